@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from roqa_nlp.codebook import Codebook
+from roqa_nlp.crosswalk import crosswalk
 from roqa_nlp.decisions import (
     COLUMNS,
     NO_CODE,
@@ -820,3 +821,47 @@ def test_a_cfir2_code_given_by_its_name_is_read_as_given_by_its_id() -> None:
         "model may chart them as that one: Information Technology Infrastructure as Structural "
         "Characteristics)"
     )
+
+
+#: every name and alias of a codable CFIR 2.0 code that CFIR 2009 also finds, as a codable code
+SHARED_NAMES = sorted(
+    {
+        n
+        for c in CFIR2.codes
+        if c.codable
+        for n in (c.name, *c.aliases)
+        if CFIR2.find(n) == c and getattr(CFIR.find(n), "codable", False)
+    }
+)
+
+
+@pytest.mark.parametrize("name", SHARED_NAMES)
+def test_a_name_both_codebooks_know_is_on_the_cfir2_code_the_page_shows_for_it(name: str) -> None:
+    """A review of codings charted in CFIR 2.0 recoding to a name both codebooks know
+    is recorded by apply-decisions on the code the page read it as, CFIR 2.0's of that name,
+    or on the CFIR 2009 code that maps onto it: "Staffing" (2.0's Work Infrastructure, 2009's
+    Available Resources, mapped onto INS.J) was Available Resources alone and Work
+    Infrastructure beside a row naming a CFIR 2.0 id (session 79 hunt5 F4). Each such name is
+    checked, so a new one is too."""
+    shown = CFIR2.find(name)
+    assert shown is not None
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", RoqaWarning)
+        reviewed, book, _ = reviewed_codings(
+            [row(3, "recode", name)], codings(), CFIR, coder="Tester", chart=CFIR2
+        )
+    [code] = [g.code_id for s in reviewed if s.segment.id == "p01:0003" for g in s.suggestions]
+    if book.id.startswith("cfir-2022"):
+        assert code == shown.id
+    else:
+        assert shown.id in crosswalk(CFIR, CFIR2)[code], (name, code, shown.id)
+
+
+def test_staffing_is_the_one_name_both_codebooks_know_as_codes_not_mapped_onto_each_other() -> None:
+    walk = crosswalk(CFIR, CFIR2)
+    unmapped = [n for n in SHARED_NAMES if CFIR2.find(n).id not in walk.get(CFIR.find(n).id, ())]
+    assert unmapped == ["Staffing"]
+    assert review_codebook([row(3, "recode", "Staffing")], CFIR, chart=CFIR2) == "cfir-2022"
+    # beside a row naming a CFIR 2.0 id, as before
+    both = [row(3, "recode", "Staffing"), row(1, "accept", "INS.E")]
+    assert review_codebook(both, CFIR, chart=CFIR2) == "cfir-2022"

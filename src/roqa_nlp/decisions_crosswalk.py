@@ -181,6 +181,10 @@ def in_chart_codes(
         # session 47); it is an unknown code of hers
         found = base.find(d.code_id)
         in_base = found is not None and (not own or found.id == d.code_id.strip())
+        # a name both know for codes not mapped onto each other ("Staffing": CFIR 2.0's Work
+        # Infrastructure, 2009's Available Resources) is the chart's, as the page read it
+        # (session 79 hunt5 F4: apply-decisions read it as 2009's when no other row was 2.0's)
+        in_base = in_base and not (in_chart and not own and unmapped_name(d.code_id, base, chart))
         # of a built-in chart, an accept or recode alone (refused either way): a rejection of
         # a code no codebook knows decides nothing, and leaves the review in the model's codes
         typo = model is not None and d.decision != "reject" and model.find(d.code_id) is None
@@ -192,6 +196,22 @@ def in_chart_codes(
         ours = ours or (in_chart and not in_base) or lacking
         theirs = theirs or (in_base and not in_chart)
     return ours and not theirs
+
+
+def unmapped_name(code_id: str, base: Codebook, chart: Codebook) -> bool:
+    """Whether ``code_id`` is a name (or alias) that both the model's codebook ``base`` and the
+    built-in ``chart`` find, as codes of other ids of which ``base``'s documented mapping does
+    not map the one onto the other: CFIR 2.0's alias "Staffing" of Work Infrastructure (INS.A.3),
+    CFIR 2009's of Available Resources (IS.E.2, mapped onto INS.J). The page of codings charted
+    in ``chart`` reads it as ``chart``'s code, so a review of them does too."""
+    here, there = chart.find(code_id), base.find(code_id)
+    if here is None or there is None or here.id == there.id:
+        return False
+    try:
+        walk = crosswalk(base, chart)
+    except RoqaError:
+        return False
+    return here.id not in walk.get(there.id, ())
 
 
 def counterpart(code_id: str, model: Codebook, other: Codebook) -> str | None:
