@@ -1688,6 +1688,66 @@ def test_a_pseudonymised_report_takes_no_notes_from_a_review_kept_by_one_that_wa
     assert [e for e in driver.get_log("browser") if e["level"] == "SEVERE"] == []
 
 
+def test_a_report_of_the_copies_roqa_pseudonymise_wrote_takes_no_notes_from_a_plain_review(
+    browser: tuple[Any, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Session 79 hunt5 F2: the copies ``roqa pseudonymise`` wrote, coded into the folder of a
+    report that was not pseudonymised, gave a page not marked pseudonymised, which carried the
+    plain review the browser kept there notes and all ("ask Lucy Pemberton"), and Save wrote
+    them into the pseudonymised study's decisions.csv. The copies are recorded as
+    pseudonymised, so the page is, and leaves those notes out as after ``--pseudonymise``."""
+    from test_cli_core import roqa
+
+    driver, _ = browser
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "raw").mkdir()
+    (tmp_path / "raw" / "p01_interview.txt").write_text(
+        "Sam Roe: How did the training go, Lucy?\n"
+        "Lucy Pemberton: Honestly Sam, I ran it myself, Lucy Pemberton the trainer, and it was "
+        "great.\n"
+        "Sam Roe: And the budget?\n"
+        "Lucy Pemberton: We never had enough money for the extra staff we needed, and I said so "
+        "at every meeting.\n",
+        encoding="utf-8",
+    )
+    run = roqa("code", "raw", "--out", "out", "--interviewer", "Sam Roe")
+    assert run.code == 0, run.err
+    # the answer that names no one: its words are the same pseudonymised (hunt5 F3 aside)
+    [(budget, code)] = [
+        (r["segment_id"], r["suggestions"][0]["code_id"])
+        for r in map(json.loads, (tmp_path / "out" / "codings.jsonl").open(encoding="utf-8"))
+        if "money" in r["text"]
+    ]
+    page = tmp_path / "out" / "report.html"
+    _open_fresh(driver, page.as_uri())
+    _decide(driver, budget, code, "accept")
+    _type_note(driver, budget, "ask Lucy Pemberton")
+    assert _notes(driver) == {budget: "ask Lucy Pemberton"}
+    run = roqa("pseudonymise", "raw", "--key", "key.csv", "--out", "copies")
+    assert run.code == 0, run.err
+    run = roqa("code", "copies", "--out", "out", "--interviewer", "Interviewer")
+    assert run.code == 0, run.err
+    assert "data-pseudonymised" in page.read_text(encoding="utf-8")
+    driver.get(page.as_uri())
+    assert _status(driver) == (
+        "1 decision carried from the earlier report in this folder; all matched. The notes on 1 "
+        "segment of the review this browser kept here are left out: it was kept by a report "
+        "that was not pseudonymised, and its notes may name the people pseudonymising took out "
+        "(write again those that name no one)"
+    )
+    assert _notes(driver) == {}
+    assert "Lucy" not in _decisions_csv(driver)
+    # carried by its words to the segment they are now
+    [now] = [
+        r["segment_id"]
+        for r in map(json.loads, (tmp_path / "out" / "codings.jsonl").open(encoding="utf-8"))
+        if "money" in r["text"]
+    ]
+    assert [row[:3] for row in csv.reader(io.StringIO(_decisions_csv(driver)))][1:] == [
+        [now, "accept", code]
+    ]
+
+
 def test_carried_review_wins_over_the_embedded_one_and_keeps_what_was_taken_back(
     browser: tuple[Any, Path], tmp_path: Path
 ) -> None:

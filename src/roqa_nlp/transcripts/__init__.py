@@ -1027,6 +1027,7 @@ def read_files(
     file names no one) and a participant id label speaking in several of them is warned of;
     ``False`` leaves both to a caller reading the study in parts. A file unchanged since it was
     read into ``cache`` is not read again (:mod:`~roqa_nlp.transcripts.reading_cache`)."""
+    from ..pseudonymised_copies import marked_if_copy
     from .reading_cache import cached_reading
     from .roles import (
         StudyCases,
@@ -1062,6 +1063,8 @@ def read_files(
                 raise
             unreadable.add(e)
             continue
+        if not qdpx:  # a copy `roqa pseudonymise` wrote is a pseudonymised transcript
+            found = [marked_if_copy(f, t) for t in found]
         for t in found:
             if t.id in seen:
                 unreadable.add(
