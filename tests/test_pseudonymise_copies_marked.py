@@ -10,6 +10,7 @@ transcript read from a file of those bytes is marked ``metadata["pseudonymised"]
 
 from __future__ import annotations
 
+import csv
 import json
 import shutil
 from pathlib import Path
@@ -114,3 +115,41 @@ def test_codings_of_the_copies_are_recorded_pseudonymised(copies: Path) -> None:
     ]
     page = (copies.parent / "coded" / "report.html").read_text(encoding="utf-8")
     assert " data-pseudonymised>" in page
+
+
+def test_a_decisions_note_on_the_plain_codings_stays_out_of_the_copies_report(
+    copies: Path,
+) -> None:
+    """Session 79 (pfix2's finding): the copies coded into the folder of the plain codings
+    put a decisions.csv note, written on those codings, whole into their report, where
+    ``roqa code --pseudonymise`` leaves it out. Coded as they are, recorded copies are as
+    pseudonymised as the transcripts --pseudonymise rewrites."""
+    run = roqa("code", "study", "--out", "coded", "--interviewer", "Interviewer")
+    assert run.code == 0, run.err
+    first = next(
+        s
+        for s in map(
+            json.loads,
+            (copies.parent / "coded" / "codings.jsonl").read_text(encoding="utf-8").splitlines(),
+        )
+        if s["suggestions"]
+    )
+    with (copies.parent / "coded" / "decisions.csv").open("w", encoding="utf-8", newline="") as f:
+        csv.writer(f).writerows(
+            [
+                ["segment_id", "decision", "code_id", "new_code", "note", "text"],
+                [
+                    first["segment_id"],
+                    "accept",
+                    first["suggestions"][0]["code_id"],
+                    "",
+                    "ask Ann Lee about it",
+                    first["text"],
+                ],
+            ]
+        )
+    run = roqa("code", "ps", "--out", "coded", "--interviewer", "Interviewer")
+    assert run.code == 0, run.err
+    page = (copies.parent / "coded" / "report.html").read_text(encoding="utf-8")
+    assert " data-pseudonymised>" in page
+    assert "ask Ann Lee" not in page

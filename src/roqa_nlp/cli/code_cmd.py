@@ -1064,6 +1064,24 @@ def _say_streamed(
     _warn_of_earlier_outputs(out, [*written.values(), *unlisted], before, names)
 
 
+def _only_recorded_copies(paths: Sequence[Path]) -> bool:
+    """Whether every transcript file ``paths`` give is a copy ``roqa pseudonymise`` wrote and
+    recorded, unchanged (:mod:`roqa_nlp.pseudonymised_copies`; session 79: a decisions.csv
+    note on the plain codings went whole into the report of the copies coded into their
+    folder, where ``--pseudonymise`` leaves it out)."""
+    from ..errors import RoqaError
+    from ..pseudonymised_copies import is_recorded_copy, recorded_copies
+    from ..transcripts import expand_paths
+
+    if not recorded_copies():
+        return False
+    try:
+        files = [f for f in expand_paths(paths) if f.suffix.lower() != ".qdpx"]
+    except RoqaError:
+        return False
+    return bool(files) and all(is_recorded_copy(f) for f in files)
+
+
 def _note_review_in_browser(out: Path, pseudonymised: bool = False) -> None:
     """Before ``out/report.html`` is written over with no review saved beside it
     (:func:`~roqa_nlp.decisions.review_beside`): the review may live in the browser alone,
@@ -1401,8 +1419,11 @@ def code_command(
 
     lock_output_folder(out)  # held to the end: a second run into it refuses at once
     before = files_before(out) if out.is_dir() else set()
+    # the copies `roqa pseudonymise` wrote, coded as they are, are as pseudonymised as the
+    # transcripts --pseudonymise rewrites: a review's notes stay out of their report alike
+    pseudonymised = pseudonymise is not None or _only_recorded_copies(paths)
     # before this run's transcripts.jsonl replaces it: were the earlier codings pseudonymised?
-    names = _earlier_codings_named(out) if pseudonymise is not None else None
+    names = _earlier_codings_named(out) if pseudonymised else None
     held = transcripts_held(out)  # before this run's codings replace them
     texts_before = transcript_texts(out)  # likewise: to say what changed, and what was renamed
     earlier_chart = _earlier_chart(out)  # before this run's run.json replaces it
@@ -1416,8 +1437,8 @@ def code_command(
         review = read_review(decisions, out)  # before coding: a bad file fails at once
     _keep_fits_no_code(out, decisions, review)
     # the notes left out of a pseudonymised report, for run.json: an earlier run's, carried on
-    notes_left_out = _notes_left_out_before(out) if pseudonymise is not None else []
-    if pseudonymise is not None and review is not None:
+    notes_left_out = _notes_left_out_before(out) if pseudonymised else []
+    if pseudonymised and review is not None:
         notes_left_out = sorted(
             {*notes_left_out, *_leave_out_review_notes(review, notes_left_out, out)}
         )
@@ -1664,7 +1685,7 @@ def code_command(
                 # a review made in CFIR 2.0, on codings charted in 2009
                 review.read_in(book, result)
             path = out / "report.html"
-            _note_review_in_browser(out, pseudonymised=pseudonymise is not None)
+            _note_review_in_browser(out, pseudonymised=pseudonymised)
             write_report(
                 charted,
                 path,
