@@ -2856,8 +2856,17 @@ def codebook_command(
     console().print(codebook_hash_line(book), markup=False, soft_wrap=True)
     from ..framework import never_suggested
 
+    # a model's folder: the codes it has a class for (its card's), which it can suggest
+    classes = _card_of(folder).get("classes") if folder.is_dir() else None
+    trained = (
+        (f"the model in {folder}", [c for c in classes if isinstance(c, str)])
+        if isinstance(classes, list)
+        else None
+    )
     if book.id != DEFAULT_CODEBOOK and (
-        never := never_suggested(Codebook.load(DEFAULT_CODEBOOK), book, said="the packaged model")
+        never := never_suggested(
+            Codebook.load(DEFAULT_CODEBOOK), book, said="the packaged model", trained=trained
+        )
     ):
         console().print(never, markup=False, soft_wrap=True)
 

@@ -159,9 +159,14 @@ def cached_reading(
         or type(interviewer_labels) not in (type(None), list, tuple, RoleLabels)
     ):
         return read()
+    from ..errors import RoqaError
+    from ..io import read_bytes
+
+    if not path.is_file():  # a device (/dev/zero, endless) or a pipe: the reader refuses it
+        return read()
     try:
-        data = path.read_bytes()
-    except OSError:  # the reader says what is wrong
+        data = read_bytes(path)  # at most the readers' limit (a file growing, a FIFO)
+    except (OSError, RoqaError):  # the reader says what is wrong
         return read()
     key = reading_key(path, data, interviewer_labels, participant)
     value = cache.get(key)
@@ -174,8 +179,8 @@ def cached_reading(
     with counting_warnings() as warned:
         t = read()
     try:
-        same = path.read_bytes() == data  # not changed while it was read
-    except OSError:
+        same = read_bytes(path) == data  # not changed while it was read
+    except (OSError, RoqaError):
         same = False
     if same and not warned:
         stored = _as_json(t)
