@@ -779,7 +779,7 @@ def reads_as_a_display_name(label: str) -> bool:
     three letters or fewer (``break``, ``pm``, ``yes``, ``early``: :func:`_is_a_word`).
     ``10:30 we met the team`` does not."""
     plain = label.strip()
-    if not plain or _all_bracketed(plain) or is_annotation(plain):
+    if not plain or not _not_a_transcribers_note(plain):
         return False
     if " " not in plain and _is_a_word(plain):
         return False
@@ -860,7 +860,7 @@ def _recurring_timed_labels(
     usual = {i: m.label for i in alone if (m := matches[i]) is not None}
     for i, (line, m) in enumerate(zip(lines, matches)):  # the researcher's names first
         t = None if m is not None or not named else timed_line_label(line)
-        if t is not None and t[0].casefold() in named and _may_be_noted(t[0]):
+        if t is not None and t[0].casefold() in named and _not_a_transcribers_note(t[0]):
             out[i] = LabelMatch(t[0], len(line), label_time(t[1]), timed=True)
             usual[i] = t[0]
     usual = dict(sorted(usual.items()))
@@ -885,7 +885,7 @@ def _recurring_timed_labels(
     }
     for label in {m.label for m in noted.values()}:
         at = [i for i, m in noted.items() if m.label == label]
-        if _taken_as_a_speaker(label, at, said, named, _may_be_noted):
+        if _taken_as_a_speaker(label, at, said, named, _not_a_transcribers_note):
             for i in at:
                 out[i] = noted[i]
     return out
@@ -911,10 +911,10 @@ def _words_with_a_time(
     ]
 
 
-def _may_be_noted(label: str) -> bool:
-    """Whether ``label``, opening ``Name: words`` lines with a long note or as a user name
-    (:func:`_long_note_label`), may be a speaker's: no transcriber's note (:func:`.annotations.
-    is_annotation`, or all in brackets)."""
+def _not_a_transcribers_note(label: str) -> bool:
+    """Whether ``label`` may be a speaker's: no transcriber's note (:func:`.annotations.
+    is_annotation`, or all in brackets), as the labels :func:`_long_note_label` and
+    :func:`_recurring_timed_labels` take must not be."""
     return not _all_bracketed(label) and not is_annotation(label)
 
 
@@ -930,7 +930,7 @@ def _taken_as_a_speaker(
     and it ``reads_as_a_name`` and labels two or more lines with another speaker's label between
     two of them; or the researcher named ``label`` (``named``, folded). Never a transcriber's
     note."""
-    if _all_bracketed(label) or is_annotation(label):
+    if not _not_a_transcribers_note(label):
         return False
     if label.casefold() in named:
         return True
