@@ -65,7 +65,7 @@ def test_changed_source_is_worked_out_again(
 ) -> None:
     cache = open_read_words_cache(tmp_path)
     read_words(TEXTS, cache)
-    monkeypatch.setattr("roqa_nlp.transcripts.reading_cache.package_hash", lambda: "other")
+    monkeypatch.setattr("roqa_nlp.read_words_cache.package_hash", lambda: "other")
     read_words(TEXTS, cache)
     monkeypatch.setattr(rwc, "READ_WORDS_VERSION", rwc.READ_WORDS_VERSION + 1)
     read_words(TEXTS, cache)

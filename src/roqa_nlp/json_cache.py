@@ -59,6 +59,21 @@ def source_hash(*modules: str) -> str:
     return h.hexdigest()
 
 
+@cache
+def package_hash() -> str:
+    """SHA-256 of every file of the ``roqa_nlp`` package (its code and data), by path: for a
+    cached result that any of roqa's code or word lists may change (the reading cache, the
+    words read), where :func:`source_hash` names the modules one depends on."""
+    root = Path(__file__).resolve().parent
+    h = hashlib.sha256()
+    for p in sorted(root.rglob("*")):
+        if "__pycache__" in p.parts or not p.is_file():
+            continue
+        h.update(p.relative_to(root).as_posix().encode("utf-8", "surrogateescape") + b"\0")
+        h.update(p.read_bytes() + b"\0")
+    return h.hexdigest()
+
+
 #: SQLite's files beside a database in WAL mode, which take the database file's mode
 _SIDE_FILES = ("-wal", "-shm", "-journal")
 

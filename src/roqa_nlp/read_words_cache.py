@@ -8,7 +8,7 @@ them again for every segment. They are kept on disk, one entry per transcript's 
 
 * the key is the SHA-256 of the segments' texts, in order, :data:`READ_WORDS_VERSION`, a hash of
   every file of the ``roqa_nlp`` package
-  (:func:`~roqa_nlp.transcripts.reading_cache.package_hash`) and the Python version, so a
+  (:func:`~roqa_nlp.json_cache.package_hash`) and the Python version, so a
   changed segment or source misses;
 * the value is each segment's words read and whether it says nothing, as JSON (no pickle), in
   ``read_words.sqlite`` beside the other caches (a :class:`~roqa_nlp.json_cache.JsonCache`),
@@ -23,7 +23,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from .json_cache import JsonCache, content_key, open_json_cache
+from .json_cache import JsonCache, content_key, open_json_cache, package_hash
 
 #: Bump whenever words_read or says_nothing change in a way the source hash could miss.
 READ_WORDS_VERSION = 1
@@ -39,8 +39,6 @@ def open_read_words_cache(cache_dir: str | Path | None) -> ReadWordsCache | None
 
 def read_words_key(texts: Sequence[str]) -> str:
     """SHA-256 identifying what is read of ``texts`` (module docstring)."""
-    from .transcripts.reading_cache import package_hash
-
     return content_key(
         {
             "read_words": READ_WORDS_VERSION,

@@ -37,11 +37,10 @@ import hashlib
 import json
 import sys
 from collections.abc import Callable, Sequence
-from functools import cache
 from pathlib import Path
 from typing import Any
 
-from ..json_cache import JsonCache, content_key, open_json_cache
+from ..json_cache import JsonCache, content_key, open_json_cache, package_hash
 from ..schema import Transcript, Turn
 
 #: Bump whenever a reader's result changes in a way the source hash could miss.
@@ -51,19 +50,6 @@ CACHED_FORMATS = (".txt", ".md", ".vtt", ".srt", ".sbv")
 CACHE_FILE = "readings.sqlite"
 #: The reading cache: a :class:`~roqa_nlp.json_cache.JsonCache` of transcripts.
 ReadingCache = JsonCache
-
-
-@cache
-def package_hash() -> str:
-    """SHA-256 of every file of the ``roqa_nlp`` package (its code and data), by path."""
-    root = Path(__file__).resolve().parent.parent
-    h = hashlib.sha256()
-    for p in sorted(root.rglob("*")):
-        if "__pycache__" in p.parts or not p.is_file():
-            continue
-        h.update(p.relative_to(root).as_posix().encode("utf-8", "surrogateescape") + b"\0")
-        h.update(p.read_bytes() + b"\0")
-    return h.hexdigest()
 
 
 def open_reading_cache(cache_dir: str | Path | None) -> ReadingCache | None:
