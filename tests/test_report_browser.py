@@ -1550,7 +1550,8 @@ def test_review_is_carried_into_the_report_written_again_in_the_same_place(
     write_report(again, path, "cfir-2009")
     driver.get(path.as_uri())
     assert _status(driver) == (
-        "2 decisions carried from the earlier report in this folder; 1 could not be matched to a segment"
+        "2 decisions carried from the earlier report in this folder; 1 could not be matched to a "
+        "segment (p03_interview:0002)"  # named (session 79 hunt5 F3: its id was not)
     )
     assert driver.find_element(By.ID, "decision-count").text == "2 decisions"
     assert _pressed(driver, "p01_interview:0002", "IS.E.3") == ["accept"]  # its id moved
@@ -1746,6 +1747,200 @@ def test_a_report_of_the_copies_roqa_pseudonymise_wrote_takes_no_notes_from_a_pl
     assert [row[:3] for row in csv.reader(io.StringIO(_decisions_csv(driver)))][1:] == [
         [now, "accept", code]
     ]
+
+
+def _storage(driver: Any) -> dict[str, str]:
+    """This browser's localStorage for the reports' origin: key -> value."""
+    return dict(
+        driver.execute_script(
+            "var o = {}; for (var i = 0; i < localStorage.length; i++) {"
+            " var k = localStorage.key(i); o[k] = localStorage.getItem(k); } return o;"
+        )
+    )
+
+
+#: hunt5's interview (session 79): a segment that names both people, others that name no one
+NAMED_INTERVIEW = (
+    "Sam Roe: How did the training go, Lucy?\n"
+    "Lucy Pemberton: Honestly Sam, I ran it myself, Lucy Pemberton the trainer, and it was great.\n"
+    "Sam Roe: And the budget?\n"
+    "Lucy Pemberton: We never had enough money for the extra staff we needed, and I said so at "
+    "every meeting.\n"
+    "Sam Roe: What about the leaders?\n"
+    "Lucy Pemberton: Our managers backed the programme from the start and gave us time to learn.\n"
+    "Sam Roe: Thanks.\n"
+)
+
+
+def test_a_pseudonymised_report_carries_the_decisions_on_segments_whose_names_it_replaced(
+    browser: tuple[Any, Path], tmp_path: Path
+) -> None:
+    """Session 79 hunt5 F3: a review typed into a report that was not pseudonymised, then the
+    folder coded again with --pseudonymise: the decision on the segment that names Sam and Lucy
+    ("Honestly Sam, I ran it myself, Lucy Pemberton the trainer" -> "Honestly [Interviewer], ...
+    [P01] the trainer") was not carried (its words changed), said only as "1 could not be
+    matched", and left out of the review the page keeps and saves. Its words are the segment's
+    with each pseudonym read as the name it replaced, on its own segment id: carried, without
+    its note; no name reaches the pseudonymised page's storage, CSV or status."""
+    from test_cli_core import roqa
+
+    driver, _ = browser
+    (tmp_path / "raw").mkdir()
+    (tmp_path / "raw" / "p01_interview.txt").write_text(NAMED_INTERVIEW, encoding="utf-8")
+    out = tmp_path / "out"
+    run = roqa("code", tmp_path / "raw", "--out", out, "--interviewer", "Sam Roe")
+    assert run.code == 0, run.err
+    top = {
+        r["segment_id"]: r["suggestions"][0]["code_id"]
+        for r in map(json.loads, (out / "codings.jsonl").open(encoding="utf-8"))
+    }
+    assert sorted(top) == ["p01_interview:0001", "p01_interview:0002", "p01_interview:0003"]
+    page = out / "report.html"
+    _open_fresh(driver, page.as_uri())
+    _decide(driver, "p01_interview:0001", top["p01_interview:0001"], "accept")
+    _type_note(driver, "p01_interview:0001", "Lucy ran it")
+    _decide(driver, "p01_interview:0002", top["p01_interview:0002"], "reject")
+    _decide(driver, "p01_interview:0003", top["p01_interview:0003"], "accept")
+    named = "Honestly Sam, I ran it myself, Lucy Pemberton the trainer, and it was great."
+    assert named in _decisions_csv(driver)
+    plain_keys = set(_storage(driver))
+    run = roqa(
+        "code",
+        tmp_path / "raw",
+        "--out",
+        out,
+        "--interviewer",
+        "Sam Roe",
+        "--pseudonymise",
+        tmp_path / "key.csv",
+    )
+    assert run.code == 0, run.err
+    assert "data-pseudonymised" in page.read_text(encoding="utf-8")
+    driver.get(page.as_uri())
+    assert _status(driver) == (
+        "3 decisions carried from the earlier report in this folder; all matched. The notes on 1 "
+        "segment of the review this browser kept here are left out: it was kept by a report "
+        "that was not pseudonymised, and its notes may name the people pseudonymising took out "
+        "(write again those that name no one)"
+    )
+    assert _notes(driver) == {}
+    masked = "Honestly [Interviewer], I ran it myself, [P01] the trainer, and it was great."
+    budget = (
+        "We never had enough money for the extra staff we needed, and I said so at every meeting."
+    )
+    leaders = "Our managers backed the programme from the start and gave us time to learn."
+    rows = [
+        ["p01_interview:0001", "accept", top["p01_interview:0001"], "", "", masked],
+        ["p01_interview:0002", "reject", top["p01_interview:0002"], "", "", budget],
+        ["p01_interview:0003", "accept", top["p01_interview:0003"], "", "", leaders],
+    ]
+    assert _decisions_csv(driver) == _review_csv(rows)
+    # the review this browser keeps for the place: rewritten by the pseudonymised page, whole
+    path = urlparse(page.as_uri()).path
+    store = _storage(driver)
+    assert json.loads(store["roqa-review:" + path])["rows"] == rows
+    assert json.loads(store["roqa-review:" + path])["pseudonymised"] is True
+    # no name in anything the pseudonymised page keeps (the plain report's own keys aside)
+    for key, value in store.items():
+        if key not in plain_keys or key == "roqa-review:" + path:
+            for name in ("Lucy", "Pemberton", "Sam", "Roe"):
+                assert name not in value, (key, value)
+    driver.get(page.as_uri())  # kept for this report now
+    assert _status(driver) == ""
+    assert _decisions_csv(driver) == _review_csv(rows)
+    assert [e for e in driver.get_log("browser") if e["level"] == "SEVERE"] == []
+
+
+def test_the_decisions_a_pseudonymised_report_cannot_carry_are_named_by_segment_when_no_name(
+    browser: tuple[Any, Path], tmp_path: Path
+) -> None:
+    """The rows of the place's review that match no segment of the pseudonymised page are named
+    in the status line by their segment ids when their transcript is on the page; the id of a
+    transcript the page does not show (a file pseudonymising renamed: it may hold a name) is
+    counted, not named. Words that differ by more than a pseudonym do not match, nor words that
+    a pseudonym would stand in for on another segment id."""
+    driver, _ = browser
+    path = tmp_path / "report.html"
+    write_report(_pseudonymised(build_result()), path, "cfir-2009", open_coding=OPEN_CODING)
+    _open_fresh(driver, path.as_uri())
+    where = urlparse(path.as_uri()).path
+    place = {
+        "report": "plain",
+        "rows": [
+            # its words, not changed: carried
+            ["p02_interview:0000", "reject", "IC.H", "", "", P02_0000],
+            # other words than the segment's: no pseudonym there stands for them
+            ["p01_interview:0001", "accept", "IS.E.3", "", "", "Lucy Pemberton trained us all."],
+            # a transcript renamed by pseudonymising: its id names her
+            ["lucy_pemberton:0004", "accept", "IS.E.2", "", "", "Lucy said the rota was hard."],
+        ],
+    }
+    driver.execute_script(
+        "localStorage.setItem(arguments[0], JSON.stringify(arguments[1]))",
+        "roqa-review:" + where,
+        place,
+    )
+    driver.get(path.as_uri())
+    assert _status(driver) == (
+        "1 decision carried from the earlier report in this folder; 2 could not be matched to a "
+        "segment (p01_interview:0001; 1 segment of a transcript not in this pseudonymised report, "
+        "not named here: its id may hold a name)"
+    )
+    assert _decisions_csv(driver) == _review_csv(
+        [("p02_interview:0000", "reject", "IC.H", "", "", P02_0000)]
+    )
+    for value in _storage(driver).values():
+        assert "Lucy" not in value and "lucy" not in value
+
+
+def test_a_pseudonymised_report_carries_the_decisions_of_a_transcript_its_file_name_renamed(
+    browser: tuple[Any, Path], tmp_path: Path
+) -> None:
+    """A transcript whose file name named the participant is renamed by pseudonymising
+    ("denise_okoro" -> "p01_interview"): a row of the plain review on a segment whose name was
+    replaced goes to the same segment of the transcript its own was renamed to (found by its
+    other rows' words), not to another segment of it."""
+    import copy
+
+    from report_fixture import INTERVIEWS
+
+    driver, _ = browser
+    interviews = copy.deepcopy(INTERVIEWS)
+    talk = interviews["p01_interview"][1][5][1]
+    talk[0] = ("From the directors down, [P01] believes in recovery.", *talk[0][1:])
+    path = tmp_path / "report.html"
+    write_report(_pseudonymised(build_result(interviews)), path, "cfir-2009")
+    _open_fresh(driver, path.as_uri())
+    named = "From the directors down, Denise Okoro believes in recovery."
+    place = {
+        "report": "plain",
+        "rows": [
+            ["denise_okoro:0001", "accept", "IS.E.3", "", "", P01_0001],
+            ["denise_okoro:0004", "accept", "IS.C", "", "", named],
+            # the same words on another segment id: not that segment's
+            ["denise_okoro:0002", "accept", "IC.H", "", "", named],
+        ],
+    }
+    driver.execute_script(
+        "localStorage.setItem(arguments[0], JSON.stringify(arguments[1]))",
+        "roqa-review:" + urlparse(path.as_uri()).path,
+        place,
+    )
+    driver.get(path.as_uri())
+    assert _status(driver) == (
+        "2 decisions carried from the earlier report in this folder; 1 could not be matched to a "
+        "segment (1 segment of a transcript not in this pseudonymised report, not named here: its "
+        "id may hold a name)"
+    )
+    masked = "From the directors down, [P01] believes in recovery."
+    assert _decisions_csv(driver) == _review_csv(
+        [
+            ("p01_interview:0001", "accept", "IS.E.3", "", "", P01_0001),
+            ("p01_interview:0004", "accept", "IS.C", "", "", masked),
+        ]
+    )
+    for value in _storage(driver).values():
+        assert "Denise" not in value and "denise" not in value
 
 
 def test_carried_review_wins_over_the_embedded_one_and_keeps_what_was_taken_back(

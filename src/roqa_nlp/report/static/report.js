@@ -1028,8 +1028,14 @@
      no segment then goes to the one longer segment of its transcript its words are said inside
      (insideOneSegment), marked joined; else to the one segment of nearly its words (its transcript corrected since
      the review), marked edited: in the transcript of its segment id (in any transcript when that
-     one is not on the page: renamed since), holding no other segment's decisions, as near as nearSegment says, and not nearest to another segment's rows too. */
-  function matchRows(rows) {
+     one is not on the page: renamed since), holding no other segment's decisions, as near as nearSegment says, and not nearest to another segment's rows too.
+     `pseudonyms` (the place's review carried into a pseudonymised page, carryFromPlace): before
+     those, a row whose text is on no segment goes to the segment of its id (of its transcript
+     renamed, renamedTo), not holding another row, when its words are that segment's once each
+     pseudonym there is read as the words it replaced (pseudonymsStand; session 79 hunt5 F3:
+     pseudonymising changed the words of every segment that named someone, and the review of
+     the report before lost their decisions). */
+  function matchRows(rows, pseudonyms) {
     var ids = {}, byText = {}, order = [], textOf = {};
     var reviews = document.querySelectorAll(".review[data-segment]");
     for (var i = 0; i < reviews.length; i++) {
@@ -1073,6 +1079,16 @@
       chosen[key] = found;
       if (found) taken[found] = true;
     });
+    if (pseudonyms) {
+      keys.forEach(function (key) {
+        /* its segment id, or the same segment of the transcript its own was renamed to (a name
+           in its file's name pseudonymised: renamedTo) */
+        var k = JSON.parse(key), part = transcriptPart(k[0]);
+        var sid = ids[k[0]] ? k[0] : !coded[part] && part in target ? target[part] + k[0].slice(part.length) : "";
+        if (chosen[key] || untold[key] || !k[1] || !ids[sid] || taken[sid]) return;
+        if (pseudonymsStand(textOf[sid], k[1])) { chosen[key] = sid; taken[sid] = true; }
+      });
+    }
     /* words said inside one longer segment go there before nearly the same words take one, as
        match_decisions runs them */
     var joined = insideOneSegment(keys.filter(function (key) { return !untold[key]; }), chosen, order, textOf);
@@ -1114,6 +1130,50 @@
       }
     });
     return { matched: matched, unmatched: unmatched, untold: untoldRows };
+  }
+
+  /* A pseudonym where a name (or another identifier) stood in the talk, as roqa pseudonymise
+     writes it: in square brackets ("[P01]", "[Interviewer]", "[email]"; roqa_nlp.pseudonyms
+     _in_text); and the most words and characters of the words it may have replaced (a full name,
+     a postal address). */
+  var PSEUDONYM = /\[[^\[\]]{1,60}\]/g;
+  var REPLACED_WORDS = 10, REPLACED_CHARS = 120;
+
+  /* Whether `was` (a row's text, spacing aside) is `now` (a segment's, spacing aside) with
+     each bracketed pseudonym of `now` read as the words it replaced: every other character the
+     same, in order, and each pseudonym standing for words of their own (not starting or ending
+     with a blank; at most REPLACED_WORDS words, REPLACED_CHARS characters). False when `now`
+     holds no pseudonym. Read by the places in `was` each part may end at (no backtracking). */
+  function pseudonymsStand(now, was) {
+    var parts = [], at = 0, m;
+    PSEUDONYM.lastIndex = 0;
+    while ((m = PSEUDONYM.exec(now)) !== null) {
+      parts.push(now.slice(at, m.index), null);
+      at = m.index + m[0].length;
+    }
+    if (!parts.length || now === was) return false;
+    parts.push(now.slice(at));
+    var ends = [0];
+    parts.forEach(function (part) {
+      var next = Object.create(null);
+      ends.forEach(function (p) {
+        if (part !== null) {
+          if (was.substr(p, part.length) === part) next[p + part.length] = true;
+          return;
+        }
+        if (p >= was.length || was.charAt(p) === " ") return;
+        var words = 1;
+        for (var q = p + 1; q <= was.length && q - p <= REPLACED_CHARS; q++) {
+          if (was.charAt(q - 1) === " ") {
+            if (++words > REPLACED_WORDS) break;
+            continue;
+          }
+          next[q] = true;
+        }
+      });
+      ends = Object.keys(next).map(Number);
+    });
+    return ends.indexOf(was.length) >= 0;
   }
 
   /* The number of a segment id (3 of "p01:0003"), null when it has none. */
@@ -2121,6 +2181,29 @@
     return u ? u + " could not be matched to a segment" : "all matched";
   }
 
+  /* The segments (ids) of the place's review carried in whose decisions matched no segment, as
+     the status line names them after their count: the first UNMATCHED_NAMED, then how many more.
+     On a pseudonymised page, only those of a transcript it shows: the id of another (a file
+     pseudonymising renamed: "sarah_jones:0003") may hold a name, so those are counted alone. */
+  var UNMATCHED_NAMED = 10;
+  function unmatchedSegments(ids) {
+    var on = Object.create(null), named = [], hidden = [];
+    var reviews = document.querySelectorAll(".review[data-segment]");
+    for (var i = 0; i < reviews.length; i++) on[transcriptPart(reviews[i].getAttribute("data-segment"))] = true;
+    (ids || []).forEach(function (sid) {
+      var list = !pseudonymisedPage || on[transcriptPart(sid)] ? named : hidden;
+      if (list.indexOf(sid) < 0) list.push(sid);
+    });
+    if (!named.length && !hidden.length) return "";
+    var more = named.length - UNMATCHED_NAMED, said = named.slice(0, UNMATCHED_NAMED).join(", ");
+    if (more > 0) said += " and " + more + " more";
+    if (hidden.length) {
+      said += (said ? "; " : "") + hidden.length + (hidden.length === 1 ? " segment" : " segments") +
+        " of a transcript not in this pseudonymised report, not named here: its id may hold a name";
+    }
+    return " (" + said + ")";
+  }
+
   function showStatus(text) {
     saidCleared = false;
     var status = document.getElementById("load-status");
@@ -2223,7 +2306,7 @@
     if (!rows.length) {
       return leftOut ? { carried: 0, unmatched: 0, untold: [], same: false, notesLeftOut: leftOut } : null;
     }
-    var m = matchRows(rows);
+    var m = matchRows(rows, pseudonymisedPage);
     m.matched = readInPage(m.matched).matched;
     var matched = m.matched.filter(function (x) { return !saved || !Object.prototype.hasOwnProperty.call(saved, x.segment); });
     applyMatched(matched, true);
@@ -2231,6 +2314,7 @@
     return {
       carried: matched.filter(function (x) { return decided(x.row); }).length,
       unmatched: m.unmatched.filter(decided).length,
+      unmatchedOn: m.unmatched.filter(decided).map(function (r) { return r.segment_id; }),
       untold: m.untold.filter(function (x) { return decided(x.row); }),
       same: !!same,
       notesLeftOut: leftOut
@@ -2305,7 +2389,7 @@
     if (carried && !carried.same && (carried.carried || carried.unmatched)) {
       var n = carried.carried, u = carried.unmatched;
       said.push(n + (n === 1 ? " decision" : " decisions") + " carried from the earlier report in this folder; " +
-        unmatchedText(u) + untoldText(carried.untold));
+        unmatchedText(u) + unmatchedSegments(carried.unmatchedOn) + untoldText(carried.untold));
     }
     if (carried && carried.notesLeftOut) {
       var nl = carried.notesLeftOut;
