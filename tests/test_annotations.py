@@ -143,3 +143,27 @@ def test_a_quote_of_many_annotations_is_trimmed_reading_each_once(
     monkeypatch.setattr(annotations, "_NOTE", Counted())
     assert annotations.trim_annotations(text) == shown
     assert found <= text.count("[") + text.count("(")
+
+
+@pytest.mark.parametrize(
+    ("text", "any_note", "a_table_rows_note"),
+    [
+        ("(laughs)", True, True),
+        ("[Recording paused]", True, True),
+        ("{laughter}", True, False),  # a table's speaker cell takes square or round ones only
+        ("[inaudible)", False, False),
+        ("[", False, False),
+        ("Dr (Sam) Okafor", False, False),
+        ("(Sam) Okafor", False, False),
+        ("", False, False),
+    ],
+)
+def test_a_text_all_in_one_pair_of_brackets_is_a_note(
+    text: str, any_note: bool, a_table_rows_note: bool
+) -> None:
+    """One test of a label or a table's speaker cell in brackets, for both (speaker_labels and
+    blocks each had a copy, s80 dfix)."""
+    from roqa_nlp.transcripts.annotations import NOTE_BRACKETS, all_bracketed
+
+    assert all_bracketed(text) is any_note
+    assert all_bracketed(text, NOTE_BRACKETS[:2]) is a_table_rows_note

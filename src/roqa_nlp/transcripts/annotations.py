@@ -74,6 +74,16 @@ def bracketed(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in _BRACKETED.finditer(text)]
 
 
+#: The pairs of brackets a transcriber's note stands in, each opening beside its closing.
+NOTE_BRACKETS = (("[", "]"), ("(", ")"), ("{", "}"))
+
+
+def all_bracketed(text: str, brackets: tuple[tuple[str, str], ...] = NOTE_BRACKETS) -> bool:
+    """Whether ``text`` opens and closes with one pair of ``brackets`` (``(laughs)``,
+    ``[inaudible]``, ``[Recording paused]``): a transcriber's note, no one's name nor words."""
+    return len(text) >= 2 and (text[0], text[-1]) in brackets
+
+
 def annotations_end(text: str, start: int, end: int) -> int:
     """Where the run of transcriber's annotations that ``text[start:end]`` opens with ends (white
     space between them; ``[laughs] [crosstalk]``), or ``start`` if it opens with none."""

@@ -49,6 +49,7 @@ from pathlib import Path
 
 from ..io import MAX_HEADER_LINE
 from ..schema import Transcript
+from .annotations import NOTE_BRACKETS, all_bracketed
 from .chat import chat_left_out, chat_note
 from .columns import column_roles, row_times
 from .cues import cue_transcript, looks_like_cues
@@ -241,6 +242,9 @@ def _named_columns(rows: list[list[str]]) -> list[Block] | None:
 
 #: A transcript table's row as read: its speaker cell, words, begin and end time.
 _Row = tuple[str, str, float | None, float | None]
+#: The brackets of a row's note in a transcript table's speaker cell (``[Recording paused]``):
+#: square or round, not the curly ones of :data:`~roqa_nlp.transcripts.annotations.NOTE_BRACKETS`.
+_ROW_NOTE_BRACKETS = NOTE_BRACKETS[:2]
 
 
 def _row_blocks(read: list[_Row]) -> list[Block] | None:
@@ -262,7 +266,9 @@ def _row_blocks(read: list[_Row]) -> list[Block] | None:
         speaker = None if spanning else _row_speaker(cell, named_once)
         if speaker is None:
             odd += 1
-            if not (_bracketed(cell) and (spanning or not text.strip())):
+            if not (
+                all_bracketed(cell.strip(), _ROW_NOTE_BRACKETS) and (spanning or not text.strip())
+            ):
                 blocks.append(Block(text=cell if spanning else f"{cell}\n{text}", table_speaker=""))
             continue
         blocks.append(Block(text=text, table_speaker=speaker, table_time=time, table_end=end))
@@ -491,12 +497,6 @@ def _row_speaker(cell: str, speakers: set[str]) -> str | None:
         if label in speakers:
             return label
     return joined if label_fits(joined) else None
-
-
-def _bracketed(cell: str) -> bool:
-    """Whether ``cell`` is all in square or round brackets (``[Recording paused]``)."""
-    cell = cell.strip()
-    return len(cell) >= 2 and (cell[0], cell[-1]) in (("[", "]"), ("(", ")"))
 
 
 def _without_line_numbers(table: list[list[str]]) -> list[list[str]]:

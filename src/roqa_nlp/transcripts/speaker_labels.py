@@ -134,7 +134,7 @@ from typing import TYPE_CHECKING, Literal
 from ..errors import quoted
 from ..io import packaged_words
 from ..name_characters import MARKS, without_marks
-from .annotations import is_annotation, only_annotations
+from .annotations import all_bracketed, is_annotation, only_annotations
 from .chat import chat_heading, sender_named
 from .headings import is_heading_word_label
 from .roles import (
@@ -810,12 +810,6 @@ def _is_a_word(token: str) -> bool:
     return False
 
 
-def _all_bracketed(label: str) -> bool:
-    """Whether ``label`` is all in square, round or curly brackets (``(laughs)``,
-    ``[inaudible]``): a transcriber's note, no one's name."""
-    return len(label) >= 2 and (label[0], label[-1]) in (("[", "]"), ("(", ")"), ("{", "}"))
-
-
 def is_name_with_a_long_note(label: str) -> bool:
     """Whether ``label`` is a display name (:func:`is_display_name`) of at most
     :data:`MAX_LABEL_CHARS` characters with a note after it in brackets, after ``|`` or after a
@@ -915,7 +909,7 @@ def _not_a_transcribers_note(label: str) -> bool:
     """Whether ``label`` may be a speaker's: no transcriber's note (:func:`.annotations.
     is_annotation`, or all in brackets), as the labels :func:`_long_note_label` and
     :func:`_recurring_timed_labels` take must not be."""
-    return not _all_bracketed(label) and not is_annotation(label)
+    return not all_bracketed(label) and not is_annotation(label)
 
 
 def _taken_as_a_speaker(
