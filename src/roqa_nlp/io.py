@@ -870,7 +870,7 @@ def written_by_roqa(path: Path) -> bool:
             header = header_cells(path)
             if header is None:
                 return False
-            names = {n.lstrip("\ufeff").strip().lower() for n in header}
+            names = set(map(header_cell, header))
             return is_roqa_header(header) or names >= _OPEN_CODING_COLUMNS
         if suffix in (".jsonl", ".json"):
             if path.stat().st_size > MAX_INPUT_BYTES:
@@ -963,7 +963,7 @@ def _what_it_would_replace(dest: Path, option: str) -> str | None:
         names = header_cells(dest)  # the first row, or one below a title
         if names is None:
             return None
-        header = [n.lstrip("\ufeff").strip().lower() for n in names]
+        header = list(map(header_cell, names))
         if "segment_id" in header:
             return "a file of codings or decisions roqa reads (it has a segment_id column)"
         if {"name", "pseudonym"} <= set(header):  # its transcript column is no talk's

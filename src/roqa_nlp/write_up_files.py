@@ -105,9 +105,10 @@ def write_up_of_header(header: Sequence[str]) -> str | None:
         TABLE2_COLUMNS,
         CaseKind,
     )
+    from .io import header_cell
     from .transcripts.columns import column_roles
 
-    names = tuple(c.lstrip("\ufeff").strip().lower() for c in header)
+    names = tuple(map(header_cell, header))
     while names and not names[-1]:
         names = names[:-1]  # empty cells after the last column
     # its row column is "code" in a project's own codebook (BarriersEnablers.unit)

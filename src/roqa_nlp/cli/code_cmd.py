@@ -21,7 +21,7 @@ from ..earlier_outputs import (
     transcript_texts,
     transcripts_held,
 )
-from ..io import make_out_dir, sha256_file, shell_quoted
+from ..io import header_cell, make_out_dir, sha256_file, shell_quoted
 from ..open_coding import MIN_GROUP_SIZE, SET_ASIDE
 from ._app import (
     app,
@@ -2681,7 +2681,7 @@ def written_as_predictions(path: Path) -> bool:
         from ..transcripts.csv import header_cells
 
         header = header_cells(path)
-        names = [n.lstrip("\ufeff").strip().lower() for n in header or []]
+        names = [header_cell(n) for n in header or []]
         return tuple(names) in (PREDICTION_COLUMNS, EARLIER_PREDICTION_COLUMNS)
     try:
         with open(path, "rb") as fh:

@@ -44,6 +44,7 @@ from ..io import (
     MAX_HEADER_LINE,
     bom_encodings,
     decode_unicode,
+    header_cell,
     read_bytes,
     rows_within_header,
     too_many_fields_hint,
@@ -147,7 +148,7 @@ _ROQA_RANKED = (re.compile(r"name_\d+"), re.compile(r"probability_\d+"))
 def is_roqa_header(header: Sequence[str]) -> bool:
     """Whether a table's header cells are those of roqa's codings or decisions (see
     :func:`is_roqa_csv`)."""
-    names = [cell.lstrip("\ufeff").strip().strip('"').strip().lower() for cell in header]
+    names = [header_cell(cell).strip('"').strip() for cell in header]
     return ROQA_COLUMN in names or all(
         any(ranked.fullmatch(n) for n in names) for ranked in _ROQA_RANKED
     )
