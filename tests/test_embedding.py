@@ -573,12 +573,16 @@ def test_weights_are_hashed_again_once_their_file_is_written(
 ) -> None:
     """A second embedder of a model reads no weights again (each roqa command, each
     AutoCoder.load hashed the packaged model's 90 MB, 0.25 s a time); weights written since,
-    even to the same size, are hashed again and identified by their new bytes."""
+    even to the same size, are hashed again and identified by their new bytes (the hashes of
+    files, roqa_nlp.io.file_sha256, kept at once: no wait for the file to settle)."""
+    from roqa_nlp import io as roqa_io
+
+    monkeypatch.setattr(roqa_io, "_SETTLED_NS", 0)
     weights = tmp_path / "model.safetensors"
     weights.write_bytes(b"first weights")
     read: list[Path] = []
-    sha256_file = embedding.sha256_file
-    monkeypatch.setattr(embedding, "sha256_file", lambda p: read.append(p) or sha256_file(p))
+    sha256_file = roqa_io.sha256_file
+    monkeypatch.setattr(roqa_io, "sha256_file", lambda p: read.append(p) or sha256_file(p))
     first = Embedder(tmp_path).weights_hash
     assert (Embedder(tmp_path).weights_hash, len(read)) == (first, 1)
     weights.write_bytes(b"other weights")  # same size
@@ -594,10 +598,12 @@ def test_a_second_embedder_of_a_model_encodes_with_the_model_loaded_already(
     made an Embedder that loaded the model again at its first new text (about 1 s): one loaded
     for the same folder, weights and device is used while an embedder holds it, and gives the
     same vectors. The weights are still checked first (test_altered_default_weights_...)."""
+    from roqa_nlp import io as roqa_io
+
     loaded = embedder._model()
     read: list[Path] = []
-    sha256_file = embedding.sha256_file
-    monkeypatch.setattr(embedding, "sha256_file", lambda p: read.append(p) or sha256_file(p))
+    sha256_file = roqa_io.sha256_file
+    monkeypatch.setattr(roqa_io, "sha256_file", lambda p: read.append(p) or sha256_file(p))
     other = Embedder(cache=False)
     texts = ["A sentence no other test embeds, about the rota and the minibus."]
     assert np.array_equal(other.encode(texts), Embedder(cache=False).encode(texts))

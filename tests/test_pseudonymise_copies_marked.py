@@ -153,3 +153,53 @@ def test_a_decisions_note_on_the_plain_codings_stays_out_of_the_copies_report(
     page = (copies.parent / "coded" / "report.html").read_text(encoding="utf-8")
     assert " data-pseudonymised>" in page
     assert "ask Ann Lee" not in page
+
+
+def test_roqa_code_hashes_each_copy_once(copies: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Its reading cache (the study's reading and the coding's), its check for a recorded copy
+    (of the whole run, then of each file read twice) and its fingerprint each hashed the same
+    bytes: six SHA-256 of each copy a run (s80 dfix). A file's bytes are hashed once while it is
+    unchanged (:func:`roqa_nlp.io.file_sha256`)."""
+    import hashlib
+
+    from roqa_nlp import io as roqa_io
+    from roqa_nlp.pseudonymised_copies import record_copies
+
+    monkeypatch.setattr(roqa_io, "_SETTLED_NS", 0)  # the copies, just written, taken as settled
+
+    # lines ending CRLF, recorded so: the file's bytes are no transcript's text (hashed apart)
+    for n in ("p01.txt", "p02.txt"):
+        (copies / n).write_bytes((copies / n).read_bytes().replace(b"\n", b"\r\n"))
+    record_copies(sha256_file(copies / n) for n in ("p01.txt", "p02.txt"))
+    sha256 = hashlib.sha256
+    hashed: list[bytes] = []
+
+    class Counted:
+        """A SHA-256 that notes the bytes it was fed when its digest is taken."""
+
+        def __init__(self, data: bytes = b"", **kwargs: object) -> None:
+            self._h = sha256(data, **kwargs)  # type: ignore[arg-type]
+            self._fed = bytearray(data)
+
+        def update(self, data: bytes) -> None:
+            self._h.update(data)
+            self._fed += data
+
+        def hexdigest(self) -> str:
+            hashed.append(bytes(self._fed))
+            return self._h.hexdigest()
+
+        def digest(self) -> bytes:
+            hashed.append(bytes(self._fed))
+            return self._h.digest()
+
+    with monkeypatch.context() as m:
+        m.setattr(hashlib, "sha256", Counted)
+        run = roqa("code", "ps", "--out", "coded", "--interviewer", "Interviewer")
+    assert run.code == 0, run.err
+    assert [hashed.count((copies / n).read_bytes()) for n in ("p01.txt", "p02.txt")] == [1, 1]
+    lines = (copies.parent / "coded" / "transcripts.jsonl").read_text(encoding="utf-8")
+    assert [json.loads(line)["metadata"].get("pseudonymised") for line in lines.splitlines()] == [
+        True,
+        True,
+    ]

@@ -134,14 +134,14 @@ def test_the_key_holds_the_bytes_the_path_the_labels_and_the_participant(
     tmp_path: Path,
 ) -> None:
     path = Path("in/p01.txt")
-    key = rc.reading_key(path, b"x", LABELS, None)
-    assert key == rc.reading_key(path, b"x", list(LABELS), None)
-    assert key != rc.reading_key(path, b"y", LABELS, None)
-    assert key != rc.reading_key(Path("in/p02.txt"), b"x", LABELS, None)
-    assert key != rc.reading_key(path, b"x", [*LABELS, "Host"], None)
-    assert key != rc.reading_key(path, b"x", None, None)
-    assert key != rc.reading_key(path, b"x", LABELS, "P01")
-    assert key != rc.reading_key(path, b"x", RoleLabels(LABELS, ["Interviewer"]), None)
+    key = rc.reading_key(path, "x", LABELS, None)
+    assert key == rc.reading_key(path, "x", list(LABELS), None)
+    assert key != rc.reading_key(path, "y", LABELS, None)
+    assert key != rc.reading_key(Path("in/p02.txt"), "x", LABELS, None)
+    assert key != rc.reading_key(path, "x", [*LABELS, "Host"], None)
+    assert key != rc.reading_key(path, "x", None, None)
+    assert key != rc.reading_key(path, "x", LABELS, "P01")
+    assert key != rc.reading_key(path, "x", RoleLabels(LABELS, ["Interviewer"]), None)
 
 
 def test_participant_labels_read_the_file_again(tmp_path: Path, counted_reads: list[Path]) -> None:

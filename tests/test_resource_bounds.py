@@ -112,3 +112,48 @@ def test_the_command_line_refuses_an_oversized_transcript_in_one_line(
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "limit" in err
     assert not (tmp_path / "out").exists()
+
+
+def test_a_file_is_hashed_once_while_unchanged_and_a_device_never(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """io.file_sha256 (s80 dfix): each hash a run took of a transcript's bytes (the reading
+    cache's, the fingerprint's, the check for a pseudonymised copy) is the one kept while the
+    file is unchanged; a file written since is hashed again, and a link to a device that never
+    ends is no regular file: not read at all."""
+    import hashlib
+
+    from roqa_nlp import io as roqa_io
+
+    path = tmp_path / "p.txt"
+    path.write_bytes(b"first")
+    hashed: list[str] = []
+    sha256_file = roqa_io.sha256_file
+    monkeypatch.setattr(
+        roqa_io, "sha256_file", lambda p: hashed.append(Path(p).name) or sha256_file(p)
+    )
+    # written this instant: a second write of the same size may leave the same times, so its
+    # hash is not kept until the file has settled
+    assert roqa_io.file_sha256(path) == roqa_io.file_sha256(path)
+    assert hashed == ["p.txt", "p.txt"]
+    hashed.clear()
+    monkeypatch.setattr(roqa_io, "_SETTLED_NS", 0)
+    assert roqa_io.file_sha256(path) == hashlib.sha256(b"first").hexdigest()
+    assert roqa_io.file_sha256(str(path)) == hashlib.sha256(b"first").hexdigest()
+    assert hashed == ["p.txt"]
+    path.write_bytes(b"again, longer")
+    assert roqa_io.file_sha256(path) == hashlib.sha256(b"again, longer").hexdigest()
+    assert hashed == ["p.txt", "p.txt"]
+    state = roqa_io.file_state(path)
+    # the bytes of a file in the state given: the hash kept
+    assert roqa_io.read_sha256(state, path, b"?") == hashlib.sha256(b"again, longer").hexdigest()
+    # bytes read from a file in another state than the one given are hashed, not taken as its
+    assert roqa_io.read_sha256(("gone",), path, b"x") == hashlib.sha256(b"x").hexdigest()
+    assert roqa_io.file_sha256(tmp_path) is None
+    if Path("/dev/zero").exists():
+        (tmp_path / "endless.txt").symlink_to("/dev/zero")
+        assert roqa_io.file_state(tmp_path / "endless.txt") is None
+        assert roqa_io.file_sha256(tmp_path / "endless.txt") is None
+    assert hashed == ["p.txt", "p.txt"]
+    with pytest.raises(FileNotFoundError):
+        roqa_io.file_sha256(tmp_path / "missing.txt")

@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .errors import RoqaError, RoqaFileNotFoundError
-from .io import sha256_file
+from .io import file_sha256
 from .json_cache import SqliteCache, make_cache_folder, make_private_file
 
 if TYPE_CHECKING:
@@ -108,13 +108,6 @@ def text_key(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
-#: SHA-256 of the weights files hashed in this process, by the file's identity and state
-#: (:func:`_file_state`): every :class:`Embedder` checks its weights, and each roqa command, each
-#: ``AutoCoder.load`` made one and read the 90 MB of the packaged model again (0.25 s a time);
-#: a file written since (its size, modification or change time moved) or another file in its
-#: place is hashed again.
-_HASHED: dict[tuple[object, ...], str] = {}
-
 #: The sentence-transformers models loaded in this process, by model folder, weights and device,
 #: while an embedder holds them (weak references): a second :class:`Embedder` of the same model
 #: (a second ``AutoCoder.load`` in a notebook, ``roqa code`` run in-process) encodes with the
@@ -127,29 +120,13 @@ _ENCODING = threading.RLock()
 _LOADED: weakref.WeakValueDictionary[tuple[str, str, str], Any] = weakref.WeakValueDictionary()
 
 
-def _file_state(path: Path) -> tuple[object, ...]:
-    """What identifies ``path``'s bytes without reading them: the file (device, inode, real
-    path) and its size and modification and change times (the change time moves at every write
-    and cannot be set back)."""
-    st = path.stat()
-    return (
-        os.path.realpath(path),
-        st.st_dev,
-        st.st_ino,
-        st.st_size,
-        st.st_mtime_ns,
-        st.st_ctime_ns,
-    )
-
-
 def weights_hash(model_dir: Path) -> str:
     for name in WEIGHT_FILES:
         p = model_dir / name
         if p.exists():
-            state = _file_state(p)
-            if state not in _HASHED:
-                _HASHED[state] = sha256_file(p)
-            return _HASHED[state]
+            sha = file_sha256(p)  # hashed once a process while unchanged
+            if sha is not None:  # a regular file: no folder, no device read without end
+                return sha
     raise RoqaError(
         "no model weights found (model.safetensors)",
         path=model_dir,
@@ -595,7 +572,7 @@ class Embedder:
             for name in TOKENIZER_FILES:
                 p = path / name
                 if p.is_file():
-                    h.update(f"{name}\0{sha256_file(p)}\0".encode())
+                    h.update(f"{name}\0{file_sha256(p)}\0".encode())
             if h.digest() == hashlib.sha256().digest():
                 h.update(f"weights\0{self.weights_hash}".encode())
             self._tokenizer_id = h.hexdigest()

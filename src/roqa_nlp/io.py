@@ -1598,3 +1598,83 @@ def sha256_file(path: str | Path, chunk: int = 1 << 20) -> str:
         while block := fh.read(chunk):
             h.update(block)
     return h.hexdigest()
+
+
+#: SHA-256 of the files hashed in this process, by the file's identity and state
+#: (:func:`file_state`), so that a file is hashed once while it is unchanged: every
+#: :class:`~roqa_nlp.embedding.Embedder` checks its weights (each ``AutoCoder.load`` read the
+#: 90 MB of the packaged model again, 0.25 s a time), and ``roqa code`` hashed each transcript
+#: file up to six times (its reading cache key twice, the check for a ``roqa pseudonymise`` copy
+#: three times, its fingerprint once: s80 dfix). A file written since (its size, modification or
+#: change time moved) or another file in its place is hashed again, and so is one written less
+#: than :data:`_SETTLED_NS` before it was hashed.
+_HASHED: dict[tuple[object, ...], str] = {}
+
+#: How long after its last write (its change time) a file's hash is kept (nanoseconds): two
+#: writes of the same size within one tick of the file system's clock (a few milliseconds) leave
+#: the same size and times, so the hash of a file written so recently may be of the bytes before
+#: the second write (git's "racily clean" files). Such a file is hashed each time, as before.
+_SETTLED_NS = 2_000_000_000
+
+
+def file_state(path: str | Path) -> tuple[object, ...] | None:
+    """What identifies the bytes of the regular file ``path`` without reading them: the file
+    (real path, device, inode) and its size and modification and change times (the change time
+    moves at every write and cannot be set back); None when ``path`` is no regular file (a
+    folder, a device such as ``/dev/zero`` that never ends, a pipe). Raises :class:`OSError`
+    when ``path`` cannot be looked at (gone, no permission)."""
+    st = os.stat(path)
+    if not stat.S_ISREG(st.st_mode):
+        return None
+    return (
+        os.path.realpath(path),
+        st.st_dev,
+        st.st_ino,
+        st.st_size,
+        st.st_mtime_ns,
+        st.st_ctime_ns,
+    )
+
+
+def file_sha256(path: str | Path) -> str | None:
+    """The SHA-256 of the bytes of the regular file ``path`` (:func:`sha256_file`), hashed once
+    while it is unchanged (:data:`_HASHED`); None when ``path`` is no regular file
+    (:func:`file_state`), which is not read. Raises :class:`OSError` when it cannot be read."""
+    state = file_state(path)
+    if state is None:
+        return None
+    sha = _HASHED.get(state)
+    if sha is None:
+        sha = sha256_file(path)
+        if file_state(path) == state:  # not written while it was hashed
+            _keep(state, sha)
+    return sha
+
+
+def _keep(state: tuple[object, ...], sha: str) -> None:
+    """Keep ``sha``, the hash of the bytes of a file in ``state`` (:func:`file_state`), for
+    :func:`file_sha256` and :func:`read_sha256`, unless the file was written too lately to be
+    told from a second write (:data:`_SETTLED_NS`)."""
+    import time
+
+    changed = state[-1]  # its change time, which moves at every write
+    if isinstance(changed, int) and time.time_ns() - changed >= _SETTLED_NS:
+        _HASHED[state] = sha
+
+
+def read_sha256(state: tuple[object, ...] | None, path: str | Path, data: bytes) -> str:
+    """The SHA-256 of ``data``, the bytes just read from ``path``, which was in ``state``
+    (:func:`file_state`) before they were read. When ``path`` is still in ``state`` (not written
+    while read), ``data`` are its bytes in that state: hashed once (:func:`file_sha256` takes the
+    hash, or gave it); else ``data`` are hashed and the hash is not kept."""
+    try:
+        unchanged = state is not None and file_state(path) == state
+    except OSError:
+        unchanged = False
+    if state is None or not unchanged:
+        return sha256_bytes(data)
+    sha = _HASHED.get(state)
+    if sha is None:
+        sha = sha256_bytes(data)
+        _keep(state, sha)
+    return sha

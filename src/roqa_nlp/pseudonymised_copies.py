@@ -17,7 +17,6 @@ deleted, is not marked: roqa then has no record that it is pseudonymised, as bef
 from __future__ import annotations
 
 import json
-import os
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -87,15 +86,16 @@ def record_copies(digests: Iterable[str]) -> None:
 def is_recorded_copy(path: Path) -> bool:
     """Whether the file ``path`` holds the bytes of a copy ``roqa pseudonymise`` wrote and
     recorded."""
-    from .io import sha256_file
+    from .io import file_sha256
 
     recorded = recorded_copies()
     if not recorded:
         return False
     try:
-        return os.path.isfile(path) and sha256_file(path) in recorded
-    except OSError:
+        sha = file_sha256(path)  # hashed once a run, with the reading and the fingerprint
+    except (OSError, ValueError):
         return False
+    return sha is not None and sha in recorded
 
 
 def marked_if_copy(path: Path, transcript: Transcript) -> Transcript:

@@ -56,10 +56,10 @@ def source_record(source: str | Path, sha: str) -> dict[str, str]:
 def fingerprint(path: str | Path) -> str | None:
     """The SHA-256 of the file at ``path``, or None when it is no file that can be read (a QDA
     project's member ``study.qdpx:sources/...``, a file gone)."""
-    from .io import sha256_file
+    from .io import file_sha256
 
     try:
-        return sha256_file(path) if Path(path).is_file() else None
+        return file_sha256(path)  # hashed once a run: the reading cache hashed the bytes read
     except (OSError, ValueError):
         return None
 

@@ -175,10 +175,10 @@ def pseudonymise_command(
         atomic_write_text(target, kept if kept.endswith("\n") else f"{kept}\n")
     # the copies' bytes, recorded in the per-user cache: coding them marks them pseudonymised;
     # not a copy whose bytes are a file read (nothing replaced), which would mark the original
-    from ..io import sha256_file
+    from ..io import file_sha256, sha256_file
     from ..pseudonymised_copies import record_copies
 
-    read = {sha256_file(f) for f in files}
+    read = {file_sha256(f) for f in files}  # hashed once a run, when they were read
     record_copies(sha for sha in map(sha256_file, targets) if sha not in read)
     if earlier:  # said as roqa code and roqa train say what they write over
         import sys

@@ -33,7 +33,6 @@ they are said on a cache hit as on a fresh read.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import sys
 from collections.abc import Callable, Sequence
@@ -58,10 +57,10 @@ def open_reading_cache(cache_dir: str | Path | None) -> ReadingCache | None:
 
 
 def reading_key(
-    path: Path, data: bytes, interviewer_labels: Sequence[str] | None, participant: str | None
+    path: Path, sha: str, interviewer_labels: Sequence[str] | None, participant: str | None
 ) -> str:
-    """SHA-256 identifying the reading of the file ``path`` holding ``data`` (module
-    docstring)."""
+    """SHA-256 identifying the reading of the file ``path`` whose bytes' SHA-256 is ``sha``
+    (module docstring)."""
     from .roles import participant_labels_of
 
     return content_key(
@@ -71,7 +70,7 @@ def reading_key(
             "python": sys.version,
             "path": str(path),
             "absolute": str(path.absolute()),
-            "bytes": hashlib.sha256(data).hexdigest(),
+            "bytes": sha,
             "labels": None if interviewer_labels is None else list(interviewer_labels),
             # the participant labels (roqa code --participant) ride along with them
             "participant_labels": list(participant_labels_of(interviewer_labels)),
@@ -146,15 +145,18 @@ def cached_reading(
     ):
         return read()
     from ..errors import RoqaError
-    from ..io import read_bytes
+    from ..io import file_state, read_bytes, read_sha256
 
     if not path.is_file():  # a device (/dev/zero, endless) or a pipe: the reader refuses it
         return read()
     try:
+        state = file_state(path)
         data = read_bytes(path)  # at most the readers' limit (a file growing, a FIFO)
     except (OSError, RoqaError):  # the reader says what is wrong
         return read()
-    key = reading_key(path, data, interviewer_labels, participant)
+    # hashed once a run: the study's reading and the coding's, the fingerprint and the check for
+    # a pseudonymised copy take the hash of these bytes (io.file_sha256)
+    key = reading_key(path, read_sha256(state, path, data), interviewer_labels, participant)
     value = cache.get(key)
     if value is not None:
         found = _from_json(value)
