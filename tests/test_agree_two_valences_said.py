@@ -52,3 +52,65 @@ def test_passages_with_two_valences_are_said_left_out_once(
     assert "count as neutral" not in out + err
     # what is said is done: Ben's only valence pair is on the third passage
     assert (data["valence"]["n_pairs"], data["valence"]["n_without_valence"]) == (1, 2)
+
+
+def test_a_transcript_named_with_spaces_is_counted_too(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Hunt s79 L3: an NVivo source "P01 interview" kept the import's own line, uncounted."""
+    (a1, b1, _), (a2, b2, _), _ = ANA
+    ben = [
+        (a1, b1, "Available Resources"),
+        (a1, b1, "Barrier"),
+        (a1, b1, "Leadership Engagement"),
+        (a1, b1, "Enabler"),
+        (a2, b2, "Leadership Engagement"),
+        (a2, b2, "Enabler"),
+    ]
+    ana = [(a1, b1, "Available Resources"), (a2, b2, "Leadership Engagement")]
+    path = two_users_qdpx(tmp_path / "p.qdpx", {"Ana": ana, "Ben": ben}, source="P01 interview")
+    code, data, out, err = agree(tmp_path, capsys, str(path))
+    assert code == 0, err
+    line = (
+        "Ben gave 1 passage two different valences (P01 interview:@41-89): read as giving it "
+        "none, so its codes there are left out of valence agreement (to give each code its "
+        "own, code a valence below it, as Available Resources > Barrier: docs/refi-qda.md)"
+    )
+    assert " ".join(err.split()) == f"roqa: warning: {path}: {line}"
+    assert data is not None and f"{path}: {line}" in data["notes"]
+    assert "count as neutral" not in out + err
+
+
+def test_a_selection_across_two_passages_given_each_a_valence_is_counted(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A reviewer's one selection across two of the model's passages, each given its own
+    valence: the import's third form, "the span X (on passages a, b)", was kept uncounted
+    (hunt s79 L3)."""
+    from test_refiqda_valence_codings import (
+        AGENCY,
+        AVAILABLE_RESOURCES,
+        BARRIER_GUID,
+        ENABLER_GUID,
+        STAFF,
+        reviewed,
+    )
+
+    both = (STAFF[0], AGENCY[1])
+    project = reviewed(
+        tmp_path,
+        (both, (AVAILABLE_RESOURCES,)),
+        (STAFF, (BARRIER_GUID,)),
+        (AGENCY, (ENABLER_GUID,)),
+    )
+    code, data, out, err = agree(tmp_path, capsys, str(project))
+    assert code == 0, err
+    line = (
+        f"Alice gave 1 passage two different valences (P04:@{both[0]}-{both[1]} (across P04:1 "
+        "and P04:2)): read as giving it none, so its codes there are left out of valence "
+        "agreement (to give each code its own, code a valence below it, as Available "
+        "Resources > Barrier: docs/refi-qda.md)"
+    )
+    assert data is not None and f"{project}: {line}" in data["notes"]
+    assert "count as neutral" not in " ".join(err.split())
+    assert f"roqa: warning: {project}: {line}" in " ".join(err.split())

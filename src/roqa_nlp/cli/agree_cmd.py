@@ -76,12 +76,16 @@ def _valence_conflicts_said(warnings: list[str]) -> list[str]:
     valences made one per coder, counting them, and saying what ``roqa agree`` does: their
     codes there are left out of valence agreement. The import's words, "its codes count as
     neutral", are what ``roqa import`` writes (tester agree2, session 79: said by agree, which
-    left 18 of 68 pairs out)."""
-    from ..errors import first_few
+    left 18 of 68 pairs out). A passage is named as the import names it, spaces and all (an
+    NVivo source "P01 interview"), and so is a coder's selection across two passages given
+    each its own valence, "the span X (on passages a, b)" (hunt s79 L3: both kept the import's
+    line, uncounted)."""
+    from ..errors import and_list, first_few
     from ..exchange.review import TWO_VALENCES_READ
 
     found = re.compile(
-        r"(?P<coder>.+) gave (?:passage )?(?P<where>\S+) two different valences \([^)]*\): "
+        r"(?P<coder>.+?) gave (?:the span (?P<span>.+?) \(on passages (?P<on>.+)\)"
+        r"|(?:passage )?(?P<where>.+?)) two different valences \([^)]*\): "
         + re.escape(TWO_VALENCES_READ)
     )
     by_coder: dict[str, list[str]] = {}
@@ -94,7 +98,8 @@ def _valence_conflicts_said(warnings: list[str]) -> list[str]:
         if m["coder"] not in by_coder:
             first[m["coder"]] = len(kept)
             kept.append("")
-        by_coder.setdefault(m["coder"], []).append(m["where"])
+        where = m["where"] or f"{m['span']} (across {and_list(m['on'].split(', '))})"
+        by_coder.setdefault(m["coder"], []).append(where)
     for coder, places in by_coder.items():
         n = len(places)
         kept[first[coder]] = (
