@@ -1010,6 +1010,10 @@ def load_coded_units(
                 continue
             loaded.pair_units[(a, b)] = alone.coded
         loaded.notes = _review_scope_of_pairs(loaded.notes, loaded.pair_units, coded, results)
+    if len(coded.coders) > 2:
+        slivers = _slivers_warning(coded, results, loaded.pair_units)
+        if slivers is not None:
+            loaded.warnings.append(slivers)
     return loaded
 
 
@@ -1446,6 +1450,7 @@ def _compared(
     warnings = [w for w in (mixed, charts_differ, versions_differ) if w]
     if len(merged.coders) >= 2:
         warnings.extend(_trained_on_warnings(results, models, merged))
+    if len(merged.coders) == 2:  # of three or more: by pair, on their own (load_coded_units)
         slivers = _slivers_warning(merged, read.results)
         if slivers is not None:
             warnings.append(slivers)
@@ -1484,21 +1489,72 @@ def _compared(
 SLIVER_LETTERS = 4
 
 
-def _slivers_warning(coded: Any, results: dict[str, Any]) -> str | None:
+def _slivers_warning(
+    coded: Any, results: dict[str, Any], pair_units: dict[tuple[str, str], Any] | None = None
+) -> str | None:
     """A warning counting the character-span units the coders disagree on that hold fewer than
     :data:`SLIVER_LETTERS` letters and digits, and how many of the disagreements they are,
     naming a few; None when there are none. Each such sliver is a full disagreement, as every
     unit is, whatever its length (documented), but nothing flagged them: a selection starting
     two characters late made one per coding (tester agree2, session 79: kappa 0.903 -> 0.618,
-    42 of 121 units two letters long, with no word of it)."""
+    42 of 121 units two letters long, with no word of it).
+
+    With three coders or more, the slivers are counted by pair, each on the pair's own units
+    (``pair_units``, as :func:`load_coded_units` figures each pair; the units of all the inputs
+    for a pair without), and the pairs they lie between are named: counted over the units of
+    all the inputs, they named no pair (hunt s79 L4: Cara's selections 2 characters late beside
+    an Ana - Ben row of 1.000), and a boundary of one coder 2 characters from another's made a
+    sliver of no pair's units."""
     if coded.unit_kind != "spans":
         return None
     texts = {tid: t.text for r in results.values() for tid, t in r.transcripts.items() if t.text}
+    if len(coded.coders) == 2:
+        a, b = coded.coders
+        disagree, slivers, shown = _slivers_between(coded, a, b, texts)
+        if not slivers:
+            return None
+        more = ", ..." if slivers > len(shown) else ""
+        return (
+            f"{slivers} of the {disagree} units the coders disagree on "
+            f"{'holds' if slivers == 1 else 'hold'} fewer than "
+            f"{SLIVER_LETTERS} letters or digits ({', '.join(shown)}{more}): " + _SLIVERS_ARE
+        )
+    by_pair = []
+    for a, b in itertools.combinations(coded.coders, 2):
+        disagree, slivers, shown = _slivers_between(
+            (pair_units or {}).get((a, b), coded), a, b, texts
+        )
+        if slivers:
+            more = ", ..." if slivers > len(shown) else ""
+            by_pair.append(f"{a} - {b} {slivers} of {disagree} ({', '.join(shown)}{more})")
+    if not by_pair:
+        return None
+    return (
+        f"units of fewer than {SLIVER_LETTERS} letters or digits are among the units "
+        f"{'these pairs' if len(by_pair) > 1 else 'this pair'} of coders disagree on, by pair: "
+        f"{'; '.join(by_pair)}: " + _SLIVERS_ARE
+    )
+
+
+#: what a sliver is, and what to do (:func:`_slivers_warning`)
+_SLIVERS_ARE = (
+    "such a sliver is mostly one coder's selection missing another's edge by a few characters, "
+    "and counts as a full disagreement, as every unit does whatever its length; check the "
+    "selections there in the QDA program (docs/agreement.md, Results with different selections)"
+)
+
+
+def _slivers_between(
+    coded: Any, a: str, b: str, texts: dict[str, str]
+) -> tuple[int, int, list[str]]:
+    """The units of ``coded`` coders ``a`` and ``b`` both judged and disagree on; how many of
+    them hold fewer than :data:`SLIVER_LETTERS` letters and digits; and the first 3 of those,
+    each named with its words (``p01:@41-43 'We'``)."""
     disagree = slivers = 0
     shown: list[str] = []
     for u in coded.units:
-        judged = [got for c in coded.coders if (got := coded.codings[c].get(u.id)) is not None]
-        if len(judged) < 2 or all(g == judged[0] for g in judged):
+        x, y = coded.codings[a].get(u.id), coded.codings[b].get(u.id)
+        if x is None or y is None or x == y:
             continue
         disagree += 1
         text = texts.get(u.transcript)
@@ -1509,17 +1565,7 @@ def _slivers_warning(coded: Any, results: dict[str, Any]) -> str | None:
             slivers += 1
             if len(shown) < 3:
                 shown.append(f"{u.id} {words.strip()!r}")
-    if not slivers:
-        return None
-    more = ", ..." if slivers > len(shown) else ""
-    return (
-        f"{slivers} of the {disagree} units the coders disagree on "
-        f"{'holds' if slivers == 1 else 'hold'} fewer than "
-        f"{SLIVER_LETTERS} letters or digits ({', '.join(shown)}{more}): such a sliver is "
-        "mostly one coder's selection missing another's edge by a few characters, and counts "
-        "as a full disagreement, as every unit does whatever its length; check the selections "
-        "there in the QDA program (docs/agreement.md, Results with different selections)"
-    )
+    return disagree, slivers, shown
 
 
 def _interviewer_turn_note(coded: Any, results: dict[str, Any]) -> str | None:
