@@ -220,3 +220,61 @@ def test_a_none_node_under_another_code_is_a_code(
     assert "coded with nothing" not in out
     none = next(c for c in data["per_code"] if c["name"] == "None")
     assert none["units_coded"] == {"Ana": 2, "Ben": 0}
+
+
+def test_a_transcript_marked_none_is_said_judged_not_perhaps_uncoded(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Ben marks p02's three answers NONE (read, nothing applies). The note said "Ben coded
+    nothing in p02 ... if Ben did not code p02, take its segments out of Ben's codings (its lines
+    of codings.jsonl ...)", advice for a transcript perhaps never read, of one he judged. A
+    transcript he left with no coding at all, as p03 here in codings.jsonl, keeps the advice."""
+    ana = _coded("p01", ANSWERS) + _coded("p02", ANSWERS)
+    ben = _coded("p01", ANSWERS) + _coded("p02", [(span, "NONE") for span, _ in ANSWERS])
+    path = project_qdpx(
+        tmp_path / "p.qdpx", {"p01": INTERVIEW, "p02": INTERVIEW}, {"Ana": ana, "Ben": ben}
+    )
+    code, data, out, err = agree(tmp_path, capsys, str(path))
+    assert code == 0 and data is not None, err
+    note = (
+        "Ben coded p02 with nothing but NONE (3 units, each coded by another coder): counted as "
+        "Ben judging that no code applies there, which agrees with another coder's no code and "
+        "not with their codes, as Ben said by coding NONE (read, nothing applies)"
+    )
+    assert note in data["notes"]
+    assert f"Note: {note}." in out
+    assert "coded nothing in" not in out
+    assert "did not code" not in out
+
+
+def test_a_persons_codings_say_none_and_nothing_apart(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """In codings.jsonl, Ben's p02 segments are NONE, his p03 segments carry no code: p02 he
+    judged, p03 may be one he did not code."""
+
+    def seg(t: str, i: int, codes: list[Suggestion]) -> SegmentResult:
+        text = "x" * 9
+        return SegmentResult(
+            Segment(f"{t}:{i}", t, "P01", "participant", 10 * i, 10 * i + 9, text), codes
+        )
+
+    x = [_code("X", "X")]
+    ann = [seg(t, i, x) for t in ("p01", "p02", "p03") for i in range(2)]
+    ben = [seg("p01", i, x) for i in range(2)]
+    ben += [seg("p02", i, [_code("NONE", "NONE")]) for i in range(2)]
+    ben += [seg("p03", i, []) for i in range(2)]
+    CodingResult(ann).save(tmp_path / "ann")
+    CodingResult(ben).save(tmp_path / "ben")
+    code, data, out, err = agree(tmp_path, capsys, str(tmp_path / "ann"), str(tmp_path / "ben"))
+    assert code == 0 and data is not None, err
+    assert (
+        "ben coded p02 with nothing but NONE (2 units, each coded by another coder): counted as "
+        "ben judging that no code applies there, which agrees with another coder's no code and "
+        "not with their codes, as ben said by coding NONE (read, nothing applies)"
+    ) in data["notes"]
+    assert (
+        "ben coded nothing in p03 (2 units, each coded by another coder): counted as ben "
+        "judging that no code applies there, which agrees with another coder's no code and not "
+        "with their codes; if ben did not code p03, take its segments out of ben's codings"
+    ) in " ".join(data["notes"])

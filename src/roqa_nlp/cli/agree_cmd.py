@@ -649,6 +649,9 @@ class _ReadInputs:
     table_notes: list[str]
     #: each long table's coder -> the (first) file they are read from
     table_of: dict[str, Path] = field(default_factory=dict)
+    #: coder -> the transcripts where they coded a passage with a code named as "coded with
+    #: nothing" (NONE: :func:`~roqa_nlp.coding_agreement.is_no_code_coding`)
+    marked_none: dict[str, set[str]] = field(default_factory=dict)
 
 
 #: Seconds a step runs before :func:`said_while_long` says what it is doing.
@@ -734,6 +737,7 @@ def load_coded_units(
     import_warnings: list[str] = []  # what importing each .qdpx warned of, for the JSON
     no_coder: list[str] = []  # the .qdpx files that give no coder, and why
     no_code_nodes: list[tuple[str, Counter[str]]] = []  # a coder's NONE codes, read as no code
+    marked_none: dict[str, set[str]] = {}  # coder -> transcripts where they coded with NONE
 
     def add_result(name: str, result: CodingResult, path: Path, label: str) -> None:
         if name in results and source[name].resolve() == path.resolve():
@@ -756,9 +760,17 @@ def load_coded_units(
         from ..errors import warn
 
         if not is_model_result(result):
+            from ..coding_agreement import is_no_code_coding
+
+            marked = {
+                sr.segment.transcript_id
+                for sr in result
+                if any(is_no_code_coding(g) for g in sr.suggestions)
+            }
             result, taken, beside = without_no_code_codes(result)
             if taken:
                 no_code_nodes.append((name, taken))
+                marked_none[name] = marked
             if beside:
                 # a long table refuses NONE beside a code in one cell; a QDA passage keeps the
                 # code (hunt s79 L5: the NONE came off silently)
@@ -987,6 +999,7 @@ def load_coded_units(
         review_notes,
         table_notes,
         table_of,
+        marked_none,
     )
     loaded = _compared(read, model_threshold=model_threshold, units=units, at=at)
     loaded.import_warnings = import_warnings
@@ -1460,7 +1473,7 @@ def _compared(
         notes.extend(_overlap_notes(merged, where, read.results))
         notes.extend(_pairs_sharing_nothing(merged))
         notes.extend(_exported_review_notes(merged, exported))
-        notes.extend(_coded_nothing_notes(merged, results))
+        notes.extend(_coded_nothing_notes(merged, results, read.marked_none))
         unmatched = any(n.startswith(NOT_MATCHED_BY_NAME) for n in matched_notes)
         if book is None:
             _refuse_codes_shared_in_a_codebook(merged, results, read.source)
@@ -2651,13 +2664,20 @@ def _exported_review_notes(coded: Any, exported: list[str]) -> list[str]:
     return out
 
 
-def _coded_nothing_notes(coded: Any, results: dict[str, Any]) -> list[str]:
+def _coded_nothing_notes(
+    coded: Any, results: dict[str, Any], marked_none: dict[str, set[str]] | None = None
+) -> list[str]:
     """For each person (not a model) whose units of a whole transcript all carry no code while
     another coder coded something there: that they count as that person judging that no code
     applies, as an empty code cell does, and how to leave the transcript out for them instead.
     A QDA project cannot say a transcript was read and found empty, so there such a transcript
     is missing for the coder (docs/agreement.md); by segment it went uncounted silently (agree
-    tester, session 69: kappa 0.678 by segment, 0.842 for the same data as .qdpx)."""
+    tester, session 69: kappa 0.678 by segment, 0.842 for the same data as .qdpx).
+
+    A transcript where the person coded a passage NONE (``marked_none``: coder -> such
+    transcripts) they did judge: the note says they coded it with nothing but NONE, as they
+    said, with no advice to take it out (hunt s79: "Ben coded nothing in p02 ... if Ben did not
+    code p02, take its segments out", of Ben's three NONE passages there)."""
     from ..errors import first_few
 
     # a long table's units are the results' segment ids: their transcript is the segment's
@@ -2672,32 +2692,46 @@ def _coded_nothing_notes(coded: Any, results: dict[str, Any]) -> list[str]:
             continue
         mine = coded.codings[c]
         others = [o for o in coded.coders if o != c]
-        empty: list[str] = []
-        counted = coded_by_others = 0
+        said_none = (marked_none or {}).get(c, set())
+        empty: dict[bool, list[str]] = {False: [], True: []}  # NONE given there? -> transcripts
+        counted = {False: 0, True: 0}
+        coded_by_others = {False: 0, True: 0}
         for t, ids in units.items():
             given = [mine[u] for u in ids if u in mine]
             theirs = [u for u in ids if u in mine and any(coded.codings[o].get(u) for o in others)]
             if given and not any(given) and theirs:
-                empty.append(t)
-                counted += len(given)
-                coded_by_others += len(theirs)
-        if not empty:
-            continue
-        which = first_few(empty, 3)
-        one = len(empty) == 1
-        by = (
-            "each coded by another coder"
-            if coded_by_others == counted
-            else f"{coded_by_others} of them coded by another coder"
-        )
-        out.append(
-            f"{c} coded nothing in {which} ({counted} unit{'s' * (counted != 1)}, {by}): counted "
-            f"as {c} judging that no code applies there, which agrees with another coder's no "
-            f"code and not with their codes; if {c} did not code {which if one else 'them'}, "
-            f"take {'its' if one else 'their'} segments out of {c}'s codings (its lines of "
-            "codings.jsonl, its rows of a long table): a transcript a coder has no segment of is "
-            "missing for them, as in a QDA project"
-        )
+                none = t in said_none
+                empty[none].append(t)
+                counted[none] += len(given)
+                coded_by_others[none] += len(theirs)
+        for none in (True, False):
+            if not empty[none]:
+                continue
+            which = first_few(empty[none], 3)
+            one = len(empty[none]) == 1
+            n = counted[none]
+            by = (
+                "each coded by another coder"
+                if coded_by_others[none] == n
+                else f"{coded_by_others[none]} of them coded by another coder"
+            )
+            judged = (
+                f"counted as {c} judging that no code applies there, which agrees with another "
+                "coder's no code and not with their codes"
+            )
+            if none:
+                out.append(
+                    f"{c} coded {which} with nothing but NONE ({n} unit{'s' * (n != 1)}, {by}): "
+                    f"{judged}, as {c} said by coding NONE (read, nothing applies)"
+                )
+                continue
+            out.append(
+                f"{c} coded nothing in {which} ({n} unit{'s' * (n != 1)}, {by}): {judged}; "
+                f"if {c} did not code {which if one else 'them'}, take "
+                f"{'its' if one else 'their'} segments out of {c}'s codings (its lines of "
+                "codings.jsonl, its rows of a long table): a transcript a coder has no segment of "
+                "is missing for them, as in a QDA project"
+            )
     return out
 
 
