@@ -59,11 +59,11 @@ def test_a_none_node_beside_a_code_leaves_the_code(
     assert data["n_units"] == {"total": 8, "all": 8, "coded": 3}
     assert data["pooled"]["all"]["kappa"] == 1.0
     assert "Note: 2 codings of a code named as 'coded with nothing' (Ben: 'NONE' 2) are read" in out
-    # said, as a long table refuses NONE beside a code in one cell (hunt s79 L5: silent)
+    # said, as a long table's NONE beside a code in one cell is (hunt s79 L5: silent)
     said = (
         "Ben coded 1 passage with a code named as 'coded with nothing' (NONE) beside a code: "
-        "only the code is compared there, as if the NONE were not given (a long table refuses "
-        "NONE beside a code); to say nothing applies, give NONE alone"
+        "only the code is compared there, as if the NONE were not given (as a long table's "
+        "'NONE; Cost' is read); to say nothing applies, give NONE alone"
     )
     assert f"{path}: {said}" in " ".join(err.split())
     assert f"{path}: {said}" in data["notes"]

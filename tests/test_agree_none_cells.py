@@ -11,7 +11,6 @@ from pathlib import Path
 import pytest
 
 from roqa_nlp.coding_agreement import agreement_report, read_long_csv
-from roqa_nlp.errors import RoqaError
 
 #: s1 agree (Culture); s2 ann Available Resources, ben Culture; s3 ann NONE, ben Leadership
 #: Engagement; s4 both coded nothing ("none", "No code")
@@ -42,11 +41,16 @@ def test_none_in_a_long_table_is_coded_with_nothing(tmp_path: Path) -> None:
     assert report.pooled["coded"].n_units == 3
 
 
-def test_none_with_a_code_in_one_cell_is_an_error(tmp_path: Path) -> None:
+def test_none_with_a_code_in_one_cell_reads_the_code(tmp_path: Path) -> None:
+    """As a QDA passage coded with a NONE node and a code (hunt s79 L5): the code is compared,
+    and the row is listed for the warning. Before, the cell was an error, and the passage of the
+    same codings in a .qdpx read as the code."""
     p = tmp_path / "long.csv"
     p.write_text("unit,coder,code\ns1,ann,NONE; Culture\ns1,ben,Culture\n", encoding="utf-8")
-    with pytest.raises(RoqaError, match=r"line 2 gives NONE \(fits no code\) with codes"):
-        read_long_csv(p)
+    cu = read_long_csv(p)
+    assert cu.codings["ann"] == {"s1": frozenset({"Culture"})}
+    assert cu.none_beside_codes == [("ann", "line 2", "NONE; Culture")]
+    assert cu.blank_cells == {}
 
 
 #: the tester's messy/na.csv (blind tester, session 50, finding 2): N/A, n/a and - in the code
@@ -91,11 +95,44 @@ def test_other_blank_spellings_are_no_code(tmp_path: Path, cell: str) -> None:
     assert (cu.codings["ann"], cu.blank_cells) == ({"s1": frozenset()}, {cell: 1})
 
 
-def test_a_blank_word_with_a_code_in_one_cell_is_an_error(tmp_path: Path) -> None:
+def test_a_blank_word_with_a_code_in_one_cell_reads_the_code(tmp_path: Path) -> None:
     p = tmp_path / "long.csv"
     p.write_text("unit,coder,code\ns1,ann,N/A; Culture\ns1,ben,Culture\n", encoding="utf-8")
-    with pytest.raises(RoqaError, match=r"line 2 gives N/A \(fits no code\) with codes"):
-        read_long_csv(p)
+    cu = read_long_csv(p)
+    assert cu.codings["ann"] == {"s1": frozenset({"Culture"})}
+    assert cu.none_beside_codes == [("ann", "line 2", "N/A; Culture")]
+    assert cu.blank_cells == {}
+
+
+def test_roqa_agree_reads_none_beside_a_code_as_a_qdpx_does(tmp_path: Path, capsys) -> None:
+    """The same codings as a long table and as a .qdpx give the same figures: NONE beside a
+    code is taken off, said in a warning in each (hunt s79 L5: the table refused 'NONE; Cost'
+    while the .qdpx dropped the NONE silently)."""
+    from agree_helpers import ANA, agree, two_users_qdpx
+
+    first = ANA[0]
+    ben = [*ANA, (first[0], first[1], "NONE")]
+    qdpx = two_users_qdpx(tmp_path / "p.qdpx", {"Ana": ANA, "Ben": ben})
+    code, by_qdpx, _, err = agree(tmp_path, capsys, str(qdpx))
+    assert code == 0 and by_qdpx is not None, err
+    rows = "".join(
+        f"a{k},Ana,{c}\na{k},{'Ben' if k else 'ben '},{'NONE; ' if k == 0 else ''}{c}\n"
+        for k, (_, _, c) in enumerate(ANA)
+    )
+    table = tmp_path / "long.csv"
+    table.write_text("unit,coder,code\n" + rows, encoding="utf-8")
+    code, by_table, _, err = agree(tmp_path, capsys, str(table))
+    assert code == 0 and by_table is not None, err
+    said = (
+        "Ben gave a code and NONE in one cell on 1 row (line 3 'NONE; Available Resources'): "
+        "only the code is compared there, as if the NONE were not given (as on a QDA passage "
+        "coded with NONE and a code); to say nothing applies, give NONE alone"
+    )
+    assert f"roqa: warning: {table}: {said}" in " ".join(err.split())
+    assert f"{table}: {said}" in by_table["notes"]
+    for data in (by_qdpx, by_table):
+        assert data["n_units"]["coded"] == 3
+        assert data["pooled"]["coded"]["kappa"] == 1.0
 
 
 def test_roqa_agree_says_how_many_cells_were_read_as_no_code(tmp_path: Path, capsys) -> None:

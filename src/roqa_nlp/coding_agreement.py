@@ -256,6 +256,10 @@ class CodedUnits:
     #: valence: ``line 5``), which is counted once, as a code is applied to a unit or not
     #: (:func:`read_long_csv`)
     repeated_rows: list[str] = field(default_factory=list)
+    #: where a long table's code cell gives NONE (or a spreadsheet's blank) beside codes
+    #: ("NONE; Cost"), as ``(coder, where, the cell)``: the codes are read, as on a
+    #: QDA passage coded with a NONE node and a code (:func:`read_long_csv`)
+    none_beside_codes: list[tuple[str, str, str]] = field(default_factory=list)
 
     def __repr__(self) -> str:
         who = ", ".join(f"{c} (model)" if c in self.models else c for c in self.coders)
@@ -400,7 +404,9 @@ def read_long_csv(
     of :data:`~roqa_nlp.training.NONE_LABELS` (``NONE``, ``no code`` ..., as in labelled
     records), or what a spreadsheet leaves for nothing (``N/A``, ``n/a``, ``-``:
     :func:`spreadsheet_blanks`, counted in :attr:`CodedUnits.blank_cells`), is the unit coded
-    with nothing; given with codes in one cell it is an error.
+    with nothing; given with codes in one cell ("NONE; Cost") it is left out and the codes are
+    read, as on a QDA passage coded with a NONE node and a code, the row listed in
+    :attr:`CodedUnits.none_beside_codes`.
 
     With ``codebook``, each code is resolved in it (an id, a name or an alias, names compared as
     :meth:`Codebook.find` does: case, spacing, punctuation and ``&``/``and`` aside) and counted
@@ -478,6 +484,7 @@ def read_long_csv(
     split = _CommaCells(codebook, builtin=builtin_commas)
     blank_cells: Counter[str] = Counter()  # a spreadsheet's blank ("N/A") -> cells holding it
     no_code = NONE_LABELS | spreadsheet_blanks()
+    none_beside: list[tuple[str, str, str]] = []  # (coder, where, cell) of NONE beside codes
     valence_without_code: list[str] = []
     matched_own: dict[str, tuple[str, str, str]] = {}
     seen: set[tuple[str, str, str, str | None]] = set()  # the codings of the rows read
@@ -501,14 +508,14 @@ def read_long_csv(
         # NONE, or what a spreadsheet leaves for nothing (N/A, -): coded with nothing
         none = [c for c in codes if c.strip().lower() in no_code]
         if none and len(none) < len(codes):
-            raise RoqaError(
-                f"{item} {n} gives {none[0]} (fits no code) with codes: {quoted('; '.join(codes))}",
-                path=p,
-                hint=f"give {none[0]} alone for a unit coded with nothing, or the codes without it",
-            )
-        if any(c.strip().lower() not in NONE_LABELS for c in none):
-            blank_cells[cells[ik].strip()] += 1
-        codes = [c for c in codes if not none] or [""]
+            # beside a code, as a QDA passage coded with a NONE node and a code: the code is
+            # compared, and agree warns (hunt s79 L5: this was an error, the .qdpx silent)
+            none_beside.append((coder, f"{item} {n}", cells[ik].strip()))
+            codes = [c for c in codes if c.strip().lower() not in no_code]
+        else:
+            if any(c.strip().lower() not in NONE_LABELS for c in none):
+                blank_cells[cells[ik].strip()] += 1
+            codes = [c for c in codes if not none] or [""]
         valence = None
         if iv is not None and codes == [""]:
             # no code: the valence cell is read as the code cell beside it ('-,-' is a blank
@@ -601,6 +608,8 @@ def read_long_csv(
     cu.unit_texts = unit_texts if it is not None else None
     cu.matched_own = matched_own
     cu.repeated_rows = repeated_rows
+    spelled = {c: group[0] for group in coders_merged for c in group[1:]}
+    cu.none_beside_codes = [(spelled.get(c, c), where, cell) for c, where, cell in none_beside]
     cu.valences = {
         coder: {unit: valences_given(per) for unit, per in units.items()}
         for coder, units in given.items()

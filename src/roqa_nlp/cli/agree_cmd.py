@@ -909,6 +909,11 @@ def load_coded_units(
                 own_codes=own_codes,
             )
             check_table_texts(table, results, p)
+            for said in _no_code_beside_codes_in_table(table):
+                from ..errors import warn
+
+                warn(said, path=p)
+                import_warnings.append(f"{p}: {said}")
             tables.append(table)
             table_notes.extend(_own_codes_notes(table, p))
             for c in table.coders:
@@ -1090,8 +1095,31 @@ def _no_code_beside_a_code(coder: str, n: int) -> str:
     return (
         f"{coder} coded {n} passage{'s' * (n > 1)} with a code named as 'coded with nothing' "
         "(NONE) beside a code: only the code is compared there, as if the NONE were not given "
-        "(a long table refuses NONE beside a code); to say nothing applies, give NONE alone"
+        "(as a long table's 'NONE; Cost' is read); to say nothing applies, give NONE alone"
     )
+
+
+def _no_code_beside_codes_in_table(table: Any) -> list[str]:
+    """For each coder of a long table, the warning that their code cells give NONE (or a
+    spreadsheet's blank) beside codes (:attr:`~roqa_nlp.coding_agreement.CodedUnits.
+    none_beside_codes`), naming a few rows: only the codes are compared there, as on a QDA
+    passage coded with a NONE node and a code (hunt s79 L5: the table refused "NONE; Cost"
+    while the .qdpx took the NONE off silently)."""
+    from ..errors import first_few
+
+    rows: dict[str, list[str]] = {}
+    for coder, where, cell in table.none_beside_codes:
+        rows.setdefault(coder, []).append(f"{where} {cell!r}")
+    out = []
+    for coder, cells in rows.items():
+        n = len(cells)
+        out.append(
+            f"{coder} gave a code and NONE in one cell on {n} row{'s' * (n > 1)} "
+            f"({first_few(cells, 3)}): only the code is compared there, as if the NONE were not "
+            "given (as on a QDA passage coded with NONE and a code); to say nothing applies, "
+            "give NONE alone"
+        )
+    return out
 
 
 def _no_code_nodes_note(taken: list[tuple[str, Counter[str]]]) -> str:
