@@ -16,7 +16,7 @@ import pytest
 from roqa_nlp import AutoCoder
 from roqa_nlp.coding_agreement import agreement_report, coded_units_from_rows
 from roqa_nlp.errors import RoqaError
-from test_cli_core import roqa
+from test_cli_core import TRAINING, roqa
 
 #: what update() takes, as its errors say it
 TAKES = "update() takes a decisions file (a path), a list of them or a list of Decision"
@@ -134,12 +134,18 @@ HEADER = "segment_id,decision,code_id,new_code,note\n"
         (HEADER + "p01:0001,accept,,,\n", "row 2: accept needs a code_id"),
         (
             HEADER + "p01:0001,note,,,only a note\n",
-            "the decisions give no training example (none) (nothing to learn: accept or recode "
-            "suggestions, name new codes, or reject every suggestion of a segment that fits no "
-            "code)",
+            "the decisions give no training example (its one row is a note, which trains "
+            "nothing) (nothing to learn: accept or recode suggestions, name new codes, or reject "
+            "every suggestion of a segment that fits no code)",
+        ),
+        (
+            HEADER + "p01:0001,note,,,a note\np01:0002,note,,,another\n",
+            "the decisions give no training example (2 rows are notes, which train nothing) "
+            "(nothing to learn: accept or recode suggestions, name new codes, or reject every "
+            "suggestion of a segment that fits no code)",
         ),
     ],
-    ids=["unknown-decision", "a-transcript", "no-code-id", "nothing-to-learn"],
+    ids=["unknown-decision", "a-transcript", "no-code-id", "a-note", "notes"],
 )
 def test_a_decisions_file_update_cannot_learn_from_is_a_value_error(
     untrainable: AutoCoder, tmp_path: Path, text: str, said: str
@@ -174,26 +180,73 @@ def test_a_transcript_given_to_evaluate_names_the_python_call_that_codes_it(
 def test_a_folder_that_holds_no_model_names_the_python_call_that_trains_one(
     tmp_path: Path,
 ) -> None:
-    """AutoCoder.load("out/s1"), a coding folder, said only "roqa train training_data --out
-    DIR", and was a bare RoqaError; roqa code --model says what it said."""
-    coded = tmp_path / "coded"
+    """AutoCoder.load("models/r2") of a folder with no model said only "roqa train
+    training_data --out DIR", and was a bare RoqaError; roqa code --model says what it said."""
+    empty = tmp_path / "r2"
+    empty.mkdir()
+    with pytest.raises(ValueError) as caught:
+        AutoCoder.load(empty)
+    assert isinstance(caught.value, RoqaError)
+    assert str(caught.value) == (
+        f"{empty}: not a model directory (no model_card.json) (train one with `roqa train "
+        "training_data --out DIR`; in Python, AutoCoder().fit('training_data').save('DIR'))"
+    )
+    transcript = tmp_path / "p01.txt"
+    transcript.write_text("Interviewer: Hello.\nP01: We lack staff.\n", encoding="utf-8")
+    run = roqa("code", transcript, "--model", empty, "--out", tmp_path / "out")
+    assert (run.code, run.err) == (
+        2,
+        f"roqa: error: {empty}: not a model directory (no model_card.json) (train one with "
+        "`roqa train training_data --out DIR`)\n",
+    )
+
+
+def test_a_coding_output_folder_given_as_the_model_is_said_so(tmp_path: Path) -> None:
+    """AutoCoder.load("out/s1"), the folder roqa code wrote, said "not a model directory ...
+    train one", as of a folder with nothing (apifix, session 79): it is the codings, and the
+    model is elsewhere or the packaged one."""
+    coded = tmp_path / "s1"
     coded.mkdir()
     (coded / "codings.jsonl").write_text("", encoding="utf-8")
     with pytest.raises(ValueError) as caught:
         AutoCoder.load(coded)
     assert isinstance(caught.value, RoqaError)
-    assert str(caught.value) == (
-        f"{coded}: not a model directory (no model_card.json) (train one with `roqa train "
-        "training_data --out DIR`; in Python, AutoCoder().fit('training_data').save('DIR'))"
+    said = (
+        f"{coded}: is a coding output folder (it holds codings.jsonl), not a model (give the "
+        "model folder roqa train wrote, holding model_card.json, or leave out --model for the "
+        "packaged model"
     )
+    assert str(caught.value) == f"{said}; in Python, AutoCoder.load() loads the packaged model)"
     transcript = tmp_path / "p01.txt"
     transcript.write_text("Interviewer: Hello.\nP01: We lack staff.\n", encoding="utf-8")
     run = roqa("code", transcript, "--model", coded, "--out", tmp_path / "out")
-    assert (run.code, run.err) == (
-        2,
-        f"roqa: error: {coded}: not a model directory (no model_card.json) (train one with "
-        "`roqa train training_data --out DIR`)\n",
+    assert (run.code, run.err) == (2, f"roqa: error: {said})\n")
+
+
+def test_a_transcript_given_as_decisions_is_said_a_transcript(
+    untrainable: AutoCoder, tmp_path: Path
+) -> None:
+    """update("mine/p04.txt") said "decisions file has no segment_id column in its header row
+    (line 1: Interviewer: ...)" (apifix, session 79); roqa train --feedback says it too."""
+    transcript = tmp_path / "p04.txt"
+    transcript.write_text("Interviewer: Hello, how are you?\nP04: We lack staff.\n", "utf-8")
+    said = (
+        f"{transcript}: is a transcript, not a decisions file (its first line names no column "
+        "of one: Interviewer: Hello, how are you?) (give the decisions.csv that Save decisions "
+        "in report.html writes, or a .xlsx or .jsonl with its columns; to code the transcript: "
+        f"roqa code {transcript} --out coded/"
     )
+    with pytest.raises(ValueError) as caught:
+        untrainable.update(transcript)
+    assert isinstance(caught.value, RoqaError)
+    assert str(caught.value) == f"{said}; in Python, AutoCoder.load().code({str(transcript)!r}))"
+    run = roqa("train", TRAINING, "--feedback", transcript, "--out", tmp_path / "model")
+    assert (run.code, run.err) == (2, f"roqa: error: {said})\n")
+    # a decisions file saved as Excel's "Unicode text" (.txt, tab-separated) is read
+    tabbed = tmp_path / "decisions.txt"
+    tabbed.write_text("segment_id\tdecision\tcode_id\np01:0001\tapprove\tIS.C\n", "utf-8")
+    with pytest.raises(ValueError, match="row 2: unknown decision 'approve'"):
+        untrainable.update(tabbed)
 
 
 def test_a_file_given_as_the_model_folder_is_a_value_error(tmp_path: Path) -> None:

@@ -1545,6 +1545,13 @@ class AutoCoder:
         )
         if not plan.texts and not plan.valence_texts:
             why = "; ".join(f"{n} {reason}" for reason, n in plan.left_out.items())
+            notes = sum(d.decision == NOTE for decs_i, _, _ in files for d in decs_i)
+            if not why and notes:  # "(none)" hid why (api tester, session 79)
+                why = (
+                    "its one row is a note, which trains nothing"
+                    if notes == 1
+                    else f"{notes} rows are notes, which train nothing"
+                )
             raise RoqaValueError(
                 f"the decisions give no training example ({why or 'none'})",
                 path=where,
@@ -2974,6 +2981,17 @@ class AutoCoder:
                 "is a file, not a folder",
                 path=d,
                 hint="give the model folder roqa train wrote, holding model_card.json",
+            )
+        if not card_path.exists() and (d / "codings.jsonl").is_file():
+            # "not a model directory ... train one" of roqa code's output (api tester, s79)
+            raise RoqaValueError(
+                "is a coding output folder (it holds codings.jsonl), not a model",
+                path=d,
+                hint=in_python_too(
+                    "give the model folder roqa train wrote, holding model_card.json, or leave "
+                    "out --model for the packaged model",
+                    "AutoCoder.load() loads the packaged model",
+                ),
             )
         if not card_path.exists():
             raise RoqaValueError(

@@ -515,6 +515,19 @@ def read_decisions(
     # alone was a review of no decisions (roqa report: "decisions: 0 carried", s77 hunt)
     header = {column_key(k) for k in named if k}
     if suffix not in (".jsonl", ".json") and any(header) and "segment_id" not in header:
+        if suffix in _TRANSCRIPT_TEXT and not header & set(COLUMNS):
+            # said "no segment_id column ... (line 1: Interviewer: ...)" (api tester, s79)
+            from .errors import in_python_too
+
+            raise RoqaValueError(
+                "is a transcript, not a decisions file (its first line names no column of one: "
+                f"{cut(first, 60)})",
+                path=p,
+                hint=in_python_too(
+                    f"{_GIVE_DECISIONS}; to code the transcript: roqa code {p} --out coded/",
+                    f"AutoCoder.load().code({str(p)!r})",
+                ),
+            )
         where = "row" if suffix == ".xlsx" else "line"
         # as the file writes it, empty cells too (a CSV row's are one key, so gone from rows[0])
         said = first if suffix != ".xlsx" else ",".join(k for k in named if k)
@@ -1068,6 +1081,10 @@ def _sheet_rows(rows: Iterable[Sequence[Any]]) -> list[dict[Any, Any]]:
 
 
 #: the hint of a file given as decisions that is none
+#: the suffixes of a transcript's plain text (a decisions file may be a .txt, Excel's "Unicode
+#: text", but then its first line names the columns)
+_TRANSCRIPT_TEXT = (".txt", ".md", ".vtt", ".srt", ".sbv")
+
 _GIVE_DECISIONS = (
     "give the decisions.csv that Save decisions in report.html writes, or a .xlsx or .jsonl with "
     "its columns"
