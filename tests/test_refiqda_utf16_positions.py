@@ -150,6 +150,37 @@ def test_a_selection_ending_inside_an_emoji_read_as_utf16_keeps_code_points(
     assert (texts, warnings) == ([" and the manage"], [])
 
 
+UTF16_WARNING = (
+    "the selections of 1 source ('p01') are read as counted in UTF-16 code units, not in "
+    "characters (code points): their text holds characters outside the Basic Multilingual "
+    "Plane (emoji), and only read so do its selections fall inside the text without cutting "
+    "words; check a few of the imported codings against the program that wrote it"
+)
+
+
+@pytest.mark.parametrize(
+    ("broken", "why"),
+    [
+        ((36, 36), "36-36 is an empty selection (zero length: it ends where it starts)"),
+        ((48, 36), "48-36 ends before it starts"),
+    ],
+)
+def test_an_empty_or_reversed_selection_has_no_say_in_the_unit(
+    tmp_path: Path, broken: tuple[int, int], why: str
+) -> None:
+    """qda2 tester, session 80, D1: one empty (or reversed) selection, invalid in either unit,
+    kept the whole source in code points: "acked staff ", "ager 🙂 ", and "backed us." dropped
+    as outside the text, with no UTF-16 warning. It is left out when choosing the unit, and
+    reported by the positions the file gives."""
+    texts, warnings = _coded(_project(tmp_path, [*(_units(w) for w in WORDS), broken]))
+    assert texts == list(WORDS)
+    assert warnings == [
+        f"source 'p01', selection 's3': {why}; 1 coding not imported (select and code that "
+        "passage again in the QDA program, and export the project again)",
+        UTF16_WARNING,
+    ]
+
+
 def test_a_project_roqa_wrote_is_always_read_in_code_points(tmp_path: Path) -> None:
     path = _project(tmp_path, [_units(w) for w in WORDS])
     with zipfile.ZipFile(path) as z:

@@ -2271,15 +2271,20 @@ def utf16_positions(raw: str, selections: list[ET.Element]) -> dict[int, int] | 
     holds characters outside the Basic Multilingual Plane (emoji: two UTF-16 units each), read
     as code points some selections fall outside the text or cut a word, and read as UTF-16
     units every selection is inside the text, with its edges at word or line edges at least as
-    often and cutting fewer words (or none fell outside before)."""
+    often and cutting fewer words (or none fell outside before). A selection that is empty,
+    reversed or starts before the text in either unit (reported and not imported either way)
+    has no say: before, one such selection kept every other selection of its source in code
+    points, shifted one place per emoji before it (qda2 tester, session 80, D1)."""
     if not has_outside_bmp(raw):
         return None
     pairs: list[tuple[int, int]] = []
     for sel in selections:
         try:
-            pairs.append((int(sel.get("startPosition", "")), int(sel.get("endPosition", ""))))
+            start, end = int(sel.get("startPosition", "")), int(sel.get("endPosition", ""))
         except ValueError:
             continue
+        if 0 <= start < end:
+            pairs.append((start, end))
     if not pairs:
         return None
     units = utf16_units(raw)
@@ -2436,6 +2441,13 @@ def _read_selection(
     except ValueError:
         warnings.append(f"{where}: positions are not integers; {lost()} ({SELECT_AGAIN})")
         return _dropped(seg_id, broken, memo, _coders_of(sel, user_names), dropped_by)
+    if raw_start >= raw_end:  # in either unit, named by the positions the file gives
+        if raw_start == raw_end:
+            why = "is an empty selection (zero length: it ends where it starts)"
+        else:
+            why = "ends before it starts"
+        warnings.append(f"{where}: {raw_start}-{raw_end} {why}; {lost()} ({SELECT_AGAIN})")
+        return _dropped(seg_id, broken, memo, _coders_of(sel, user_names), dropped_by)
     if in_units is not None:
         # every selection is inside the text read so when utf16_positions found it so, but not
         # always in a source roqa's export recorded as counted in UTF-16 units
@@ -2453,12 +2465,7 @@ def _read_selection(
             return _dropped(seg_id, broken, memo, _coders_of(sel, user_names), dropped_by)
         raw_start, raw_end = at_start, at_end
     if not 0 <= raw_start < raw_end <= len(raw):
-        if raw_start == raw_end:
-            why = "is an empty selection (zero length: it ends where it starts)"
-        elif raw_start > raw_end:
-            why = "ends before it starts"
-        else:
-            why = f"is outside its text (0-{len(raw)})"
+        why = f"is outside its text (0-{len(raw)})"
         warnings.append(f"{where}: {raw_start}-{raw_end} {why}; {lost()} ({SELECT_AGAIN})")
         return _dropped(seg_id, broken, memo, _coders_of(sel, user_names), dropped_by)
     start, end = to_plain(raw_start), to_plain(raw_end)
