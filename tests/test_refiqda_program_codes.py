@@ -734,3 +734,91 @@ def test_a_folder_of_codes_made_in_the_program_stays_their_heading(
         ("IS", "Inner Setting", ["IS.C"]),
         (TEAM_FOLDER, "Team codes", [ALERT_FATIGUE]),
     ]
+
+
+#: a team's own CFIR tree made in the program (the program's GUIDs), with "Culture" at the top
+#: of the tree beside Inner Setting and a code of the team's own ("Staff morale")
+TEAM_TEXT = "P01: Morale is low, people are tired.\nP01: We just lack the staff.\n"
+INNER, CLIMATE, CULTURE, MORALE = (f"00000000-0000-4000-8000-00000000c00{i}" for i in range(1, 5))
+
+
+def culture_at_the_top(tmp_path: Path) -> Path:
+    """Alice codes the first passage Implementation Climate (under Inner Setting), Bob codes it
+    Culture (at the top of the tree); both code the second Staff morale."""
+    from test_refiqda import build_qdpx, project_xml, selection
+
+    codes = (
+        f'<Code guid="{INNER}" name="Inner Setting" isCodable="true">'
+        f'<Code guid="{CLIMATE}" name="Implementation Climate" isCodable="true"/></Code>'
+        f'<Code guid="{CULTURE}" name="Culture" isCodable="true"/>'
+        f'<Code guid="{MORALE}" name="Staff morale" isCodable="true"/>'
+    )
+    first, second = (0, TEAM_TEXT.index("\n")), (TEAM_TEXT.index("\n") + 1, len(TEAM_TEXT) - 1)
+    source = (
+        '<TextSource guid="00000000-0000-4000-8000-000000000010" name="p01" '
+        'plainTextPath="internal://p01.txt">'
+        + selection(*first, CLIMATE, ALICE)
+        + selection(*first, CULTURE, BOB)
+        + selection(*second, MORALE, ALICE)
+        + selection(*second, MORALE, BOB)
+        + "</TextSource>"
+    )
+    users = f'<User guid="{ALICE}" name="Alice"/><User guid="{BOB}" name="Bob"/>'
+    return build_qdpx(
+        tmp_path / "team.qdpx",
+        project_xml(source, codes, users),
+        {"sources/p01.txt": TEAM_TEXT.encode("utf-8")},
+    )
+
+
+def test_a_construct_named_at_the_top_of_the_tree_is_in_its_domain(tmp_path: Path) -> None:
+    """qda2 tester, session 80, D3: "Culture" at the top of the tree is read as IS.C by its
+    name, but had no domain: Table 2 charted it outside the codebook. It keeps the file's
+    place (no parent, so an export gives the program its tree back) and is in Inner Setting."""
+    from roqa_nlp.framework import barriers_enablers
+
+    back = read_qdpx(culture_at_the_top(tmp_path))
+    assert back.codebook.id == "cfir-2009+project"
+    culture = back.codebook["IS.C"]
+    assert (culture.name, culture.level, culture.parent, culture.domain) == (
+        "Culture",
+        "construct",
+        None,
+        "IS",
+    )
+    table = barriers_enablers(back.codings["Bob"], codebook=back.codebook)
+    assert [(d.id, d.name, [c.code_id for c in d.constructs]) for d in table.domains] == [
+        ("IS", "Inner Setting", ["IS.C"]),
+        ("outside", "Codes outside the codebook", [MORALE]),
+    ]
+
+
+def test_a_construct_named_at_the_top_agrees_with_its_domain_at_the_domain_level(
+    tmp_path: Path, capsys
+) -> None:
+    """qda2 tester, session 80, D3: `agree --at domain` compared Bob's top-level "Culture" as
+    written ("in no domain"), a disagreement with Alice's Implementation Climate on the same
+    passage (kappa 0.5); both are Inner Setting."""
+    from test_cli_agree import run
+
+    project = culture_at_the_top(tmp_path)
+    out = tmp_path / "agreement.json"
+    code, _, err = run(
+        ["agree", str(project), "--at", "domain", "--n-boot", "0", "--json", str(out)], capsys
+    )
+    assert code == 0, err
+    (pair,) = json.loads(out.read_text(encoding="utf-8"))["pairs"]
+    figures = pair["all"]
+    assert (figures["n_units"], figures["percent_agreement"], figures["kappa"]) == (2, 1.0, 1.0)
+    assert "in no domain" not in err
+
+
+def test_a_construct_named_at_the_top_goes_back_at_the_top(tmp_path: Path) -> None:
+    """Read into its domain, "Culture" still goes back where the program has it, with its GUID."""
+    main(["import", str(culture_at_the_top(tmp_path)), "--out", str(tmp_path / "imp")])
+    out = tmp_path / "bob.qdpx"
+    main(["export", str(tmp_path / "imp" / "codings" / "Bob"), "--qdpx", str(out)])
+    codes = qde_of(out).find(f"{NS}CodeBook/{NS}Codes")
+    assert codes is not None
+    top = {c.get("name"): (c.get("guid") or "").lower() for c in codes.findall(f"{NS}Code")}
+    assert top["Culture"] == CULTURE

@@ -1315,6 +1315,9 @@ def codebook_from_codes(
     by_place = 0  # codes made in the program read as the known codebook's by their path
     shown: dict[str, str] = {}  # code id -> its path of names as the file gives it
     emptied: set[str] = set()
+    # codes at the top of the tree read as a construct of the known codebook by name
+    # ("Culture" as IS.C): code id -> its domain there
+    top_domains: dict[str, str] = {}
     stack: list[tuple[ET.Element, str | None, tuple[str, ...]]] = [
         (el, None, ()) for el in reversed(top)
     ]
@@ -1393,6 +1396,8 @@ def codebook_from_codes(
         elif namesake is not None:
             cid, aliases, level = namesake.id, list(namesake.aliases), namesake.level
             by_name.append(f"{as_shown!r} as {namesake.id}")
+            if parent_id is None and level != "domain" and namesake.domain is not None:
+                top_domains[cid] = namesake.domain
         elif guid in renamed_codes and book is not None:
             was, how_many, why = renamed_codes[guid]
             named = book[was].name
@@ -1455,6 +1460,14 @@ def codebook_from_codes(
             for i in emptied:
                 colors.pop(i, None)
     all_known = not foreign - emptied
+    # such a code keeps the file's place (an export gives the program its tree back), but is in
+    # its domain there when the file holds that domain: before, "Culture" at the top had no
+    # domain, so Table 2 charted it outside the codebook and `agree --at domain` compared it as
+    # written, a false disagreement with Implementation Climate (qda2 tester, session 80, D3)
+    held_ids = {r["id"] for r in records}
+    for r in records:
+        if top_domains.get(r["id"]) in held_ids:
+            r["domain"] = top_domains[r["id"]]
 
     for guid, into in first.merged.items():
         if into in guid_to_id:
