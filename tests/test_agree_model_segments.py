@@ -218,3 +218,50 @@ def test_uncoded_units_beside_two_people_are_said_by_kind() -> None:
         "(2), and a model's segments it gave no code (procedural talk, passages set aside) that "
         "no other coder coded either (1). "
     )
+
+
+def test_the_models_qdpx_export_is_compared_on_the_participants_turns(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """qda2 tester, session 80, D2: the model's suggestions read from its .qdpx export (the
+    documented `roqa agree reviewed.qdpx` step) counted the interviewers' turns and speaker
+    labels as units the model and Bob both gave no code: 4 units, 7 of 8 decisions, kappa 0.6,
+    where its run folder gives the figures above (2 units, 3/4, kappa 1/2). The export records
+    only the passages it suggested codes for, so the model is taken to have judged the
+    participants' turns, which here are its two segments: the same figures, and a note."""
+    from roqa_nlp.codebook import Codebook
+    from roqa_nlp.exchange import export_qdpx
+
+    model = CodingResult(
+        segments=[
+            SegmentResult(
+                segment("p01:0001", FIRST), [Suggestion("IS.C", "Culture", "IS", 0.9, "enabler")]
+            ),
+            SegmentResult(
+                segment("p01:0002", SECOND),
+                [Suggestion("IS.E.2", "Available Resources", "IS", 0.7, "barrier")],
+            ),
+        ],
+        transcripts=TRANSCRIPTS,
+        meta={"model": {"hash": "abcd1234ef567890"}},
+    )
+    export_qdpx(model, Codebook.load("cfir-2009"), tmp_path / "w.qdpx", top_k=1)
+    selections(FIRST).save(tmp_path / "Bob")
+    figures = tmp_path / "agree.json"
+    args = ["agree", str(tmp_path / "w.qdpx"), str(tmp_path / "Bob"), "--n-boot", "0"]
+    code, said, err = run([*args, "--json", str(figures)], capsys)
+    assert code == 0, err
+    data = json.loads(figures.read_text("utf-8"))
+    assert data["n_units"] == {"total": 2, "all": 2, "coded": 2}
+    pooled = data["pooled"]["all"]
+    assert (pooled["percent_agreement"], pooled["kappa"]) == (pytest.approx(3 / 4), 0.5)
+    (w,) = data["judged_on_segments"]
+    assert w.startswith("roqa_nlp ")
+    note = (
+        f"text outside the participants' turns (interviewers' turns, speaker labels) is not "
+        f"compared for {w}: the model did not code it, so it is missing there, not given no "
+        "code; its .qdpx records only the passages it suggested codes for, not its segments, so "
+        "it is taken to have judged every participant's turn (a short answer roqa code left "
+        "out, 'Yes', counts as given no code); give its run folder to compare its own segments"
+    )
+    assert note in data["notes"]

@@ -1674,6 +1674,15 @@ def _units_from_results(
                 g = sr.segment
                 ranges.setdefault(g.transcript_id, []).append((g.start, g.end))
             judged[c] = {t: sorted(r) for t, r in ranges.items()}
+        # a model's suggestions read from roqa's own .qdpx export are selections, but the model
+        # judged the participants' turns its run segmented, not the interviewers' (the export
+        # records only the passages it suggested codes for): missing outside those turns, as
+        # its run is outside its segments (qda2 tester, session 80, D2: the interviewers' turns
+        # counted as agreed "no code", kappa 0.172 by the .qdpx for the run folder's 0.118)
+        for c in model_coders:
+            if c not in judged and _is_selections(results[c]):
+                judged[c] = participant_turns(results[c])
+                on_segments.append(c)
         cu = _span_units(results, per_coder, names, model_coders, valences, judged, on_segments)
         cu.judged_on_segments = on_segments
         if differ and not any(_is_selections(results[c]) for c in differ[:2]):
@@ -1974,6 +1983,17 @@ def _segments_not_the_same(
         f"{a}'s and {b}'s {kind} of transcript {t} are not the same (e.g. {a}'s {quoted(ka)} at "
         f"characters {sa}-{ea}, {b}'s {quoted(kb)} at {sb}-{eb})"
     )
+
+
+def participant_turns(result: CodingResult) -> dict[str, list[tuple[int, int]]]:
+    """The character ranges of the participants' turns (speaker labels left out) of each
+    transcript of ``result``: the text ``roqa code`` segments, so the text a model's
+    suggestions read from a .qdpx judged (its segments are not recorded there, only the
+    passages it suggested codes for)."""
+    return {
+        tid: sorted((u.start, u.end) for u in t.turns if u.role == "participant")
+        for tid, t in result.transcripts.items()
+    }
 
 
 def _is_selections(result: CodingResult) -> bool:

@@ -1481,7 +1481,11 @@ def _compared(
     if len(merged.coders) >= 2 and (asked := _interviewer_turn_note(merged, read.results)):
         notes.append(asked)
     on_segments = merged.judged_on_segments
-    notes.extend(_on_segments_note(c) for c in on_segments if c in merged.models)
+    notes.extend(
+        _on_turns_note(c) if _from_qdpx(read.results.get(c)) else _on_segments_note(c)
+        for c in on_segments
+        if c in merged.models
+    )
     if people := [c for c in on_segments if c not in merged.models]:
         notes.append(_people_on_segments_note(people))
     beyond = _beyond_the_mapping(own_codes, models, merged, book if book is not None else recorded)
@@ -3249,6 +3253,26 @@ def _on_segments_note(coder: str) -> str:
         f"text outside {coder}'s segments (interviewers' turns, speaker labels, text between "
         f"segments) is not compared: the model did not code it, so {coder} is missing there, "
         "not given no code; another coder's selection there is compared with no one"
+    )
+
+
+def _from_qdpx(result: Any | None) -> bool:
+    """Whether ``result`` holds a QDA project's selections (a .qdpx, or ``roqa import`` of one)."""
+    meta = getattr(result, "meta", None)
+    return isinstance(meta, dict) and meta.get("source") == "REFI-QDA"
+
+
+def _on_turns_note(coder: str) -> str:
+    """What comparing a model's suggestions read from roqa's .qdpx export by character span
+    leaves out, and why: the export records the passages it suggested codes for, not the
+    segments ``roqa code`` judged, so the model is taken to have judged the participants' turns
+    (:func:`~roqa_nlp.coding_agreement.participant_turns`) and is missing outside them."""
+    return (
+        f"text outside the participants' turns (interviewers' turns, speaker labels) is not "
+        f"compared for {coder}: the model did not code it, so it is missing there, not given no "
+        "code; its .qdpx records only the passages it suggested codes for, not its segments, so "
+        "it is taken to have judged every participant's turn (a short answer roqa code left "
+        "out, 'Yes', counts as given no code); give its run folder to compare its own segments"
     )
 
 
