@@ -265,3 +265,14 @@ def test_the_models_qdpx_export_is_compared_on_the_participants_turns(
         "out, 'Yes', counts as given no code); give its run folder to compare its own segments"
     )
     assert note in data["notes"]
+
+
+def test_a_transcript_with_no_participant_turn_is_judged_whole() -> None:
+    """The text a model read from a .qdpx judged: the participants' turns, labels left out;
+    a transcript with no turns read is judged whole, so none of its suggestions is lost."""
+    from roqa_nlp.coding_agreement import participant_turns
+    from roqa_nlp.schema import Turn
+
+    turns = [Turn("Interviewer", "interviewer", 13, 32), Turn("P01", "participant", 38, 74)]
+    both = {"p01": Transcript("p01", TEXT, turns), "p02": Transcript("p02", "We lacked staff.", [])}
+    assert participant_turns(CodingResult([], both)) == {"p01": [(38, 74)], "p02": [(0, 16)]}

@@ -1989,11 +1989,13 @@ def participant_turns(result: CodingResult) -> dict[str, list[tuple[int, int]]]:
     """The character ranges of the participants' turns (speaker labels left out) of each
     transcript of ``result``: the text ``roqa code`` segments, so the text a model's
     suggestions read from a .qdpx judged (its segments are not recorded there, only the
-    passages it suggested codes for)."""
-    return {
-        tid: sorted((u.start, u.end) for u in t.turns if u.role == "participant")
-        for tid, t in result.transcripts.items()
-    }
+    passages it suggested codes for). A transcript with no participant's turn (no turns read)
+    is judged whole."""
+    out: dict[str, list[tuple[int, int]]] = {}
+    for tid, t in result.transcripts.items():
+        turns = sorted((u.start, u.end) for u in t.turns if u.role == "participant")
+        out[tid] = turns or [(0, len(t.text))]
+    return out
 
 
 def _is_selections(result: CodingResult) -> bool:
