@@ -279,18 +279,19 @@ def test_agree_counts_content_codes_only(
 ) -> None:
     """Model vs Alice on the four spans coded (one transcript): STAFF IS.E.2 / IS.E.2, AGENCY
     IS.E.1 / nothing (her Enabler alone is no code), FEE IS.E.2 / IS.E.2, PARTY nothing /
-    IS.E.1; a fifth span, the rest of the text, nobody coded. Two codes (not five).
+    IS.E.1. Two codes (not five). The speaker label "P04: " is no unit: the model read from its
+    .qdpx judged the participant's turn, not the label (before session 80 it was a fifth unit
+    nobody coded, all units 8 of 10 cells, kappa 11/21; one code per unit 3 of 5, kappa 3/8).
 
-    Coded units, pooled presence/absence over 4 units x 2 codes: 6 of 8 cells agree, each coder
+    Pooled presence/absence over 4 units x 2 codes: 6 of 8 cells agree, each coder
     marks 3, kappa = (6/8 - 34/64) / (1 - 34/64) = 7/15; one code per unit: 2 of 4 agree, kappa
-    = (1/2 - 6/16) / (1 - 6/16) = 1/5 (refused while Alice had two codes on one unit). All 5
-    units: 8 of 10 cells, kappa = (8/10 - 58/100) / (1 - 58/100) = 11/21; one code per unit: 3 of
-    5, kappa = (3/5 - 9/25) / (1 - 9/25) = 3/8."""
+    = (1/2 - 6/16) / (1 - 6/16) = 1/5 (refused while Alice had two codes on one unit). All units
+    are coded units here."""
     project = reviewed(tmp_path, *REVIEW)
     figures = tmp_path / "agree.json"
     code, said, err = run(["agree", str(project), "--json", str(figures), "--n-boot", "0"], capsys)
     assert code == 0, err
-    assert "5 units (spans), 4 coded by someone; 2 codes used." in " ".join(said.split())
+    assert "4 units (spans), 4 coded by someone; 2 codes used." in " ".join(said.split())
     data = json.loads(figures.read_text("utf-8"))
     assert data["codes"] == ["IS.E.1", "IS.E.2"]
 
@@ -300,8 +301,8 @@ def test_agree_counts_content_codes_only(
 
     assert figures_of("pooled", "coded") == (4, 6 / 8, pytest.approx(7 / 15))
     assert figures_of("single_code", "coded") == (4, 2 / 4, pytest.approx(1 / 5))
-    assert figures_of("pooled", "all") == (5, 8 / 10, pytest.approx(11 / 21))
-    assert figures_of("single_code", "all") == (5, 3 / 5, pytest.approx(3 / 8))
+    assert figures_of("pooled", "all") == (4, 6 / 8, pytest.approx(7 / 15))
+    assert figures_of("single_code", "all") == (4, 2 / 4, pytest.approx(1 / 5))
 
 
 # -- renamed, moved and deleted valence codes -----------------------------------------------------
