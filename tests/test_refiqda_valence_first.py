@@ -260,3 +260,51 @@ def test_the_codings_go_back_valid_and_come_back_the_same(
         for g in s.suggestions
     ] == [(B_STAFF, *SHORT, "barrier"), (B_STAFF, *GOOD, "enabler")]
     assert json.loads((out / "codebook.json").read_text("utf-8"))["codes"][0]["name"] == "Staffing"
+
+
+#: a CFIR tree made in the program beside the layout, and a folder of valence codes
+CFIR_TREE = (
+    '<Code guid="d1000000-0000-4000-8000-000000000001" name="Inner Setting" isCodable="true">'
+    '<Code guid="d1000000-0000-4000-8000-000000000002" name="Readiness for Implementation" '
+    'isCodable="true"><Code guid="d1000000-0000-4000-8000-000000000003" '
+    'name="Leadership Engagement" isCodable="true"/></Code></Code>'
+)
+VALENCE_FOLDER = "d1000000-0000-4000-8000-000000000004"
+FOLDER = (
+    f'<Code guid="{VALENCE_FOLDER}" name="Valence" isCodable="true">'
+    '<Code guid="d1000000-0000-4000-8000-000000000005" name="Barrier" isCodable="true"/>'
+    '<Code guid="d1000000-0000-4000-8000-000000000006" name="Enabler" isCodable="true"/></Code>'
+)
+
+
+def test_a_code_read_from_below_a_valence_goes_back_under_roqas_guid(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """qda2 tester, session 80, D4: beside a CFIR tree, Ann's Staffing (Barriers > Staffing and
+    Enablers > Staffing, one code) went back as a top-level "Staffing" with the GUID of the
+    program's Barriers > Staffing, so merged into the program her enabler passage landed there;
+    and the folder "Valence", whose codes are valence codes, went back as an empty code to code
+    with. As refi-qda.md says, the code gets roqa's GUID, and the emptied folder is no code."""
+    from test_refiqda import NS, qde_of
+
+    path = project(tmp_path, CFIR_TREE + tree() + FOLDER, (SHORT, (B_STAFF,)), (GOOD, (E_STAFF,)))
+    book = read_qdpx(path).codebook
+    assert book.id == "cfir-2009+project"
+    assert [(c.id, c.name) for c in book.codes] == [
+        ("IS", "Inner Setting"),
+        ("IS.E", "Readiness for Implementation"),
+        ("IS.E.1", "Leadership Engagement"),
+        (B_STAFF, "Staffing"),
+    ]
+    out, again = tmp_path / "imp", tmp_path / "again.qdpx"
+    code, _, err = run(["import", str(path), "--out", str(out)], capsys)
+    assert code == 0, err
+    code, _, err = run(["export", str(out / "codings" / "Ann"), "--qdpx", str(again)], capsys)
+    assert code == 0, err
+    written = {
+        c.get("name"): (c.get("guid") or "").lower() for c in qde_of(again).iter(NS + "Code")
+    }
+    assert "Valence" not in written
+    assert written["Staffing"] not in {B_STAFF, E_STAFF}
+    staffing = {r.get("targetGUID", "").lower() for r in qde_of(again).iter(NS + "CodeRef")}
+    assert written["Staffing"] in staffing and not staffing & {B_STAFF, E_STAFF}

@@ -692,8 +692,10 @@ def _valence_codes_left_out(
                     names.setdefault(guid, c.get("name") or "")
         elif not _is_group(el):  # the reviewer's own group is kept whole
             stack.append((el, None))
+    visited: list[ET.Element] = []
     while stack:
         el, parent = stack.pop()
+        visited.append(el)
         below = children(el, "Code")
         if not below and _is_valence_code(el):
             drop.add(id(el))
@@ -709,6 +711,16 @@ def _valence_codes_left_out(
             else:
                 names.setdefault(guid, el.get("name") or "")
         stack.extend((c, el) for c in below)
+    # a folder of valence codes (``Valence`` > ``Barrier``, ``Enabler``) left with none is no
+    # code either: before, an export wrote it back as an empty code to code with (qda2 tester,
+    # session 80, D4); its own codings give a valence, as a valence code's do
+    for el in reversed(visited):  # the codes below a code before it
+        below = children(el, "Code")
+        name = el.get("name") or ""
+        if below and all(id(c) in drop for c in below) and valence_folder(name):
+            drop.add(id(el))
+            if guid := normalise_guid(el.get("guid")):
+                names.setdefault(guid, name)
     return drop, names, rating
 
 
@@ -1450,6 +1462,11 @@ def codebook_from_codes(
         used_ids.add(cid)
         if raw_guid and guid not in not_theirs:  # the first code of a name read as one keeps its
             came_with.setdefault(cid, raw_guid.strip().strip("{}"))
+        elif guid in not_theirs and cid in foreign:
+            # a code of the project's own read from below a valence at the top keeps the id its
+            # GUID gives, but goes back under roqa's GUID: Barriers > Staffing's would put
+            # Enablers > Staffing's codings in it (qda2 tester, session 80, D4)
+            came_with.setdefault(cid, stable_guid("valence-first", cid))
         shown[cid] = as_shown
         stack.extend((c, cid, names) for c in reversed(children(el, "Code")))
     emptied = _emptied_folders(records, emptied - {c.id for c in book.codes} if book else set())
