@@ -161,3 +161,28 @@ def test_the_same_tree_as_a_codebook_file_is_read_the_same(tmp_path: Path) -> No
     assert (book.id, [c.id for c in book.codes]) == ("cfir-2009", ["IS", "IS.E.1", "IS.E.2"])
     given = read_qdc(qdc, codebook=Codebook.load("cfir-2009"))
     assert given.id == "cfir-2009"  # the codebook given places every code by name
+
+
+def test_a_codebook_given_and_not_taken_is_said(tmp_path: Path) -> None:
+    """qda2 tester, session 80, D5: --codebook cfir-2009 on a flat list of CFIR constructs (as
+    MAXQDA and QualCoder teams keep them) was dropped with no word: the codebook is the
+    project's own, each construct a domain of its own in Table 2. As refi-qda.md says, such a
+    list is not read as the codebook; a warning says so, and what to do."""
+    flat = {"Available Resources": {}, "Leadership Engagement": {}, "Culture": {}}
+    assert read(tmp_path, "flat", flat, codebook="cfir-2009") == ("v", ["G", "G", "G"], ["G"])
+    book = Codebook.load("cfir-2009")
+    said = [
+        w for w in read_qdpx(tmp_path / "flat.qdpx", codebook=book).warnings if "--codebook" in w
+    ]
+    assert said == [
+        "--codebook cfir-2009 is not taken: the project's codes are not its codes in their "
+        "places (a list of constructs at the top of the code tree is not), so they are imported "
+        "as the codebook 'v'; to read them as cfir-2009's, put each under its domain in the QDA "
+        "program and export the project again"
+    ]
+    # taken, or another version of it taken: nothing said
+    tree = {"Inner Setting": {"Available Resources": {}, "Leadership Engagement": {}}}
+    taken = read_qdpx(tree_project(tmp_path, "tree", tree), codebook=book).warnings
+    assert not any("--codebook" in w for w in taken)
+    other = read_qdpx(tmp_path / "tree.qdpx", codebook=Codebook.load("cfir-2022")).warnings
+    assert not any("--codebook" in w for w in other)

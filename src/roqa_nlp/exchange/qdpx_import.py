@@ -1058,6 +1058,21 @@ def _read_code_tree(
         other_version=codebook is None,  # none given with --codebook nor recorded
         asked_for=asked_for,
     )
+    from ..crosswalk import PROJECT_SUFFIX
+
+    if (
+        asked_for is not None
+        and book.codes
+        and book.id.removesuffix(PROJECT_SUFFIX) != asked_for.id.removesuffix(PROJECT_SUFFIX)
+    ):
+        # said, not ignored silently (qda2 tester, session 80, D5: a flat list of constructs
+        # with --codebook cfir-2009 became the codebook 'qualcoder-bob', each a domain of its own)
+        warnings.append(
+            f"--codebook {asked_for.id} is not taken: the project's codes are not its codes in "
+            f"their places (a list of constructs at the top of the code tree is not), so they "
+            f"are imported as the codebook {book.id!r}; to read them as {asked_for.id}'s, put "
+            "each under its domain in the QDA program and export the project again"
+        )
     # the exported valence codes are known by their fixed GUIDs even when the code tree lost them
     valence_names = {v.valence: v.name for v in VALENCE_CODES}
     deleted = {
