@@ -73,6 +73,20 @@ def test_a_project_whose_every_source_gives_no_text_is_an_error(
     )
 
 
+def test_a_project_whose_one_source_gives_no_text_says_it_has_none(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """qda2 tester, session 80, D6: the error read "its one source has text to import"."""
+    path = build_qdpx(tmp_path / "q.qdpx", project_xml(source(1, coded(0, 5))))
+    code, _, err = run(["import", str(path), "--out", str(tmp_path / "o")], capsys)
+    assert code == 2
+    assert err.splitlines()[-1] == (
+        f"roqa: error: {path}: its one source has no text to import (warned of above), so "
+        "nothing was written (export the project again from the QDA program, with its sources "
+        "in it)"
+    )
+
+
 def test_one_source_missing_of_two_is_a_warning(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

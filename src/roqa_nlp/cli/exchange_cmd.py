@@ -649,7 +649,8 @@ def _refuse_textless(file: Path, project: Any) -> None:
         return
     _warn_of(file, project.warnings)
     n = project.source_count
-    none = "its one source has" if n == 1 else f"none of its {n} sources has"
+    # "its one source has no text", not "has text to import" (qda2 tester, session 80, D6)
+    none = "its one source has no" if n == 1 else f"none of its {n} sources has"
     raise RoqaError(
         f"{none} text to import (warned of above), so nothing was written",
         path=file,
