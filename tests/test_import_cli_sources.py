@@ -240,3 +240,53 @@ def test_a_speaker_warning_names_the_source_as_the_project_does(
         "speakers 'Sam Roe', 'Jane Doe', so every coded passage"
     ), err
     assert "717ecb3a" not in err
+
+
+def import_warnings(folder: Path) -> list[str]:
+    return json.loads((folder / "import.json").read_text("utf-8"))["warnings"]
+
+
+def test_import_json_holds_every_warning_printed(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """qda2 tester, session 80, D7: import.json's "warnings" was [] though the import warned
+    of an interviewer named by no label, or of a project with no sources; each line is kept as
+    printed, without the file named first (import.json names it)."""
+    path = names_project(tmp_path)
+    code, _, err = run(["import", str(path), "--out", str(tmp_path / "a")], capsys)
+    assert code == 0, err
+    assert import_warnings(tmp_path / "a") == [
+        no_interviewer(path).removeprefix(f"roqa: warning: {path}: ").rstrip("\n")
+    ]
+    empty = build_qdpx(tmp_path / "empty.qdpx", project_xml(""))
+    code, _, err = run(["import", str(empty), "--out", str(tmp_path / "b")], capsys)
+    assert code == 0, err
+    assert import_warnings(tmp_path / "b") == [
+        "the project holds no sources (documents), so only its codebook was imported (export "
+        "the project again from the QDA program with its documents, to import transcripts and "
+        "codings)"
+    ]
+
+
+def test_import_json_warnings_do_not_name_the_file_first(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """qda2 tester, session 80, D7: a valence layout's warning was kept as
+    "q.qdpx: the code tree puts valences at the top ...", the others with no file."""
+    codes = (
+        '<Code guid="00000000-0000-4000-8000-0000000000b1" name="Barriers" isCodable="true">'
+        '<Code guid="00000000-0000-4000-8000-0000000000b2" name="Staffing" isCodable="true"/>'
+        '</Code><Code guid="00000000-0000-4000-8000-0000000000c1" name="Topics" '
+        'isCodable="true"><Code guid="00000000-0000-4000-8000-0000000000c2" name="Rota" '
+        'isCodable="true"/></Code>'
+    )
+    sel = coded(78, 144).replace(STAFFING, "00000000-0000-4000-8000-0000000000b2")
+    path = build_qdpx(
+        tmp_path / "q.qdpx", project_xml(source(1, sel), codes), {"sources/rm01.txt": TEXT.encode()}
+    )
+    code, _, err = run(["import", str(path), "--out", str(tmp_path / "o")], capsys)
+    assert code == 0, err
+    assert f"roqa: warning: {path}: the code tree puts valences at the top (Barriers)" in err
+    kept = import_warnings(tmp_path / "o")
+    assert any(w.startswith("the code tree puts valences at the top (Barriers)") for w in kept)
+    assert not any(w.startswith(("q.qdpx", str(path))) for w in kept)

@@ -35,6 +35,15 @@ def _warn(lines: list[str]) -> None:
         print(f"roqa: warning: {line}", file=sys.stderr)
 
 
+def _unnamed(file: Path, line: str) -> str:
+    """A warning line about ``file`` without the file named first (``valence_layouts.qdpx: ``,
+    or its path), as ``import.json``, which names the file, keeps its warnings."""
+    for named in (f"{file}: ", f"{file.name}: "):
+        if line.startswith(named):
+            return line[len(named) :]
+    return line
+
+
 def _warn_of(file: Path, lines: list[str]) -> None:
     """The warnings about ``file`` each naming it first, as ``roqa agree`` names it (before,
     refi tester session 58, roqa import's named no file); a line naming it already is not
@@ -545,6 +554,25 @@ def import_cmd(
     _refuse_textless(file, project)
     removed: list[str] = []
     replaced = _previous_import(out, project, file, removed)
+    import functools
+
+    from ..exchange.qdpx_import import said_as
+    from ..transcripts.interviewer_guesses import speaker_warnings
+
+    no_sources = (
+        []
+        if project.source_count
+        else [
+            "the project holds no sources (documents), so only its codebook was imported "
+            "(export the project again from the QDA program with its documents, to import "
+            "transcripts and codings)"
+        ]
+    )
+    # naming --interviewer, as roqa code does, and saying what the import did (s71: it said
+    # roqa code's "so everyone's talk was coded", though an import codes nothing)
+    speakers = speaker_warnings(
+        project.transcripts, interface="qdpx", named=functools.partial(said_as, file)
+    )
     report: dict[str, Any] = {
         "file": str(file),
         "sha256": sha256_file(file),
@@ -555,7 +583,10 @@ def import_cmd(
         "transcripts": {},
         "codings": {},
         "decisions": {},
-        "warnings": project.warnings,
+        # every warning printed, none naming the file first: import.json names it (qda2
+        # tester, session 80, D7: the speaker and "no sources" warnings were left out, and
+        # some lines began "valence_layouts.qdpx: ")
+        "warnings": [_unnamed(file, line) for line in [*project.warnings, *no_sources, *speakers]],
     }
     machine = CodingResult(
         segments=[s for u, r in project.codings.items() if is_machine_user(u) for s in r.segments]
@@ -600,23 +631,8 @@ def import_cmd(
 
     _write_staged(out, write, _IMPORTED_FOLDERS if replaced else ())
     _warn_of(file, project.warnings)
-    if not project.source_count:
-        _warn_of(
-            file,
-            [
-                "the project holds no sources (documents), so only its codebook was imported "
-                "(export the project again from the QDA program with its documents, to import "
-                "transcripts and codings)"
-            ],
-        )
-    import functools
-
-    from ..exchange.qdpx_import import said_as
-    from .code_cmd import _warn_of_speakers
-
-    # naming --interviewer, as roqa code does, and saying what the import did (s71: it said
-    # roqa code's "so everyone's talk was coded", though an import codes nothing)
-    _warn_of_speakers(project.transcripts, interface="qdpx", named=functools.partial(said_as, file))
+    _warn_of(file, no_sources)
+    _warn(speakers)
     if replaced:
         typer.echo(
             f"replaced the previous import of project {project.name!r} in {out} (its "
