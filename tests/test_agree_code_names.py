@@ -218,7 +218,9 @@ def test_a_code_of_one_project_named_as_the_codebooks_code_it_has_is_that_code()
 
 def test_a_code_of_one_project_named_as_an_alias_of_a_code_it_has_is_not_matched() -> None:
     """An alias is no name: "Communications" beside the model's Networks & Communications (IS.B,
-    whose alias it is) in one project may be another code of the team's, and stays apart."""
+    whose alias it is) in one project may be another code of the team's, and stays apart. The
+    note says why: the project holds the code the name is given to (qda2 tester, session 80,
+    D8: it said "one project has two codes of that name", which it has not)."""
     meta = {"codebook": {"id": "cfir-2009+project", "hash": "h1"}}
     model = CodingResult(
         [seg(0, [("IS.B", "Networks & Communications")], 0.7)],
@@ -228,7 +230,9 @@ def test_a_code_of_one_project_named_as_an_alias_of_a_code_it_has_is_not_matched
     out, notes = match_codes_by_name({"model": model, "Ann": ann})
     assert out["Ann"] is ann
     assert notes == [
-        "not matched by name, as one project has two codes of that name: 'Communications'"
+        "not matched by name to the codebook's code the name is given to, as the project holds "
+        "that code under its own name too: 'Communications' (cfir-2009's IS.B Networks & "
+        "Communications)"
     ]
 
 

@@ -2306,6 +2306,14 @@ def own_codes_by_name(
 #: project has two codes of that name: no codebook matches those.
 NOT_MATCHED_BY_NAME = "not matched by name, as one project has two codes of that name: "
 
+#: The start of the note :func:`match_codes_by_name` gives for a name that resolves to a code of
+#: a reference codebook the project holds already (``Staffing``, an alias of Available Resources,
+#: beside Available Resources): before, it said "two codes of that name" (qda2 tester, s80, D8).
+NOT_MATCHED_AS_HELD = (
+    "not matched by name to the codebook's code the name is given to, as the project holds "
+    "that code under its own name too: "
+)
+
 
 def match_codes_by_name(
     results: Mapping[str, CodingResult], codebook: Codebook | None = None
@@ -2360,6 +2368,7 @@ def match_codes_by_name(
     rename, across_books, borrowed = _renamed_between_codebooks(results, used)
     resolved: dict[str, dict[str, set[str]]] = {}  # reference codebook -> coder -> names
     ambiguous: set[str] = set()
+    held_already: dict[str, str] = {}  # name -> the code it resolves to, which the project holds
     # 1. names that resolve in a reference codebook
     wanted: dict[tuple[str, str], set[str]] = {}  # (project, target id) -> ids resolving to it
     target_of: dict[tuple[str, str], tuple[str, str]] = {}  # (project, id) -> (target, book)
@@ -2383,7 +2392,11 @@ def match_codes_by_name(
             len(wanted[project, target]) > 1 or target in ids_of_project[project]
         )
         if clash:
-            ambiguous.add(names_of[project, cid])
+            if len(wanted[project, target]) == 1:  # one code of the name, beside the code it names
+                shown = books[book_id][target]
+                held_already[names_of[project, cid]] = f"{book_id}'s {shown.id} {shown.name}"
+            else:
+                ambiguous.add(names_of[project, cid])
             continue
         for c in coders:
             if key[c] == project and cid in used[c]:
@@ -2438,6 +2451,13 @@ def match_codes_by_name(
         notes.append(
             NOT_MATCHED_BY_NAME
             + first_few([repr(x) for x in sorted(ambiguous, key=natural_key)], 4)
+        )
+    if held_already:
+        notes.append(
+            NOT_MATCHED_AS_HELD
+            + first_few(
+                [f"{x!r} ({held_already[x]})" for x in sorted(held_already, key=natural_key)], 4
+            )
         )
     return out, notes
 

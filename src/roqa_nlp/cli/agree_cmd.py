@@ -1303,6 +1303,7 @@ def _compared(
     """The coders of ``read`` in one codebook, at level ``at``, cut into units
     (:func:`load_coded_units`), with the notes and warnings that say how."""
     from ..coding_agreement import (
+        NOT_MATCHED_AS_HELD,
         NOT_MATCHED_BY_NAME,
         _units_from_results,
         match_codes_by_name,
@@ -1506,7 +1507,9 @@ def _compared(
         notes.extend(_pairs_sharing_nothing(merged))
         notes.extend(_exported_review_notes(merged, exported))
         notes.extend(_coded_nothing_notes(merged, results, read.marked_none))
-        unmatched = any(n.startswith(NOT_MATCHED_BY_NAME) for n in matched_notes)
+        unmatched = any(
+            n.startswith((NOT_MATCHED_BY_NAME, NOT_MATCHED_AS_HELD)) for n in matched_notes
+        )
         if book is None:
             _refuse_codes_shared_in_a_codebook(merged, results, read.source)
         alone = _no_shared_code_warning(
