@@ -87,6 +87,10 @@ NO_AGREEMENTS = "no_agreements.txt"
 #: phrases with which a group member concedes another's point, their "but" conceding, not
 #: contrasting (``harsh but true``, ``sad but it's true``): made of them, a reply only agrees
 CONCESSION_AGREEMENTS = "concession_agreements.txt"
+#: words and phrases that only stress a yes (``really``, ``definitely``, ``very much``): left out
+#: of a reply, they leave what it agrees with (``It is. It really is.`` says ``It is. It is.``),
+#: so a reply that, without them, says only yes or no only agrees (:func:`only_agrees`)
+AGREEMENT_INTENSIFIERS = "agreement_intensifiers.txt"
 #: the lists of phrases a reply that :func:`only_agrees` is made of: a yes or no (the f2366dbb
 #: rule, every interview), or, in a group, an agreement with another member
 _SAYS_YES_OR_NO = (ACKNOWLEDGEMENT_PHRASES, AGREEMENT_PHRASES, BARE_ANSWERS, SUMMARY_AGREEMENTS)
@@ -231,6 +235,9 @@ def only_agrees(words: str, answered: str = "", *, group: bool = False) -> bool:
     phrase (``Yeah. Yeah it was.``, ``Yes, of course.``, ``No, they did not.``:
     :data:`BARE_ANSWERS`; ``Exactly that, you've put it better than I could.``:
     :data:`SUMMARY_AGREEMENTS`), with no limit on the pieces; not words that hold no word at all.
+    So too words that do so once the words that only stress a yes are left out
+    (:func:`without_intensifiers`: ``It is. It really is.``, ``We definitely did.``), not words
+    of those alone nor with any other (``It really is a problem.``).
 
     With ``group`` (a focus group member's words), also a reply of group-agreeing phrases
     (``Yeah, same here.``, ``I'd agree with that.``: :data:`GROUP_AGREEMENTS`) with
@@ -246,7 +253,34 @@ def only_agrees(words: str, answered: str = "", *, group: bool = False) -> bool:
         return False
     if covered_by(tokens, *_SAYS_YES_OR_NO):
         return True
+    plain = without_intensifiers(tokens)
+    if plain and len(plain) < len(tokens) and covered_by(plain, *_SAYS_YES_OR_NO):
+        return True  # "It is. It really is.", "They definitely did."
     return bool(group or answered) and (_agrees(tokens, answered) or _agrees_saying_no(tokens))
+
+
+def without_intensifiers(tokens: list[str]) -> list[str]:
+    """``tokens`` (:func:`words_of`) without the words and phrases of
+    :data:`AGREEMENT_INTENSIFIERS`, the longest phrase first: ``it is it really is`` gives
+    ``it is it is``."""
+    phrases, longest = phrases_of(AGREEMENT_INTENSIFIERS), longest_of(AGREEMENT_INTENSIFIERS)
+    out: list[str] = []
+    i = 0
+    while i < len(tokens):
+        n = next(
+            (
+                n
+                for n in range(min(longest, len(tokens) - i), 0, -1)
+                if tuple(tokens[i : i + n]) in phrases
+            ),
+            0,
+        )
+        if n:
+            i += n
+        else:
+            out.append(tokens[i])
+            i += 1
+    return out
 
 
 def agrees_with(words: str, answered: str) -> bool:
