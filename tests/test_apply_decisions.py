@@ -17,7 +17,7 @@ from roqa_nlp.codebook import Codebook
 from roqa_nlp.decisions import Decision, reviewed_codings
 from roqa_nlp.errors import RoqaError, RoqaWarning
 from roqa_nlp.exchange.qdpx_export import coder_of, is_model_run
-from roqa_nlp.framework import saturation
+from roqa_nlp.framework import barriers_enablers, saturation
 from roqa_nlp.result import CodingResult
 from roqa_nlp.schema import Segment, SegmentResult, Suggestion, Transcript, Turn
 from test_cli_core import Run, roqa
@@ -1320,8 +1320,8 @@ def test_a_new_code_given_no_valence_beside_an_accepted_code_is_counted_and_said
         for (_, code), cell in matrix.cells.items()
     } == {
         "IS.E.2": (0, 0, "1 segment: 1 barrier"),
-        lockdown: (1, 1, "1 segment"),
-        covid: (1, 1, "1 segment"),
+        lockdown: (1, 1, "1 segment: 1 given no valence"),
+        covid: (1, 1, "1 segment: 1 given no valence"),
     }
     html = render_report(reviewed, book)
     given = re.findall(r'class="val v-(\w+)[^>]*>([^<]+)</span></li>', html)
@@ -1674,8 +1674,10 @@ def test_the_summary_names_the_new_codes_given_no_valence_and_how_to_give_one(
     guess), the summary said nothing of it, and its unsure-valence line still spoke of "its
     guess for a new code" and of adding a code. One line now names the segments of a new code
     given no valence (p01:0001 beside an accepted code, p01:0002 alone; not p01:0003, given a
-    barrier) with how to give one a side; the unsure line names the guess only when a model's
-    project code was accepted (a model trained on an earlier review suggests them)."""
+    barrier) with how to give one a side. A project code a model trained on an earlier review
+    suggested, accepted with no valence, has none too (study10 tester, s80 D2: it kept the
+    valence head's guess, charted as an enabler while the same code's new-code rows were
+    neutral): named with the new codes, never as the model's guess."""
     rows = [
         Decision("p01:0001", "accept", "IS.E.2", text=TEXTS[0]),
         Decision("p01:0001", "new-code", new_code="Lockdown isolation", text=TEXTS[0]),
@@ -1698,11 +1700,11 @@ def test_the_summary_names_the_new_codes_given_no_valence_and_how_to_give_one(
         "the decisions file), then apply the decisions again."
     ) in out
     assert "guess" not in out
-    # a project code a model trained on the review suggests, accepted: the model's guess (marked)
+    # a project code a model trained on the review suggests, accepted: none, as a new code's
     coded = tmp_path / "retrained"
     retrained = retrained_model_codings(Codebook.load("cfir-2009"))
     staff = retrained.segments[2].suggestions
-    staff[0] = dataclasses.replace(staff[0], valence_probability=0.9)  # sure, but a guess
+    staff[0] = dataclasses.replace(staff[0], valence="enabler", valence_probability=0.52)
     retrained.save(coded)
     write_decisions(
         coded / "decisions.csv",
@@ -1712,11 +1714,22 @@ def test_the_summary_names_the_new_codes_given_no_valence_and_how_to_give_one(
     assert run.code == 0, run.err
     out = " ".join(run.out.split())
     assert (
-        "1 coded segment(s) keep a valence the model gave that the reviewed outputs mark valence "
-        "unsure (\u2021: below 0.6, or its guess for a new code of an earlier review), since "
-        "accepting or recoding a code confirms the code, not its valence: p01:0003;"
+        "1 coded segment(s) have a new code given no valence, charted as neutral, neither "
+        "barrier nor enabler: p01:0003; to give one a side"
     ) in out
-    assert "given no valence" not in out
+    assert "guess" not in out
+    assert "keep a valence the model gave" not in out
+    reviewed = CodingResult.load(tmp_path / "again")
+    (given,) = reviewed.segments[0].suggestions
+    assert (given.code_id, given.valence, given.valence_probability) == (
+        "project.agency-staff",
+        "neutral",
+        None,
+    )
+    assert reviewed.meta["valence_not_given"] == ["p01:0003"]
+    row = barriers_enablers(reviewed).construct("project.agency-staff")
+    assert row is not None
+    assert (row.barriers.segments, row.enablers.segments, row.neutral.segments) == (0, 0, 1)
 
 
 def test_set_aside_talk_the_review_decides_counts_among_the_reviewable_everywhere(
@@ -2108,8 +2121,9 @@ def test_a_project_code_the_model_did_not_suggest_on_a_segment_has_no_model_vale
     recode row (by its name or its id), where the model never suggested it, kept the valence the
     model gave another code there (``project.hope`` charted neutral 0.544), as a new-code row's
     no longer does: it has none (neutral, no probability) unless the reviewer gives one. A
-    project code a retrained model suggested on the segment, accepted, keeps the model's, and a
-    recode to a CFIR code keeps the model's as before."""
+    recode to a CFIR code keeps the model's as before. A project code a retrained model
+    suggested on the segment, accepted, kept the model's until the study10 tester (s80 D2): it
+    has none too, as the valence head learnt no side of the team's theme."""
     from roqa_nlp.decisions import project_codebook
 
     book = project_codebook(cfir, [Decision("x", "new-code", new_code="Hope")])
@@ -2133,11 +2147,16 @@ def test_a_project_code_the_model_did_not_suggest_on_a_segment_has_no_model_vale
         "p01:0002": [("project.hope", "neutral", None)],
         "p01:0003": [("project.hope", "neutral", None)],
         "p01:0004": [("IS.E.1", "barrier", 0.55)],
-        "p01:0005": [("project.hope", "enabler", 0.81)],
+        "p01:0005": [("project.hope", "neutral", None)],
         "p02:0001": [("project.hope", "enabler", 1.0)],
     }
-    assert reviewed.meta["valence_not_given"] == ["p01:0001", "p01:0002", "p01:0003"]
-    assert reviewed.meta["valence_from_model"] == ["p01:0004", "p01:0005"]
+    assert reviewed.meta["valence_not_given"] == ["p01:0001", "p01:0002", "p01:0003", "p01:0005"]
+    assert reviewed.meta["valence_from_model"] == ["p01:0004"]
+    assert reviewed.meta["project_codes_accepted_without_valence"] == [
+        "p01:0002",
+        "p01:0003",
+        "p01:0005",
+    ]
     assert (counts["accept"], counts["recode"], counts["new-code"]) == (2, 3, 1)
 
 

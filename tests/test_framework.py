@@ -3491,10 +3491,12 @@ def test_a_matrix_cell_says_how_its_segments_split_by_valence() -> None:
 def test_a_matrix_cell_does_not_call_codes_given_no_valence_neutral() -> None:
     """Regression hunt s37: a reviewer's imported codes with no valence read "1 segment: 1
     neutral" in the matrix, a valence nobody gave (Table 2 counts them as neutral and says so in
-    its note; a cell has no room for the note)."""
+    its note; a cell has no room for the note). Given no valence alone, the cell says so in the
+    form of every other cell (study10 tester, s80 D4: it read "2 segments", no count of a side,
+    where a CSV reader looks for "N segments: ...")."""
     from roqa_nlp.framework import Cell
 
-    assert Cell(segments=2, neutral=2, no_valence=2).summary() == "2 segments"
+    assert Cell(segments=2, neutral=2, no_valence=2).summary() == "2 segments: 2 given no valence"
     assert (
         Cell(segments=3, barriers=1, neutral=2, no_valence=1).summary()
         == "3 segments: 1 barrier, 1 neutral, 1 given no valence"

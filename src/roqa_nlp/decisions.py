@@ -4746,9 +4746,10 @@ def reviewed_codings(
     probability 1), else the model's with the model's valence probability (a "valence unsure"
     stays unsure); a new code given none has none (``neutral`` with no probability, the segment
     listed in ``valence_not_given`` when no code of it keeps the model's), not the model's
-    valence of another code, and so has a project code accepted or recoded to on a segment the
-    model did not suggest it on (a code of the codebook recoded to keeps the model's). Rows a later row contradicts (an accept then a reject of one code, two
-    valences for one segment) are warned about, named by their rows and segment ids; code and
+    valence of another code, and so has any project code accepted or recoded to, one a model
+    trained on an earlier review suggested there too: its valence head learnt no side of the
+    team's theme (a code of the codebook recoded to keeps the model's). Rows a later row
+    contradicts (an accept then a reject of one code, two valences for one segment) are warned about, named by their rows and segment ids; code and
     valence decisions on no segment too, named by their segment ids and rows. A
     review none of whose decisions is on a segment is a one-line error: it was made on other
     codings. A code no codebook knows is an error naming its row (and the codes nearest it). A
@@ -4820,9 +4821,6 @@ def reviewed_codings(
     # each segment's top suggestion as the model made it: the valence a code decided on a segment
     # the chart shows no code for (its top code has no counterpart there) keeps, as a recode does
     model_top = {s.segment.id: s.suggestions[0] for s in result.segments if s.suggestions}
-    # and the codes the model suggested there: a project code given where it suggested none
-    # has no model valence (the model's is its reading of another code)
-    model_codes = {s.segment.id: {g.code_id for g in s.suggestions} for s in result.segments}
     if made_in is not None:  # a review in CFIR 2.0 codes: the codings as it saw them, its codes
         seen = chart if chart is not None and made_in == chart.id else Codebook.load(made_in)
         result, codebook, named = _charted_in(result, codebook, seen)
@@ -4994,6 +4992,7 @@ def reviewed_codings(
     # default of a code given none)
     from_model: list[str] = []
     nobodys: list[str] = []
+    accepted: list[str] = []  # given a project code by an accept or recode row, and no valence
     for s in result.segments:
         sid = s.segment.id
         if sid not in state:
@@ -5011,12 +5010,16 @@ def reviewed_codings(
             # (newcomer s68: "Manager's own grief" under Enablers, from the model's code); so
             # has a project code accepted or recoded to where the model did not suggest it (by
             # name, by id, or an accept in place of its new-code row: hunt s69 h_newvalence, 1),
-            # while a CFIR code recoded to keeps the model's valence of the segment
-            unsuggested = code_id.startswith(PROJECT_PREFIX) and code_id not in (
-                model_codes.get(sid, set()) | {g.code_id for g in s.suggestions}
+            # and one a model trained on an earlier review suggested there, accepted: the
+            # valence head learnt no side of the team's theme, and guessed "enabler" for a
+            # plainly bad turn, charted under Enablers while the same code's new-code rows were
+            # neutral (study10 tester, s80 D2); a CFIR code recoded to keeps the model's valence
+            read = (
+                model if decision != "new-code" and not code_id.startswith(PROJECT_PREFIX) else None
             )
-            read = model if decision != "new-code" and not unsuggested else None
             modelled = modelled or (read is not None and not mine)
+            if code_id.startswith(PROJECT_PREFIX) and not mine and decision != "new-code":
+                accepted.append(sid)
             suggestions.append(
                 Suggestion(
                     code_id=code.id,
@@ -5101,12 +5104,15 @@ def reviewed_codings(
         "decisions": recorded,
         "reviewed_segments": [s.segment.id for s in out],
     }
-    from .exchange.review import VALENCE_FROM_MODEL, VALENCE_NOT_GIVEN
+    from .exchange.review import ACCEPTED_WITHOUT_VALENCE, VALENCE_FROM_MODEL, VALENCE_NOT_GIVEN
 
     if from_model:
         meta[VALENCE_FROM_MODEL] = from_model
     if nobodys:  # told from the model's neutral, whose probability an import may have lost
         meta[VALENCE_NOT_GIVEN] = nobodys
+    kept_ids = {s.segment.id for s in out}
+    if accepted := list(dict.fromkeys(sid for sid in accepted if sid in kept_ids)):
+        meta[ACCEPTED_WITHOUT_VALENCE] = accepted
     if kept:
         meta[SEGMENT_NOTES] = {
             s.segment.id: kept[s.segment.id] for s in out if s.segment.id in kept

@@ -1128,7 +1128,8 @@ class Cell:
 
     def summary(self) -> str:
         """The charted text of the cell: segment count and its valences (``2 segments: 1
-        barrier, 1 enabler``; a person's codes given no valence are not called neutral here),
+        barrier, 1 enabler``; a person's codes given no valence are not called neutral here, but
+        ``1 segment: 1 given no valence``, alone or beside the others),
         then each quote with where it is and what is unsure about it
         (:attr:`Quote.cited_in_row`, as Table 2 marks it with a dagger or a double dagger; the
         row names the participant, a focus group's quote its speaker)."""
@@ -1143,7 +1144,7 @@ class Cell:
             )
             if n
         ]
-        if sides and self.no_valence:
+        if self.no_valence:  # alone too: one form for every cell (study10 tester, s80 D4)
             sides.append(f"{self.no_valence} given no valence")
         count = f"{self.segments} segment{'s' if self.segments != 1 else ''}"
         parts = [q.cited_in_row for q in self.quotes]
@@ -2012,7 +2013,7 @@ def charted_note(
     leaves the neutral out), none in the saturation table (tester s57: the matrix's note counted
     6 segments marked valence unsure, Table 2's, beside 8 marked in its Quotes sheet)."""
     from .exchange.qdpx_export import coder_of
-    from .exchange.review import codes_given_no_valence
+    from .exchange.review import accepted_without_valence, codes_given_no_valence
 
     top_k = charted_top_k(result, top_k)
     segments = [s for s in result if s.segment.role == "participant"]
@@ -2043,10 +2044,18 @@ def charted_note(
                 f"Charted from the codes {person} gave: {k} of {reviewable} reviewable "
                 f"participant segments{of}{f' ({given})' if given else ''}."
             )
-        # a new code given none beside a code keeping the model's valence too (hunt s68)
-        u = len(set(codes_given_no_valence(result)) & {s.segment.id for s in segments})
+        # a new code given none beside a code keeping the model's valence too (hunt s68), and a
+        # project code accepted or recoded to, given none as a new code is: counted apart (s80)
+        given_none = set(codes_given_no_valence(result)) & {s.segment.id for s in segments}
+        u = len(given_none)
+        a = len(given_none & accepted_without_valence(result))
+        kinds = [
+            f"{u - a} with a new code" if u - a else "",
+            f"{a} with a code of the project's own they accepted or recoded to" if a else "",
+        ]
         said += (
-            f" {person} gave no valence to {u} of them, counted as neutral."
+            f" {person} gave no valence to {u} of them, counted as neutral"
+            + (f": {', '.join(k for k in kinds if k)}." if a else ".")
             if u and shows_valence
             else ""
         )

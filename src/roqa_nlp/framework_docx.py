@@ -295,7 +295,8 @@ def write_table2_docx(
             f"{VALENCE_MARK} Valence unsure: the probability of its valence is below "
             f"{SURE_VALENCE:.0%}"
             + (
-                ", or it is the model's guess for a new code that the reviewer gave no valence."
+                ", or, in codings an earlier roqa wrote, it is the model's guess for a code of "
+                "the project's own that the reviewer gave no valence."
                 if guessed
                 else "."
             )

@@ -228,12 +228,11 @@ def apply_decisions_command(
     )
     from ..decisions import PROJECT_PREFIX, VALENCE
     from ..exchange.review import codes_given_no_valence
-    from ..framework import SURE_VALENCE, valence_guessed, valence_marked_unsure
+    from ..framework import SURE_VALENCE, valence_marked_unsure
 
     # the rule keeps a valence the reviewer did not set as the model gave it: unsure ones stay
-    # unsure (docs/report.md), and so does its guess on a project code a model trained on an
-    # earlier review suggested; said here with what to do, each segment the reviewed outputs
-    # mark so
+    # unsure (docs/report.md); said here with what to do, each segment the reviewed outputs mark
+    # so (a project code given no valence, a model's suggestion accepted too, has none: s80)
     unsure = [
         s for s in reviewed if any(valence_marked_unsure(g, person=True) for g in s.suggestions)
     ]
@@ -241,11 +240,9 @@ def apply_decisions_command(
         # a valence row giving the model's own side confirms it (docs/report.md, "valence")
         first = unsure[0]
         row = f"{first.segment.id},{VALENCE},,,,,{first.suggestions[0].valence}"
-        guessed = any(valence_guessed(g) for s in unsure for g in s.suggestions)
         con.print(
             f"{len(unsure)} coded segment(s) keep a valence the model gave that the reviewed "
-            f"outputs mark valence unsure (\u2021: below {SURE_VALENCE:g}"
-            f"{', or its guess for a new code of an earlier review' if guessed else ''}), since "
+            f"outputs mark valence unsure (\u2021: below {SURE_VALENCE:g}), since "
             "accepting or recoding a code confirms the code, not its valence: "
             f"{first_few([s.segment.id for s in unsure])}; set their valence in the "
             "review to confirm the side (its valence buttons, the model's side too, or a row "

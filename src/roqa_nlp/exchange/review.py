@@ -86,6 +86,21 @@ VALENCE_NOT_GIVEN = "valence_not_given"
 VALENCE_FROM_MODEL = "valence_from_model"
 
 
+#: The key of a review's ``meta`` that lists the segments given, with no valence, a project code
+#: by an ``accept`` or ``recode`` row (one a model trained on an earlier review suggested, say):
+#: given none, as a new code is (:func:`codes_given_no_valence`), which the notes count apart
+#: from the new codes' (study10 tester, s80 D3).
+ACCEPTED_WITHOUT_VALENCE = "project_codes_accepted_without_valence"
+
+
+def accepted_without_valence(result: CodingResult) -> set[str]:
+    """The ids of the segments of a review given a project code by an accept or recode row and
+    no valence (:data:`ACCEPTED_WITHOUT_VALENCE`); empty when the codings record none."""
+    meta = result.meta if isinstance(result.meta, dict) else {}
+    ids = meta.get(ACCEPTED_WITHOUT_VALENCE)
+    return set(map(str, ids)) if isinstance(ids, list) else set()
+
+
 #: The key of a person's imported codings' ``meta`` (their ``run.json``) that lists the spans
 #: they coded with a valence code alone (``Barrier`` with no CFIR code): no coding, their valence
 #: a ``valence`` decision on the passage, so that ``roqa agree`` can say why it compares none.
