@@ -3269,17 +3269,15 @@ def feedback_plan(
         if codes and corrected:
             count(out.counts, VALENCE)
             out.valences.append(corrected)
-        elif sugg and any(
-            state[c][0] == "new-code"
-            or (c.startswith(PROJECT_PREFIX) and c not in {g.code_id for g in sugg})
-            for c in codes
-        ):
+        elif sugg and any(state[c][0] == "new-code" or c.startswith(PROJECT_PREFIX) for c in codes):
             # talk the researcher named anew and gave no valence: the model's is its reading of
             # another code, which the review does not give the new code (neutral, no
             # probability); not stated, so the valence head leaves it out (and the valence
             # prior, which would count it under the new code, beside an accepted code too). So
-            # with a project code accepted or recoded to where the model did not suggest it
-            # (hunt s69 h_newvalence, 1); a CFIR code recoded to keeps the model's, as reviewed
+            # with a project code accepted or recoded to, suggested there or not (hunt s69
+            # h_newvalence, 1; a retrained model's guess is no valence of the team's, and the
+            # review charts it with none: study s80 D2); a CFIR code recoded to keeps the
+            # model's, as reviewed
             out.valences.append("")
             count(out.counts, NEW_CODE_WITHOUT_VALENCE)
         else:
