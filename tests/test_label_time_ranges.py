@@ -141,3 +141,30 @@ def test_blanks_after_a_time_opening_a_line_are_read_in_linear_time(opening: str
     started = time.perf_counter()
     assert (display_name_label(line), match_label(line)) == (None, None)
     assert time.perf_counter() - started < 1.0
+
+
+@pytest.mark.parametrize(("blank", "time"), [(" ", "0:03"), ("\t", "0:03"), (" ", "[00:00:03]")])
+def test_blanks_before_a_time_are_read_in_linear_time(blank: str, time: str) -> None:
+    # hunt4 s79: a line of blanks ending in a time was read in time quadratic in the blanks (the
+    # blanks a line opens with given back one by one, a display name's label read anew after
+    # each): 5 000 took 7 s, 20 000 took 60 s or more. 200 000 are read in a child process
+    # stopped after 60 s (on the quadratic code: hours), each reading of the lines timed there.
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, time\n"
+        "from roqa_nlp.transcripts.speaker_labels import line_labels\n"
+        f"lines = ['Jane Smith  0:03', 'hi there', {blank!r} * 200_000 + {time!r},"
+        " 'Sam Roe  0:05', 'yo there']\n"
+        "started = time.perf_counter()\n"
+        "found = line_labels(lines)\n"
+        "print(time.perf_counter() - started)\n"
+        "print([None if m is None else m.label for m in found])\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True
+    )
+    took, labels = done.stdout.splitlines()
+    assert labels == "['Jane Smith', None, None, 'Sam Roe', None]"
+    assert float(took) < 5.0
