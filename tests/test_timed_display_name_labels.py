@@ -239,6 +239,10 @@ def _asked_and_answered(name: str, times: tuple[float, ...], ends: tuple[int, ..
         ("talk_otter_until.txt", (3, 9, 40, 45), (2, 9, 12, 15)),
         # a programme read out, "10:30 break" / "15:00 break": no speaker "break"
         ("talk_word_transcribe_programme.txt", (3, 9, 70, 75), (2, 14, 17, 20)),
+        # a rota read out, "Medication round  9:30" / "Medication round  21:30" among others,
+        # between Gareth's label at 0:09 and Hannah's at 0:40: no speaker "Medication round"
+        # (one on 733c1b7a, by the usual label-and-time shape; hunt4 s79)
+        ("talk_otter_rota.txt", (3, 9, 40, 45), (2, 11, 14, 17)),
     ],
 )
 @pytest.mark.parametrize("named", [None, ["Hannah Whitfield"]])
@@ -466,3 +470,102 @@ def test_naming_one_of_two_unread_names_reads_the_other_beside_it(tmp_path: Path
         (asker, 20, Q2),
         (answerer, 25, A2),
     ]
+
+
+# A line of words and a time said inside an answer, twice or once, in the usual shape of a label
+# (a capitalised word or words, a time before or after): no speaker when its times fall outside
+# the turns around it, it is laid out unlike the speakers' labels, or it is a transcriber's note
+# (hunt4 s79: each was a speaker on 733c1b7a, in each of the 5 layouts).
+
+LAYOUTS = {
+    "otter": ("Hannah Whitfield  0:03", "Gareth Price  0:09", "Hannah Whitfield  0:40"),
+    "word_transcribe": (
+        "00:00:03 Hannah Whitfield",
+        "00:00:09 Gareth Price",
+        "00:00:40 Hannah Whitfield",
+    ),
+    "trint": (
+        "[00:00:03] Hannah Whitfield",
+        "[00:00:09] Gareth Price",
+        "[00:00:40] Hannah Whitfield",
+    ),
+    "rev": ("Hannah Whitfield (00:03):", "Gareth Price (00:09):", "Hannah Whitfield (00:40):"),
+    "zoom_saved": (
+        "[Hannah Whitfield] 0:00:03",
+        "[Gareth Price] 0:00:09",
+        "[Hannah Whitfield] 0:00:40",
+    ),
+}
+SAID_WITH_TIMES = [
+    ("Lunch  12:30", "Lunch  12:30"),
+    ("Monday  9:00", "Tuesday  9:00"),
+    ("9:00 Monday", "14:00 Monday"),
+    ("Medication round  9:30", "Medication round  21:30"),
+    ("Amy Lee - Band 6  07:30", "Amy Lee - Band 6  19:30"),
+    ("10:00 AM", "11:00 AM"),
+    ("10:00 GMT", "11:00 GMT"),
+    ("0:15 Yeah", "0:21 Yeah"),  # in time, but laid out unlike the speakers' labels
+    ("inaudible  0:15", "inaudible  0:21"),  # in time and laid out as they are: a note
+]
+
+
+@pytest.mark.parametrize("layout", sorted(LAYOUTS))
+@pytest.mark.parametrize(("first", "second"), SAID_WITH_TIMES)
+def test_a_time_said_with_words_inside_an_answer_is_talk(
+    tmp_path: Path, layout: str, first: str, second: str
+) -> None:
+    asks, answers, asks_again = LAYOUTS[layout]
+    answer = f"The day starts early.\n{first}\nand then the ward round,\n{second}\nalways a rush."
+    f = tmp_path / "rota.txt"
+    f.write_text(f"{asks}\n{Q1}\n\n{answers}\n{answer}\n\n{asks_again}\n{Q2}\n", encoding="utf-8")
+    t, said = _read(f, interviewer_labels=["Hannah Whitfield"])
+    assert _turns(t) == [
+        ("Hannah Whitfield", "interviewer", 3, Q1),
+        ("Gareth Price", "participant", 9, answer),
+        ("Hannah Whitfield", "interviewer", 40, Q2),
+    ]
+    assert not [w for w in said if "inside the participant's talk" in w]
+
+
+JOINED = """Hannah Whitfield  0:03
+What gets in the way of recovery-orientated practice?
+
+Gareth Price  0:09
+Staffing is the biggest barrier, honestly.
+
+Amy Lee  0:30
+Can I add, the agency staff never see the plans.
+
+Hannah Whitfield  0:40
+And how do families fit into this?
+
+Gareth Price  0:45
+Families can make or break it.
+
+Gareth Price  0:52
+Some visit every day.
+"""
+
+
+def test_a_third_person_who_speaks_once_in_time_is_a_speaker(tmp_path: Path) -> None:
+    # said once, between the turns around it in time, laid out as they are: a speaker, as before;
+    # and Gareth's two turns in a row (as Otter writes a pause) stay his
+    f = tmp_path / "joined.txt"
+    f.write_text(JOINED, encoding="utf-8")
+    t, _ = _read(f, interviewer_labels=["Hannah Whitfield"])
+    assert [(u.speaker, u.role, u.begin_time) for u in t.turns] == [
+        ("Hannah Whitfield", "interviewer", 3),
+        ("Gareth Price", "participant", 9),
+        ("Amy Lee", "participant", 30),
+        ("Hannah Whitfield", "interviewer", 40),
+        ("Gareth Price", "participant", 45),
+    ]
+    assert t.text[t.turns[2].start : t.turns[2].end] == (
+        "Can I add, the agency staff never see the plans."
+    )
+    # the second label blanked in the text, as the reader keeps every offset
+    assert t.text[t.turns[4].start : t.turns[4].end] == (
+        "Families can make or break it.\n\n"
+        + " " * len("Gareth Price  0:52")
+        + "\nSome visit every day."
+    )

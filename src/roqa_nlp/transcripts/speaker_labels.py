@@ -42,7 +42,10 @@ transcription services write are labels too:
   there, a name of any shape (a long note, a telephone number, a particle, ``iPhone``, a user
   name) that labels two or more such lines laid out as another speaker's labels, taking turns
   with them, or that the researcher names, is a speaker too (:func:`_recurring_timed_labels`);
-  a transcriber's note or a word (``10:30 break``) never.
+  a transcriber's note or a word (``10:30 break``) never. Words of a label's usual shape and a
+  time said inside an answer (a rota read out: ``Medication round  9:30``, ``10:00 AM``) are
+  talk where their times fall outside the turns around them, they are laid out unlike the
+  speakers' labels, or they are a transcriber's note (:func:`_times_read_out`).
 
 A transcript often opens with a header of fields in the same shape (``Date: 12 March 2021``,
 ``Participant ID: P04``, ``Duration: 26 minutes``). At the top of a file, until the first line a
@@ -121,6 +124,7 @@ a speaker in the usual shape:
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import functools
 import re
@@ -910,6 +914,70 @@ def _words_with_a_time(
     ]
 
 
+def _times_read_out(
+    lines: Sequence[str],
+    matches: Sequence[LabelMatch | None],
+    interviewer_labels: Sequence[str] | None,
+    any_shape: Collection[str],
+) -> list[LabelMatch | None]:
+    """``matches`` without the labels of lines of only a name and a time (``Medication round
+    9:30``, ``Lunch  12:30``, ``10:00 AM``, ``0:15 Yeah``) that a rota, a programme or a day read
+    out in an answer makes, no speaker's. The file's speakers are read in turn from the one
+    labelling the most lines, then each in the order it first speaks, each taken beside those
+    taken before it unless its label is one of such lines and it is a transcriber's note
+    (``inaudible  0:15``), or each of its lines is laid out unlike every label-and-time line of
+    the speakers taken (:func:`_timed_line_shape`: ``0:15 Yeah`` among ``Jane Smith  0:03``),
+    or each of its times falls outside the times of the labels of those speakers right before
+    and after it (a recording's times go forward: ``Medication round  9:30`` between ``Gareth
+    Price  0:09`` and ``Hannah Whitfield  0:40``). So a third person who speaks at a time
+    between the turns around, laid out as the others are, is a speaker, and so is one who
+    speaks twice in a row (as Otter may write one turn); a label the researcher names, a role's
+    (``Interviewer``, ``P04``, ``Speaker 3``) and a name of any shape (``any_shape``, taken by
+    :func:`_recurring_timed_labels` with its own evidence) always are."""
+    named = {" ".join(n.split()).casefold() for n in named_people(interviewer_labels)}
+    lines_of: dict[str, list[int]] = {}
+    for i, m in enumerate(matches):
+        if m is not None:
+            lines_of.setdefault(m.label, []).append(i)
+    if len(lines_of) < 2:
+        return list(matches)
+    first = max(lines_of, key=lambda label: len(lines_of[label]))  # the first most, on a tie
+    taken = sorted(lines_of.pop(first))
+    out = list(matches)
+    for label, at in lines_of.items():
+        said = [m for i in at if (m := matches[i]) is not None]
+        if (
+            all(m.timed for m in said)
+            and label not in any_shape
+            and label.casefold() not in named
+            and not names_a_known_speaker(label, (), interviewer_labels)
+        ):
+            shapes = {shape for i in taken if (shape := _timed_line_shape(lines[i])) is not None}
+            if (
+                not _not_a_transcribers_note(label)
+                or (shapes and all(_timed_line_shape(lines[i]) not in shapes for i in at))
+                or all(not _in_turn_time(m.time, i, taken, matches) for i, m in zip(at, said))
+            ):
+                for i in at:
+                    out[i] = None
+                continue
+        taken = sorted(taken + at)
+    return out
+
+
+def _in_turn_time(
+    time: float | None, at: int, taken: Sequence[int], matches: Sequence[LabelMatch | None]
+) -> bool:
+    """Whether ``time``, of a label on line ``at``, falls between the times of the labels on the
+    lines ``taken`` right before and after it, where they have times and go forward."""
+    k = bisect.bisect_left(taken, at)
+    before = _time_of(matches[taken[k - 1]]) if k > 0 else None
+    after = _time_of(matches[taken[k]]) if k < len(taken) else None
+    if time is None or (before is not None and after is not None and before > after):
+        return True
+    return (before is None or before <= time) and (after is None or time <= after)
+
+
 def _not_a_transcribers_note(label: str) -> bool:
     """Whether ``label`` may be a speaker's: no transcriber's note (:func:`.annotations.
     is_annotation`, or all in brackets), as the labels :func:`_long_note_label` and
@@ -1059,6 +1127,7 @@ def line_labels(
     )
     accepted |= any_shape
     found = [m if m is not None and m.label in accepted else None for m in matches]
+    found = _times_read_out(lines, found, interviewer_labels, any_shape)
     found = _labels_after_an_end_marker(lines, matches, found)
     found = _once_beside_loose_labels(
         lines,
