@@ -127,6 +127,7 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import functools
+import heapq
 import re
 import unicodedata
 from collections import Counter
@@ -941,8 +942,10 @@ def _times_read_out(
             lines_of.setdefault(m.label, []).append(i)
     if len(lines_of) < 2:
         return list(matches)
+    shape = {i: _timed_line_shape(lines[i]) for at in lines_of.values() for i in at}
     first = max(lines_of, key=lambda label: len(lines_of[label]))  # the first most, on a tie
-    taken = sorted(lines_of.pop(first))
+    taken = lines_of.pop(first)
+    shapes = {shape[i] for i in taken} - {None}
     out = list(matches)
     for label, at in lines_of.items():
         said = [m for i in at if (m := matches[i]) is not None]
@@ -951,17 +954,17 @@ def _times_read_out(
             and label not in any_shape
             and label.casefold() not in named
             and not names_a_known_speaker(label, (), interviewer_labels)
-        ):
-            shapes = {shape for i in taken if (shape := _timed_line_shape(lines[i])) is not None}
-            if (
+            and (
                 not _not_a_transcribers_note(label)
-                or (shapes and all(_timed_line_shape(lines[i]) not in shapes for i in at))
+                or (shapes and all(shape[i] not in shapes for i in at))
                 or all(not _in_turn_time(m.time, i, taken, matches) for i, m in zip(at, said))
-            ):
-                for i in at:
-                    out[i] = None
-                continue
-        taken = sorted(taken + at)
+            )
+        ):
+            for i in at:
+                out[i] = None
+            continue
+        taken = list(heapq.merge(taken, at))
+        shapes |= {shape[i] for i in at} - {None}
     return out
 
 
