@@ -527,6 +527,25 @@ def test_a_time_said_with_words_inside_an_answer_is_talk(
     assert not [w for w in said if "inside the participant's talk" in w]
 
 
+def test_a_rota_of_more_lines_than_the_speakers_is_talk(tmp_path: Path) -> None:
+    # "Handover" labels 3 lines, each speaker 2: the speakers are read first as they take turns
+    # (Handover takes one), so Handover is judged beside them, its times outside theirs
+    answer = "Here is the board.\nHandover  8:00\nthen meds\nHandover  14:00\nthen lunch\nHandover  20:00\nthat is it."
+    f = tmp_path / "rota.txt"
+    f.write_text(
+        f"Hannah Whitfield  0:03\n{Q1}\n\nGareth Price  0:09\n{answer}\n\nHannah Whitfield  0:40\n"
+        f"{Q2}\n\nGareth Price  0:45\n{A2}\n",
+        encoding="utf-8",
+    )
+    t, _ = _read(f, interviewer_labels=["Hannah Whitfield"])
+    assert _turns(t) == [
+        ("Hannah Whitfield", "interviewer", 3, Q1),
+        ("Gareth Price", "participant", 9, answer),
+        ("Hannah Whitfield", "interviewer", 40, Q2),
+        ("Gareth Price", "participant", 45, A2),
+    ]
+
+
 JOINED = """Hannah Whitfield  0:03
 What gets in the way of recovery-orientated practice?
 

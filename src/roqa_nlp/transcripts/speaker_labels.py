@@ -924,9 +924,9 @@ def _times_read_out(
     """``matches`` without the labels of lines of only a name and a time (``Medication round
     9:30``, ``Lunch  12:30``, ``10:00 AM``, ``0:15 Yeah``) that a rota, a programme or a day read
     out in an answer makes, no speaker's. The file's speakers are read in turn from the one
-    labelling the most lines, then each in the order it first speaks, each taken beside those
-    taken before it unless its label is one of such lines and it is a transcriber's note
-    (``inaudible  0:15``), or each of its lines is laid out unlike every label-and-time line of
+    taking the most turns (its labels with another's between), then each in the order it first
+    speaks, each taken beside those taken before it unless its label is one of such lines and it
+    is a transcriber's note (``inaudible  0:15``), or each of its lines is laid out unlike every label-and-time line of
     the speakers taken (:func:`_timed_line_shape`: ``0:15 Yeah`` among ``Jane Smith  0:03``),
     or each of its times falls outside the times of the labels of those speakers right before
     and after it (a recording's times go forward: ``Medication round  9:30`` between ``Gareth
@@ -943,7 +943,9 @@ def _times_read_out(
     if len(lines_of) < 2:
         return list(matches)
     shape = {i: _timed_line_shape(lines[i]) for at in lines_of.values() for i in at}
-    first = max(lines_of, key=lambda label: len(lines_of[label]))  # the first most, on a tie
+    said_in_turn = [m.label for m in matches if m is not None]
+    turns = Counter(x for k, x in enumerate(said_in_turn) if k == 0 or said_in_turn[k - 1] != x)
+    first = max(lines_of, key=lambda label: turns[label])  # the first to speak of the most, tied
     taken = lines_of.pop(first)
     shapes = {shape[i] for i in taken} - {None}
     out = list(matches)
