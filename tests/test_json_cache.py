@@ -42,3 +42,26 @@ def test_a_json_cache_whose_file_fails_is_given_up_silently(tmp_path: Path) -> N
     assert not cache.usable
     cache.close()
     assert not cache.usable
+
+
+def test_the_cache_files_commit_without_waiting_for_the_disk(tmp_path: Path) -> None:
+    """Write-ahead log with synchronous=NORMAL (1), not SQLite's FULL (2), which waits for the
+    disk at each commit: a crash may lose the last entries, which only costs speed."""
+    from roqa_nlp.embedding import EmbeddingCache
+
+    caches = [JsonCache(tmp_path / "j.sqlite"), EmbeddingCache(tmp_path / "e.sqlite", "m", 4)]
+    for cache in caches:
+        assert cache._db is not None
+        assert cache._db.execute("PRAGMA journal_mode").fetchone() == ("wal",)
+        assert cache._db.execute("PRAGMA synchronous").fetchone() == (1,)
+    caches[0].put("k", [1])
+    assert JsonCache(tmp_path / "j.sqlite").get("k") == [1]
+
+
+def test_a_file_system_without_the_write_ahead_log_keeps_sqlite_s_defaults() -> None:
+    from roqa_nlp.json_cache import write_ahead
+
+    db = sqlite3.connect(":memory:")  # in memory: no log file, journal_mode stays "memory"
+    write_ahead(db)
+    assert db.execute("PRAGMA journal_mode").fetchone() == ("memory",)
+    assert db.execute("PRAGMA synchronous").fetchone() == (2,)

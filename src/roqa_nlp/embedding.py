@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING, Any
 
 from .errors import RoqaError, RoqaFileNotFoundError
 from .io import file_sha256
-from .json_cache import SqliteCache, make_cache_folder, make_private_file
+from .json_cache import SqliteCache, make_cache_folder, make_private_file, write_ahead
 
 if TYPE_CHECKING:
     import numpy as np
@@ -164,7 +164,7 @@ class EmbeddingCache(SqliteCache):
         make_private_file(self.path)
         try:
             self._db = sqlite3.connect(str(self.path), timeout=30, check_same_thread=False)
-            self._db.execute("PRAGMA journal_mode=WAL")
+            write_ahead(self._db)
             self._db.execute(
                 "CREATE TABLE IF NOT EXISTS emb "
                 "(model TEXT, key TEXT, vec BLOB, PRIMARY KEY (model, key))"
