@@ -1885,7 +1885,7 @@ def reached(
     target: Codebook,
     *,
     sided: bool = True,
-    targets: dict[str, list[str]] | None = None,
+    targets: dict[Any, Any] | None = None,
 ) -> list[str] | None:
     """The codable codes of ``target`` a suggestion goes to (see the module notes): those its
     code maps onto, kept to the ones of its valence where the target codes carry one; for a
@@ -1894,7 +1894,33 @@ def reached(
     False: none is) reaches only codes of its side; an unsure one those of its side, unless
     its code maps only onto codes of the other side: then those. ``targets``: each code's
     codable codes of ``target`` (:func:`_codable_targets`) found so far for this ``walk``, kept
-    in it as they are found (a page of segments asks for the same few codes again and again)."""
+    in it as they are found (a page of segments asks for the same few codes again and again),
+    and so is what each kind of suggestion reaches (the caller must not change the list):
+    all it depends on is the code, its name, its valence, whether that is sure and ``sided``
+    (a report of 2,990 segments asked 32,304 times for 39 codes)."""
+    if targets is None:
+        return _reached(g, walk, source, target, sided=sided)
+    key = (_REACHED, g.code_id, g.name, g.valence, sure_side(g), sided)
+    if key not in targets:
+        targets[key] = _reached(g, walk, source, target, sided=sided, targets=targets)
+    found: list[str] | None = targets[key]
+    return found
+
+
+#: What :func:`reached` keeps its answers under in ``targets`` (beside the codes' targets).
+_REACHED = "reached"
+
+
+def _reached(
+    g: Suggestion,
+    walk: dict[str, list[str]],
+    source: Codebook,
+    target: Codebook,
+    *,
+    sided: bool = True,
+    targets: dict[Any, Any] | None = None,
+) -> list[str] | None:
+    """:func:`reached`, worked out."""
     if g.code_id not in source and g.code_id not in target:
         same = named_in(target, g.name) if _is_own_id(g.code_id) else None
         return None if same is None else [same.id]  # named like a code of the target: that code
