@@ -1150,6 +1150,83 @@ NEAR_TEXT = 0.9
 NEAR_MARGIN = 0.1
 
 
+#: a pseudonym where a name (or another identifier) stood in the talk, as ``roqa pseudonymise``
+#: writes it, in square brackets (``[P01]``, ``[Interviewer]``, ``[email]``), and the most words
+#: and characters of the words it may have replaced (a full name, a postal address): report.js
+#: reads them alike (its PSEUDONYM, REPLACED_WORDS, REPLACED_CHARS; pseudonymsStand)
+_PSEUDONYM = re.compile(r"\[[^\[\]]{1,60}\]")
+REPLACED_WORDS = 10
+REPLACED_CHARS = 120
+
+
+def pseudonyms_stand(now: str, was: str) -> bool:
+    """Whether ``was`` (a decision's text, spacing aside: :func:`same_text`) is ``now`` (a
+    segment's, spacing aside) with each bracketed pseudonym of ``now`` read as the words it
+    replaced: every other character the same, in order, and each pseudonym standing for words
+    of their own (not starting or ending with a blank; at most :data:`REPLACED_WORDS` words,
+    :data:`REPLACED_CHARS` characters). False when ``now`` holds no pseudonym, or is ``was``.
+    Read by the places in ``was`` each part may end at, with no backtracking, as report.js's
+    pseudonymsStand reads them (session 80: a review of the codings before pseudonymising on
+    the pseudonymised codings, "Honestly Sam, ... Lucy Pemberton the trainer" on "Honestly
+    [Interviewer], ... [P01] the trainer", 0.81 of the same words, lost its decision)."""
+    parts: list[str | None] = []
+    at = 0
+    for m in _PSEUDONYM.finditer(now):
+        parts += [now[at : m.start()], None]
+        at = m.end()
+    if not parts or now == was:
+        return False
+    parts.append(now[at:])
+    ends = {0}
+    for part in parts:
+        after: set[int] = set()
+        for p in ends:
+            if part is not None:
+                if was.startswith(part, p):
+                    after.add(p + len(part))
+                continue
+            if p >= len(was) or was[p] == " ":
+                continue
+            words = 1
+            for q in range(p + 1, min(len(was), p + REPLACED_CHARS) + 1):
+                if was[q - 1] == " ":
+                    words += 1
+                    if words > REPLACED_WORDS:
+                        break
+                    continue
+                after.add(q)
+        ends = after
+    return len(was) in ends
+
+
+def _pseudonyms_standing(
+    keys: Sequence[tuple[str, str]],
+    chosen: dict[tuple[str, str], str | None],
+    untold: Collection[tuple[str, str]],
+    taken: set[str | None],
+    text_of: Mapping[str, str],
+    coded: Collection[str],
+    target: Mapping[str, str],
+) -> dict[tuple[str, str], str]:
+    """Of the (segment id, text) of decisions with text on no segment in ``chosen`` (nor left
+    undecided, ``untold``), those whose words are the words of the segment of their id (of the
+    same segment of the transcript their own, not ``coded``, was renamed to, ``target``: a name in its file's
+    name pseudonymised), holding no other decision (``taken``, added to), with each pseudonym
+    there read as the words it replaced (:func:`pseudonyms_stand`), with that segment's id. Run
+    on pseudonymised codings alone, as report.js's matchRows on a pseudonymised page."""
+    found: dict[tuple[str, str], str] = {}
+    for sid, text in keys:
+        if chosen.get((sid, text)) is not None or (sid, text) in untold or not text:
+            continue
+        part = transcript_part(sid)
+        renamed = part not in coded and part in target
+        on = sid if sid in text_of else target[part] + sid[len(part) :] if renamed else ""
+        if on in text_of and on not in taken and pseudonyms_stand(text_of[on], text):
+            found[(sid, text)] = on
+            taken.add(on)
+    return found
+
+
 def casefold_table() -> dict[str, Any]:
     """Every character that :meth:`str.casefold` changes (A: a, ß: ss, ς: σ, the ligature ﬁ:
     fi), as the report's page (report.js) folds words with to compare them as :func:`_words`
@@ -1259,6 +1336,20 @@ class DecisionMatch:
     #: what the first of the decisions on no segment reads as when Excel changed their ids
     #: (:func:`excel_changed_ids`), else None
     excel: str | None = None
+    #: whether each decision went to the segment of its id on pseudonymised codings, its words
+    #: the segment's with each pseudonym read as the words it replaced (:func:`pseudonyms_stand`:
+    #: made on the codings before pseudonymising); () read as none
+    by_pseudonyms: tuple[bool, ...] = ()
+
+    @property
+    def matched_by_pseudonyms(self) -> tuple[tuple[Decision, str], ...]:
+        """(decision, id of the segment it is now on) of the decisions matched by reading the
+        pseudonyms of their segment as the names they replaced (:attr:`by_pseudonyms`)."""
+        return tuple(
+            (d, sid)
+            for d, sid, p in zip(self.decisions, self.on, self.by_pseudonyms)
+            if p and sid is not None
+        )
 
     @property
     def matched_to_parted(self) -> tuple[tuple[Decision, str, tuple[str, ...]], ...]:
@@ -1683,6 +1774,13 @@ def match_decisions(decisions: list[Decision] | str | Path, result: CodingResult
     two); a shorter answer ("Yes.") only after them, to a free segment of its words there, and
     never into a transcript whose own name has decisions (:func:`_short_answers_follow`).
 
+    On pseudonymised codings (a transcript's ``metadata["pseudonymised"]``: ``roqa code
+    --pseudonymise``, or copies ``roqa pseudonymise`` wrote), a decision whose text is in no
+    segment then goes to the segment of its id (of the same segment of the transcript its own
+    was renamed to), held by no other decision, when its words are that segment's with each
+    pseudonym read as the words it replaced (:func:`pseudonyms_stand`): the review was made on
+    the codings before pseudonymising. Those are marked ``by_pseudonyms``.
+
     A decision whose text is in no segment then goes to the segment whose text is nearly its
     own (the transcript corrected since the review: a typo fixed, a repeated word removed, a
     name pseudonymised), when there is exactly one: in the transcript of its segment id (when
@@ -1742,6 +1840,13 @@ def match_decisions(decisions: list[Decision] | str | Path, result: CodingResult
             if found is not None:
                 taken.add(found)
     untold = {key for key, on in repeated.items() if on is None}
+    # on pseudonymised codings, words that are a segment's but for the names its pseudonyms
+    # replaced go to it, on their own id alone (session 80: 0.81 of the same words, left out)
+    stood: dict[tuple[str, str], str] = {}
+    if any(t.metadata.get("pseudonymised") is True for t in result.transcripts.values()):
+        text_of = {s.segment.id: same_text(s.segment.text) for s in result.segments}
+        stood = _pseudonyms_standing(keys, chosen, untold, taken, text_of, coded, target)
+        chosen.update(stood)
     # words said inside one longer segment go there before nearly the same words take one: a
     # segment holding a decision's very words is its, not another's nearly (hypothesis, s74)
     inside = _inside_one_segment({k: on for k, on in chosen.items() if k not in untold}, result)
@@ -1788,6 +1893,7 @@ def match_decisions(decisions: list[Decision] | str | Path, result: CodingResult
         excel_changed_ids(
             [d for d in decisions if chosen[(d.segment_id, same_text(d.text))] is None], result
         ),
+        tuple((d.segment_id, same_text(d.text)) in stood for d in decisions),
     )
 
 

@@ -82,10 +82,12 @@ def apply_decisions_command(
     review = read_review(
         decisions, source.parent, near_named=False, codebook=codings_codebook(result)
     )
+    by_pseudonyms: list[str] = []
     if review is not None:
-        from .code_cmd import leave_out_notes_left_out
+        from .code_cmd import leave_out_notes_left_out, leave_out_notes_on_replaced_names
 
         leave_out_notes_left_out(review, result.meta, "roqa apply-decisions")
+        by_pseudonyms = leave_out_notes_on_replaced_names(review, result, "roqa apply-decisions")
     if review is None or not review.decisions:
         from ..decisions import REVIEW_FILES, near_named_reviews, rename_to_review
         from ..errors import and_list
@@ -217,13 +219,22 @@ def apply_decisions_command(
         )
         if w
     )
+    # decisions made on the codings before pseudonymising, on segments whose names it replaced
+    n_stood = len(by_pseudonyms)
+    stood = (
+        f", {n_stood} segment{'s' * (n_stood != 1)} matched by reading {'its' if n_stood == 1 else 'their'} "
+        "pseudonyms as the names they replaced (decided on the codings before pseudonymising: "
+        f"{first_few(by_pseudonyms)})"
+        if n_stood
+        else ""
+    )
     con = console()
     con.print(
         f"{coder.strip()}'s review{made}: {n_decided} of {reviewable} reviewable segments "
         f"decided in {in_}{f' ({why})' if why else ''}: "
         f"{_coded_with(counts['segments'], counts['distinct_codes'], counts['codes'], used)}, "
         f"{counts['rejected']} with every suggestion rejected and no code{no_code_row}{kept}"
-        f"{left}. "
+        f"{stood}{left}. "
         "Only these are charted and compared."
     )
     from ..decisions import PROJECT_PREFIX, VALENCE

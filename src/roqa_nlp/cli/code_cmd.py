@@ -42,6 +42,7 @@ from ._app import (
 if TYPE_CHECKING:
     from ..codebook import Codebook
     from ..pseudonyms import PseudonymKey
+    from ..result import CodingResult
     from ..schema import Suggestion
     from .report_cmd import Review
 
@@ -1000,6 +1001,40 @@ def leave_out_notes_left_out(review: Review, meta: Mapping[str, Any], command: s
             "from the new report.html to keep the notes written there)",
             file=sys.stderr,
         )
+
+
+def leave_out_notes_on_replaced_names(
+    review: Review, result: CodingResult, command: str
+) -> list[str]:
+    """The segments of pseudonymised codings ``result`` that decisions of ``review`` went to by
+    reading each pseudonym there as the words it replaced
+    (:attr:`~roqa_nlp.decisions.DecisionMatch.by_pseudonyms`: made on the codings before
+    pseudonymising), with those decisions' notes left out of ``review`` (a note alone, the row),
+    said in one warning: a note written on the names may name anyone, and ``command`` would
+    write it into its outputs (session 80: "Lucy ran it" reached the reviewed run.json)."""
+    from dataclasses import replace
+
+    from ..decisions import NOTE, match_decisions
+
+    match = match_decisions(review.decisions, result)
+    on = match.matched_by_pseudonyms
+    noted = {id(d) for d, _ in on if d.note}
+    if noted:
+        review.decisions = [
+            replace(d, note="") if id(d) in noted else d
+            for d in review.decisions
+            if not (id(d) in noted and d.decision == NOTE)
+        ]
+        n = len(noted)
+        print(
+            f"roqa: warning: {review.path}: {n} reviewer note{'s' * (n != 1)} on "
+            f"{'a segment' if n == 1 else 'segments'} whose names pseudonymising replaced "
+            f"{'is' if n == 1 else 'are'} left out by {command}: the review was made on the "
+            "codings before pseudonymising, and a note may name anyone (copy a note you need "
+            "into the report, without names)",
+            file=sys.stderr,
+        )
+    return list(dict.fromkeys(sid for _, sid in on))
 
 
 def _warn_of_earlier_review(out: Path, before: Iterable[str], names: str) -> None:

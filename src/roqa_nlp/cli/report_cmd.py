@@ -245,9 +245,10 @@ def report_command(
 
     review = read_review(decisions, source.parent, codebook=codings_codebook(result))
     if review is not None:
-        from .code_cmd import leave_out_notes_left_out
+        from .code_cmd import leave_out_notes_left_out, leave_out_notes_on_replaced_names
 
         leave_out_notes_left_out(review, result.meta, "roqa report")
+        leave_out_notes_on_replaced_names(review, result, "roqa report")
     if not result.segments and not result.transcripts:
         raise RoqaError(
             "holds no segment codings",

@@ -1,0 +1,194 @@
+"""A review made on the codings before pseudonymising, given to the pseudonymised codings
+(``match_decisions``, ``roqa apply-decisions``, ``roqa report --decisions``): a decision whose
+words are its segment's but for the names the pseudonyms replaced goes to that segment, as
+report.js's Load decisions… matches it on a pseudonymised page (session 80: "Honestly Sam, ...
+Lucy Pemberton the trainer" on "Honestly [Interviewer], ... [P01] the trainer", 0.81 of the same
+words, below 0.9, matched no segment), and its note, written on the names, is left out."""
+
+from __future__ import annotations
+
+import csv
+import json
+import re
+from pathlib import Path
+
+from roqa_nlp.decisions import Decision, match_decisions
+from roqa_nlp.result import CodingResult
+from roqa_nlp.schema import Segment, SegmentResult, Suggestion, Transcript, Turn
+from test_cli_core import roqa
+from test_report_pseudonyms_stand import CASES
+
+#: the pseudonymised talk, and the same talk as the review quoted it before pseudonymising
+NOW = [
+    "Honestly [Interviewer], I ran it myself, [P01] the trainer, and it was great.",
+    "We never had enough money for the extra staff we needed.",
+    "Our managers backed the programme from the start.",
+]
+WAS = [
+    "Honestly Sam, I ran it myself, Lucy Pemberton the trainer, and it was great.",
+    NOW[1],
+    NOW[2],
+]
+
+
+def codings(pseudonymised: bool = True, transcript: str = "p01_interview") -> CodingResult:
+    """One transcript, a segment per text of :data:`NOW`, each suggested IS.E.2 then IC.H;
+    recorded as pseudonymised (``roqa code --pseudonymise``) when ``pseudonymised``."""
+    segs, pos = [], 0
+    for n, words in enumerate(NOW, 1):
+        seg = Segment(
+            f"{transcript}:{n:04d}", transcript, "P01", "participant", pos, pos + len(words), words
+        )
+        suggestions = [
+            Suggestion("IS.E.2", "Available Resources", "IS", 0.6, "barrier"),
+            Suggestion("IC.H", "Cost", "IC", 0.3, "barrier"),
+        ]
+        segs.append(SegmentResult(segment=seg, suggestions=suggestions, novel=False, novelty_p=0.5))
+        pos += len(words) + 1
+    text = " ".join(NOW)
+    meta = {"pseudonymised": True} if pseudonymised else {}
+    t = Transcript(
+        transcript,
+        text,
+        [Turn("P01", "participant", 0, len(text))],
+        participant="P01",
+        metadata=meta,
+    )
+    return CodingResult(
+        segs, {transcript: t}, {"model": {"hash": "abc123", "codebook": "cfir-2009"}}
+    )
+
+
+def review(transcript: str = "p01_interview") -> list[Decision]:
+    return [
+        Decision(f"{transcript}:0001", "accept", "IS.E.2", note="Lucy ran it", text=WAS[0]),
+        Decision(f"{transcript}:0001", "note", note="ask Lucy Pemberton", text=WAS[0]),
+        Decision(f"{transcript}:0002", "reject", "IS.E.2", note="money", text=WAS[1]),
+        Decision(f"{transcript}:0002", "accept", "IC.H", text=WAS[1]),
+        Decision(f"{transcript}:0003", "accept", "IS.E.2", text=WAS[2]),
+    ]
+
+
+def test_python_reads_a_pseudonym_as_the_words_it_replaced_as_the_page_does() -> None:
+    """pseudonyms_stand answers report.js's pseudonymsStand's cases (test_report_pseudonyms_stand)
+    alike: the same limits, 10 words and 120 characters, and every other character the same."""
+    from roqa_nlp.decisions import pseudonyms_stand
+
+    assert [pseudonyms_stand(now, was) for now, was, _ in CASES] == [c[2] for c in CASES]
+
+
+def test_many_pseudonyms_are_read_without_backtracking() -> None:
+    from roqa_nlp.decisions import pseudonyms_stand
+
+    now = " ".join(["[P01] and"] * 200) + " done."
+    names = " ".join(["Lucy Pemberton and"] * 200)
+    assert (pseudonyms_stand(now, names + " gone."), pseudonyms_stand(now, names + " done.")) == (
+        False,
+        True,
+    )
+
+
+def test_a_decision_on_names_pseudonymising_replaced_goes_to_its_segment() -> None:
+    match = match_decisions(review(), codings())
+    assert match.on == (
+        "p01_interview:0001",
+        "p01_interview:0001",
+        "p01_interview:0002",
+        "p01_interview:0002",
+        "p01_interview:0003",
+    )
+    assert match.by_pseudonyms == (True, True, False, False, False)
+    assert match.edited == (False,) * 5
+    # on codings not pseudonymised, the words are another segment's: matched no more than before
+    plain = match_decisions(review(), codings(pseudonymised=False))
+    assert plain.on[:2] == (None, None)
+    assert plain.by_pseudonyms == (False,) * 5
+
+
+def test_it_goes_to_its_own_segment_only_and_to_none_another_decision_holds() -> None:
+    """On its own segment id (or the same segment of its transcript renamed): the same words
+    under another id, or on a segment another decision's very words are on, match nothing."""
+    other = Decision("p01_interview:0002", "accept", "IS.E.2", text=WAS[0])
+    assert match_decisions([other], codings()).on == (None,)
+    held = [Decision("p01_interview:0001", "accept", "IS.E.2", text=NOW[0]), review()[0]]
+    assert match_decisions(held, codings()).on == ("p01_interview:0001", None)
+    # its file renamed by pseudonymising (lucy_pemberton -> p01_interview): the same segment
+    renamed = review("lucy_pemberton")
+    assert match_decisions(renamed, codings()).on == (
+        "p01_interview:0001",
+        "p01_interview:0001",
+        "p01_interview:0002",
+        "p01_interview:0002",
+        "p01_interview:0003",
+    )
+
+
+def _write(path: Path, decisions: list[Decision]) -> None:
+    with path.open("w", newline="", encoding="utf-8") as f:
+        w = csv.writer(f)
+        w.writerow(["segment_id", "decision", "code_id", "new_code", "note", "text"])
+        for d in decisions:
+            w.writerow([d.segment_id, d.decision, d.code_id, d.new_code, d.note, d.text])
+
+
+def test_apply_decisions_says_how_many_it_matched_so_and_leaves_their_notes_out(
+    tmp_path: Path,
+) -> None:
+    coded = tmp_path / "coded"
+    codings().save(coded)
+    path = tmp_path / "plain_decisions.csv"
+    _write(path, review())
+    code, out, err = roqa(
+        "apply-decisions", coded, "--decisions", path, "--coder", "JB", "--out", tmp_path / "rev"
+    )
+    assert code == 0
+    assert " ".join(out.split()).startswith(
+        "JB's review: 3 of 3 reviewable segments decided in the 1 transcript: 3 coded with 2 "
+        "distinct codes (3 codings: 3 accept), 0 with every suggestion rejected and no code, 1 "
+        "note(s) kept with their segments, 1 segment matched by reading its pseudonyms as the "
+        "names they replaced (decided on the codings before pseudonymising: "
+        "p01_interview:0001). Only these are charted and compared."
+    )
+    assert err == (
+        f"roqa: warning: {path}: 2 reviewer notes on segments whose names pseudonymising "
+        "replaced are left out by roqa apply-decisions: the review was made on the codings "
+        "before pseudonymising, and a note may name anyone (copy a note you need into the "
+        "report, without names)\n"
+    )
+    reviewed = CodingResult.read(tmp_path / "rev" / "codings.jsonl")
+    assert [(s.segment.id, [g.code_id for g in s.suggestions]) for s in reviewed] == [
+        ("p01_interview:0001", ["IS.E.2"]),
+        ("p01_interview:0002", ["IC.H"]),
+        ("p01_interview:0003", ["IS.E.2"]),
+    ]
+    run = json.loads((tmp_path / "rev" / "run.json").read_text(encoding="utf-8"))
+    assert run["notes"] == {"p01_interview:0002": ["money"]}
+    for name in ("Lucy", "Pemberton", "Sam"):
+        assert not any(name in f.read_text(encoding="utf-8") for f in (tmp_path / "rev").iterdir())
+
+
+def test_roqa_report_carries_it_into_the_page_without_its_note(tmp_path: Path) -> None:
+    coded = tmp_path / "coded"
+    codings().save(coded)
+    path = tmp_path / "plain_decisions.csv"
+    _write(path, review())
+    code, out, err = roqa("report", coded, "--decisions", path)
+    assert code == 0
+    assert out.splitlines()[0] == (
+        f"decisions: 4 on 3 segments (3 accept, 1 reject) carried into the report from {path}"
+    )
+    assert err == (
+        f"roqa: warning: {path}: 2 reviewer notes on segments whose names pseudonymising "
+        "replaced are left out by roqa report: the review was made on the codings before "
+        "pseudonymising, and a note may name anyone (copy a note you need into the report, "
+        "without names)\n"
+    )
+    html = (coded / "report.html").read_text(encoding="utf-8")
+    (data,) = re.findall(r'id="roqa-decisions"[^>]*>(.*?)</script>', html, re.S)
+    assert json.loads(data) == [
+        ["p01_interview:0001", "accept", "IS.E.2", "", ""],
+        ["p01_interview:0002", "reject", "IS.E.2", "", "money"],
+        ["p01_interview:0002", "accept", "IC.H", "", ""],
+        ["p01_interview:0003", "accept", "IS.E.2", "", ""],
+    ]
+    assert "Lucy" not in html and "Pemberton" not in html
