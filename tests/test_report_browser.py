@@ -1851,6 +1851,60 @@ def test_a_pseudonymised_report_carries_the_decisions_on_segments_whose_names_it
     assert [e for e in driver.get_log("browser") if e["level"] == "SEVERE"] == []
 
 
+def test_load_decisions_on_a_pseudonymised_report_matches_rows_on_replaced_names_as_python(
+    browser: tuple[Any, Path], tmp_path: Path
+) -> None:
+    """Session 80: a decisions.csv saved from the report before pseudonymising, loaded into the
+    pseudonymised report (Load decisions…), lost the decisions on segments whose names were
+    replaced ("Honestly Sam, ... Lucy Pemberton the trainer" on "Honestly [Interviewer], ...
+    [P01] the trainer": 0.81 of the same words), as match_decisions did. Both now read each
+    pseudonym as the words it replaced, on the row's own segment: the page matches the rows
+    match_decisions matches, says so, and leaves those rows' notes out (a note alone, the row),
+    as roqa apply-decisions and roqa report do; no name reaches its storage or CSV."""
+    from roqa_nlp.decisions import match_decisions
+    from test_decisions_pseudonyms_stand import NOW, codings, review
+
+    driver, _ = browser
+    page = tmp_path / "report.html"
+    write_report(codings(), page, "cfir-2009")
+    assert "data-pseudonymised" in page.read_text(encoding="utf-8")
+    _open_fresh(driver, page.as_uri())
+    path = tmp_path / "plain_decisions.csv"
+    rows = [[d.segment_id, d.decision, d.code_id, d.new_code, d.note, d.text] for d in review()]
+    path.write_text(_review_csv(rows), encoding="utf-8")
+    assert _load_file(driver, path) == (
+        "plain_decisions.csv: 4 decisions loaded; all matched; 1 segment matched by reading its "
+        "pseudonyms as the names they replaced (decided on the report before pseudonymising: "
+        "p01_interview:0001); 2 notes on it are left out: a note may name anyone (copy a note "
+        "you need here, without names)"
+    )
+    match = match_decisions(review(), codings())  # as Python matches them
+    assert match.on == (
+        "p01_interview:0001",
+        "p01_interview:0001",
+        "p01_interview:0002",
+        "p01_interview:0002",
+        "p01_interview:0003",
+    )
+    assert match.by_pseudonyms == (True, True, False, False, False)
+    assert _pressed(driver, "p01_interview:0001", "IS.E.2") == ["accept"]
+    assert _pressed(driver, "p01_interview:0002", "IC.H") == ["accept"]
+    assert _pressed(driver, "p01_interview:0003", "IS.E.2") == ["accept"]
+    assert _notes(driver) == {"p01_interview:0002": "money"}
+    assert _decisions_csv(driver) == _review_csv(
+        [
+            ["p01_interview:0001", "accept", "IS.E.2", "", "", NOW[0]],
+            ["p01_interview:0002", "reject", "IS.E.2", "", "money", NOW[1]],
+            ["p01_interview:0002", "accept", "IC.H", "", "money", NOW[1]],
+            ["p01_interview:0003", "accept", "IS.E.2", "", "", NOW[2]],
+        ]
+    )
+    for key, value in _storage(driver).items():
+        for name in ("Lucy", "Pemberton", "Sam"):
+            assert name not in value, (key, value)
+    assert [e for e in driver.get_log("browser") if e["level"] == "SEVERE"] == []
+
+
 def test_the_decisions_a_pseudonymised_report_cannot_carry_are_named_by_segment_when_no_name(
     browser: tuple[Any, Path], tmp_path: Path
 ) -> None:

@@ -1029,12 +1029,13 @@
      (insideOneSegment), marked joined; else to the one segment of nearly its words (its transcript corrected since
      the review), marked edited: in the transcript of its segment id (in any transcript when that
      one is not on the page: renamed since), holding no other segment's decisions, as near as nearSegment says, and not nearest to another segment's rows too.
-     `pseudonyms` (the place's review carried into a pseudonymised page, carryFromPlace): before
+     `pseudonyms` (a pseudonymised page: the place's review carried in, carryFromPlace, and a
+     file loaded, loadDecisions, as match_decisions on pseudonymised codings): before
      those, a row whose text is on no segment goes to the segment of its id (of its transcript
      renamed, renamedTo), not holding another row, when its words are that segment's once each
      pseudonym there is read as the words it replaced (pseudonymsStand; session 79 hunt5 F3:
      pseudonymising changed the words of every segment that named someone, and the review of
-     the report before lost their decisions). */
+     the report before lost their decisions); those are marked `pseudonyms`. */
   function matchRows(rows, pseudonyms) {
     var ids = {}, byText = {}, order = [], textOf = {};
     var reviews = document.querySelectorAll(".review[data-segment]");
@@ -1079,6 +1080,7 @@
       chosen[key] = found;
       if (found) taken[found] = true;
     });
+    var stood = {};
     if (pseudonyms) {
       keys.forEach(function (key) {
         /* its segment id, or the same segment of the transcript its own was renamed to (a name
@@ -1086,7 +1088,7 @@
         var k = JSON.parse(key), part = transcriptPart(k[0]);
         var sid = ids[k[0]] ? k[0] : !coded[part] && part in target ? target[part] + k[0].slice(part.length) : "";
         if (chosen[key] || untold[key] || !k[1] || !ids[sid] || taken[sid]) return;
-        if (pseudonymsStand(textOf[sid], k[1])) { chosen[key] = sid; taken[sid] = true; }
+        if (pseudonymsStand(textOf[sid], k[1])) { chosen[key] = sid; taken[sid] = true; stood[key] = true; }
       });
     }
     /* words said inside one longer segment go there before nearly the same words take one, as
@@ -1121,7 +1123,7 @@
       var key = JSON.stringify([r.segment_id, sameText(r.text)]);
       var sid = chosen[key];
       if (sid) matched.push({ row: r, segment: sid, edited: !!edited[key], joined: !!joined[key], parted: parted[key],
-                              narrowed: !!narrowed[key] });
+                              narrowed: !!narrowed[key], pseudonyms: !!stood[key] });
       else unmatched.push(r);
       if (untold[key]) {
         untoldRows.push({ row: r, segments: byText[JSON.parse(key)[1]].filter(function (c) {
@@ -2672,7 +2674,8 @@
   function loadDecisions(text) {
     var read = readDecisionsCsv(text);
     if (read.error) return "Not loaded: " + read.error + ".";
-    var m = matchRows(read.rows);
+    var m = matchRows(read.rows, pseudonymisedPage);
+    var stood = withoutNamedNotes(m);
     var t = readInPage(m.matched);
     t.matched = t.matched.map(inCodebookIds);
     var loaded = applyMatched(underPageRows(t.matched), true);
@@ -2691,8 +2694,38 @@
       unmatchedText(u) + (u ? " (kept: Save decisions writes " + (u === 1 ? "it" : "them") +
       " back unchanged, at the end of the file)" : "") + untoldText(m.untold);
     if (read.skipped) msg += " (" + read.skipped + (read.skipped === 1 ? " row is" : " rows are") + " not a decision)";
-    return msg + editedText(t.matched) + joinedText(t.matched) + partedText(t.matched) + narrowedText(t.matched) + (t.charted ? chartedText(t) : translatedText(t)) +
+    return msg + stoodText(stood) + editedText(t.matched) + joinedText(t.matched) + partedText(t.matched) + narrowedText(t.matched) + (t.charted ? chartedText(t) : translatedText(t)) +
       otherCodesText(t.matched.map(function (x) { return x.row; }));
+  }
+
+  /* The rows of a file loaded into a pseudonymised page that matchRows matched by reading the
+     pseudonyms of their segment as the names they replaced (made on the report before
+     pseudonymising), their notes left out of `m.matched` (a note alone, the row), as roqa
+     apply-decisions and roqa report leave them out (leave_out_notes_on_replaced_names): a note
+     written on the names may name anyone. Gives the segments and how many notes were left out. */
+  function withoutNamedNotes(m) {
+    var segs = [], notes = 0;
+    m.matched = m.matched.filter(function (x) {
+      if (!x.pseudonyms) return true;
+      if (segs.indexOf(x.segment) < 0) segs.push(x.segment);
+      if (!String(x.row.note || "").trim()) return true;
+      notes += 1;
+      if (x.row.decision === "note") return false;
+      x.row = Object.assign({}, x.row, { note: "" });
+      return true;
+    });
+    return { segments: segs, notes: notes };
+  }
+
+  /* What the status line says of withoutNamedNotes' rows, as roqa apply-decisions says it. */
+  function stoodText(stood) {
+    var n = stood.segments.length, k = stood.notes;
+    if (!n) return "";
+    return "; " + n + (n === 1 ? " segment" : " segments") + " matched by reading " + (n === 1 ? "its" : "their") +
+      " pseudonyms as the names they replaced (decided on the report before pseudonymising: " +
+      stood.segments.join(", ") + ")" +
+      (k ? "; " + k + (k === 1 ? " note" : " notes") + (n === 1 ? " on it" : " on them") + (k === 1 ? " is" : " are") +
+        " left out: a note may name anyone (copy a note you need here, without names)" : "");
   }
 
   /* The rows of a file loaded (matched), each segment's after the rows the page holds for it:
