@@ -521,8 +521,11 @@ class Embedder:
         from rich.live import Live
         from rich.spinner import Spinner
 
-        # drawn at once (rich's console.status waits for its first refresh)
-        return Live(Spinner("dots", LOADING_MODEL), console=console, transient=True)
+        from .live_displays import drawn
+
+        # drawn at once (rich's console.status waits for its first refresh), and closed by a
+        # stop whichever thread loads the model (live_displays)
+        return drawn(Live(Spinner("dots", LOADING_MODEL), console=console, transient=True))
 
     def _fast_encoder(self) -> Any:
         if self._fast is None:
@@ -798,7 +801,9 @@ class EncodingRun:
             return
         self.embedder._run = None
         if self.progress is not None:
-            self.progress.stop()
+            from .live_displays import stop
+
+            stop(self.progress)
 
     def expect(self, n: int) -> None:
         """``n`` more texts to encode in this run."""
@@ -808,8 +813,10 @@ class EncodingRun:
         elif self.expected >= PROGRESS_MIN_TEXTS and self._shown():
             from rich.progress import Progress
 
+            from .live_displays import start
+
             self.progress = Progress(*self._columns(), console=self._console, transient=True)
-            self.progress.start()
+            start(self.progress)  # not drawn once the run is stopping
             self._task = self.progress.add_task(
                 EMBEDDING_SEGMENTS, total=self.expected, completed=self.done
             )

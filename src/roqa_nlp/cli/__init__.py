@@ -428,12 +428,16 @@ def main(argv: list[str] | None = None) -> None:
     try:
         # inside the try: Ctrl-C while roqa_nlp.errors is imported is caught too
         reset = _on_command_line()
+        _live_displays_allowed()
         restore = _stops_handled()
         _main(argv)
         if argv is None:
             _ignore_stops()
     except KeyboardInterrupt as e:
         _ignore_stops()  # first: a second Ctrl-C must not stop this handler
+        # a spinner or bar still drawn (by the thread loading the model, which is not waited
+        # for) is closed before the line: the cursor shown, the line cleared (live_displays)
+        _live_displays_stopped()
         # Outputs are written whole (a temporary file renamed), so a stop leaves none half-done.
         # What the stop left unfinished (a .xlsx or .docx zip whose file the atomic write has
         # closed) fails again when collected at exit: "Exception ignored in ZipFile.__del__ ...
@@ -461,6 +465,24 @@ def main(argv: list[str] | None = None) -> None:
         reset()
         if argv is not None:
             restore()
+
+
+def _live_displays_stopped() -> None:
+    """Close every spinner and progress bar drawn (:func:`roqa_nlp.live_displays.stop_all`);
+    nothing when it is not imported yet: none was drawn."""
+    import contextlib
+
+    displays = sys.modules.get("roqa_nlp.live_displays")
+    if displays is not None:
+        with contextlib.suppress(OSError, ValueError):  # a closed terminal, a closed stream
+            displays.stop_all()
+
+
+def _live_displays_allowed() -> None:
+    """Spinners and bars may be drawn again (a program calling :func:`main` after a stop)."""
+    displays = sys.modules.get("roqa_nlp.live_displays")
+    if displays is not None:
+        displays.allow()
 
 
 #: Seconds :func:`_end_past_producers` waits for a background producer to stop.
