@@ -2159,6 +2159,39 @@ def test_recoding_a_folder_charted_in_another_codebook_warns_that_the_choice_is_
 
 
 @shares_coded
+def test_recoding_a_reviewed_folder_with_another_unit_warns_that_the_review_is_not_carried(
+    coded: Coded, tiny_model_dir: Path, tmp_path: Path
+) -> None:
+    """Cli tester cli2, session 80: `roqa code u --out ou --unit sentence` over a folder
+    reviewed in windows said only "0 carried into the report ... 6 match no segment": the
+    review names the earlier run's segments. Now one line says so, and what to give to keep it;
+    the same unit, or a folder holding no review, says nothing."""
+    out = tmp_path / "o"
+    shutil.copytree(coded.out, out)
+    first = json.loads((out / "codings.jsonl").read_text("utf-8").splitlines()[0])
+    (out / "decisions.csv").write_text(
+        "segment_id,decision,code_id,new_code,note,text\n"
+        f'{first["segment_id"]},reject,,,,"{first["text"]}"\n',
+        "utf-8",
+    )
+    args = ["code", coded.inputs, "--out", out, "--model", tiny_model_dir, "--no-report"]
+    run = roqa(*args)
+    assert run.code == 0, run.err
+    assert "--unit" not in run.err
+    run = roqa(*args, "--unit", "sentence")
+    assert run.code == 0, run.err
+    assert [line for line in run.err.splitlines() if "--unit" in line] == [
+        f"roqa: warning: {out}: the earlier run in it coded with --unit window; this one codes "
+        "with --unit sentence, so its segments are not those its review decided (give --unit "
+        "window to keep the review, or another --out)"
+    ]
+    (out / "decisions.csv").unlink()
+    run = roqa(*args)
+    assert run.code == 0, run.err
+    assert "--unit" not in run.err
+
+
+@shares_coded
 def test_recoding_in_place_with_v2_of_an_own_codebook_keeps_v1s_copy_and_says_where(
     coded: Coded, tiny_model_dir: Path, tmp_path: Path
 ) -> None:

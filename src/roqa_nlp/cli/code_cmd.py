@@ -699,6 +699,53 @@ def _warn_if_chart_dropped(out: Path, earlier: Codebook | str | None, this: Code
     )
 
 
+def _earlier_unit(out: Path) -> str | None:
+    """The unit (``window``, ``sentence``) the earlier run into ``out`` cut its transcripts
+    into (``run.json``'s ``params.unit``), when ``out`` holds a review of its segments
+    (``decisions.csv`` or ``.xlsx``); None when it holds none, or nothing is recorded."""
+    from ..decisions import REVIEW_FILES
+    from ..result import run_record
+
+    if not any((out / name).is_file() for name in REVIEW_FILES):
+        return None
+    try:
+        params = run_record(out).get("params")
+    except OSError:  # an unreadable record: nothing to compare
+        return None
+    unit = params.get("unit") if isinstance(params, dict) else None
+    return unit if isinstance(unit, str) else None
+
+
+def _warn_if_unit_changed(out: Path, earlier: str | None, this: object) -> None:
+    """Warn in one line when this run into ``out`` cuts the transcripts into other segments
+    (``--unit``) than the earlier run whose review ``out`` holds (:func:`_earlier_unit`): the
+    review names that run's segments, so this run's report carried none of it (cli tester
+    cli2, session 80: ``--unit sentence`` on a folder reviewed in windows said only "0 carried
+    into the report ... 6 match no segment"), as a codebook switch is warned of."""
+    if earlier is None or not isinstance(this, str) or earlier == this:
+        return
+    print(
+        f"roqa: warning: {out}: the earlier run in it coded with --unit {earlier}; this one "
+        f"codes with --unit {this}, so its segments are not those its review decided (give "
+        f"--unit {earlier} to keep the review, or another --out)",
+        file=sys.stderr,
+    )
+
+
+def _model_unit(model: Path | None) -> str | None:
+    """The unit the model in the folder ``model`` (None: the packaged one) codes in, from its
+    card (the Ray engine loads the model in its workers); None when it cannot be read."""
+    from ..autocoder import DEFAULT_PARAMS, packaged_model_dir
+    from ..errors import RoqaError
+
+    try:
+        params = _card_of(model if model is not None else packaged_model_dir()).get("params")
+    except RoqaError:
+        return None
+    unit = params.get("unit") if isinstance(params, dict) else None
+    return unit if isinstance(unit, str) else str(DEFAULT_PARAMS["unit"])
+
+
 def _keep_earlier_chart(out: Path, earlier: Codebook) -> Path | None:
     """The earlier run's codebook file copy in ``out`` (:data:`~roqa_nlp.crosswalk.CHART_FILE`)
     kept as ``chart_codebook.<its id>.json`` (with its hash's first 12 digits when a copy of
@@ -1465,6 +1512,7 @@ def code_command(
     earlier_embedding = earlier_backend(out)  # likewise
     earlier_coder = earlier_model(out)  # likewise
     earlier_book = earlier_codebook(out)  # likewise: kept as roqa's if this run writes none
+    earlier_unit = _earlier_unit(out)  # likewise
     review = None
     if report and not stream and engine == "local":
         from .report_cmd import read_review
@@ -1522,6 +1570,8 @@ def code_command(
         warn_if_model_changed(
             out, earlier_coder, ray_sha if isinstance(ray_sha, str) else None, model, ray_card
         )
+        if earlier_unit is not None:
+            _warn_if_unit_changed(out, earlier_unit, unit or _model_unit(model))
         said = _SaidOfRayParts(paths)
         with stopped_for_one(files, "coded"):
             summary = code_with_ray(
@@ -1586,6 +1636,7 @@ def code_command(
 
     warn_if_backend_changed(out, earlier_embedding, backend_identity_of(ac.embedder))
     warn_if_model_changed(out, earlier_coder, ac.model_summary().get("hash"), model, ac.card)
+    _warn_if_unit_changed(out, earlier_unit, ac.params.get("unit"))
     if stream:
         from ..codings_writer import write_codings
 
