@@ -211,8 +211,10 @@ def test_a_second_format_beside_an_unreadable_file_is_counted_apart(tmp_path: Pa
     folder = study(tmp_path, good=2)
     for name in ("p71_image.txt", "p72_utf16.txt"):
         (folder / name).unlink()
-    (folder / "p01.vtt").write_text(
-        "WEBVTT\n\n00:00:01.000 --> 00:00:03.000\n<v P01>We had no budget.\n", "utf-8"
+    (folder / "p01.vtt").write_text(  # p01.txt's answer: one interview in two formats
+        "WEBVTT\n\n00:00:01.000 --> 00:00:03.000\n<v P01>We never had the budget for agency "
+        "staff.\n",
+        "utf-8",
     )
     run = roqa("inspect", folder)
     assert run.code == 2

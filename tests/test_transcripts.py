@@ -3353,6 +3353,67 @@ def test_read_transcripts_expands_a_directory_in_name_order() -> None:
     assert ids == ["p04_manager", "p05_utf16", "p06_session", "p08_table", "p09_notes", "zoom_call"]
 
 
+def test_two_interviews_of_one_name_in_two_formats_share_an_id_and_are_not_one_interview(
+    tmp_path: Path,
+) -> None:
+    """Cli tester cli2, session 80: p01.txt and p01.vtt holding two interviews were "the
+    interview p01.txt holds, in another format", and keeping one of them, as advised, would
+    drop an interview. Their words differ (about 0.7 alike, as any two interviews): they share
+    an id. One interview's words in both (the .vtt without the speakers' names) is one
+    interview in two formats, as before."""
+    (tmp_path / "p01.txt").write_text(
+        "Interviewer: What gets in the way?\n\nP01: We never had the budget for agency staff, "
+        "and the ward was short every winter.\n",
+        "utf-8",
+    )
+    (tmp_path / "p01.vtt").write_text(
+        "WEBVTT\n\n00:00:01.000 --> 00:00:03.000\nWhat helps you most?\n\n"
+        "00:00:04.000 --> 00:00:07.000\nThe team, and a manager who backed the change.\n",
+        "utf-8",
+    )
+    with pytest.raises(RoqaError) as caught, warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        read_transcripts(tmp_path)
+    assert str(caught.value) == (
+        f"{tmp_path / 'p01.vtt'}: two transcripts share the id 'p01' (rename one of the files "
+        "so every transcript has its own name)"
+    )
+    (tmp_path / "p01.vtt").write_text(
+        "WEBVTT\n\n00:00:01.000 --> 00:00:03.000\nWhat gets in the way?\n\n"
+        "00:00:04.000 --> 00:00:07.000\nWe never had the budget for agency staff, and the ward "
+        "was short every winter.\n",
+        "utf-8",
+    )
+    with pytest.raises(RoqaError) as caught, warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        read_transcripts(tmp_path)
+    assert str(caught.value) == (
+        f"{tmp_path / 'p01.vtt'}: is the interview p01.txt holds, in another format (give one "
+        "file per interview: keep p01.txt or p01.vtt and move the other away)"
+    )
+
+
+def test_the_check_of_both_engines_tells_two_interviews_of_one_name_from_one(
+    tmp_path: Path,
+) -> None:
+    """The same, in :class:`Unreadable` (``roqa code``'s check, both engines)."""
+    from roqa_nlp.transcripts import Unreadable
+
+    (tmp_path / "p01.txt").write_text("P01: We never had the budget for agency staff.\n")
+    (tmp_path / "p01.vtt").write_text(
+        "WEBVTT\n\n00:00:01.000 --> 00:00:03.000\nThe team backed the change.\n"
+    )
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        first, second = (read_transcript(tmp_path / n) for n in ("p01.txt", "p01.vtt"))
+    unreadable = Unreadable()
+    assert [unreadable.shares_id(first), unreadable.shares_id(second)] == [False, True]
+    assert [str(e) for e in unreadable.errors] == [
+        f"{tmp_path / 'p01.vtt'}: two transcripts share the id 'p01' (rename one of the files "
+        "so every transcript has its own name)"
+    ]
+
+
 def test_read_transcripts_skips_unsupported_hidden_and_lock_files(tmp_path: Path) -> None:
     (tmp_path / "b.txt").write_text("P1: b")
     (tmp_path / "a.txt").write_text("P2: a")

@@ -2411,7 +2411,8 @@ class AutoCoder:
                 if t.id in seen:
                     from .transcripts import said_source, shared_id_error
 
-                    raise shared_id_error(t.id, t.source or None, seen[t.id], said_source(t))
+                    said = said_source(t)
+                    raise shared_id_error(t.id, t.source or None, seen[t.id], said, transcript=t)
                 seen[t.id] = t.source or None
                 from .transcripts import warn_if_near_copy, warn_if_same_text
 

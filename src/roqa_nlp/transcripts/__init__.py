@@ -379,19 +379,28 @@ def shared_id_error(
     path: str | Path | None,
     first: str | Path | None,
     said: str | None = None,
+    transcript: Transcript | None = None,
 ) -> RoqaValueError:
     """The error for a second transcript with the id of one read before: one file given twice
     (by a symlink too), one interview saved in two formats (speech-to-text tools write .json,
     .srt, .vtt and .txt at once: keep the .json, when one of them is) or two files of one name
     in different folders. ``said`` names a QDA project's source in the message where ``path``
-    is its member (:func:`said_source`: ``b.qdpx: source 'p01'``, not ``b.qdpx:sources/16.txt``)."""
+    is its member (:func:`said_source`: ``b.qdpx: source 'p01'``, not ``b.qdpx:sources/16.txt``).
+    ``transcript``, the second one, tells two interviews saved under one name in two formats
+    (``p01.txt`` and ``p01.vtt`` of another text) from one interview in two: they share an id,
+    and keeping one would drop an interview (cli tester cli2, session 80)."""
     if path is not None and first is not None:
         here, there = Path(path), Path(first)
         if here.resolve() == there.resolve():  # one file, by a symlink or another path
             return SharedIdError(
                 "is given twice", path=said or here, hint="give each transcript file once"
             )
-        if here.stem == there.stem and here.parent == there.parent and here.suffix != there.suffix:
+        if (
+            here.stem == there.stem
+            and here.parent == there.parent
+            and here.suffix != there.suffix
+            and (transcript is None or _one_interview(transcript, there))
+        ):
             # the .json is named only when it is one of them: a Rev .txt and .docx have none
             json = ".json" in (here.suffix.lower(), there.suffix.lower())
             return SharedIdError(
@@ -412,6 +421,28 @@ def shared_id_error(
         if any(_names_a_project(p) for p in (said, path, first))
         else "rename one of the files so every transcript has its own name",
     )
+
+
+def _one_interview(transcript: Transcript, first: Path) -> bool:
+    """Whether ``transcript`` and the one of the file ``first`` are one interview, saved in two
+    formats: the words spoken in the shorter (not its speakers' names, which a format may not
+    keep), at least :data:`NEAR_COPY_SHARE` of them, are among the other's (an export may stop
+    early). Two interviews share about 0.7 (examples/interviews, each pair). True when
+    ``first`` cannot be read again: the error then says what it said before."""
+    import warnings
+
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # said when it was read
+            other = read_transcript(first)
+    except (RoqaError, OSError):
+        return True
+    these, those = (
+        Counter(w for u in t.turns for w in re.findall(r"\w+", t.text[u.start : u.end].casefold()))
+        for t in (transcript, other)
+    )
+    shorter = min(sum(these.values()), sum(those.values()))
+    return sum((these & those).values()) >= NEAR_COPY_SHARE * shorter
 
 
 def _names_a_project(path: str | Path | None) -> bool:
@@ -1068,7 +1099,9 @@ def read_files(
         for t in found:
             if t.id in seen:
                 unreadable.add(
-                    shared_id_error(t.id, f, seen[t.id], said_source(t) if qdpx else None)
+                    shared_id_error(
+                        t.id, f, seen[t.id], said_source(t) if qdpx else None, transcript=t
+                    )
                 )
                 continue
             seen[t.id] = str(f)
@@ -1114,9 +1147,9 @@ class Unreadable:
         if transcript.id not in self.ids:
             self.ids[transcript.id] = source
             return False
-        self.add(
-            shared_id_error(transcript.id, source, self.ids[transcript.id], said_source(transcript))
-        )
+        first = self.ids[transcript.id]
+        said = said_source(transcript)
+        self.add(shared_id_error(transcript.id, source, first, said, transcript=transcript))
         return True
 
     def add(self, error: RoqaError) -> None:
