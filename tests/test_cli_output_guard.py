@@ -968,3 +968,23 @@ def test_code_and_apply_decisions_refuse_an_out_folder_of_the_researchers_own_fi
     )
     code, _, err = run(["code", "interviews/p07.txt", "--out", "coded"], capsys)
     assert code == 1 and "RuntimeError: past the checks" in err, err
+
+
+@pytest.mark.parametrize("below", [False, True], ids=["the-folder", "a-folder-above"])
+def test_an_output_folder_that_is_a_link_to_a_missing_folder_says_where_it_points(
+    tmp_path: Path, capsys, below: bool
+) -> None:
+    """Cli tester cli2, session 80: `roqa code p01.txt --out dangling`, dangling a link to
+    /nonexistent/dir, said "dangling: File exists (check the path)"."""
+    p01 = tmp_path / "p01.txt"
+    p01.write_text("Interviewer: What gets in the way?\nP01: The budget.\n", "utf-8")
+    link = tmp_path / "dangling"
+    link.symlink_to(tmp_path / "gone" / "dir")
+    out = link / "coded" if below else link
+    code, stdout, err = run(["code", str(p01), "--out", str(out)], capsys)
+    assert (code, stdout) == (2, "")
+    assert err == (
+        f"roqa: error: {link}: is a link to {tmp_path / 'gone' / 'dir'}, which is missing (make "
+        "the folder it points at, or give another output folder)\n"
+    )
+    assert not (tmp_path / "gone").exists()

@@ -1210,8 +1210,20 @@ def make_out_dir(path: Path) -> None:
     """Make the output folder ``path`` when it is missing, for its owner alone (0700): the files
     written in it (codings, the report, transcripts.jsonl, pseudonymised copies) hold whole
     transcripts, and are written as the umask says (0644 usually). Missing parents are made as
-    usual; a folder that exists keeps its mode (a shared project folder stays shared)."""
-    path.mkdir(mode=0o700, parents=True, exist_ok=True)
+    usual; a folder that exists keeps its mode (a shared project folder stays shared). A link
+    to a folder that is missing, ``path`` or one above it, is named with where it points (cli
+    tester cli2, session 80: "dangling: File exists")."""
+    try:
+        path.mkdir(mode=0o700, parents=True, exist_ok=True)
+    except FileExistsError:
+        link = next((p for p in (path, *path.parents) if p.is_symlink() and not p.exists()), None)
+        if link is None:
+            raise
+        raise RoqaError(
+            f"is a link to {os.readlink(link)}, which is missing",
+            path=link,
+            hint="make the folder it points at, or give another output folder",
+        ) from None
 
 
 def atomic_write_text(path: str | Path, text: str, *, private: bool = False) -> None:
