@@ -2386,3 +2386,38 @@ def test_a_retrained_models_codes_named_as_cfir2_codes_chart_and_export_once(
     meta["codebook"] = {"id": book.id, "hash": book.hash}
     (out / "run.json").write_text(json.dumps(meta))
     assert charted(out, "before") == (["IND.K Capability"], ["Capability"])
+
+
+def test_the_summary_is_a_line_a_paragraph_off_a_terminal_and_its_row_is_csv(
+    tmp_path: Path,
+) -> None:
+    """Cli tester cli2, session 80: sent to a file or a pipe, apply-decisions' summary was cut
+    at 80 columns (roqa code's, report's and agree's are a line a paragraph); and the row it
+    suggests for a segment id holding a comma and a quote (the transcript file a,"b".txt) was
+    no CSV row: `a,"b":0001,valence,,,,,barrier`, which a decisions file reads as other cells."""
+    coded = tmp_path / "coded"
+    model_codings().save(coded)
+    odd = 'a,"b"'
+    for name in ("codings.jsonl", "transcripts.jsonl"):
+        path = coded / name
+        path.write_text(path.read_text("utf-8").replace("p01", json.dumps(odd)[1:-1]), "utf-8")
+    write_decisions(
+        coded / "decisions.csv",
+        [dataclasses.replace(d, segment_id=d.segment_id.replace("p01", odd)) for d in DECISIONS],
+    )
+    run = roqa("apply-decisions", coded, "--coder", "Alice", "--out", tmp_path / "reviewed")
+    assert run.code == 0, run.err
+    row = '"a,""b"":0001",valence,,,,,barrier'
+    assert run.out.splitlines()[:2] == [
+        "Alice's review: 5 of 5 reviewable segments decided in the 1 reviewed transcript: 3 "
+        "coded with 4 distinct codes (4 codings: 2 accept, 1 recode, 1 new-code), 2 with every "
+        "suggestion rejected and no code; 1 transcript (1 reviewable segment) not reviewed yet: "
+        "p02; left out: 1 code decision(s) on no segment of the codings. Only these are charted "
+        "and compared.",
+        "2 coded segment(s) keep a valence the model gave that the reviewed outputs mark valence "
+        "unsure (\u2021: below 0.6), since accepting or recoding a code confirms the code, not "
+        'its valence: a,"b":0001, a,"b":0003; set their valence in the review to confirm the '
+        "side (its valence buttons, the model's side too, or a row such as "
+        f"{row} in the decisions file), then apply the decisions again.",
+    ]
+    assert next(csv.reader([row])) == ['a,"b":0001', "valence", "", "", "", "", "barrier"]

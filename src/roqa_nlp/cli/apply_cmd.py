@@ -229,13 +229,17 @@ def apply_decisions_command(
         else ""
     )
     con = console()
+    # one line a paragraph off a terminal, as roqa code's summary: a pipe or file is not cut
+    # at 80 columns (cli tester cli2, session 80)
+    prose = not con.is_terminal
     con.print(
         f"{coder.strip()}'s review{made}: {n_decided} of {reviewable} reviewable segments "
         f"decided in {in_}{f' ({why})' if why else ''}: "
         f"{_coded_with(counts['segments'], counts['distinct_codes'], counts['codes'], used)}, "
         f"{counts['rejected']} with every suggestion rejected and no code{no_code_row}{kept}"
         f"{stood}{left}. "
-        "Only these are charted and compared."
+        "Only these are charted and compared.",
+        soft_wrap=prose,
     )
     from ..decisions import PROJECT_PREFIX, VALENCE
     from ..exchange.review import codes_given_no_valence
@@ -250,14 +254,15 @@ def apply_decisions_command(
     if unsure:
         # a valence row giving the model's own side confirms it (docs/report.md, "valence")
         first = unsure[0]
-        row = f"{first.segment.id},{VALENCE},,,,,{first.suggestions[0].valence}"
+        row = _csv_row(first.segment.id, VALENCE, "", "", "", "", first.suggestions[0].valence)
         con.print(
             f"{len(unsure)} coded segment(s) keep a valence the model gave that the reviewed "
             f"outputs mark valence unsure (\u2021: below {SURE_VALENCE:g}), since "
             "accepting or recoding a code confirms the code, not its valence: "
             f"{first_few([s.segment.id for s in unsure])}; set their valence in the "
             "review to confirm the side (its valence buttons, the model's side too, or a row "
-            f"such as {row} in the decisions file), then apply the decisions again."
+            f"such as {row} in the decisions file), then apply the decisions again.",
+            soft_wrap=prose,
         )
     # a new code given no valence has none (docs/report.md): charted neutral, which the reviewer
     # may not mean (hunt s68 h_small, 2: nothing said so once it was no longer a guess)
@@ -271,8 +276,9 @@ def apply_decisions_command(
             f"{len(unvalenced)} coded segment(s) have a new code given no valence, charted as "
             f"neutral, neither barrier nor enabler: {first_few(unvalenced)}; to give one a side, "
             "set the segment's valence in the review (its valence buttons, or a row such as "
-            f"{unvalenced[0]},{VALENCE},,,,,barrier in the decisions file), then apply the "
-            "decisions again."
+            f"{_csv_row(unvalenced[0], VALENCE, '', '', '', '', 'barrier')} in the decisions "
+            "file), then apply the decisions again.",
+            soft_wrap=prose,
         )
     # the file read, named: a review saved elsewhere (a download) is not read unless given
     found = " (found beside the codings)" if review.found else ""
@@ -393,3 +399,15 @@ def _coded_with(segments: int, codes: int, codings: int, used: str) -> str:
         f"{segments} coded with {codes} distinct code{'' if one else 's'} ({codings} "
         f"coding{'' if codings == 1 else 's'}: {used})"
     )
+
+
+def _csv_row(*cells: str) -> str:
+    """``cells`` as one row of a CSV file, as the csv module writes it: a segment id holding a
+    comma or a quote (from a file named ``a,"b".txt``) quoted, so that the row suggested for the
+    decisions file is one it reads (cli tester cli2, session 80)."""
+    import csv
+    import io
+
+    line = io.StringIO()
+    csv.writer(line, lineterminator="").writerow(cells)
+    return line.getvalue()
