@@ -592,6 +592,39 @@ def test_ctrl_c_while_roqa_report_writes_its_outputs_says_which_are_this_runs(
     assert (out / "t2.docx").read_bytes() == earlier
 
 
+def test_ctrl_c_while_roqa_report_writes_tables_elsewhere_names_each_output_by_its_path(
+    monkeypatch, capsys, tmp_path: Path
+) -> None:
+    """Cli tester cli2, session 80 (r6_report_interrupt_paths.sh): `roqa report outU1 --table
+    t2.docx --matrix mx.xlsx`, stopped once report.html was written, said "while writing the
+    outputs to outU1 (... not written: mx.xlsx, t2.docx ...)", the tables being in the working
+    folder, not outU1. Each output is named by its path as given when not all are in it."""
+    import roqa_nlp.io
+    from hostile_files import small_coding_result
+
+    monkeypatch.chdir(tmp_path)
+    small_coding_result().save(tmp_path / "coded")
+    args = ["report", "coded", "--matrix", "m.xlsx", "--table", "t2.docx"]
+    main(args)  # an earlier run's outputs
+    capsys.readouterr()
+    write = roqa_nlp.io.atomic_write_bytes
+
+    def pressed_ctrl_c_at_the_matrix(path: Path, data: bytes) -> None:
+        if Path(path).name == "m.xlsx":
+            raise KeyboardInterrupt
+        write(path, data)
+
+    monkeypatch.setattr(roqa_nlp.io, "atomic_write_bytes", pressed_ctrl_c_at_the_matrix)
+    with pytest.raises(SystemExit) as ended:
+        main(args)
+    assert ended.value.code == 130
+    assert capsys.readouterr().err.splitlines()[-1] == (
+        "roqa: interrupted while writing the outputs (written: coded/report.html; not written: "
+        "m.xlsx, t2.docx): m.xlsx, t2.docx are from an earlier run and do not match the new "
+        "report; run the command again"
+    )
+
+
 def test_ctrl_c_before_roqa_report_writes_an_output_says_none_was_written(
     monkeypatch, capsys, tmp_path: Path
 ) -> None:

@@ -66,12 +66,17 @@ def told_if_interrupted(
             if out / n not in old and out / n not in written and (out / n).is_file()
         ]
 
+        # each by its name in the folder when all are there, else each by its path as given:
+        # "to coded (... not written: t2.docx)" put a table written elsewhere in the folder
+        # (cli tester cli2, session 80)
+        inside = all(f.parent == out for f in [*written, *left, *old])
+
         def named(files: list[Path]) -> str:
-            return ", ".join(f.name if f.parent == out else str(f) for f in files)
+            return ", ".join(f.name if inside else str(f) for f in files)
 
         said = (
-            f"while writing the outputs to {out} (written: {named(written)}; "
-            f"not written: {named(left) or 'none'})"
+            f"while writing the outputs{f' to {out}' if inside else ''} (written: "
+            f"{named(written)}; not written: {named(left) or 'none'})"
         )
         if old:
             one = len(old) == 1
