@@ -233,3 +233,22 @@ def test_a_study_id_label_and_a_file_name_of_it_written_otherwise_are_one_case(
         "framework matrix, Table 2 and saturation; if they are different people, rename one "
         "file so that its name gives another id, or label their turns with another id"
     ]
+
+
+def test_the_fix_of_a_shared_label_shows_an_id_other_than_the_label_it_warns_of(
+    tmp_path: Path,
+) -> None:
+    """Cli tester cli2, session 80: "the participant label 'P02' speaks in 5 transcripts ...
+    label their turns 'P02: ...'" showed, as another participant's id, the very label shared.
+    The id shown is the first from P02 whose number is not the label's."""
+    folder = tmp_path / "study"
+    _interview(folder, "b1.txt", "P02")
+    _interview(folder, "b2.txt", "P02", " here")
+    with pytest.warns(RoqaWarning) as caught:
+        read_transcripts(folder)
+    assert [str(w.message) for w in caught if "speaks in" in str(w.message)] == [
+        "the participant label 'P02' speaks in 2 transcripts (b1, b2), so they are one case, "
+        "P02, as a follow-up interview of one person is: if they are different people, give "
+        "each transcript's participant their own id (label their turns 'P03: ...', or add a "
+        "header line 'Participant ID: P03' above the talk)"
+    ]

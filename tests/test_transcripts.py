@@ -5984,3 +5984,18 @@ def test_a_folder_of_files_named_by_day_first_dates_warns_that_name_order_is_not
             "2020-08-05",
             "2020-09-04",
         ]
+
+
+def test_the_fix_of_a_number_written_two_ways_shows_another_number(tmp_path: Path) -> None:
+    """Cli tester cli2, session 80, as for a shared label: P2 and P02 were told to label their
+    turns 'P02: ...', the very number they share."""
+    names = ["P2_interview.txt", "P02_followup.txt"]
+    folder = _interviews(tmp_path / "study", dict.fromkeys(names, "Sarah"))
+    with pytest.warns(RoqaWarning) as caught:
+        read_transcripts(folder)
+    assert [str(w.message) for w in caught] == [
+        "participant 2 is numbered two ways, P02 and P2, in 2 transcripts (P02_followup, "
+        "P2_interview): they are read as one participant, case P02, counted once in the "
+        "overview, the framework matrix, Table 2 and saturation; if they are different people, "
+        "give each their own number (in the file name, or label their turns 'P03: ...')"
+    ]

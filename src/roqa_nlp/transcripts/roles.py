@@ -2305,6 +2305,17 @@ def _headed(found: LabelledCase) -> bool:
     return found.in_header and not found.generic
 
 
+def _other_id(taken: Iterable[str]) -> str:
+    """The id a warning's fix shows as another participant's (``P02``): not one of the numbers
+    of ``taken``, the labels it warns of (cli tester cli2, session 80: "the participant label
+    'P02' speaks in 5 transcripts ... label their turns 'P02: ...'")."""
+    numbers = {int(n) for label in taken for n in re.findall(r"\d+", label)}
+    n = 2
+    while n in numbers:
+        n += 1
+    return f"P{n:02d}"
+
+
 @dataclass(frozen=True)
 class StudyCases:
     """The cases a study's transcripts take from one another (:meth:`of`): ``from_file_name``
@@ -2501,15 +2512,16 @@ class StudyCases:
             f"the participant label {first_few([repr(label) for label in labels])} speaks in "
             f"{len(transcripts)} transcripts ({first_few(transcripts)}), so they are one case, "
             f"{case}, as a follow-up interview of one person is: if they are different people, "
-            "give each transcript's participant their own id (label their turns 'P02: ...', or "
-            "add a header line 'Participant ID: P02' above the talk)"
+            "give each transcript's participant their own id (label their turns "
+            f"'{(other := _other_id([*labels, case]))}: ...', or add a header line "
+            f"'Participant ID: {other}' above the talk)"
             for labels, case, transcripts in self.shared
         ] + [
             f"participant {_number_key(case)} is numbered two ways, {' and '.join(spellings)}, "
             f"in {len(transcripts)} transcripts ({first_few(transcripts)}): they are read as one "
             f"participant, case {case}, counted once in the overview, the framework matrix, "
             "Table 2 and saturation; if they are different people, give each their own number "
-            "(in the file name, or label their turns 'P02: ...')"
+            f"(in the file name, or label their turns '{_other_id([*spellings, case])}: ...')"
             for spellings, case, transcripts in self.two_ways
         ]
         return (
