@@ -137,3 +137,59 @@ def test_pseudonymise_says_a_missing_transcript_before_starting_a_key(
         "",
         "roqa: error: nope.txt: file or folder not found (check the path)\n",
     )
+
+
+def test_a_dash_is_said_to_be_standard_input_which_code_does_not_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Cli tester cli2, session 80: `roqa code - --out o` said "-: file or folder not found",
+    while `roqa suggest -` reads standard input."""
+    monkeypatch.chdir(tmp_path)
+    run = roqa("code", "-", "--out", "o")
+    assert (run.code, run.out) == (2, "")
+    assert run.err == (
+        "roqa: error: -: is standard input, which is not read here: transcripts are read from "
+        "files (save the text in a file, such as p01.txt, and give its name)\n"
+    )
+
+
+@pytest.mark.parametrize("beside", [True, False], ids=["in-its-folder", "moved"])
+def test_roqas_own_jsonl_output_is_said_to_be_roqas(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, beside: bool
+) -> None:
+    """Cli tester cli2, session 80: `roqa code onm/transcripts.jsonl` said "'.jsonl' files
+    are not supported ... save the transcript as .docx", though roqa wrote it; codings.csv is
+    known as roqa's. Beside run.json, or a codings.jsonl moved away (its first line a
+    coding)."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "coded").mkdir()
+    codings = tmp_path / "coded" / "codings.jsonl"
+    codings.write_text('{"transcript": "p01", "segment_id": "p01:0001", "text": "Hi."}\n')
+    if beside:
+        (tmp_path / "coded" / "run.json").write_text("{}")
+    run = roqa("code", "coded/codings.jsonl", "--out", "o")
+    assert (run.code, run.out) == (2, "")
+    assert run.err == (
+        "roqa: error: coded/codings.jsonl: is roqa's own output (its folder holds run.json), "
+        "not a transcript (read its codings with `roqa report coded`; give the transcript "
+        "files to code them)\n"
+        if beside
+        else "roqa: error: coded/codings.jsonl: is roqa's own output (codings), not a "
+        "transcript (read codings with CodingResult.read(); give the transcript files to code "
+        "them)\n"
+    )
+
+
+def test_a_model_folder_is_said_to_be_one(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Cli tester cli2, session 80: `roqa code mdl` (a model `roqa train` wrote) warned of
+    its JSON files, then said "holds no transcripts"."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "mdl").mkdir()
+    for name in ("model_card.json", "codebook.json", "lexical.json"):
+        (tmp_path / "mdl" / name).write_text("{}")
+    run = roqa("code", "mdl", "--out", "o")
+    assert (run.code, run.out) == (2, "")
+    assert run.err == (
+        "roqa: error: mdl: is a model folder (it holds model_card.json), not transcripts (give "
+        "the folder of transcript files to code them, and a model folder with --model)\n"
+    )

@@ -159,11 +159,49 @@ def _unsupported(path: Path) -> RoqaError:
     sheet = unreadable_spreadsheet(path, "a transcript", then=_TRANSCRIPT_SHEET)
     if sheet is not None:
         return sheet
+    own = _roqa_output_file(path)
+    if own is not None:
+        return own
     kind = f"'{path.suffix}' files are" if path.suffix else "files without an extension are"
     return RoqaValueError(
         f"{kind} not supported (supported: {_SUPPORTED_TEXT})",
         path=path,
         hint=_SAVE_AS.get(path.suffix.lower(), "save the transcript as .docx, .txt or .vtt"),
+    )
+
+
+def _roqa_output_file(path: Path) -> RoqaError | None:
+    """The error of a ``.jsonl`` file roqa wrote (``codings.jsonl``, ``transcripts.jsonl``),
+    given as a transcript: one beside a coding output's ``run.json``, or whose first line is a
+    coding (a ``segment_id``), as a ``codings.csv`` is known by its column (cli tester cli2,
+    session 80: "'.jsonl' files are not supported ... save the transcript as .docx"); None for
+    any other file."""
+    if path.suffix.lower() != ".jsonl":
+        return None
+    from ..io import shell_quoted
+
+    folder = path.parent
+    beside = (folder / _OUTPUT_MARKER).is_file()
+    if not beside:
+        import json
+
+        try:
+            with path.open("rb") as fh:
+                first = json.loads(fh.readline(1 << 20))
+        except (OSError, ValueError, RecursionError):
+            return None
+        if not (isinstance(first, dict) and "segment_id" in first):
+            return None
+    return RoqaValueError(
+        f"is roqa's own output ({f'its folder holds {_OUTPUT_MARKER}' if beside else 'codings'}"
+        "), not a transcript",
+        path=path,
+        hint=(
+            f"read its codings with `roqa report {shell_quoted(folder)}`; "
+            if beside
+            else "read codings with CodingResult.read(); "
+        )
+        + "give the transcript files to code them",
     )
 
 
@@ -587,6 +625,13 @@ def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
         if not p.exists():  # before its extension is looked at: 'interviews/' mistyped
             from ..io import missing_path_hint
 
+            if str(p) == "-":  # as `roqa suggest -` reads standard input (cli2, session 80)
+                raise RoqaValueError(
+                    "is standard input, which is not read here: transcripts are read from files",
+                    path=p,
+                    hint="save the text in a file, such as p01.txt, and give its name",
+                )
+
             raise RoqaFileNotFoundError(
                 "file or folder not found", path=p, hint=missing_path_hint(p)
             )
@@ -610,6 +655,15 @@ def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
                 hint=f"read its codings with CodingResult.read({str(p)!r}) or "
                 f"`roqa report {shell_quoted(p)}`; "
                 "give the folder of transcript files to code them",
+            )
+        from ..io import MODEL_CARD
+
+        if (p / MODEL_CARD).is_file():  # its JSON files were left out, then "no transcripts"
+            raise RoqaValueError(
+                f"is a model folder (it holds {MODEL_CARD}), not transcripts",
+                path=p,
+                hint="give the folder of transcript files to code them, and a model folder "
+                "with --model",
             )
         inside = [f for f in _listed_files(p) if f.suffix.lower() in SUPPORTED_EXTENSIONS]
         for leave_out, why in _NOT_TRANSCRIPTS:
