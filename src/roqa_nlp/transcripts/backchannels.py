@@ -91,6 +91,10 @@ CONCESSION_AGREEMENTS = "concession_agreements.txt"
 #: of a reply, they leave what it agrees with (``It is. It really is.`` says ``It is. It is.``),
 #: so a reply that, without them, says only yes or no only agrees (:func:`only_agrees`)
 AGREEMENT_INTENSIFIERS = "agreement_intensifiers.txt"
+#: words of :data:`BACKCHANNEL_WORDS` that also judge (``great``, ``brilliant``, ``lovely``,
+#: ``fine``): said of something (``It was great.``) or stressed (``Truly lovely.``), a
+#: judgement (:func:`judges`), which no reply that only agrees holds
+JUDGEMENT_WORDS = "judgement_words.txt"
 #: the lists of phrases a reply that :func:`only_agrees` is made of: a yes or no (the f2366dbb
 #: rule, every interview), or, in a group, an agreement with another member
 _SAYS_YES_OR_NO = (ACKNOWLEDGEMENT_PHRASES, AGREEMENT_PHRASES, BARE_ANSWERS, SUMMARY_AGREEMENTS)
@@ -236,8 +240,11 @@ def only_agrees(words: str, answered: str = "", *, group: bool = False) -> bool:
     :data:`BARE_ANSWERS`; ``Exactly that, you've put it better than I could.``:
     :data:`SUMMARY_AGREEMENTS`), with no limit on the pieces; not words that hold no word at all.
     So too words that do so once the words that only stress a yes are left out
-    (:func:`without_intensifiers`: ``It is. It really is.``, ``We definitely did.``), not words
-    of those alone nor with any other (``It really is a problem.``).
+    (:func:`without_intensifiers`: ``It is. It really is.``, ``We definitely did.``), words of
+    those alone too (``Certainly.``, ``Very much so.``, as ``Yes, certainly.``), not with any
+    other (``It really is a problem.``). Never words holding a judgement (:func:`judges`: ``It
+    was great.``, ``It really was brilliant.``, ``Truly lovely.``), evidence whichever side it
+    falls on, as ``It was awful.`` is; ``Great.`` and ``Yeah, lovely.`` only acknowledge.
 
     With ``group`` (a focus group member's words), also a reply of group-agreeing phrases
     (``Yeah, same here.``, ``I'd agree with that.``: :data:`GROUP_AGREEMENTS`) with
@@ -249,22 +256,75 @@ def only_agrees(words: str, answered: str = "", *, group: bool = False) -> bool:
     where they are coded but are no quote of their own: they hold no evidence of their own
     (:attr:`roqa_nlp.framework.Quote.only_agrees`)."""
     tokens = words_of(words)
-    if not tokens:
+    if not tokens or judges(words, answered):  # "It was great.", "It really was brilliant."
         return False
     if covered_by(tokens, *_SAYS_YES_OR_NO):
         return True
     plain = without_intensifiers(tokens)
-    if plain and len(plain) < len(tokens) and covered_by(plain, *_SAYS_YES_OR_NO):
-        return True  # "It is. It really is.", "They definitely did."
+    if len(plain) < len(tokens) and covered_by(plain, *_SAYS_YES_OR_NO):
+        return True  # "It is. It really is.", "They definitely did.", "Certainly."
     return bool(group or answered) and (_agrees(tokens, answered) or _agrees_saying_no(tokens))
+
+
+def judges(words: str, answered: str = "") -> bool:
+    """Whether ``words`` hold a judgement: a word of :data:`JUDGEMENT_WORDS` said of something,
+    right after an agreeing phrase of :data:`AGREEMENT_PHRASES` (``It was great.``, ``They
+    were brilliant.``; ``It really was brilliant.`` and ``It was genuinely brilliant.``, the words
+    of :data:`AGREEMENT_INTENSIFIERS` left out), or stressed by one of those words right before
+    it (``Truly lovely.``, ``Really great.``), with no punctuation between (a bracketed note
+    aside): not ``Great.``, ``Yeah, great.``, ``Yes, absolutely, great.`` nor ``It is. Fine.``,
+    a yes and an acknowledgement. Not a word of ``answered``, the group member's turn the words
+    reply to, either: ``Yeah, it was brilliant.`` after ``The training was brilliant.`` echoes
+    it (:func:`echoes`)."""
+    tokens = words_of(words)
+    judging = _judgement_words().difference(words_of(answered))
+    if not any(t in judging for t in tokens):
+        return False
+    agreeing, longest = phrases_of(AGREEMENT_PHRASES), longest_of(AGREEMENT_PHRASES)
+    for run in _runs(words, tokens):
+        plain, stressed = _without_intensifiers(run)
+        for i, word in enumerate(plain):
+            if word in judging and (
+                stressed[i]
+                or any(tuple(plain[i - n : i]) in agreeing for n in range(1, min(longest, i) + 1))
+            ):
+                return True
+    return False
+
+
+@cache
+def _judgement_words() -> frozenset[str]:
+    return packaged_words(JUDGEMENT_WORDS)
+
+
+def _runs(words: str, tokens: list[str]) -> list[list[str]]:
+    """``tokens``, the words of ``words`` (:func:`words_of`), in runs that only whitespace or a
+    bracketed note parts: ``It really was brilliant, yeah.`` gives ``it really was brilliant``
+    and ``yeah``."""
+    blank = _NOTE.sub(lambda m: " " * len(m[0]), words)
+    spans = word_spans(words)
+    runs: list[list[str]] = []
+    for k, token in enumerate(tokens):
+        if k == 0 or blank[spans[k - 1][1] : spans[k][0]].strip():
+            runs.append([])
+        runs[-1].append(token)
+    return runs
 
 
 def without_intensifiers(tokens: list[str]) -> list[str]:
     """``tokens`` (:func:`words_of`) without the words and phrases of
     :data:`AGREEMENT_INTENSIFIERS`, the longest phrase first: ``it is it really is`` gives
     ``it is it is``."""
+    return _without_intensifiers(tokens)[0]
+
+
+def _without_intensifiers(tokens: list[str]) -> tuple[list[str], list[bool]]:
+    """:func:`without_intensifiers`, and for each word kept whether words so left out were right
+    before it (``truly lovely`` gives ``lovely``, stressed)."""
     phrases, longest = phrases_of(AGREEMENT_INTENSIFIERS), longest_of(AGREEMENT_INTENSIFIERS)
     out: list[str] = []
+    stressed: list[bool] = []
+    after = False  # whether the words just before were left out
     i = 0
     while i < len(tokens):
         n = next(
@@ -277,10 +337,13 @@ def without_intensifiers(tokens: list[str]) -> list[str]:
         )
         if n:
             i += n
+            after = True
         else:
             out.append(tokens[i])
+            stressed.append(after)
+            after = False
             i += 1
-    return out
+    return out, stressed
 
 
 def agrees_with(words: str, answered: str) -> bool:
@@ -295,7 +358,9 @@ def agrees_with(words: str, answered: str) -> bool:
     word list tells which (session 62 hunt). Such a reply is read with the question, not with the
     turn it may disagree with (:func:`~roqa_nlp.transcripts.segment.questions_before`)."""
     tokens = words_of(words)
-    return bool(tokens) and (_agrees(tokens, answered) or _agrees_saying_no(tokens))
+    if not tokens or judges(words, answered):  # "Yeah, it was brilliant." after "...awful."
+        return False
+    return _agrees(tokens, answered) or _agrees_saying_no(tokens)
 
 
 def _agrees(tokens: list[str], answered: str) -> bool:
