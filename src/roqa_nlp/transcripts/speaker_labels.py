@@ -127,7 +127,6 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import functools
-import heapq
 import re
 import unicodedata
 from collections import Counter
@@ -745,17 +744,25 @@ def _timed_line_match(line: str) -> re.Match[str] | None:
 def _timed_line_shape(line: str) -> str | None:
     """How a line of only a name and a time is laid out, the name ``N`` and each number of the
     time ``9``, blanks as one: ``N 9:9`` (Otter's ``Jane Smith  0:03``), ``[N] 9:9:9`` (Zoom's),
-    ``N (9:9):`` (Rev's), ``9:9:9 N`` (Word's), ``[9:9:9.9] - N`` (Happy Scribe's); None for any
-    other line. A speaker's label taken whatever its name's shape must be laid out as the file's
-    other labels are (:func:`_recurring_timed_labels`)."""
+    ``N (9:9):`` (Rev's), ``9:9:9 N`` (Word's), ``[9:9:9.9] - N`` (Happy Scribe's), Otter's
+    ``1:00:05`` past the hour as its ``59:58`` (:data:`_HOURS`); None for any other line. A
+    speaker's label taken whatever its name's shape must be laid out as the file's other labels
+    are (:func:`_recurring_timed_labels`)."""
     m = _timed_line_match(line)
     if m is None:
         return None
     spans = sorted([(*m.span("label"), "N"), (*m.span("ts"), None)], reverse=True)
     out = line
     for start, end, put in spans:
-        out = out[:start] + (put or re.sub(r"\d+", "9", out[start:end])) + out[end:]
+        time = _HOURS.sub("", out[start:end])
+        out = out[:start] + (put or re.sub(r"\d+", "9", time)) + out[end:]
     return " ".join(out.split())
+
+
+#: The hours of a time written without a nought before them (``1:00:05``), left out by
+#: :func:`_timed_line_shape`: one layout with minutes and seconds alone, as Otter and Teams write
+#: ``59:58`` then ``1:00:05`` past the hour (not Word Transcribe's ``00:00:03``, always in hours).
+_HOURS = re.compile(r"(?<![\d:.])[1-9]:(?=\d\d:\d\d)")
 
 
 def _long_note_label(line: str) -> LabelMatch | None:
@@ -946,7 +953,7 @@ def _times_read_out(
     said_in_turn = [m.label for m in matches if m is not None]
     turns = Counter(x for k, x in enumerate(said_in_turn) if k == 0 or said_in_turn[k - 1] != x)
     first = max(lines_of, key=lambda label: turns[label])  # the first to speak of the most, tied
-    taken = lines_of.pop(first)
+    taken = lines_of.pop(first)  # in the order of the lines, kept so (bisect)
     shapes = {shape[i] for i in taken} - {None}
     out = list(matches)
     for label, at in lines_of.items():
@@ -958,16 +965,34 @@ def _times_read_out(
             and not names_a_known_speaker(label, (), interviewer_labels)
             and (
                 not _not_a_transcribers_note(label)
-                or (shapes and all(shape[i] not in shapes for i in at))
-                or all(not _in_turn_time(m.time, i, taken, matches) for i, m in zip(at, said))
+                or (
+                    (len(at) >= 2 or not _reads_as_a_persons_name(label))
+                    and (
+                        (shapes and all(shape[i] not in shapes for i in at))
+                        or all(
+                            not _in_turn_time(m.time, i, taken, matches) for i, m in zip(at, said)
+                        )
+                    )
+                )
             )
         ):
             for i in at:
                 out[i] = None
             continue
-        taken = list(heapq.merge(taken, at))
+        for i in at:
+            bisect.insort(taken, i)
         shapes |= {shape[i] for i in at} - {None}
     return out
+
+
+def _reads_as_a_persons_name(label: str) -> bool:
+    """Whether ``label`` reads as a person's name (:func:`_names_a_person` of its name part, or
+    :func:`reads_as_a_display_name`: ``Mary Okafor``, ``Dr Amy Lee``, ``gprice``), which
+    :func:`_times_read_out` reads as talk on its layout or its time only when said on two
+    lines or more: a person who speaks once may do so out of order (an overlap, a time typed by
+    hand, a recording restarted) or in a layout typed by hand (``[00:00:57] - Mary Okafor``
+    among ``[00:00:56.00] - Hannah Whitfield``)."""
+    return _names_a_person(display_name_core(label)) or reads_as_a_display_name(label)
 
 
 def _in_turn_time(
