@@ -622,6 +622,8 @@ def _turns_as_labelled(text: str) -> list[tuple[str, str, float | None, str]]:
         "otter_restart_short_first_part.txt",  # F2: the recording restarted after her
         "happy_hand_added_line.txt",  # F3: [00:00:57] among [00:00:56.00]
         "otter_first_label_out_of_order.txt",  # F4: the first line, 0:20 before 0:03
+        # twice, each time before the question it follows, each line opening a paragraph
+        "otter_joiner_twice_out_of_order.txt",
         # hunt5's random battery: a joiner said once or twice, one time off (typo), a restart,
         # the hour crossed
         "rnd_joiner_047_typo.txt",

@@ -937,7 +937,9 @@ def _times_read_out(
     the speakers taken (:func:`_timed_line_shape`: ``0:15 Yeah`` among ``Jane Smith  0:03``),
     or each of its times falls outside the times of the labels of those speakers right before
     and after it (a recording's times go forward: ``Medication round  9:30`` between ``Gareth
-    Price  0:09`` and ``Hannah Whitfield  0:40``). So a third person who speaks at a time
+    Price  0:09`` and ``Hannah Whitfield  0:40``); layout and time alone only where the label is
+    no person's (:func:`_a_persons_label`: ``Mary Okafor  0:57`` said once after ``Hannah
+    Whitfield  0:58`` is). So a third person who speaks at a time
     between the turns around, laid out as the others are, is a speaker, and so is one who
     speaks twice in a row (as Otter may write one turn); a label the researcher names, a role's
     (``Interviewer``, ``P04``, ``Speaker 3``) and a name of any shape (``any_shape``, taken by
@@ -966,7 +968,7 @@ def _times_read_out(
             and (
                 not _not_a_transcribers_note(label)
                 or (
-                    (len(at) >= 2 or not _reads_as_a_persons_name(label))
+                    not _a_persons_label(label, at, lines)
                     and (
                         (shapes and all(shape[i] not in shapes for i in at))
                         or all(
@@ -983,6 +985,16 @@ def _times_read_out(
             bisect.insort(taken, i)
         shapes |= {shape[i] for i in at} - {None}
     return out
+
+
+def _a_persons_label(label: str, at: Sequence[int], lines: Sequence[str]) -> bool:
+    """Whether ``label``, on the lines ``at``, is a person's, whatever their layout and times
+    (:func:`_times_read_out`): it reads as a person's name (:func:`_reads_as_a_persons_name`)
+    and is said on one line, or each of its lines opens a paragraph as a speaker's label does
+    (a rota's ``Amy Lee - Band 6  07:30`` lines inside an answer do not)."""
+    if not _reads_as_a_persons_name(label):
+        return False
+    return len(at) == 1 or all(i == 0 or not lines[i - 1].strip() for i in at)
 
 
 def _reads_as_a_persons_name(label: str) -> bool:
