@@ -679,3 +679,25 @@ def test_times_read_out_is_linear_in_the_speakers() -> None:
     took, speakers = done.stdout.splitlines()
     assert speakers == "3001"
     assert float(took) < 2.0
+
+
+@pytest.mark.parametrize(
+    "item", ["Amy Lee  7:30", "Bus 42  8:15", "Ward 7 (Oak)  9:30", "10:00 AM", "Lunch  12:30"]
+)
+def test_a_name_and_a_time_said_once_inside_an_answer_stays_talk(tmp_path: Path, item: str) -> None:
+    # said once, out of time, inside a paragraph where the speakers' labels each open one: words
+    # read out, though they read as a name (a person speaking once opens a paragraph, above)
+    answer = f"The day starts early.\n{item}\nand then the ward round, always a rush."
+    f = tmp_path / "rota.txt"
+    f.write_text(
+        f"Hannah Whitfield  0:03\n{Q1}\n\nGareth Price  0:09\n{answer}\n\n"
+        f"Hannah Whitfield  0:40\n{Q2}\n\nGareth Price  0:45\n{A2}\n",
+        encoding="utf-8",
+    )
+    t, _ = _read(f, interviewer_labels=["Hannah Whitfield"])
+    assert _turns(t) == [
+        ("Hannah Whitfield", "interviewer", 3, Q1),
+        ("Gareth Price", "participant", 9, answer),
+        ("Hannah Whitfield", "interviewer", 40, Q2),
+        ("Gareth Price", "participant", 45, A2),
+    ]

@@ -957,6 +957,7 @@ def _times_read_out(
     first = max(lines_of, key=lambda label: turns[label])  # the first to speak of the most, tied
     taken = lines_of.pop(first)  # in the order of the lines, kept so (bisect)
     shapes = {shape[i] for i in taken} - {None}
+    in_paragraphs = all(_opens_a_paragraph(i, lines) for i in taken)
     out = list(matches)
     for label, at in lines_of.items():
         said = [m for i in at if (m := matches[i]) is not None]
@@ -968,7 +969,7 @@ def _times_read_out(
             and (
                 not _not_a_transcribers_note(label)
                 or (
-                    not _a_persons_label(label, at, lines)
+                    not _a_persons_label(label, at, lines, in_paragraphs)
                     and (
                         (shapes and all(shape[i] not in shapes for i in at))
                         or all(
@@ -987,14 +988,24 @@ def _times_read_out(
     return out
 
 
-def _a_persons_label(label: str, at: Sequence[int], lines: Sequence[str]) -> bool:
+def _a_persons_label(
+    label: str, at: Sequence[int], lines: Sequence[str], in_paragraphs: bool
+) -> bool:
     """Whether ``label``, on the lines ``at``, is a person's, whatever their layout and times
     (:func:`_times_read_out`): it reads as a person's name (:func:`_reads_as_a_persons_name`)
-    and is said on one line, or each of its lines opens a paragraph as a speaker's label does
-    (a rota's ``Amy Lee - Band 6  07:30`` lines inside an answer do not)."""
+    and, in a file whose first speaker's labels each open a paragraph (``in_paragraphs``), each
+    of its lines opens one too (a rota's ``Amy Lee  07:30`` inside an answer does not), else
+    it is said on one line."""
     if not _reads_as_a_persons_name(label):
         return False
-    return len(at) == 1 or all(i == 0 or not lines[i - 1].strip() for i in at)
+    if in_paragraphs:
+        return all(_opens_a_paragraph(i, lines) for i in at)
+    return len(at) == 1
+
+
+def _opens_a_paragraph(i: int, lines: Sequence[str]) -> bool:
+    """Whether line ``i`` of ``lines`` opens a paragraph: the first line, or one after a blank."""
+    return i == 0 or not lines[i - 1].strip()
 
 
 def _reads_as_a_persons_name(label: str) -> bool:
