@@ -363,3 +363,104 @@ def test_contexts_follow_the_metadata_of_the_same_transcript(tmp_path: Path) -> 
             None,
         ]
     )
+
+
+def stat_kept(monkeypatch: pytest.MonkeyPatch, path: Path) -> None:
+    """``path``'s stat keeps the size and times it had now, a minute back (a settled file),
+    whatever is written to it: as on Windows, whose ``st_ctime`` is the creation time (an edit
+    that restores the modified time, as ``cp -p`` or a sync tool does), after a write through
+    a shared mmap, or on a FUSE or NFS mount that caches attributes (s80 hunt1 F1-F3)."""
+    import os
+
+    real_stat = os.stat
+    before = real_stat(path)
+    kept = {
+        "st_mtime_ns": before.st_mtime_ns - 60_000_000_000,
+        "st_ctime_ns": before.st_ctime_ns - 60_000_000_000,
+        "st_mtime": before.st_mtime - 60,
+        "st_ctime": before.st_ctime - 60,
+    }
+
+    class Kept:
+        def __init__(self, st: os.stat_result) -> None:
+            self._st = st
+
+        def __getattr__(self, name: str) -> object:
+            return kept.get(name, getattr(self._st, name))
+
+    def stat(p: object, *args: object, **kwargs: object) -> object:
+        st = real_stat(p, *args, **kwargs)  # type: ignore[arg-type]
+        return Kept(st) if (st.st_dev, st.st_ino) == (before.st_dev, before.st_ino) else st
+
+    monkeypatch.setattr(os, "stat", stat)
+
+
+def test_a_second_run_reads_a_file_whose_stat_did_not_move(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A file's hash is kept for one run only (io.hashing_run): a name redacted in place, with
+    the same length, between two read_files in one process (a notebook) is read as redacted,
+    not the earlier reading taken from the cache by the hash of the bytes before (s80 hunt1 F1:
+    the memo of file hashes was kept for the process)."""
+    import hashlib
+
+    from roqa_nlp.source_fingerprints import fingerprint
+
+    path = interview(tmp_path)
+    cache = open_reading_cache(tmp_path / "cache")
+    stat_kept(monkeypatch, path)
+    first = read_files([path], LABELS, whole_study=False, cache=cache)
+    assert "Dr Okoro" in first[0].text
+    assert fingerprint(path) == hashlib.sha256(INTERVIEW.encode()).hexdigest()
+    path.write_text(INTERVIEW.replace("Okoro", "XXXXX"), encoding="utf-8")
+    second = read_files([path], LABELS, whole_study=False, cache=cache)
+    assert second[0].text == INTERVIEW.replace("Okoro", "XXXXX")
+    assert fingerprint(path) == hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_each_code_hashes_a_file_once_and_a_second_code_reads_it_again(
+    tiny_model: AutoCoder, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """AutoCoder.code hashes each file once a run (its study's reading and its coding's, its
+    fingerprint: s80 dfix) and a second code() in the same process hashes and reads it again:
+    a same-length edit whose stat did not move is coded as edited (s80 hunt1 F1/F2) and
+    fingerprinted with its bytes now."""
+    import hashlib
+
+    from roqa_nlp import io as roqa_io
+
+    path = interview(tmp_path)
+    stat_kept(monkeypatch, path)
+    hashed: list[str] = []
+    sha256_file, sha256_bytes = roqa_io.sha256_file, roqa_io.sha256_bytes
+
+    def file_hashed(p: str | Path, *args: object) -> str:
+        hashed.append(Path(p).name)
+        return sha256_file(p, *args)  # type: ignore[arg-type]
+
+    def bytes_hashed(data: bytes) -> str:
+        hashed.append("bytes" if data == path.read_bytes() else "other")
+        return sha256_bytes(data)
+
+    monkeypatch.setattr(roqa_io, "sha256_file", file_hashed)
+    monkeypatch.setattr(roqa_io, "sha256_bytes", bytes_hashed)
+
+    def coded() -> tuple[list[str], list[str], str]:
+        hashed.clear()
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            result = tiny_model.code(path)
+        texts = [s.segment.text for s in result.segments]
+        of_file = [h for h in hashed if h in ("bytes", "p01.txt")]  # not the tokenizer's files
+        return texts, of_file, result.transcripts["p01"].metadata["source_sha256"]
+
+    texts, hashes, sha = coded()
+    assert any("booking system" in t for t in texts)
+    assert len(hashes) == 1
+    assert sha == hashlib.sha256(INTERVIEW.encode()).hexdigest()
+    path.write_text(INTERVIEW.replace("booking system", "XXXXXXX XXXXXX"), encoding="utf-8")
+    texts, hashes, sha = coded()
+    assert any("XXXXXXX XXXXXX" in t for t in texts)
+    assert not any("booking system" in t for t in texts)
+    assert len(hashes) == 1
+    assert sha == hashlib.sha256(path.read_bytes()).hexdigest()

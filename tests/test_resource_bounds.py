@@ -93,11 +93,64 @@ def test_one_byte_over_the_limit_is_refused(tmp_path: Path) -> None:
         read_bytes(path, limit=1000)
 
 
-def test_a_device_reporting_size_zero_is_read_only_up_to_the_limit() -> None:
+def test_a_device_reporting_size_zero_is_refused_unread() -> None:
+    """A device that never ends (``/dev/zero``) was read up to the limit (50 MB) before it was
+    refused; no byte of it is read now (s80 hunt1 F4)."""
     if not Path("/dev/zero").exists():
         pytest.skip("no /dev/zero on this system")
-    with pytest.raises(RoqaError, match="holds more than the 1000-byte limit"):
+    with pytest.raises(RoqaError, match="not a regular file"):
         read_bytes("/dev/zero", limit=1000)
+
+
+#: A command run on ``fifo.txt``, a named pipe no one writes to, in a process of its own: opening
+#: the pipe waits for a writer for ever, so a regression must not hang the test run.
+FIFO_PROBE = """
+import sys
+from roqa_nlp.cli import main
+sys.argv = ["roqa", *sys.argv[1:]]
+main()
+"""
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["code", "fifo.txt", "--out", "coded"],
+        ["pseudonymise", "fifo.txt", "--key", "key.csv", "--out", "copies"],
+    ],
+)
+def test_a_named_pipe_is_refused_in_one_line_not_waited_on(tmp_path: Path, args: list[str]) -> None:
+    """``roqa code`` and ``roqa pseudonymise`` of a named pipe (FIFO) called ``*.txt`` waited for
+    a writer for ever; io.read_bytes now refuses anything that is not a regular file before
+    opening it (s80 hunt1 F4)."""
+    import os
+    import subprocess
+    import sys
+
+    if not hasattr(os, "mkfifo"):
+        pytest.skip("no named pipes on this system")
+    os.mkfifo(tmp_path / "fifo.txt")
+    import roqa_nlp
+
+    src = str(Path(roqa_nlp.__file__).resolve().parents[1])  # the roqa_nlp under test
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([src, os.environ.get("PYTHONPATH", "")])}
+    env["XDG_CACHE_HOME"] = str(tmp_path / "cache")
+    try:
+        run = subprocess.run(
+            [sys.executable, "-c", FIFO_PROBE, *args],
+            capture_output=True,
+            text=True,
+            timeout=60,
+            cwd=tmp_path,
+            env=env,
+        )
+    except subprocess.TimeoutExpired:
+        pytest.fail(f"roqa {args[0]} of a named pipe waited for a writer (60 s)")
+    assert run.returncode == 2, run.stderr
+    assert "Traceback" not in run.stderr
+    assert [line for line in run.stderr.splitlines() if line.startswith("roqa: error")] == [
+        "roqa: error: fifo.txt: not a regular file (give a file saved on disk, not a pipe or a device)"
+    ]
 
 
 def test_the_command_line_refuses_an_oversized_transcript_in_one_line(
@@ -120,7 +173,8 @@ def test_a_file_is_hashed_once_while_unchanged_and_a_device_never(
     """io.file_sha256 (s80 dfix): each hash a run took of a transcript's bytes (the reading
     cache's, the fingerprint's, the check for a pseudonymised copy) is the one kept while the
     file is unchanged; a file written since is hashed again, and a link to a device that never
-    ends is no regular file: not read at all."""
+    ends is no regular file: not read at all. The hashes are kept for one run only (s80 hunt1):
+    a file's stat does not always move when its bytes change."""
     import hashlib
 
     from roqa_nlp import io as roqa_io
@@ -132,28 +186,37 @@ def test_a_file_is_hashed_once_while_unchanged_and_a_device_never(
     monkeypatch.setattr(
         roqa_io, "sha256_file", lambda p: hashed.append(Path(p).name) or sha256_file(p)
     )
-    # written this instant: a second write of the same size may leave the same times, so its
-    # hash is not kept until the file has settled
-    assert roqa_io.file_sha256(path) == roqa_io.file_sha256(path)
-    assert hashed == ["p.txt", "p.txt"]
+    with roqa_io.hashing_run():  # one run: roqa code, read_files, AutoCoder.code
+        # written this instant: a second write of the same size may leave the same times, so its
+        # hash is not kept until the file has settled
+        assert roqa_io.file_sha256(path) == roqa_io.file_sha256(path)
+        assert hashed == ["p.txt", "p.txt"]
+        hashed.clear()
+        monkeypatch.setattr(roqa_io, "_SETTLED_NS", 0)
+        assert roqa_io.file_sha256(path) == hashlib.sha256(b"first").hexdigest()
+        assert roqa_io.file_sha256(str(path)) == hashlib.sha256(b"first").hexdigest()
+        assert hashed == ["p.txt"]
+        path.write_bytes(b"again, longer")
+        assert roqa_io.file_sha256(path) == hashlib.sha256(b"again, longer").hexdigest()
+        assert hashed == ["p.txt", "p.txt"]
+        state = roqa_io.file_state(path)
+        # the bytes of a file in the state given: the hash kept
+        assert (
+            roqa_io.read_sha256(state, path, b"?") == hashlib.sha256(b"again, longer").hexdigest()
+        )
+        # bytes read from a file in another state than the one given are hashed, not taken as its
+        assert roqa_io.read_sha256(("gone",), path, b"x") == hashlib.sha256(b"x").hexdigest()
+        assert roqa_io.file_sha256(tmp_path) is None
+        if Path("/dev/zero").exists():
+            (tmp_path / "endless.txt").symlink_to("/dev/zero")
+            assert roqa_io.file_state(tmp_path / "endless.txt") is None
+            assert roqa_io.file_sha256(tmp_path / "endless.txt") is None
+        assert hashed == ["p.txt", "p.txt"]
+        with pytest.raises(FileNotFoundError):
+            roqa_io.file_sha256(tmp_path / "missing.txt")
+    # the run over (s80 hunt1): the next run, and a hash outside any run, read the file again
     hashed.clear()
-    monkeypatch.setattr(roqa_io, "_SETTLED_NS", 0)
-    assert roqa_io.file_sha256(path) == hashlib.sha256(b"first").hexdigest()
-    assert roqa_io.file_sha256(str(path)) == hashlib.sha256(b"first").hexdigest()
-    assert hashed == ["p.txt"]
-    path.write_bytes(b"again, longer")
-    assert roqa_io.file_sha256(path) == hashlib.sha256(b"again, longer").hexdigest()
-    assert hashed == ["p.txt", "p.txt"]
-    state = roqa_io.file_state(path)
-    # the bytes of a file in the state given: the hash kept
-    assert roqa_io.read_sha256(state, path, b"?") == hashlib.sha256(b"again, longer").hexdigest()
-    # bytes read from a file in another state than the one given are hashed, not taken as its
-    assert roqa_io.read_sha256(("gone",), path, b"x") == hashlib.sha256(b"x").hexdigest()
-    assert roqa_io.file_sha256(tmp_path) is None
-    if Path("/dev/zero").exists():
-        (tmp_path / "endless.txt").symlink_to("/dev/zero")
-        assert roqa_io.file_state(tmp_path / "endless.txt") is None
-        assert roqa_io.file_sha256(tmp_path / "endless.txt") is None
-    assert hashed == ["p.txt", "p.txt"]
-    with pytest.raises(FileNotFoundError):
-        roqa_io.file_sha256(tmp_path / "missing.txt")
+    with roqa_io.hashing_run():
+        assert roqa_io.file_sha256(path) == hashlib.sha256(b"again, longer").hexdigest()
+    assert roqa_io.file_sha256(path) == roqa_io.file_sha256(path)
+    assert hashed == ["p.txt", "p.txt", "p.txt"]

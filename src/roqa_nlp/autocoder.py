@@ -56,10 +56,12 @@ from .io import (
     atomic_write_bytes,
     atomic_write_text,
     given_path,
+    hashing_run,
     make_out_dir,
     path_to_record,
     read_jsonl,
     refuse_save_among_other_kind,
+    run_hashes,
     sha256_bytes,
     sha256_file,
 )
@@ -2319,9 +2321,13 @@ class AutoCoder:
         # not with pseudonyms: the cache would keep the names they replace (docs/model.md)
         readings = None if pseudonyms is not None else open_reading_cache(self.embedder.cache_dir())
         read_words_cache = open_read_words_cache(self.embedder.cache_dir())
-        interviewers, cases, matched = _study_pass(
-            inputs, labels, pseudonyms, study_interviewers, readings
-        )
+        # each file hashed once (the study's reading and the coding's, the check for a copy, the
+        # fingerprint) in this run only: a later run reads every file again (io.hashing_run)
+        hashes = run_hashes()
+        with hashing_run(hashes):
+            interviewers, cases, matched = _study_pass(
+                inputs, labels, pseudonyms, study_interviewers, readings
+            )
         from .errors import warn
 
         for line in cases.warnings():
@@ -2386,8 +2392,11 @@ class AutoCoder:
                         f"cannot code an object of type {type(item).__name__}",
                         hint="give transcript files, folders or Transcript objects",
                     )
-                for t in read_files([item], labels, whole_study=False, cache=readings):
-                    read_from, sha = t.source, fingerprint(t.source)  # the bytes just read
+                with hashing_run(hashes):  # not over a yield: this generator runs in a thread
+                    found = read_files([item], labels, whole_study=False, cache=readings)
+                    shas = [fingerprint(t.source) for t in found]  # the bytes just read
+                for t, sha in zip(found, shas):
+                    read_from = t.source
                     t = cases.apply(with_study_interviewers(t, interviewers))
                     t = with_labels_matched_elsewhere(t, matched)
                     if pseudonyms is not None:

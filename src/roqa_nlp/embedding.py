@@ -120,11 +120,19 @@ _ENCODING = threading.RLock()
 _LOADED: weakref.WeakValueDictionary[tuple[str, str, str], Any] = weakref.WeakValueDictionary()
 
 
+#: SHA-256 of the model files hashed in this process (weights and tokenizer files), by the
+#: file's identity and state (:func:`~roqa_nlp.io.file_state`): every :class:`Embedder` checks its
+#: weights, and each ``AutoCoder.load`` read the 90 MB of the packaged model again (0.25 s a
+#: time). Kept for the whole process, as a model's files are not edited in place; a transcript's
+#: hash is kept for one run only (:func:`~roqa_nlp.io.hashing_run`).
+_MODEL_HASHES: dict[tuple[object, ...], str] = {}
+
+
 def weights_hash(model_dir: Path) -> str:
     for name in WEIGHT_FILES:
         p = model_dir / name
         if p.exists():
-            sha = file_sha256(p)  # hashed once a process while unchanged
+            sha = file_sha256(p, _MODEL_HASHES)  # hashed once a process while unchanged
             if sha is not None:  # a regular file: no folder, no device read without end
                 return sha
     raise RoqaError(
@@ -575,7 +583,7 @@ class Embedder:
             for name in TOKENIZER_FILES:
                 p = path / name
                 if p.is_file():
-                    h.update(f"{name}\0{file_sha256(p)}\0".encode())
+                    h.update(f"{name}\0{file_sha256(p, _MODEL_HASHES)}\0".encode())
             if h.digest() == hashlib.sha256().digest():
                 h.update(f"weights\0{self.weights_hash}".encode())
             self._tokenizer_id = h.hexdigest()

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import bisect
 import codecs
+import contextvars
 import csv
 import errno
 import io
@@ -1317,13 +1318,25 @@ def codings_not_found(path: str | Path) -> RoqaError:
 
 
 def read_bytes(path: str | Path, *, limit: int = MAX_INPUT_BYTES) -> bytes:
-    """Read a whole input file, with one-line errors for the usual mistakes."""
+    """Read a whole input file, with one-line errors for the usual mistakes. Only a regular
+    file is opened: a named pipe (FIFO) with no writer blocks ``open`` for ever, and a device
+    (``/dev/zero``) or a pipe that never ends is read up to the limit first (s80 hunt1 F4)."""
     p = Path(path)
     if not p.exists():
         raise RoqaFileNotFoundError("file not found", path=p, hint=missing_path_hint(p))
     if p.is_dir():
         raise RoqaError("is a folder, not a file", path=p, hint="give a file path")
-    size = p.stat().st_size
+    try:
+        st = p.stat()
+    except OSError as e:
+        raise RoqaError(f"cannot read ({e.strerror})", path=p, hint="check permissions") from None
+    if not stat.S_ISREG(st.st_mode):
+        raise RoqaError(
+            "not a regular file",
+            path=p,
+            hint="give a file saved on disk, not a pipe or a device",
+        )
+    size = st.st_size
     if size > limit:
         raise RoqaError(
             f"file is {size} bytes, above the {limit}-byte limit",
@@ -1331,7 +1344,7 @@ def read_bytes(path: str | Path, *, limit: int = MAX_INPUT_BYTES) -> bytes:
             hint="split it into smaller files",
         )
     try:
-        # Read at most limit + 1 bytes: a device or pipe (/dev/zero) reports size 0 but never ends.
+        # At most limit + 1 bytes: a file growing as it is read, a /proc file that reports size 0.
         with p.open("rb") as fh:
             data = fh.read(limit + 1)
     except OSError as e:
@@ -1674,21 +1687,52 @@ def sha256_file(path: str | Path, chunk: int = 1 << 20) -> str:
     return h.hexdigest()
 
 
-#: SHA-256 of the files hashed in this process, by the file's identity and state
-#: (:func:`file_state`), so that a file is hashed once while it is unchanged: every
-#: :class:`~roqa_nlp.embedding.Embedder` checks its weights (each ``AutoCoder.load`` read the
-#: 90 MB of the packaged model again, 0.25 s a time), and ``roqa code`` hashed each transcript
-#: file up to six times (its reading cache key twice, the check for a ``roqa pseudonymise`` copy
-#: three times, its fingerprint once: s80 dfix). A file written since (its size, modification or
+#: SHA-256 of the files hashed in the current run, by the file's identity and state
+#: (:func:`file_state`), so that a file is hashed once a run while it is unchanged: ``roqa code``
+#: hashed each transcript file up to six times (its reading cache key twice, the check for a
+#: ``roqa pseudonymise`` copy three times, its fingerprint once: s80 dfix). A run is a roqa
+#: command, a :func:`~roqa_nlp.transcripts.read_files` or an ``AutoCoder.code``
+#: (:func:`hashing_run`); outside one, nothing is kept. The memo is dropped when the run ends: a
+#: file's stat does not always move when its bytes change (on Windows ``st_ctime`` is the
+#: creation time, a write through a shared mmap moves no time until written back, /proc, FUSE
+#: and NFS files can keep a stale stat), so a second run in one process (a notebook) reads and
+#: hashes every file again (s80 hunt1 F1-F3). A file written since (its size, modification or
 #: change time moved) or another file in its place is hashed again, and so is one written less
 #: than :data:`_SETTLED_NS` before it was hashed.
-_HASHED: dict[tuple[object, ...], str] = {}
+_RUN_HASHES: contextvars.ContextVar[dict[tuple[object, ...], str] | None] = contextvars.ContextVar(
+    "_RUN_HASHES", default=None
+)
 
 #: How long after its last write (its change time) a file's hash is kept (nanoseconds): two
 #: writes of the same size within one tick of the file system's clock (a few milliseconds) leave
 #: the same size and times, so the hash of a file written so recently may be of the bytes before
 #: the second write (git's "racily clean" files). Such a file is hashed each time, as before.
 _SETTLED_NS = 2_000_000_000
+
+
+@contextmanager
+def hashing_run(
+    hashes: dict[tuple[object, ...], str] | None = None,
+) -> Iterator[dict[tuple[object, ...], str]]:
+    """One run in which a file unchanged is hashed once (:func:`file_sha256`,
+    :func:`read_sha256`): the memo ``hashes`` when given (a run resumed: ``AutoCoder.code_batches``
+    reads part after part), else the run already open (a roqa command calling ``read_files``),
+    else a new one, dropped at the end of the block (:data:`_RUN_HASHES`)."""
+    if hashes is None:
+        hashes = _RUN_HASHES.get()
+    if hashes is None:
+        hashes = {}
+    token = _RUN_HASHES.set(hashes)
+    try:
+        yield hashes
+    finally:
+        _RUN_HASHES.reset(token)
+
+
+def run_hashes() -> dict[tuple[object, ...], str]:
+    """The memo of the run open (:func:`hashing_run`), or a new one to open a run with."""
+    hashes = _RUN_HASHES.get()
+    return {} if hashes is None else hashes
 
 
 def file_state(path: str | Path) -> tuple[object, ...] | None:
@@ -1710,45 +1754,51 @@ def file_state(path: str | Path) -> tuple[object, ...] | None:
     )
 
 
-def file_sha256(path: str | Path) -> str | None:
+def file_sha256(
+    path: str | Path, hashes: dict[tuple[object, ...], str] | None = None
+) -> str | None:
     """The SHA-256 of the bytes of the regular file ``path`` (:func:`sha256_file`), hashed once
-    while it is unchanged (:data:`_HASHED`); None when ``path`` is no regular file
-    (:func:`file_state`), which is not read. Raises :class:`OSError` when it cannot be read."""
+    while it is unchanged in ``hashes`` (a memo the caller keeps: the model's weights) or else in
+    the current run (:func:`hashing_run`; outside a run, hashed each time); None when ``path`` is
+    no regular file (:func:`file_state`), which is not read. Raises :class:`OSError` when it
+    cannot be read."""
     state = file_state(path)
     if state is None:
         return None
-    sha = _HASHED.get(state)
+    memo = _RUN_HASHES.get() if hashes is None else hashes
+    sha = None if memo is None else memo.get(state)
     if sha is None:
         sha = sha256_file(path)
-        if file_state(path) == state:  # not written while it was hashed
-            _keep(state, sha)
+        if memo is not None and file_state(path) == state:  # not written while it was hashed
+            _keep(memo, state, sha)
     return sha
 
 
-def _keep(state: tuple[object, ...], sha: str) -> None:
-    """Keep ``sha``, the hash of the bytes of a file in ``state`` (:func:`file_state`), for
-    :func:`file_sha256` and :func:`read_sha256`, unless the file was written too lately to be
-    told from a second write (:data:`_SETTLED_NS`)."""
+def _keep(memo: dict[tuple[object, ...], str], state: tuple[object, ...], sha: str) -> None:
+    """Keep ``sha``, the hash of the bytes of a file in ``state`` (:func:`file_state`), in
+    ``memo``, unless the file was written too lately to be told from a second write
+    (:data:`_SETTLED_NS`)."""
     import time
 
     changed = state[-1]  # its change time, which moves at every write
     if isinstance(changed, int) and time.time_ns() - changed >= _SETTLED_NS:
-        _HASHED[state] = sha
+        memo[state] = sha
 
 
 def read_sha256(state: tuple[object, ...] | None, path: str | Path, data: bytes) -> str:
     """The SHA-256 of ``data``, the bytes just read from ``path``, which was in ``state``
     (:func:`file_state`) before they were read. When ``path`` is still in ``state`` (not written
-    while read), ``data`` are its bytes in that state: hashed once (:func:`file_sha256` takes the
-    hash, or gave it); else ``data`` are hashed and the hash is not kept."""
+    while read), ``data`` are its bytes in that state: hashed once a run (:func:`file_sha256`
+    takes the hash, or gave it); else ``data`` are hashed and the hash is not kept."""
+    memo = _RUN_HASHES.get()
     try:
         unchanged = state is not None and file_state(path) == state
     except OSError:
         unchanged = False
-    if state is None or not unchanged:
+    if memo is None or state is None or not unchanged:
         return sha256_bytes(data)
-    sha = _HASHED.get(state)
+    sha = memo.get(state)
     if sha is None:
         sha = sha256_bytes(data)
-        _keep(state, sha)
+        _keep(memo, state, sha)
     return sha

@@ -430,7 +430,10 @@ def main(argv: list[str] | None = None) -> None:
         reset = _on_command_line()
         _live_displays_allowed()
         restore = _stops_handled()
-        _main(argv)
+        from ..io import hashing_run
+
+        with hashing_run():  # a file hashed once a command, and again by the next one
+            _main(argv)
         if argv is None:
             _ignore_stops()
     except KeyboardInterrupt as e:

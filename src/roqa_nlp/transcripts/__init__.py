@@ -47,6 +47,7 @@ from ..errors import (
     refuse_unordered,
     warn,
 )
+from ..io import hashing_run
 
 if TYPE_CHECKING:
     from ..schema import Transcript
@@ -1094,6 +1095,7 @@ def given_inputs(items: Any, call: str, *, transcripts: bool = False) -> list[An
     return out
 
 
+@hashing_run()  # each file hashed once a call: its reading and its check for a copy
 def read_files(
     paths: str | Path | Iterable[str | Path],
     interviewer_labels: Sequence[str] | None,
