@@ -176,8 +176,9 @@ def _roqa_output_file(path: Path) -> RoqaError | None:
     given as a transcript: one beside a coding output's ``run.json``, or whose first line is a
     coding (a ``segment_id``), as a ``codings.csv`` is known by its column (cli tester cli2,
     session 80: "'.jsonl' files are not supported ... save the transcript as .docx"); None for
-    any other file."""
-    if path.suffix.lower() != ".jsonl":
+    any other file, and for one that is no regular file (a pipe named .jsonl is not opened: it
+    would wait for a writer; the usual error follows, hfix1 session 80)."""
+    if path.suffix.lower() != ".jsonl" or not path.is_file():
         return None
     from ..io import shell_quoted
 
