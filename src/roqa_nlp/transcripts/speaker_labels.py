@@ -42,10 +42,7 @@ transcription services write are labels too:
   there, a name of any shape (a long note, a telephone number, a particle, ``iPhone``, a user
   name) that labels two or more such lines laid out as another speaker's labels, taking turns
   with them, or that the researcher names, is a speaker too (:func:`_recurring_timed_labels`);
-  a transcriber's note or a word (``10:30 break``) never. Words of a label's usual shape and a
-  time said inside an answer (a rota read out: ``Medication round  9:30``, ``10:00 AM``) are
-  talk where their times fall outside the turns around them, they are laid out unlike the
-  speakers' labels, or they are a transcriber's note (:func:`_times_read_out`).
+  a transcriber's note or a word (``10:30 break``) never.
 
 A transcript often opens with a header of fields in the same shape (``Date: 12 March 2021``,
 ``Participant ID: P04``, ``Duration: 26 minutes``). At the top of a file, until the first line a
@@ -124,7 +121,6 @@ a speaker in the usual shape:
 
 from __future__ import annotations
 
-import bisect
 import dataclasses
 import functools
 import re
@@ -744,25 +740,17 @@ def _timed_line_match(line: str) -> re.Match[str] | None:
 def _timed_line_shape(line: str) -> str | None:
     """How a line of only a name and a time is laid out, the name ``N`` and each number of the
     time ``9``, blanks as one: ``N 9:9`` (Otter's ``Jane Smith  0:03``), ``[N] 9:9:9`` (Zoom's),
-    ``N (9:9):`` (Rev's), ``9:9:9 N`` (Word's), ``[9:9:9.9] - N`` (Happy Scribe's), Otter's
-    ``1:00:05`` past the hour as its ``59:58`` (:data:`_HOURS`); None for any other line. A
-    speaker's label taken whatever its name's shape must be laid out as the file's other labels
-    are (:func:`_recurring_timed_labels`)."""
+    ``N (9:9):`` (Rev's), ``9:9:9 N`` (Word's), ``[9:9:9.9] - N`` (Happy Scribe's); None for any
+    other line. A speaker's label taken whatever its name's shape must be laid out as the file's
+    other labels are (:func:`_recurring_timed_labels`)."""
     m = _timed_line_match(line)
     if m is None:
         return None
     spans = sorted([(*m.span("label"), "N"), (*m.span("ts"), None)], reverse=True)
     out = line
     for start, end, put in spans:
-        time = _HOURS.sub("", out[start:end])
-        out = out[:start] + (put or re.sub(r"\d+", "9", time)) + out[end:]
+        out = out[:start] + (put or re.sub(r"\d+", "9", out[start:end])) + out[end:]
     return " ".join(out.split())
-
-
-#: The hours of a time written without a nought before them (``1:00:05``), left out by
-#: :func:`_timed_line_shape`: one layout with minutes and seconds alone, as Otter and Teams write
-#: ``59:58`` then ``1:00:05`` past the hour (not Word Transcribe's ``00:00:03``, always in hours).
-_HOURS = re.compile(r"(?<![\d:.])[1-9]:(?=\d\d:\d\d)")
 
 
 def _long_note_label(line: str) -> LabelMatch | None:
@@ -922,115 +910,6 @@ def _words_with_a_time(
     ]
 
 
-def _times_read_out(
-    lines: Sequence[str],
-    matches: Sequence[LabelMatch | None],
-    interviewer_labels: Sequence[str] | None,
-    any_shape: Collection[str],
-) -> list[LabelMatch | None]:
-    """``matches`` without the labels of lines of only a name and a time (``Medication round
-    9:30``, ``Lunch  12:30``, ``10:00 AM``, ``0:15 Yeah``) that a rota, a programme or a day read
-    out in an answer makes, no speaker's. The file's speakers are read in turn from the one
-    taking the most turns (its labels with another's between), then each in the order it first
-    speaks, each taken beside those taken before it unless its label is one of such lines and it
-    is a transcriber's note (``inaudible  0:15``), or each of its lines is laid out unlike every label-and-time line of
-    the speakers taken (:func:`_timed_line_shape`: ``0:15 Yeah`` among ``Jane Smith  0:03``),
-    or each of its times falls outside the times of the labels of those speakers right before
-    and after it (a recording's times go forward: ``Medication round  9:30`` between ``Gareth
-    Price  0:09`` and ``Hannah Whitfield  0:40``); layout and time alone only where the label is
-    no person's (:func:`_a_persons_label`: ``Mary Okafor  0:57`` said once after ``Hannah
-    Whitfield  0:58`` is). So a third person who speaks at a time
-    between the turns around, laid out as the others are, is a speaker, and so is one who
-    speaks twice in a row (as Otter may write one turn); a label the researcher names, a role's
-    (``Interviewer``, ``P04``, ``Speaker 3``) and a name of any shape (``any_shape``, taken by
-    :func:`_recurring_timed_labels` with its own evidence) always are."""
-    named = {" ".join(n.split()).casefold() for n in named_people(interviewer_labels)}
-    lines_of: dict[str, list[int]] = {}
-    for i, m in enumerate(matches):
-        if m is not None:
-            lines_of.setdefault(m.label, []).append(i)
-    if len(lines_of) < 2:
-        return list(matches)
-    shape = {i: _timed_line_shape(lines[i]) for at in lines_of.values() for i in at}
-    said_in_turn = [m.label for m in matches if m is not None]
-    turns = Counter(x for k, x in enumerate(said_in_turn) if k == 0 or said_in_turn[k - 1] != x)
-    first = max(lines_of, key=lambda label: turns[label])  # the first to speak of the most, tied
-    taken = lines_of.pop(first)  # in the order of the lines, kept so (bisect)
-    shapes = {shape[i] for i in taken} - {None}
-    in_paragraphs = all(_opens_a_paragraph(i, lines) for i in taken)
-    out = list(matches)
-    for label, at in lines_of.items():
-        said = [m for i in at if (m := matches[i]) is not None]
-        if (
-            all(m.timed for m in said)
-            and label not in any_shape
-            and label.casefold() not in named
-            and not names_a_known_speaker(label, (), interviewer_labels)
-            and (
-                not _not_a_transcribers_note(label)
-                or (
-                    not _a_persons_label(label, at, lines, in_paragraphs)
-                    and (
-                        (shapes and all(shape[i] not in shapes for i in at))
-                        or all(
-                            not _in_turn_time(m.time, i, taken, matches) for i, m in zip(at, said)
-                        )
-                    )
-                )
-            )
-        ):
-            for i in at:
-                out[i] = None
-            continue
-        for i in at:
-            bisect.insort(taken, i)
-        shapes |= {shape[i] for i in at} - {None}
-    return out
-
-
-def _a_persons_label(
-    label: str, at: Sequence[int], lines: Sequence[str], in_paragraphs: bool
-) -> bool:
-    """Whether ``label``, on the lines ``at``, is a person's, whatever their layout and times
-    (:func:`_times_read_out`): it reads as a person's name (:func:`_reads_as_a_persons_name`)
-    and, in a file whose first speaker's labels each open a paragraph (``in_paragraphs``), each
-    of its lines opens one too (a rota's ``Amy Lee  07:30`` inside an answer does not), else
-    it is said on one line."""
-    if not _reads_as_a_persons_name(label):
-        return False
-    if in_paragraphs:
-        return all(_opens_a_paragraph(i, lines) for i in at)
-    return len(at) == 1
-
-
-def _opens_a_paragraph(i: int, lines: Sequence[str]) -> bool:
-    """Whether line ``i`` of ``lines`` opens a paragraph: the first line, or one after a blank."""
-    return i == 0 or not lines[i - 1].strip()
-
-
-def _reads_as_a_persons_name(label: str) -> bool:
-    """Whether ``label`` reads as a person's name (:func:`_names_a_person` of its name part, or
-    :func:`reads_as_a_display_name`: ``Mary Okafor``, ``Dr Amy Lee``, ``gprice``), which
-    :func:`_times_read_out` reads as talk on its layout or its time only when said on two
-    lines or more: a person who speaks once may do so out of order (an overlap, a time typed by
-    hand, a recording restarted) or in a layout typed by hand (``[00:00:57] - Mary Okafor``
-    among ``[00:00:56.00] - Hannah Whitfield``)."""
-    return _names_a_person(display_name_core(label)) or reads_as_a_display_name(label)
-
-
-def _in_turn_time(
-    time: float | None, at: int, taken: Sequence[int], matches: Sequence[LabelMatch | None]
-) -> bool:
-    """Whether ``time``, of a label on line ``at``, falls between the times of the labels on the
-    lines ``taken`` right before and after it, where they have times and go forward."""
-    k = bisect.bisect_left(taken, at)
-    before = _time_of(matches[taken[k - 1]]) if k > 0 else None
-    after = _time_of(matches[taken[k]]) if k < len(taken) else None
-    if time is None or (before is not None and after is not None and before > after):
-        return True
-    return (before is None or before <= time) and (after is None or time <= after)
-
-
 def _not_a_transcribers_note(label: str) -> bool:
     """Whether ``label`` may be a speaker's: no transcriber's note (:func:`.annotations.
     is_annotation`, or all in brackets), as the labels :func:`_long_note_label` and
@@ -1180,7 +1059,6 @@ def line_labels(
     )
     accepted |= any_shape
     found = [m if m is not None and m.label in accepted else None for m in matches]
-    found = _times_read_out(lines, found, interviewer_labels, any_shape)
     found = _labels_after_an_end_marker(lines, matches, found)
     found = _once_beside_loose_labels(
         lines,
