@@ -1905,6 +1905,54 @@ def test_load_decisions_on_a_pseudonymised_report_matches_rows_on_replaced_names
     assert [e for e in driver.get_log("browser") if e["level"] == "SEVERE"] == []
 
 
+def test_load_decisions_on_a_pseudonymised_report_keeps_no_row_that_matches_no_segment(
+    browser: tuple[Any, Path], tmp_path: Path
+) -> None:
+    """Session 80 (pfix4's MED): Load decisions… on a pseudonymised report kept the rows of the
+    file that match no segment (their words and notes, which may name anyone) in localStorage,
+    and Save decisions wrote them back, where roqa report --decisions leaves them out of such a
+    page ("Save decisions does not write them"). The page now does as Python does: it keeps and
+    writes none, and says so; no name reaches its storage or CSV."""
+    from roqa_nlp.decisions import Decision, match_decisions
+    from test_decisions_pseudonyms_stand import NOW, codings, review
+
+    driver, _ = browser
+    page = tmp_path / "report.html"
+    write_report(codings(), page, "cfir-2009")
+    _open_fresh(driver, page.as_uri())
+    lost = Decision("p01_interview:0002", "accept", "IC.H", note="ask Lucy", text="Lucy said no.")
+    path = tmp_path / "plain_decisions.csv"
+    rows = [[d.segment_id, d.decision, d.code_id, d.new_code, d.note, d.text] for d in review()]
+    rows.append(["p01_interview:0002", "accept", "IC.H", "", "ask Lucy", "Lucy said no."])
+    path.write_text(_review_csv(rows), encoding="utf-8")
+    assert _load_file(driver, path) == (
+        "plain_decisions.csv: 4 decisions loaded; 1 could not be matched to a segment (left out: "
+        "it may be on talk from before pseudonymising, which the page would carry word for word. "
+        "Save decisions does not write it: keep the decisions file it came from); 1 segment "
+        "matched by reading its pseudonyms as the names they replaced (decided on the report "
+        "before pseudonymising: p01_interview:0001); 2 notes on it are left out: a note may name "
+        "anyone (copy a note you need here, without names)"
+    )
+    assert match_decisions([*review(), lost], codings()).on[-1] is None  # Python: no segment
+    saved = _review_csv(
+        [
+            ["p01_interview:0001", "accept", "IS.E.2", "", "", NOW[0]],
+            ["p01_interview:0002", "reject", "IS.E.2", "", "money", NOW[1]],
+            ["p01_interview:0002", "accept", "IC.H", "", "money", NOW[1]],
+            ["p01_interview:0003", "accept", "IS.E.2", "", "", NOW[2]],
+        ]
+    )
+    assert _decisions_csv(driver) == saved
+    store = _storage(driver)
+    assert [k for k in store if k.startswith("roqa-unmatched:")] == []
+    for key, value in store.items():
+        for name in ("Lucy", "Pemberton", "Sam"):
+            assert name not in value, (key, value)
+    driver.get(page.as_uri())  # opened again: nothing kept comes back
+    assert _decisions_csv(driver) == saved
+    assert [e for e in driver.get_log("browser") if e["level"] == "SEVERE"] == []
+
+
 def test_the_decisions_a_pseudonymised_report_cannot_carry_are_named_by_segment_when_no_name(
     browser: tuple[Any, Path], tmp_path: Path
 ) -> None:

@@ -28,7 +28,8 @@
  * decision matched to a segment by its text first (ids move when transcripts are coded again),
  * then by its id, then by nearly the same words (a transcript corrected since the review, said
  * in the status line); its rows matching no segment are kept and saved back as the carried ones
- * are (keepUnmatched), and its rows are read after those the page holds for their segments
+ * are (keepUnmatched), except on a pseudonymised page, which keeps and writes none (they may hold
+ * names), as roqa report --decisions leaves them out of it, and its rows are read after those the page holds for their segments
  * (underPageRows): the rule of roqa_nlp.decisions.match_decisions, its thresholds given by
  * Python (#roqa-near-text); a file saved from the report charted in CFIR 2.0 (decisions on codes
  * of another codebook) is read in this report's codes as roqa_nlp.decisions_crosswalk reads it,
@@ -339,7 +340,14 @@
     return row;
   }
 
+  /* The rows of files loaded here that match no segment, kept in this browser (keepUnmatched); none
+     on a pseudonymised page, which keeps none (their words and notes may be talk from before
+     pseudonymising: a name), and forgets any an older page kept there. */
   function storedUnmatched() {
+    if (pseudonymisedPage) {
+      try { window.localStorage.removeItem(unmatchedKey); } catch (e) { /* none kept */ }
+      return [];
+    }
     var rows = stored(unmatchedKey);
     return Array.isArray(rows) ? rows.filter(Array.isArray).map(fileRow) : [];
   }
@@ -2679,7 +2687,7 @@
     var t = readInPage(m.matched);
     t.matched = t.matched.map(inCodebookIds);
     var loaded = applyMatched(underPageRows(t.matched), true);
-    keepUnmatched(m.unmatched);
+    if (!pseudonymisedPage) keepUnmatched(m.unmatched);
     paintAll();
     tickUndecided();
     save();
@@ -2691,11 +2699,21 @@
     var n = m.matched.length - notes, u = m.unmatched.length;
     var msg = n + (n === 1 ? " decision" : " decisions") +
       (notes ? " and " + notes + (notes === 1 ? " note" : " notes") : "") + " loaded; " +
-      unmatchedText(u) + (u ? " (kept: Save decisions writes " + (u === 1 ? "it" : "them") +
-      " back unchanged, at the end of the file)" : "") + untoldText(m.untold);
+      unmatchedText(u) + (u ? unmatchedKeptText(u) : "") + untoldText(m.untold);
     if (read.skipped) msg += " (" + read.skipped + (read.skipped === 1 ? " row is" : " rows are") + " not a decision)";
     return msg + stoodText(stood) + editedText(t.matched) + joinedText(t.matched) + partedText(t.matched) + narrowedText(t.matched) + (t.charted ? chartedText(t) : translatedText(t)) +
       otherCodesText(t.matched.map(function (x) { return x.row; }));
+  }
+
+  /* What the status line says of the `u` rows of a file loaded that match no segment: kept and
+     saved back; on a pseudonymised page left out, as roqa report --decisions leaves them out of
+     it (report._left_out_unpseudonymised): their words and notes may be talk from before
+     pseudonymising, which keeping them would carry word for word. */
+  function unmatchedKeptText(u) {
+    var it = u === 1 ? "it" : "them", they = u === 1 ? "it" : "they";
+    if (!pseudonymisedPage) return " (kept: Save decisions writes " + it + " back unchanged, at the end of the file)";
+    return " (left out: " + they + " may be on talk from before pseudonymising, which the page would carry " +
+      "word for word. Save decisions does not write " + it + ": keep the decisions file " + they + " came from)";
   }
 
   /* The rows of a file loaded into a pseudonymised page that matchRows matched by reading the
