@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from roqa_nlp.coding_agreement import agreement_report, read_long_csv
+from roqa_nlp.errors import RoqaWarning
 
 #: s1 agree (Culture); s2 ann Available Resources, ben Culture; s3 ann NONE, ben Leadership
 #: Engagement; s4 both coded nothing ("none", "No code")
@@ -47,10 +48,48 @@ def test_none_with_a_code_in_one_cell_reads_the_code(tmp_path: Path) -> None:
     same codings in a .qdpx read as the code."""
     p = tmp_path / "long.csv"
     p.write_text("unit,coder,code\ns1,ann,NONE; Culture\ns1,ben,Culture\n", encoding="utf-8")
-    cu = read_long_csv(p)
+    # said by read_long_csv itself, as the comma cells are (hunt s80 F4: only the CLI said it)
+    with pytest.warns(RoqaWarning) as said:
+        cu = read_long_csv(p)
+    assert [str(w.message) for w in said] == [
+        f"{p}: ann gave a code and NONE in one cell on 1 row (line 2 'NONE; Culture'): only the "
+        "code is compared there, as if the NONE were not given (as on a QDA passage coded with "
+        "NONE and a code); to say nothing applies, give NONE alone"
+    ]
     assert cu.codings["ann"] == {"s1": frozenset({"Culture"})}
     assert cu.none_beside_codes == [("ann", "line 2", "NONE; Culture")]
+    assert cu.none_rows_beside_codes == []
     assert cu.blank_cells == {}
+
+
+def test_none_on_its_own_row_beside_a_code_row_of_the_unit_is_said(tmp_path: Path) -> None:
+    """NONE on a row of its own beside a row coding the same unit for the same coder (spelled
+    "Ben" and "ben ", one coder) is taken off as in one cell, and said, naming both rows (hunt
+    s80 F1: dropped silently, while the one cell and the .qdpx warned). A NONE alone on its unit
+    is a unit coded with nothing, and recorded as NONE given (hunt s80 F8)."""
+    p = tmp_path / "long.csv"
+    p.write_text(
+        "unit,coder,code\nu1,Ana,Cost\nu1,Ben,NONE\nu1,ben ,Cost\nu2,Ana,Culture\n"
+        "u2,Ben,Culture\nu3,Ana,Culture\nu3,Ben,NONE\nu4,Ana,Cost\nu4,Ben,\n",
+        encoding="utf-8",
+    )
+    with pytest.warns(RoqaWarning) as said:
+        cu = read_long_csv(p)
+    assert [str(w.message) for w in said] == [
+        f"{p}: Ben gave NONE on a row of its own beside a code of the same unit on 1 row (line 3 "
+        "'NONE' beside line 4 'Cost'): only the code is compared there, as if the NONE were not "
+        "given (as on a QDA passage coded with NONE and a code); to say nothing applies, give "
+        "NONE alone"
+    ]
+    assert cu.none_rows_beside_codes == [("Ben", "line 3", "NONE", "line 4", "Cost")]
+    assert cu.none_beside_codes == []
+    assert cu.none_given == {"Ben": {"u1", "u3"}}
+    assert cu.codings["Ben"] == {
+        "u1": frozenset({"Cost"}),
+        "u2": frozenset({"Culture"}),
+        "u3": frozenset(),
+        "u4": frozenset(),
+    }
 
 
 #: the tester's messy/na.csv (blind tester, session 50, finding 2): N/A, n/a and - in the code
@@ -98,7 +137,8 @@ def test_other_blank_spellings_are_no_code(tmp_path: Path, cell: str) -> None:
 def test_a_blank_word_with_a_code_in_one_cell_reads_the_code(tmp_path: Path) -> None:
     p = tmp_path / "long.csv"
     p.write_text("unit,coder,code\ns1,ann,N/A; Culture\ns1,ben,Culture\n", encoding="utf-8")
-    cu = read_long_csv(p)
+    with pytest.warns(RoqaWarning, match=r"ann gave a code and NONE in one cell on 1 row \(line 2"):
+        cu = read_long_csv(p)
     assert cu.codings["ann"] == {"s1": frozenset({"Culture"})}
     assert cu.none_beside_codes == [("ann", "line 2", "N/A; Culture")]
     assert cu.blank_cells == {}

@@ -278,3 +278,41 @@ def test_a_persons_codings_say_none_and_nothing_apart(
         "judging that no code applies there, which agrees with another coder's no code and not "
         "with their codes; if ben did not code p03, take its segments out of ben's codings"
     ) in " ".join(data["notes"])
+
+
+def test_a_long_tables_transcript_of_none_rows_is_said_judged_not_perhaps_uncoded(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The same in a long table (hunt s80 F8): Ben's rows of p02 all say NONE, those of p03 are
+    empty. The note said "ben coded nothing in p02 ... take its segments out" of both, as the
+    table kept no word of which empty cells were NONE."""
+
+    def seg(t: str, i: int) -> SegmentResult:
+        return SegmentResult(
+            Segment(f"{t}:{i}", t, "P01", "participant", 10 * i, 10 * i + 9, "x" * 9),
+            [_code("X", "X")],
+        )
+
+    CodingResult([seg(t, i) for t in ("p01", "p02", "p03") for i in range(2)]).save(
+        tmp_path / "ann"
+    )
+    table = tmp_path / "ben.csv"
+    table.write_text(
+        "unit,coder,code\np01:0,ben,X\np01:1,ben,X\np02:0,ben,NONE\np02:1,ben,no code\n"
+        "p03:0,ben,\np03:1,ben,\n",
+        encoding="utf-8",
+    )
+    code, data, _, err = agree(tmp_path, capsys, str(tmp_path / "ann"), str(table))
+    assert code == 0 and data is not None, err
+    judged = (
+        "counted as ben judging that no code applies there, which agrees with another coder's no "
+        "code and not with their codes"
+    )
+    assert [n for n in data["notes"] if n.startswith("ben coded")] == [
+        f"ben coded p02 with nothing but NONE (2 units, each coded by another coder): {judged}, "
+        "as ben said by coding NONE (read, nothing applies)",
+        f"ben coded nothing in p03 (2 units, each coded by another coder): {judged}; if ben did "
+        "not code p03, take its segments out of ben's codings (its lines of codings.jsonl, its "
+        "rows of a long table): a transcript a coder has no segment of is missing for them, as "
+        "in a QDA project",
+    ]

@@ -114,3 +114,57 @@ def test_a_selection_across_two_passages_given_each_a_valence_is_counted(
     assert data is not None and f"{project}: {line}" in data["notes"]
     assert "count as neutral" not in " ".join(err.split())
     assert f"roqa: warning: {project}: {line}" in " ".join(err.split())
+
+
+def test_a_coder_named_with_gave_is_named_whole(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Hunt s80 F2: the line was parsed back out of the import's words, a coder "Ben gave" split
+    at its " gave " ("Ben gave 1 passage ... (gave passage p01:@41-89)"); the import hands over
+    who and where."""
+    (a1, b1, _), _, _ = ANA
+    ben = [(a1, b1, "Available Resources"), (a1, b1, "Barrier"), (a1, b1, "Enabler")]
+    path = two_users_qdpx(
+        tmp_path / "p.qdpx", {"Ana": [(a1, b1, "Available Resources")], "Ben gave": ben}
+    )
+    code, data, _, err = agree(tmp_path, capsys, str(path))
+    assert code == 0, err
+    line = (
+        "Ben gave gave 1 passage two different valences (p01:@41-89): read as giving it none, so "
+        "its codes there are left out of valence agreement (to give each code its own, code a "
+        "valence below it, as Available Resources > Barrier: docs/refi-qda.md)"
+    )
+    assert data is not None and f"{path}: {line}" in data["notes"]
+
+
+def test_passages_of_a_source_named_with_a_comma_are_listed_whole(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Hunt s80 F3: the passages of a span were split back out of the line at ", ", so those of
+    a source "Smith, J" were listed "Smith, J:1, Smith and J:2"."""
+    from test_refiqda_valence_codings import (
+        AGENCY,
+        AVAILABLE_RESOURCES,
+        BARRIER_GUID,
+        ENABLER_GUID,
+        STAFF,
+        reviewed,
+    )
+
+    both = (STAFF[0], AGENCY[1])
+    project = reviewed(
+        tmp_path,
+        (both, (AVAILABLE_RESOURCES,)),
+        (STAFF, (BARRIER_GUID,)),
+        (AGENCY, (ENABLER_GUID,)),
+        change=lambda qde: qde.replace("P04", "Smith, J"),  # the source and its ids
+    )
+    code, data, _, err = agree(tmp_path, capsys, str(project))
+    assert code == 0, err
+    line = (
+        f"Alice gave 1 passage two different valences (Smith, J:@{both[0]}-{both[1]} (across "
+        "Smith, J:1 and Smith, J:2)): read as giving it none, so its codes there are left out "
+        "of valence agreement (to give each code its own, code a valence below it, as "
+        "Available Resources > Barrier: docs/refi-qda.md)"
+    )
+    assert data is not None and f"{project}: {line}" in data["notes"], data["notes"]

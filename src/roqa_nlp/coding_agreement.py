@@ -260,6 +260,15 @@ class CodedUnits:
     #: ("NONE; Cost"), as ``(coder, where, the cell)``: the codes are read, as on a
     #: QDA passage coded with a NONE node and a code (:func:`read_long_csv`)
     none_beside_codes: list[tuple[str, str, str]] = field(default_factory=list)
+    #: where a long table gives NONE (or a spreadsheet's blank) on a row of its own beside a row
+    #: coding the same unit for the same coder (``u1,Ben,NONE`` and ``u1,Ben,Cost``), as
+    #: ``(coder, where the NONE is, its cell, where the code is, its cell)``: the codes are read,
+    #: as in one cell (:func:`read_long_csv`)
+    none_rows_beside_codes: list[tuple[str, str, str, str, str]] = field(default_factory=list)
+    #: by coder, the units a long table's code cell gives NONE alone (``NONE``, ``no code``:
+    #: :data:`~roqa_nlp.training.NONE_LABELS`, not an empty cell nor a spreadsheet's blank): the
+    #: coder said no code applies there, as a QDA passage coded NONE says (:func:`read_long_csv`)
+    none_given: dict[str, set[str]] = field(default_factory=dict)
 
     def __repr__(self) -> str:
         who = ", ".join(f"{c} (model)" if c in self.models else c for c in self.coders)
@@ -406,7 +415,11 @@ def read_long_csv(
     :func:`spreadsheet_blanks`, counted in :attr:`CodedUnits.blank_cells`), is the unit coded
     with nothing; given with codes in one cell ("NONE; Cost") it is left out and the codes are
     read, as on a QDA passage coded with a NONE node and a code, the row listed in
-    :attr:`CodedUnits.none_beside_codes`.
+    :attr:`CodedUnits.none_beside_codes`; so it is when given on a row of its own beside a row
+    coding the same unit for the same coder (:attr:`CodedUnits.none_rows_beside_codes`). Either
+    is said in one :class:`~roqa_nlp.errors.RoqaWarning` per coder naming the rows
+    (:func:`none_beside_codes_said`). The units whose code cell gives NONE alone are kept by
+    coder in :attr:`CodedUnits.none_given`.
 
     With ``codebook``, each code is resolved in it (an id, a name or an alias, names compared as
     :meth:`Codebook.find` does: case, spacing, punctuation and ``&``/``and`` aside) and counted
@@ -488,6 +501,10 @@ def read_long_csv(
     valence_without_code: list[str] = []
     matched_own: dict[str, tuple[str, str, str]] = {}
     seen: set[tuple[str, str, str, str | None]] = set()  # the codings of the rows read
+    # (coder, unit) -> the first row giving NONE alone there, and the first giving a code
+    alone_none: dict[tuple[str, str], tuple[str, str]] = {}
+    coded_at: dict[tuple[str, str], tuple[str, str]] = {}
+    none_given: dict[str, set[str]] = {}
     repeated_rows: list[str] = []
     for n, row in enumerate(body, start=2 + skipped):
         if not any(cell.strip() for cell in row):
@@ -515,7 +532,13 @@ def read_long_csv(
         else:
             if any(c.strip().lower() not in NONE_LABELS for c in none):
                 blank_cells[cells[ik].strip()] += 1
+            elif none:
+                none_given.setdefault(coder, set()).add(unit)
+            if none:
+                alone_none.setdefault((coder, unit), (f"{item} {n}", cells[ik].strip()))
             codes = [c for c in codes if not none] or [""]
+        if codes != [""]:
+            coded_at.setdefault((coder, unit), (f"{item} {n}", cells[ik].strip()))
         valence = None
         if iv is not None and codes == [""]:
             # no code: the valence cell is read as the code cell beside it ('-,-' is a blank
@@ -610,6 +633,23 @@ def read_long_csv(
     cu.repeated_rows = repeated_rows
     spelled = {c: group[0] for group in coders_merged for c in group[1:]}
     cu.none_beside_codes = [(spelled.get(c, c), where, cell) for c, where, cell in none_beside]
+    by_coder: dict[tuple[str, str], list[tuple[str, str]]] = {}  # spellings of one coder
+    for coder, unit in coded_at:
+        by_coder.setdefault((spelled.get(coder, coder), unit), []).append((coder, unit))
+    beside = []
+    for (coder, unit), none_at in alone_none.items():
+        coded = [coded_at[k] for k in by_coder.get((spelled.get(coder, coder), unit), [])]
+        if coded:
+            first = min(coded, key=lambda w: int(w[0].rsplit(" ", 1)[1]))
+            beside.append((spelled.get(coder, coder), *none_at, *first))
+    cu.none_rows_beside_codes = beside
+    for coder, units in none_given.items():
+        cu.none_given.setdefault(spelled.get(coder, coder), set()).update(units)
+    if cu.none_beside_codes or beside:
+        from .errors import warn
+
+        for said in none_beside_codes_said(cu):
+            warn(said, path=p)
     cu.valences = {
         coder: {unit: valences_given(per) for unit, per in units.items()}
         for coder, units in given.items()
@@ -617,6 +657,43 @@ def read_long_csv(
     if iv is None:
         cu.no_valence = {c: f"the long CSV {p.name} has no valence column" for c in cu.coders}
     return cu
+
+
+def none_beside_codes_said(table: CodedUnits) -> list[str]:
+    """For each coder of a long table, the warning that they gave NONE (or a spreadsheet's
+    blank) beside codes, in one cell (:attr:`CodedUnits.none_beside_codes`) or on a row of its
+    own beside a row coding the same unit (:attr:`CodedUnits.none_rows_beside_codes`), naming a
+    few rows: only the codes are compared there, as on a QDA passage coded with a NONE node and
+    a code (hunt s79 L5: the table refused "NONE; Cost" while the .qdpx took the NONE off
+    silently; hunt s80 F1: the two rows said nothing)."""
+    from .errors import first_few
+
+    cells: dict[str, list[str]] = {}
+    rows: dict[str, list[str]] = {}
+    for coder, where, cell in table.none_beside_codes:
+        cells.setdefault(coder, []).append(f"{where} {cell!r}")
+    for coder, where, cell, code_where, code_cell in table.none_rows_beside_codes:
+        rows.setdefault(coder, []).append(f"{where} {cell!r} beside {code_where} {code_cell!r}")
+    out = []
+    for coder in dict.fromkeys([*cells, *rows]):
+        said = []
+        if mine := cells.get(coder):
+            n = len(mine)
+            said.append(
+                f"a code and NONE in one cell on {n} row{'s' * (n > 1)} ({first_few(mine, 3)})"
+            )
+        if mine := rows.get(coder):
+            n = len(mine)
+            said.append(
+                f"NONE on a row of its own beside a code of the same unit on {n} row"
+                f"{'s' * (n > 1)} ({first_few(mine, 3)})"
+            )
+        out.append(
+            f"{coder} gave {' and '.join(said)}: only the code is compared there, as if the NONE "
+            "were not given (as on a QDA passage coded with NONE and a code); to say nothing "
+            "applies, give NONE alone"
+        )
+    return out
 
 
 def _own_code(
@@ -767,6 +844,7 @@ def _with_coders_renamed(cu: CodedUnits, rename: Mapping[str, str]) -> CodedUnit
         codings={rename.get(c, c): per for c, per in cu.codings.items()},
         valences={rename.get(c, c): per for c, per in cu.valences.items()},
         no_valence={rename.get(c, c): why for c, why in cu.no_valence.items()},
+        none_given={rename.get(c, c): units for c, units in cu.none_given.items()},
     )
 
 
@@ -802,6 +880,10 @@ def _joined_tables(a: CodedUnits, b: CodedUnits) -> CodedUnits:
         blank_cells=dict(Counter(a.blank_cells) + Counter(b.blank_cells)),
         valence_without_code=[*a.valence_without_code, *b.valence_without_code],
         repeated_rows=[*a.repeated_rows, *b.repeated_rows],
+        none_given={
+            c: a.none_given.get(c, set()) | b.none_given.get(c, set())
+            for c in dict.fromkeys([*a.none_given, *b.none_given])
+        },
     )
 
 

@@ -10,7 +10,7 @@ import json
 import math
 import re
 from collections import Counter
-from collections.abc import Callable, Collection, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -60,7 +60,7 @@ def _read_qdpx(path: Path, labels: Any = None) -> tuple[Any, list[str]]:
     from ..transcripts.interviewer_guesses import speaker_warnings
 
     project = read_qdpx(path, interviewer_labels=labels)
-    project.warnings = _valence_conflicts_said(project.warnings)
+    project.warnings = _valence_conflicts_said(project.warnings, project.two_valences)
     for line in project.warnings:
         warn(line, path=path)
     speakers = speaker_warnings(
@@ -71,35 +71,32 @@ def _read_qdpx(path: Path, labels: Any = None) -> tuple[Any, list[str]]:
     return project, speakers
 
 
-def _valence_conflicts_said(warnings: list[str]) -> list[str]:
+def _valence_conflicts_said(warnings: list[str], two_valences: Sequence[Any]) -> list[str]:
     """``warnings`` of a .qdpx's import with those naming a passage a coder gave two different
-    valences made one per coder, counting them, and saying what ``roqa agree`` does: their
+    valences (``two_valences``, :class:`~roqa_nlp.exchange.review.TwoValences`: each the line
+    it said) made one per coder, counting them, and saying what ``roqa agree`` does: their
     codes there are left out of valence agreement. The import's words, "its codes count as
     neutral", are what ``roqa import`` writes (tester agree2, session 79: said by agree, which
     left 18 of 68 pairs out). A passage is named as the import names it, spaces and all (an
     NVivo source "P01 interview"), and so is a coder's selection across two passages given
-    each its own valence, "the span X (on passages a, b)" (hunt s79 L3: both kept the import's
-    line, uncounted)."""
+    each its own valence, "X (across a and b)" (hunt s79 L3: both kept the import's line,
+    uncounted). The coder and passages are the import's, not parsed back out of the line (hunt
+    s80 F2/F3: a coder "Ben gave" was split at " gave ", an id holding a comma at its comma)."""
     from ..errors import and_list, first_few
-    from ..exchange.review import TWO_VALENCES_READ
 
-    found = re.compile(
-        r"(?P<coder>.+?) gave (?:the span (?P<span>.+?) \(on passages (?P<on>.+)\)"
-        r"|(?:passage )?(?P<where>.+?)) two different valences \([^)]*\): "
-        + re.escape(TWO_VALENCES_READ)
-    )
+    of_line = {t.said: t for t in two_valences}
     by_coder: dict[str, list[str]] = {}
     kept: list[str] = []
     first: dict[str, int] = {}  # coder -> where their line goes among the warnings
     for line in warnings:
-        if (m := found.fullmatch(line)) is None:
+        if (t := of_line.get(line)) is None:
             kept.append(line)
             continue
-        if m["coder"] not in by_coder:
-            first[m["coder"]] = len(kept)
+        if t.coder not in by_coder:
+            first[t.coder] = len(kept)
             kept.append("")
-        where = m["where"] or f"{m['span']} (across {and_list(m['on'].split(', '))})"
-        by_coder.setdefault(m["coder"], []).append(where)
+        where = f"{t.span} (across {and_list(list(t.passages))})" if t.passages else t.passage
+        by_coder.setdefault(t.coder, []).append(where)
     for coder, places in by_coder.items():
         n = len(places)
         kept[first[coder]] = (
@@ -717,7 +714,12 @@ def load_coded_units(
     A .qdpx's sources are read into speaker turns with ``interviewer_labels`` (the default
     labels with ``--interviewer``/``--participant``), as ``roqa import`` reads them.
     """
-    from ..coding_agreement import LONG_TABLE_SUFFIXES, check_table_texts, read_long_csv
+    from ..coding_agreement import (
+        LONG_TABLE_SUFFIXES,
+        check_table_texts,
+        none_beside_codes_said,
+        read_long_csv,
+    )
     from ..errors import RoqaError
     from ..result import IMPORTED_FOLDER, CodingResult, coders_folders, codings_file
 
@@ -909,11 +911,8 @@ def load_coded_units(
                 own_codes=own_codes,
             )
             check_table_texts(table, results, p)
-            for said in _no_code_beside_codes_in_table(table):
-                from ..errors import warn
-
-                warn(said, path=p)
-                import_warnings.append(f"{p}: {said}")
+            # read_long_csv warned of these already
+            import_warnings.extend(f"{p}: {said}" for said in none_beside_codes_said(table))
             tables.append(table)
             table_notes.extend(_own_codes_notes(table, p))
             for c in table.coders:
@@ -1097,29 +1096,6 @@ def _no_code_beside_a_code(coder: str, n: int) -> str:
         "(NONE) beside a code: only the code is compared there, as if the NONE were not given "
         "(as a long table's 'NONE; Cost' is read); to say nothing applies, give NONE alone"
     )
-
-
-def _no_code_beside_codes_in_table(table: Any) -> list[str]:
-    """For each coder of a long table, the warning that their code cells give NONE (or a
-    spreadsheet's blank) beside codes (:attr:`~roqa_nlp.coding_agreement.CodedUnits.
-    none_beside_codes`), naming a few rows: only the codes are compared there, as on a QDA
-    passage coded with a NONE node and a code (hunt s79 L5: the table refused "NONE; Cost"
-    while the .qdpx took the NONE off silently)."""
-    from ..errors import first_few
-
-    rows: dict[str, list[str]] = {}
-    for coder, where, cell in table.none_beside_codes:
-        rows.setdefault(coder, []).append(f"{where} {cell!r}")
-    out = []
-    for coder, cells in rows.items():
-        n = len(cells)
-        out.append(
-            f"{coder} gave a code and NONE in one cell on {n} row{'s' * (n > 1)} "
-            f"({first_few(cells, 3)}): only the code is compared there, as if the NONE were not "
-            "given (as on a QDA passage coded with NONE and a code); to say nothing applies, "
-            "give NONE alone"
-        )
-    return out
 
 
 def _no_code_nodes_note(taken: list[tuple[str, Counter[str]]]) -> str:
@@ -1506,7 +1482,14 @@ def _compared(
         notes.extend(_overlap_notes(merged, where, read.results))
         notes.extend(_pairs_sharing_nothing(merged))
         notes.extend(_exported_review_notes(merged, exported))
-        notes.extend(_coded_nothing_notes(merged, results, read.marked_none))
+        notes.extend(
+            _coded_nothing_notes(
+                merged,
+                results,
+                read.marked_none,
+                {c: u for t in read.tables for c, u in t.none_given.items()},
+            )
+        )
         unmatched = any(
             n.startswith((NOT_MATCHED_BY_NAME, NOT_MATCHED_AS_HELD)) for n in matched_notes
         )
@@ -2700,7 +2683,10 @@ def _exported_review_notes(coded: Any, exported: list[str]) -> list[str]:
 
 
 def _coded_nothing_notes(
-    coded: Any, results: dict[str, Any], marked_none: dict[str, set[str]] | None = None
+    coded: Any,
+    results: dict[str, Any],
+    marked_none: dict[str, set[str]] | None = None,
+    none_units: dict[str, set[str]] | None = None,
 ) -> list[str]:
     """For each person (not a model) whose units of a whole transcript all carry no code while
     another coder coded something there: that they count as that person judging that no code
@@ -2712,7 +2698,9 @@ def _coded_nothing_notes(
     A transcript where the person coded a passage NONE (``marked_none``: coder -> such
     transcripts) they did judge: the note says they coded it with nothing but NONE, as they
     said, with no advice to take it out (hunt s79: "Ben coded nothing in p02 ... if Ben did not
-    code p02, take its segments out", of Ben's three NONE passages there)."""
+    code p02, take its segments out", of Ben's three NONE passages there); so is a transcript
+    where a long table's code cell gives the person NONE on a unit (``none_units``: coder ->
+    such units, :attr:`~roqa_nlp.coding_agreement.CodedUnits.none_given`; hunt s80 F8)."""
     from ..errors import first_few
 
     # a long table's units are the results' segment ids: their transcript is the segment's
@@ -2735,7 +2723,7 @@ def _coded_nothing_notes(
             given = [mine[u] for u in ids if u in mine]
             theirs = [u for u in ids if u in mine and any(coded.codings[o].get(u) for o in others)]
             if given and not any(given) and theirs:
-                none = t in said_none
+                none = t in said_none or not (none_units or {}).get(c, set()).isdisjoint(ids)
                 empty[none].append(t)
                 counted[none] += len(given)
                 coded_by_others[none] += len(theirs)

@@ -128,6 +128,7 @@ from .refiqda import (
 )
 from .review import (
     CODES_READ_AS,
+    TwoValences,
     is_machine_user,
     valence_code,
     with_given_valence,
@@ -200,6 +201,9 @@ class QdpxProject:
     #: the name of each coder who coded them (``roqa agree``'s note names whose they were)
     dropped_by: dict[str, int] = field(default_factory=dict)
     coding_count: int = 0  # imported codings (one suggestion each)
+    #: the passages a person gave two different valences, each said in ``warnings`` too
+    #: (:class:`~roqa_nlp.exchange.review.TwoValences`: ``roqa agree`` counts them by coder)
+    two_valences: list[TwoValences] = field(default_factory=list)
 
     def __repr__(self) -> str:
         coders = ", ".join(f"{u} ({len(r)})" for u, r in self.codings.items()) or "none"
@@ -1440,6 +1444,7 @@ def _persons_codings(
     mine: str,
     merged_uses: dict[str, dict[str, str]],
     warnings: list[str],
+    two_valences: list[TwoValences] | None = None,
 ) -> dict[str, CodingResult]:
     """Each person's codings, from their selections (``pending``): in the order of the
     transcripts (``rank``), with their notes, dates, GUIDs, what the review of ``mine`` (the
@@ -1501,6 +1506,7 @@ def _persons_codings(
                 noted=noted.get(uname, set()),
                 model_noted=model_noted.get(uname, set()),
                 warnings=warnings,
+                two_valences=two_valences,
                 own_valences=own_valences.get(uname, {}),
                 # a review's codings (its record names the reviewer): a valence the reviewer
                 # set is theirs at 1.0, as apply-decisions wrote it (blind tester s53: null)
@@ -1714,9 +1720,10 @@ def _read_project(
     mine = _reviewer(left_out, user_names, pending, warnings)
     decided_no_code = decided_without_passage(left_out, pending.get(mine), by_name, warnings)
     merged_uses = _merged_uses(root, merged, guid_to_id, user_names)
+    two_valences: list[TwoValences] = []
     codings = _persons_codings(
         pending, rank, by_name, book, meta_base, guid_of, note_records, left_out, mine,
-        merged_uses, warnings,
+        merged_uses, warnings, two_valences,
     )  # fmt: skip
     for at, stranger in stranger_lines.items():
         kept = sum(len(s.suggestions) for s in codings.get(stranger, []))
@@ -1745,6 +1752,7 @@ def _read_project(
         source_count=len(sources),
         dropped_by=dropped_by,
         coding_count=sum(len(s.suggestions) for r in codings.values() for s in r),
+        two_valences=two_valences,
     )
 
 

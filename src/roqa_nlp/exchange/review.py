@@ -37,8 +37,9 @@ passage, as the ``valence`` decision gives it to that passage.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from typing import NamedTuple
 
 from ..decisions import NOTE, PROJECT_PREFIX, QDA_REVIEW_NOTE, VALENCE, Decision, segment_notes
 from ..errors import first_few
@@ -324,6 +325,20 @@ def _content(s: SegmentResult) -> list[Suggestion]:
 TWO_VALENCES_READ = "read as giving it none (no valence decision; its codes count as neutral)"
 
 
+class TwoValences(NamedTuple):
+    """A passage a person gave two different valences, as :func:`with_given_valence` found it:
+    the warning line it said (``said``), the person, and the passage (its segment id), or the
+    person's span across several passages (``span``: its segment id) with those passages' ids
+    (``passages``), handed over so that ``roqa agree`` need not parse them back out of the line
+    (hunt s80 F2/F3: a coder "Ben gave", a passage id holding a comma)."""
+
+    said: str
+    coder: str
+    passage: str
+    span: str | None = None
+    passages: tuple[str, ...] = ()
+
+
 def with_given_valence(
     machine: Iterable[SegmentResult],
     human: CodingResult,
@@ -334,6 +349,7 @@ def with_given_valence(
     warnings: list[str] | None = None,
     own_valences: Mapping[str, Mapping[str, str | None]] | None = None,
     own_probability: float | None = None,
+    two_valences: list[TwoValences] | None = None,
 ) -> PersonsCodings:
     """``coder``'s codings (``human``, as coded in a QDA program) with their valence codes
     (:func:`valence_code`) turned into the valence of the content codes of the same passage.
@@ -346,7 +362,8 @@ def with_given_valence(
     as the person's own (``valence_probability`` ``own_probability``: None, a person's coding,
     or :data:`~roqa_nlp.decisions.REVIEWERS_VALENCE` for a review's codings, as ``roqa
     apply-decisions`` wrote them); two different ones give none, and a warning naming the
-    passage (once) is appended to ``warnings``.
+    passage (once) is appended to ``warnings``, and the same as a :class:`TwoValences` to
+    ``two_valences`` when given.
 
     Valence codes are then dropped: a span coded with a valence code alone keeps no coding (its
     valence is a ``valence`` decision on the passage). A code given no valence keeps the one it
@@ -376,13 +393,20 @@ def with_given_valence(
     sink: list[str] = [] if warnings is None else warnings
     said: set[str] = set()
 
-    def conflict(where: str, found: set[str]) -> None:
+    def conflict(passage: str, found: set[str], on: Sequence[str] = ()) -> None:
+        where = f"the span {passage} (on passages {', '.join(on)})" if on else f"passage {passage}"
         if where not in said:
             said.add(where)
-            sink.append(
+            line = (
                 f"{coder} gave {where} two different valences ({', '.join(sorted(found))}): "
                 + TWO_VALENCES_READ
             )
+            sink.append(line)
+            if two_valences is not None:
+                if on:
+                    two_valences.append(TwoValences(line, coder, passage, passage, tuple(on)))
+                else:
+                    two_valences.append(TwoValences(line, coder, passage))
 
     in_transcript: dict[str, list[int]] = {}
     for i, h in enumerate(spans):
@@ -393,7 +417,7 @@ def with_given_valence(
         mine = [i for i in near if same_passage(m, spans[i])]
         found = set().union(*(given[i] for i in mine))
         if len(found) > 1:
-            conflict(f"passage {m.segment.id}", found)
+            conflict(m.segment.id, found)
         for i in mine:
             passages.setdefault(i, []).append((m.segment.id, found))
 
@@ -409,7 +433,7 @@ def with_given_valence(
         if own is None:  # on no suggestion: the span is the passage
             own = [(h.segment.id, given[i])]
             if len(given[i]) > 1:
-                conflict(f"passage {h.segment.id}", given[i])
+                conflict(h.segment.id, given[i])
         codes = _content(h)
         if not codes:
             # a valence alone (or nothing): a decision on a suggestion's passage, not a coding
@@ -423,7 +447,7 @@ def with_given_valence(
         found = set().union(*(v for _, v in own))
         if len(found) > 1 and all(len(v) < 2 for _, v in own):
             # one span on two suggestions' passages, each given its own valence
-            conflict(f"the span {h.segment.id} (on passages {', '.join(p for p, _ in own)})", found)
+            conflict(h.segment.id, found, [p for p, _ in own])
         rated = (own_valences or {}).get(h.segment.id, {})
         passage = next(iter(found)) if len(found) == 1 else None
         kept: list[Suggestion] = []
