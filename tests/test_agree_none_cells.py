@@ -194,3 +194,32 @@ def test_roqa_agree_says_how_many_cells_were_read_as_no_code(tmp_path: Path, cap
     assert f"Note: {note}." in flat
     assert "2 coders: Ana, Ben; 5 units, 2 coded by someone; 2 codes used." in flat
     assert "counted as one code" not in flat
+
+
+def test_a_refusal_comes_alone_without_the_tables_warnings(tmp_path: Path) -> None:
+    """Hunt s80 F5: the warning on 'NONE; Cost' was printed before the refusal (one coder; a
+    second table not read), so the refusal was no longer one line."""
+    from test_cli_core import roqa
+
+    one = tmp_path / "one_coder.csv"
+    one.write_text("unit,coder,code\nu1,Ben,NONE; Cost\nu2,Ben,Cost\n", encoding="utf-8")
+    run = roqa("agree", one)
+    assert (run.code, run.err) == (
+        2,
+        "roqa: error: agreement needs at least two coders, the inputs hold 1 (Ben) (give one "
+        "input per coder, or a CSV with several coders)\n",
+    )
+    bad = tmp_path / "bad.csv"
+    bad.write_text("unit,coder,label\nu1,Ana,Cost\n", encoding="utf-8")
+    run = roqa("agree", one, bad)
+    assert (run.code, run.err) == (
+        2,
+        f"roqa: error: {bad}: has no 'code' column (found: unit, coder, label) (the first line "
+        "must name the columns unit, coder and code)\n",
+    )
+    # read, two coders: the warning is said
+    two = tmp_path / "two.csv"
+    two.write_text(one.read_text(encoding="utf-8") + "u1,Ana,Cost\nu2,Ana,Cost\n", "utf-8")
+    run = roqa("agree", two, "--n-boot", "0")
+    assert run.code == 0, run.err
+    assert run.err.startswith(f"roqa: warning: {two}: Ben gave a code and NONE in one cell")

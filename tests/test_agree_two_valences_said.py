@@ -168,3 +168,31 @@ def test_passages_of_a_source_named_with_a_comma_are_listed_whole(
         "Available Resources > Barrier: docs/refi-qda.md)"
     )
     assert data is not None and f"{project}: {line}" in data["notes"], data["notes"]
+
+
+def test_a_coder_whose_every_valence_was_two_is_not_said_to_give_none(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Hunt s80 F9: Ana coded Barrier and Enabler on each passage she gave a valence; the line
+    on valence said "no passage of theirs coded Barrier, Enabler or Neutral in the QDA
+    project", which the warning above it belied. Ben, who coded no valence, is said so."""
+    (a1, b1, _), (a2, b2, _), _ = ANA
+    ana = [
+        (a1, b1, "Available Resources"),
+        (a1, b1, "Barrier"),
+        (a1, b1, "Enabler"),
+        (a2, b2, "Leadership Engagement"),
+        (a2, b2, "Barrier"),
+        (a2, b2, "Neutral"),
+    ]
+    ben = [(a1, b1, "Available Resources"), (a2, b2, "Leadership Engagement")]
+    path = two_users_qdpx(tmp_path / "p.qdpx", {"Ana": ana, "Ben": ben})
+    code, data, out, err = agree(tmp_path, capsys, str(path))
+    assert code == 0 and data is not None, err
+    said = " ".join(out.split())
+    assert (
+        "Ana's codings give no valence: every passage of theirs given one was given two "
+        "different valences (2), read as none; Ben's codings give no valence (no passage of "
+        "theirs coded Barrier, Enabler or Neutral in the QDA project)"
+    ) in said
+    assert "Ana's codings give no valence (no passage" not in said

@@ -5,6 +5,7 @@ the Python call too, where the command's own message is unchanged."""
 
 from __future__ import annotations
 
+import shlex
 import sys
 from pathlib import Path
 from typing import Any
@@ -279,3 +280,39 @@ def test_an_unknown_agreement_level_is_a_value_error() -> None:
         agreement_report(coded_units_from_rows([("u1", "Ann", "X"), ("u1", "Ben", "X")]), level="x")
     assert isinstance(caught.value, RoqaError)
     assert str(caught.value).startswith("unknown level 'x' (use one of ")
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "line"),
+    [
+        # a transcript's table names a text column, as decisions do
+        ("p04 table.txt", "Speaker,Text\nInterviewer,Hello.\nP04,We lack staff.\n", "first line"),
+        # blank lines above: the line named is the one quoted
+        (
+            "p04.txt",
+            "\n\n\nInterviewer: Hello.\nP04: We lack staff.\n",
+            "line 4, the first not blank,",
+        ),
+    ],
+)
+def test_a_transcript_given_as_decisions_is_said_so_at_its_edges(
+    tmp_path: Path, name: str, text: str, line: str
+) -> None:
+    """Hunt s80 F6: a Speaker,Text table was said to have "no segment_id column", a transcript
+    with blank lines first was said to name no column on "its first line" (its line 4), and
+    the command to code it did not quote a path with a space."""
+    from roqa_nlp.decisions import read_decisions
+
+    transcript = tmp_path / name
+    transcript.write_text(text, encoding="utf-8")
+    first = text.strip().split("\n", 1)[0]
+    with pytest.raises(RoqaError) as caught:
+        read_decisions(transcript)
+    quoted = shlex.quote(str(transcript))
+    assert str(caught.value) == (
+        f"{transcript}: is a transcript, not a decisions file (its {line} names no column of "
+        f"one: {first}) (give the decisions.csv that Save decisions in report.html writes, or a "
+        f".xlsx or .jsonl with its columns; to code the transcript: roqa code {quoted} --out "
+        f"coded/; in Python, AutoCoder.load().code({str(transcript)!r}))"
+    )
+    assert (" " in name) == (quoted != str(transcript))

@@ -1561,7 +1561,7 @@ def _no_valence_reason(
     codings imported from a QDA project in which no coded passage was given a valence; or only
     passages given no code were (a valence code alone: a valence decision, no coding), which
     are counted, since the valence codes were read."""
-    from .exchange.review import valence_not_given, valence_only
+    from .exchange.review import valence_not_given, valence_only, valence_two
 
     not_given = valence_not_given(result)
     coded = {sid for sid, codes in counted.items() if codes}
@@ -1571,6 +1571,12 @@ def _no_valence_reason(
         return (
             f"{coder}'s codings give no valence to a code: they gave a valence only on passages "
             f"they coded with no code ({n}), so none is compared"
+        )
+    if n := len(coded & set(valence_two(result))):
+        # "no passage of theirs coded Barrier ..." was untrue of these (hunt s80 F9)
+        return (
+            f"{coder}'s codings give no valence: every passage of theirs given one was given two "
+            f"different valences ({n}), read as none"
         )
     return (
         f"{coder}'s codings give no valence (no passage of theirs coded Barrier, Enabler or "

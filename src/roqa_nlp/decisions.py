@@ -515,16 +515,21 @@ def read_decisions(
     # alone was a review of no decisions (roqa report: "decisions: 0 carried", s77 hunt)
     header = {column_key(k) for k in named if k}
     if suffix not in (".jsonl", ".json") and any(header) and "segment_id" not in header:
-        if suffix in _TRANSCRIPT_TEXT and not header & set(COLUMNS):
-            # said "no segment_id column ... (line 1: Interviewer: ...)" (api tester, s79)
+        if suffix in _TRANSCRIPT_TEXT and not header & (set(COLUMNS) - {"text"}):
+            # said "no segment_id column ... (line 1: Interviewer: ...)" (api tester, s79); a
+            # transcript's table (Speaker,Text) names a text column too (hunt s80 F6)
+            import shlex
+
             from .errors import in_python_too
 
+            line = "first line" if not skipped else f"line {skipped + 1}, the first not blank,"
             raise RoqaValueError(
-                "is a transcript, not a decisions file (its first line names no column of one: "
+                f"is a transcript, not a decisions file (its {line} names no column of one: "
                 f"{cut(first, 60)})",
                 path=p,
                 hint=in_python_too(
-                    f"{_GIVE_DECISIONS}; to code the transcript: roqa code {p} --out coded/",
+                    f"{_GIVE_DECISIONS}; to code the transcript: roqa code "
+                    f"{shlex.quote(str(p))} --out coded/",
                     f"AutoCoder.load().code({str(p)!r})",
                 ),
             )
@@ -1080,11 +1085,11 @@ def _sheet_rows(rows: Iterable[Sequence[Any]]) -> list[dict[Any, Any]]:
     return [{k: None if v is None else str(v) for k, v in zip(header, row) if k} for row in it]
 
 
-#: the hint of a file given as decisions that is none
 #: the suffixes of a transcript's plain text (a decisions file may be a .txt, Excel's "Unicode
 #: text", but then its first line names the columns)
 _TRANSCRIPT_TEXT = (".txt", ".md", ".vtt", ".srt", ".sbv")
 
+#: the hint of a file given as decisions that is none
 _GIVE_DECISIONS = (
     "give the decisions.csv that Save decisions in report.html writes, or a .xlsx or .jsonl with "
     "its columns"

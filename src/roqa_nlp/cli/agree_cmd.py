@@ -9,6 +9,7 @@ import itertools
 import json
 import math
 import re
+import warnings
 from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -892,6 +893,7 @@ def load_coded_units(
                 f"{', '.join(LONG_TABLE_SUFFIXES[:-1])} or {LONG_TABLE_SUFFIXES[-1]}"
                 ", a codings.jsonl or result folder, or a .qdpx",
             )
+    held: list[warnings.WarningMessage] = []  # the tables' warnings, said below
     if table_paths:
         from ..crosswalk import codebook_of
 
@@ -903,27 +905,31 @@ def load_coded_units(
             from ..coding_agreement import own_codes_by_name
 
             own_codes = own_codes_by_name(results, book)
-        for p in table_paths:
-            table = read_long_csv(
-                p,
-                codebook=book,
-                builtin_commas=builtin_commas,
-                own_codes=own_codes,
-            )
-            check_table_texts(table, results, p)
-            # read_long_csv warned of these already
-            import_warnings.extend(f"{p}: {said}" for said in none_beside_codes_said(table))
-            tables.append(table)
-            table_notes.extend(_own_codes_notes(table, p))
-            for c in table.coders:
-                where.setdefault(c, f"{p} (coder {c})")
-                table_of.setdefault(c, p)
-            if table.coders_merged:
-                table_notes.append(
-                    "counted as one coder, as the names differ only in "
-                    f"{_differences_said(table.coders_merged)}: "
-                    f"{_merged_shown(table.coders_merged)} ({p.name})"
+        # said once every table is read and two coders are found: a refusal (a table not
+        # read, one coder) is then one line alone (hunt s80 F5)
+        with warnings.catch_warnings(record=True) as caught:
+            for p in table_paths:
+                table = read_long_csv(
+                    p,
+                    codebook=book,
+                    builtin_commas=builtin_commas,
+                    own_codes=own_codes,
                 )
+                check_table_texts(table, results, p)
+                # read_long_csv warned of these already
+                import_warnings.extend(f"{p}: {said}" for said in none_beside_codes_said(table))
+                tables.append(table)
+                table_notes.extend(_own_codes_notes(table, p))
+                for c in table.coders:
+                    where.setdefault(c, f"{p} (coder {c})")
+                    table_of.setdefault(c, p)
+                if table.coders_merged:
+                    table_notes.append(
+                        "counted as one coder, as the names differ only in "
+                        f"{_differences_said(table.coders_merged)}: "
+                        f"{_merged_shown(table.coders_merged)} ({p.name})"
+                    )
+        held = caught
     table_notes.extend(_matched_by_id_alone(list(zip(table_paths, tables)), results))
     if no_code_nodes:
         table_notes.append(_no_code_nodes_note(no_code_nodes))
@@ -992,6 +998,9 @@ def load_coded_units(
             + "; ".join(no_coder),
             hint="export the project once its coders have coded its sources",
         )
+    if n_coders >= 2:  # else refused below, in one line
+        for w in held:
+            warnings.warn_explicit(w.message, w.category, w.filename, w.lineno)
     read = _ReadInputs(
         results,
         tables,

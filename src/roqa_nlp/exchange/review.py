@@ -108,6 +108,13 @@ def accepted_without_valence(result: CodingResult) -> set[str]:
 VALENCE_ONLY = "valence_only"
 
 
+#: The key of a person's imported codings' ``meta`` (their ``run.json``) that lists the spans
+#: whose codes were given no valence because the person gave their passage two different ones
+#: (read as none), so that ``roqa agree`` says so rather than "no passage coded Barrier ..."
+#: (hunt s80 F9).
+VALENCE_TWO = "valence_two"
+
+
 #: The key of a person's imported codings' ``meta`` (their ``run.json``) that names the codes
 #: they made in the QDA program that were read as a codebook code the project holds already
 #: (their path of names -> that code's id: ``{"Champions": "PR.B.3"}``): they go back to the
@@ -176,6 +183,15 @@ def valence_only(result: CodingResult) -> list[str]:
     (:data:`VALENCE_ONLY`); empty when the codings record none."""
     meta = result.meta if isinstance(result.meta, dict) else {}
     ids = meta.get(VALENCE_ONLY)
+    return list(map(str, ids)) if isinstance(ids, list) else []
+
+
+def valence_two(result: CodingResult) -> list[str]:
+    """The ids of the spans of a person's imported codings given no valence because their
+    passage was given two different ones (:data:`VALENCE_TWO`); empty when the codings record
+    none."""
+    meta = result.meta if isinstance(result.meta, dict) else {}
+    ids = meta.get(VALENCE_TWO)
     return list(map(str, ids)) if isinstance(ids, list) else []
 
 
@@ -372,7 +388,9 @@ def with_given_valence(
     ``neutral``, the schema's
     default; the ids of those segments are listed in ``meta["valence_not_given"]``
     (:data:`VALENCE_NOT_GIVEN`), so that "no valence given" is told from "neutral"; those of the
-    spans given a valence code alone, in ``meta["valence_only"]`` (:data:`VALENCE_ONLY`). The
+    spans given a valence code alone, in ``meta["valence_only"]`` (:data:`VALENCE_ONLY`); of
+    those given none as their passage was given two, in ``meta["valence_two"]``
+    (:data:`VALENCE_TWO`). The
     spans in
     ``model_noted``, whose description gave the model's valence the person kept (``valence:
     enabler (p=0.550)``, or ``(the model's)``), are listed in ``meta["valence_from_model"]``
@@ -425,6 +443,7 @@ def with_given_valence(
     not_given: list[str] = []
     from_model: list[str] = []
     alone: list[str] = []  # spans given a valence code alone
+    two: list[str] = []  # spans given no valence, their passage given two
     stray: dict[str, int] = {}  # spans whose valence codes give their valence to nothing
     stray_names: dict[str, None] = {}
     for i, h in enumerate(spans):
@@ -476,6 +495,8 @@ def with_given_valence(
             from_model.append(h.segment.id)
         elif not any_given:
             not_given.append(h.segment.id)
+            if len(found) > 1:
+                two.append(h.segment.id)
         out.append(replace(h, suggestions=kept))
     if stray:
         sink.append(_stray_valences_warning(coder, spans, stray, list(stray_names)))
@@ -487,6 +508,7 @@ def with_given_valence(
             VALENCE_NOT_GIVEN: not_given,
             **({VALENCE_FROM_MODEL: from_model} if from_model else {}),
             **({VALENCE_ONLY: alone} if alone else {}),
+            **({VALENCE_TWO: two} if two else {}),
         },
         as_coded=spans,
     )
