@@ -478,9 +478,11 @@ class Embedder:
         this process for the same folder, weights and device when an embedder still holds it
         (:data:`_LOADED`)."""
         key = (os.path.realpath(self.model_path), self.weights_hash, str(self.device))  # checked
-        if self.threads:
-            import torch
+        from .transcripts.sentences import importing_torch
 
+        with importing_torch():  # not while spaCy is imported in another thread: it hides torch
+            import torch
+        if self.threads:
             torch.set_num_threads(self.threads)
         loaded = _LOADED.get(key)
         if loaded is not None:

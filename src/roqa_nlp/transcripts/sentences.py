@@ -26,6 +26,7 @@ Offsets are code points relative to the text given, end-exclusive, without surro
 from __future__ import annotations
 
 import re
+import threading
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
@@ -57,29 +58,45 @@ _ITEM_NUMBER = re.compile(r"\(?\d{1,2}[.)]")
 _TRAILING_ITEM_NUMBER = re.compile(r"[:;]\s+(?P<number>\(?\d{1,2}[.)])$")
 
 
-def _import_spacy() -> Any:
+#: Held while spaCy is imported: `import torch` fails meanwhile, in every thread (below).
+_SPACY_IMPORT = threading.Lock()
+
+
+def import_spacy() -> Any:
     """spaCy, imported without letting thinc (under it) import torch if torch is not loaded yet.
 
     thinc imports torch whenever it is installed: seconds of start-up the rule-based sentencizer
-    never uses, and a warm re-code (every embedding cached) need not load torch at all.
+    never uses, and a warm re-code (every embedding cached) need not load torch at all. As torch
+    is hidden from every thread while spaCy is imported, a thread importing torch meanwhile
+    holds :func:`importing_torch`.
     """
     import sys
 
-    if "spacy" in sys.modules or "torch" in sys.modules:
-        import spacy
-    else:
-        sys.modules["torch"] = None  # type: ignore[assignment]  # `import torch` fails meanwhile
-        try:
+    with _SPACY_IMPORT:
+        if "spacy" in sys.modules or "torch" in sys.modules:
             import spacy
-        finally:
-            if "torch" in sys.modules and sys.modules["torch"] is None:
-                del sys.modules["torch"]
+        else:
+            sys.modules["torch"] = None  # type: ignore[assignment]  # `import torch` fails now
+            try:
+                import spacy
+            finally:
+                if "torch" in sys.modules and sys.modules["torch"] is None:
+                    del sys.modules["torch"]
     return spacy
+
+
+def importing_torch() -> threading.Lock:
+    """Held by a thread while it imports torch (the embedding model loaded for the first encode
+    while the segmenting thread still reads a transcript the segment cache did not hold), so that
+    spaCy's import, which hides torch from every thread (:func:`import_spacy`), waits for it
+    instead: torch found missing, the model was loaded without it ("PyTorch was not found";
+    speed4, session 80)."""
+    return _SPACY_IMPORT
 
 
 @lru_cache(maxsize=1)
 def _sentencizer() -> Language:
-    spacy = _import_spacy()
+    spacy = import_spacy()
     nlp = spacy.blank("en")
     nlp.add_pipe("sentencizer")
     return nlp
