@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import zipfile
 from dataclasses import replace
@@ -293,6 +294,27 @@ def test_a_coding_to_a_domain_is_left_out_of_the_decisions_with_a_warning(
         "out of their "
         "decisions (training needs a codable construct)"
     ) in capsys.readouterr().err
+
+
+def test_the_warning_of_a_coding_to_a_domain_is_in_import_json_too(
+    tmp_path: Path, cfir: Codebook, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """hunt3, session 80, F5: the warning was printed but left out of import.json, whose
+    "warnings" were taken before the decisions added theirs: it holds every warning printed,
+    in the order printed."""
+    project = reviewed_project(tmp_path, cfir, "IS")
+    main(["import", str(project), "--out", str(tmp_path / "o"), "--codebook", "cfir-2009"])
+    printed = [
+        line.removeprefix(f"roqa: warning: {project}: ")
+        for line in capsys.readouterr().err.splitlines()
+        if line.startswith("roqa: warning: ")
+    ]
+    kept = json.loads((tmp_path / "o" / "import.json").read_text("utf-8"))["warnings"]
+    assert kept == printed
+    assert (
+        "Alice coded 1 passage(s) to IS Inner Setting, a domain: left out of their decisions "
+        "(training needs a codable construct)"
+    ) in kept
 
 
 def test_a_decision_recoding_to_a_domain_is_a_one_line_error(cfir: Codebook) -> None:

@@ -585,8 +585,9 @@ def import_cmd(
         "decisions": {},
         # every warning printed, none naming the file first: import.json names it (qda2
         # tester, session 80, D7: the speaker and "no sources" warnings were left out, and
-        # some lines began "valence_layouts.qdpx: ")
-        "warnings": [_unnamed(file, line) for line in [*project.warnings, *no_sources, *speakers]],
+        # some lines began "valence_layouts.qdpx: "); taken in write(), after the decisions
+        # add theirs (hunt3, session 80, F5: "coded N passage(s) to ..., a domain" was lost)
+        "warnings": [],
     }
     machine = CodingResult(
         segments=[s for u, r in project.codings.items() if is_machine_user(u) for s in r.segments]
@@ -625,6 +626,9 @@ def import_cmd(
                     "file": f"decisions/{name}.csv",
                     "count": len(decisions),
                 }
+        report["warnings"] = [
+            _unnamed(file, line) for line in [*project.warnings, *no_sources, *speakers]
+        ]
         atomic_write_text(
             d / "import.json", json.dumps(report, indent=2, ensure_ascii=False) + "\n"
         )
