@@ -21,6 +21,7 @@ from pathlib import Path
 import pytest
 
 from roqa_nlp.exchange import read_qdc, read_qdpx
+from roqa_nlp.exchange.refiqda import stable_guid
 from roqa_nlp.exchange.validation import qdpx_schema_errors
 from test_cli_agree import run
 from test_refiqda import PROJECT_XSD, REF
@@ -277,6 +278,10 @@ FOLDER = (
 )
 
 
+#: the GUID roqa gives Ann's Staffing beside the CFIR tree, and its id (hunt3, session 80, F1)
+ROQAS_STAFF = stable_guid("valence-first", B_STAFF)
+
+
 def test_a_code_read_from_below_a_valence_goes_back_under_roqas_guid(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -294,7 +299,7 @@ def test_a_code_read_from_below_a_valence_goes_back_under_roqas_guid(
         ("IS", "Inner Setting"),
         ("IS.E", "Readiness for Implementation"),
         ("IS.E.1", "Leadership Engagement"),
-        (B_STAFF, "Staffing"),
+        (ROQAS_STAFF, "Staffing"),
     ]
     out, again = tmp_path / "imp", tmp_path / "again.qdpx"
     code, _, err = run(["import", str(path), "--out", str(out)], capsys)
@@ -308,3 +313,39 @@ def test_a_code_read_from_below_a_valence_goes_back_under_roqas_guid(
     assert written["Staffing"] not in {B_STAFF, E_STAFF}
     staffing = {r.get("targetGUID", "").lower() for r in qde_of(again).iter(NS + "CodeRef")}
     assert written["Staffing"] in staffing and not staffing & {B_STAFF, E_STAFF}
+
+
+def test_a_code_read_from_below_a_valence_is_the_same_code_after_a_round_trip(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """hunt3, session 80, F1: beside a CFIR tree, Ann's Staffing kept Barriers > Staffing's GUID
+    as its id but went back under roqa's GUID, so her export imported again was a second code;
+    "Staffing" being an alias of IS.E.2, agree did not match the two by name: kappa 0.333 of Ann
+    with her own round trip. The id is roqa's GUID in every round, so they agree fully."""
+    coded = (
+        (SHORT, (B_STAFF,)),
+        (GOOD, (E_STAFF,)),
+        (BACKS, ("d1000000-0000-4000-8000-000000000003",)),
+    )
+    path = project(tmp_path, CFIR_TREE + tree(), *coded)
+    for args in (
+        ["import", str(path), "--out", str(tmp_path / "r0")],
+        ["export", str(tmp_path / "r0" / "codings" / "Ann"), "--qdpx", str(tmp_path / "e0.qdpx")],
+        ["import", str(tmp_path / "e0.qdpx"), "--out", str(tmp_path / "r1")],
+    ):
+        code, _, err = run(args, capsys)
+        assert code == 0, err
+    ids = [
+        [g.code_id for s in read_qdpx(p).codings["Ann"] for g in s.suggestions]
+        for p in (path, tmp_path / "e0.qdpx")
+    ]
+    assert ids == [[ROQAS_STAFF, ROQAS_STAFF, "IS.E.1"]] * 2
+    a0, a1 = tmp_path / "c" / "A0", tmp_path / "c" / "A1"
+    a0.parent.mkdir()
+    (tmp_path / "r0" / "codings" / "Ann").rename(a0)
+    (tmp_path / "r1" / "codings" / "Ann").rename(a1)
+    report = tmp_path / "agree.json"
+    code, _, err = run(["agree", str(a0), str(a1), "--n-boot", "0", "--json", str(report)], capsys)
+    assert code == 0, err
+    figures = json.loads(report.read_text("utf-8"))["pairs"][0]["all"]
+    assert (figures["n_units"], figures["percent_agreement"], figures["kappa"]) == (3, 1.0, 1.0)

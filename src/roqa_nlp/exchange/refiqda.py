@@ -1319,6 +1319,7 @@ def codebook_from_codes(
     used_ids: set[str] = set()
     named_first: dict[str, str] = {}  # each GUID's first code's name, named when repeated
     foreign: set[str] = set()  # the ids of codes that are no code of the known codebook
+    below_valence: set[str] = set()  # those read from below a valence at the top, by roqa's GUID
     by_guid = False  # a code of the known codebook is here with a GUID roqa_nlp gave it
     # codes made in the program read as the known codebook's code of their name, as shown
     # ('Inner Setting (Carol) > Available Resources' as IS.E.2), and the codes above those of
@@ -1433,6 +1434,17 @@ def codebook_from_codes(
                 )
         else:
             cid = (raw_guid or "").strip().strip("{}") or guid
+            if guid in not_theirs and book is not None:
+                # a code of the project's own read from below a valence at the top, beside a
+                # known codebook: its id is the GUID it goes back under (below), so that the
+                # export read back is the same code (the export's record of a built-in
+                # codebook holds no code of the project's own); before, it kept Barriers >
+                # Staffing's GUID as id and came back as a second code, which agree does not
+                # match by name when the name is an alias ("Staffing": kappa 1.000 -> 0.333
+                # with its own round trip; hunt3, session 80, F1). With no known codebook the
+                # export records the whole codebook, ids and GUIDs, and the id comes back.
+                cid = stable_guid("valence-first", cid)
+                below_valence.add(cid)
             aliases = []
             foreign.add(cid)
         if not cname.strip():  # no name, or only blanks (a no-break space)
@@ -1463,10 +1475,12 @@ def codebook_from_codes(
         if raw_guid and guid not in not_theirs:  # the first code of a name read as one keeps its
             came_with.setdefault(cid, raw_guid.strip().strip("{}"))
         elif guid in not_theirs and cid in foreign:
-            # a code of the project's own read from below a valence at the top keeps the id its
-            # GUID gives, but goes back under roqa's GUID: Barriers > Staffing's would put
-            # Enablers > Staffing's codings in it (qda2 tester, session 80, D4)
-            came_with.setdefault(cid, stable_guid("valence-first", cid))
+            # a code of the project's own read from below a valence at the top goes back under
+            # roqa's GUID, its id (above): Barriers > Staffing's would put Enablers >
+            # Staffing's codings in it (qda2 tester, session 80, D4)
+            came_with.setdefault(
+                cid, cid if cid in below_valence else stable_guid("valence-first", cid)
+            )
         shown[cid] = as_shown
         stack.extend((c, cid, names) for c in reversed(children(el, "Code")))
     emptied = _emptied_folders(records, emptied - {c.id for c in book.codes} if book else set())
