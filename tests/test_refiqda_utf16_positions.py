@@ -113,15 +113,19 @@ def test_a_selection_before_any_emoji_is_the_same_in_both_units(tmp_path: Path) 
     assert (texts, warnings) == (["Interviewer", "How"], [])
 
 
-def test_a_project_no_reading_fits_keeps_code_points_and_says_what_is_outside(
+def test_a_selection_outside_the_text_in_either_unit_is_reported_and_has_no_say(
     tmp_path: Path,
 ) -> None:
-    # 200-210 is outside the text in either unit: nothing is reread, the selection is reported
+    # 200-210 is outside the text in either unit: the selection is reported, and the unit is
+    # the one the other selections fit (before hunt3, session 80, F4: it kept code points,
+    # "ager 🙂 " for "manager", with no UTF-16 warning)
     texts, warnings = _coded(_project(tmp_path, [_units("manager"), (200, 210)]))
-    assert texts == ["ager 🙂 "]
+    assert texts == ["manager"]
     assert warnings == [
-        "source 'p01', selection 's1': 200-210 is outside its text (0-80); 1 coding not imported "
-        "(select and code that passage again in the QDA program, and export the project again)"
+        "source 'p01', selection 's1': 200-210 is outside its text (0-84 UTF-16 units); 1 coding "
+        "not imported (select and code that passage again in the QDA program, and export the "
+        "project again)",
+        UTF16_WARNING,
     ]
 
 
@@ -177,6 +181,23 @@ def test_an_empty_or_reversed_selection_has_no_say_in_the_unit(
     assert warnings == [
         f"source 'p01', selection 's3': {why}; 1 coding not imported (select and code that "
         "passage again in the QDA program, and export the project again)",
+        UTF16_WARNING,
+    ]
+
+
+def test_a_selection_outside_the_text_in_both_units_has_no_say_in_the_unit(
+    tmp_path: Path,
+) -> None:
+    """hunt3, session 80, F4: one selection past the end of the text read either way (82-86 of
+    a text of 80 code points, 84 UTF-16 units) kept the whole source in code points, as an
+    empty one did (D1). It is left out when choosing the unit, and reported by the file's
+    positions, with the bound in the unit chosen."""
+    texts, warnings = _coded(_project(tmp_path, [*(_units(w) for w in WORDS), (82, 86)]))
+    assert texts == list(WORDS)
+    assert warnings == [
+        "source 'p01', selection 's3': 82-86 is outside its text (0-84 UTF-16 units); 1 coding "
+        "not imported (select and code that passage again in the QDA program, and export the "
+        "project again)",
         UTF16_WARNING,
     ]
 

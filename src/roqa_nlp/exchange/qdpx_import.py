@@ -2296,8 +2296,9 @@ def utf16_positions(raw: str, selections: list[ET.Element]) -> dict[int, int] | 
     units every selection is inside the text, with its edges at word or line edges at least as
     often and cutting fewer words (or none fell outside before). A selection that is empty,
     reversed or starts before the text in either unit (reported and not imported either way)
-    has no say: before, one such selection kept every other selection of its source in code
-    points, shifted one place per emoji before it (qda2 tester, session 80, D1)."""
+    has no say, nor has one outside the text in both units: before, one such selection kept
+    every other selection of its source in code points, shifted one place per emoji before it
+    (qda2 tester, session 80, D1; hunt3, F4)."""
     if not has_outside_bmp(raw):
         return None
     pairs: list[tuple[int, int]] = []
@@ -2308,9 +2309,17 @@ def utf16_positions(raw: str, selections: list[ET.Element]) -> dict[int, int] | 
             continue
         if 0 <= start < end:
             pairs.append((start, end))
+    units = utf16_units(raw)
+
+    def in_units(start: int, end: int) -> bool:
+        s, e = units.get(start), units.get(end)
+        return s is not None and e is not None and s < e
+
+    # one outside the text in both units has no say either (hunt3, session 80, F4: a selection
+    # past the end, as a program that dropped the last line end leaves it, did)
+    pairs = [(s, e) for s, e in pairs if e <= len(raw) or in_units(s, e)]
     if not pairs:
         return None
-    units = utf16_units(raw)
     as_points = [(units.get(s), units.get(e)) for s, e in pairs]
     if any(s is None or e is None or not s < e for s, e in as_points):
         return None  # some selection outside the text (or inside an emoji) read as UTF-16 too
