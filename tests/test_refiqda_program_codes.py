@@ -742,15 +742,16 @@ TEAM_TEXT = "P01: Morale is low, people are tired.\nP01: We just lack the staff.
 INNER, CLIMATE, CULTURE, MORALE = (f"00000000-0000-4000-8000-00000000c00{i}" for i in range(1, 5))
 
 
-def culture_at_the_top(tmp_path: Path) -> Path:
+def culture_at_the_top(tmp_path: Path, name: str = "Culture") -> Path:
     """Alice codes the first passage Implementation Climate (under Inner Setting), Bob codes it
-    Culture (at the top of the tree); both code the second Staff morale."""
+    Culture (at the top of the tree; or the code ``name``, XML-escaped); both code the second
+    Staff morale."""
     from test_refiqda import build_qdpx, project_xml, selection
 
     codes = (
         f'<Code guid="{INNER}" name="Inner Setting" isCodable="true">'
         f'<Code guid="{CLIMATE}" name="Implementation Climate" isCodable="true"/></Code>'
-        f'<Code guid="{CULTURE}" name="Culture" isCodable="true"/>'
+        f'<Code guid="{CULTURE}" name="{name}" isCodable="true"/>'
         f'<Code guid="{MORALE}" name="Staff morale" isCodable="true"/>'
     )
     first, second = (0, TEAM_TEXT.index("\n")), (TEAM_TEXT.index("\n") + 1, len(TEAM_TEXT) - 1)
@@ -822,3 +823,48 @@ def test_a_construct_named_at_the_top_goes_back_at_the_top(tmp_path: Path) -> No
     assert codes is not None
     top = {c.get("name"): (c.get("guid") or "").lower() for c in codes.findall(f"{NS}Code")}
     assert top["Culture"] == CULTURE
+
+
+def test_a_construct_named_at_the_top_keeps_its_domain_after_a_round_trip(tmp_path: Path) -> None:
+    """hunt3, session 80, F2: Bob's export of "Culture" (back at the top, under the program's
+    GUID) imported again was IS.C by its GUID, with no domain: Table 2 charted Culture as a
+    domain of its own. It is in Inner Setting in every round."""
+    from roqa_nlp.framework import barriers_enablers
+
+    main(["import", str(culture_at_the_top(tmp_path)), "--out", str(tmp_path / "imp")])
+    out = tmp_path / "bob.qdpx"
+    main(["export", str(tmp_path / "imp" / "codings" / "Bob"), "--qdpx", str(out)])
+    back = read_qdpx(out)
+    culture = back.codebook["IS.C"]
+    assert (culture.name, culture.level, culture.parent, culture.domain) == (
+        "Culture",
+        "construct",
+        None,
+        "IS",
+    )
+    table = barriers_enablers(back.codings["Bob"], codebook=back.codebook)
+    assert [(d.id, d.name, [c.code_id for c in d.constructs]) for d in table.domains] == [
+        ("IS", "Inner Setting", ["IS.C"]),
+        ("outside", "Codes outside the codebook", [MORALE]),
+    ]
+
+
+def test_a_sub_construct_named_at_the_top_agrees_with_its_construct(tmp_path: Path, capsys) -> None:
+    """hunt3, session 80, F3: Bob's top-level "Goals & Feedback" is IS.D.5, a sub-construct of
+    Implementation Climate, but `agree --at construct` put it "in no construct" and compared
+    it as written, a disagreement with Alice's Implementation Climate (kappa 0.556 in hunt3's
+    project). It counts as its codebook construct, though it keeps the file's place."""
+    from test_cli_agree import run
+
+    project = culture_at_the_top(tmp_path, "Goals &amp; Feedback")
+    goals = read_qdpx(project).codebook["IS.D.5"]
+    assert (goals.name, goals.parent, goals.domain) == ("Goals & Feedback", None, "IS")
+    out = tmp_path / "agreement.json"
+    code, _, err = run(
+        ["agree", str(project), "--at", "construct", "--n-boot", "0", "--json", str(out)], capsys
+    )
+    assert code == 0, err
+    (pair,) = json.loads(out.read_text(encoding="utf-8"))["pairs"]
+    figures = pair["all"]
+    assert (figures["n_units"], figures["percent_agreement"], figures["kappa"]) == (2, 1.0, 1.0)
+    assert "'Goals & Feedback' (Bob)" not in err  # not compared as written

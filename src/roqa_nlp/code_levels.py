@@ -19,6 +19,7 @@ and none when they differ (as a code given two valences in one unit has none).
 from __future__ import annotations
 
 import dataclasses
+import functools
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
@@ -27,7 +28,7 @@ from .result import CodingResult
 from .transcripts import natural_key
 
 if TYPE_CHECKING:
-    from .codebook import Codebook
+    from .codebook import Code, Codebook
     from .coding_agreement import CodedUnits
 
 #: The levels agreement can be computed at: as coded, or mapped up to constructs or domains.
@@ -50,7 +51,40 @@ def code_at(book: Codebook, code_id: str, at: str) -> str | None:
     for up in reversed(book.path(code.id)):
         if up.level == at:
             return up.id
+    if code.parent is None:
+        return _at_in_base(book, code, at)
     return None
+
+
+def _at_in_base(book: Codebook, code: Code, at: str) -> str | None:
+    """The code of level ``at`` that ``code``, at the top of the project codebook ``book``
+    (``cfir-2009+project``) by its place in the QDA program's tree, is under in the built-in
+    codebook ``book`` extends, when ``book`` holds it: "Goals & Feedback" read by name at the
+    top of the tree is IS.D.5, in Implementation Climate (IS.D) at the construct level. Before,
+    it was "in no construct" and compared as written, a false disagreement with IS.D (hunt3,
+    session 80, F3). None for any other codebook, or a code the built-in one lacks."""
+    from .codebook import BUILTIN
+    from .crosswalk import PROJECT_SUFFIX
+
+    base_id = book.id.removesuffix(PROJECT_SUFFIX)
+    if base_id == book.id or base_id not in BUILTIN:
+        return None
+    base = _builtin(base_id)
+    known = base.find(code.id)
+    if known is None or known.id != code.id or known.level != code.level:
+        return None
+    for up in reversed(base.path(code.id)):
+        if up.level == at:
+            held = book.find(up.id)
+            return up.id if held is not None and held.id == up.id else None
+    return None
+
+
+@functools.lru_cache(maxsize=8)
+def _builtin(book_id: str) -> Codebook:
+    from .codebook import Codebook
+
+    return Codebook.load(book_id)
 
 
 def own_code_at(book: Codebook, own: Codebook, code_id: str, at: str) -> str | None:

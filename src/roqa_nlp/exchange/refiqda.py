@@ -1402,6 +1402,12 @@ def codebook_from_codes(
             if guid not in recognised:  # made in the program, at the codebook's place of it
                 by_place += 1
             aliases = list(known_code.aliases)
+            if parent_id is None and known_code.level != "domain" and known_code.domain:
+                # a construct roqa's export put back at the top, where the file had it: in its
+                # domain again, as when it was read by name (hunt3, session 80, F2: "Culture"
+                # lost Inner Setting after export -> import)
+                top_domains[cid] = known_code.domain
+                level = known_code.level
         elif own is not None and own not in used_ids:
             cid, aliases = own, []
             level = level if depth else "code"
