@@ -82,8 +82,9 @@ def test_the_documented_round_trip_runs_as_written(
 ) -> None:
     reviewed_qdpx(tmp_path)
     monkeypatch.chdir(tmp_path)
-    imported, agreed, trained = documented_commands()
+    imported, reported, agreed, trained = documented_commands()
     assert imported == ["roqa", "import", "reviewed.qdpx", "--out", "reviewed"]
+    assert reported == ["roqa", "report", "reviewed/codings/Alice", "--table", "table2.docx"]
     run = roqa(*imported[1:])
     assert (run.code, run.err) == (0, "")
     model = f"roqa_nlp_{__version__}_model_sha256_{MODEL_HASH[:8]}"
@@ -99,6 +100,10 @@ def test_the_documented_round_trip_runs_as_written(
     report = json.loads(Path("reviewed/import.json").read_text("utf-8"))
     assert report["codings"][user]["dir"] == f"codings/{model}"
     assert report["decisions"]["Alice"]["file"] == "decisions/Alice.csv"
+    # a coder's folder, not reviewed/, is what roqa report takes (study10 D5, session 80)
+    run = roqa(*reported[1:])
+    assert run.code == 0, run.err
+    assert (tmp_path / "table2.docx").is_file()
     run = roqa(*agreed[1:])
     assert run.code == 0, run.err
     # the shell expands the glob before roqa sees it: it matches the model's codings alone
