@@ -31,11 +31,13 @@ WAS = [
 ]
 
 
-def codings(pseudonymised: bool = True, transcript: str = "p01_interview") -> CodingResult:
-    """One transcript, a segment per text of :data:`NOW`, each suggested IS.E.2 then IC.H;
-    recorded as pseudonymised (``roqa code --pseudonymise``) when ``pseudonymised``."""
+def codings(
+    pseudonymised: bool = True, transcript: str = "p01_interview", texts: list[str] = NOW
+) -> CodingResult:
+    """One transcript, a segment per text of ``texts`` (:data:`NOW`), each suggested IS.E.2 then
+    IC.H; recorded as pseudonymised (``roqa code --pseudonymise``) when ``pseudonymised``."""
     segs, pos = [], 0
-    for n, words in enumerate(NOW, 1):
+    for n, words in enumerate(texts, 1):
         seg = Segment(
             f"{transcript}:{n:04d}", transcript, "P01", "participant", pos, pos + len(words), words
         )
@@ -45,7 +47,7 @@ def codings(pseudonymised: bool = True, transcript: str = "p01_interview") -> Co
         ]
         segs.append(SegmentResult(segment=seg, suggestions=suggestions, novel=False, novelty_p=0.5))
         pos += len(words) + 1
-    text = " ".join(NOW)
+    text = " ".join(texts)
     meta = {"pseudonymised": True} if pseudonymised else {}
     t = Transcript(
         transcript,
@@ -80,8 +82,8 @@ def test_python_reads_a_pseudonym_as_the_words_it_replaced_as_the_page_does() ->
 def test_many_pseudonyms_are_read_without_backtracking() -> None:
     from roqa_nlp.decisions import pseudonyms_stand
 
-    now = " ".join(["[P01] and"] * 200) + " done."
-    names = " ".join(["Lucy Pemberton and"] * 200)
+    now = " ".join(["[P01] and we met"] * 200) + " done."
+    names = " ".join(["Lucy Pemberton and we met"] * 200)
     assert (pseudonyms_stand(now, names + " gone."), pseudonyms_stand(now, names + " done.")) == (
         False,
         True,
@@ -192,3 +194,45 @@ def test_roqa_report_carries_it_into_the_page_without_its_note(tmp_path: Path) -
         ["p01_interview:0003", "accept", "IS.E.2", "", ""],
     ]
     assert "Lucy" not in html and "Pemberton" not in html
+
+
+def test_a_review_of_turns_finds_no_segment_in_the_codings_of_sentences_pseudonymised(
+    tmp_path: Path,
+) -> None:
+    """Re-segmented by sentence (``--unit sentence``) and pseudonymised, the codings hold no
+    segment of a review of whole turns: a pseudonym stands for no sentence end, nor for words
+    that are no name, so a turn's decision does not move onto the short sentence of its id
+    holding a pseudonym (session 80 hunt6 F1: "Ask the managers. They backed ..." went onto
+    "Ask [P02].", the budget answer); the refusal stands, as before pseudonyms were read."""
+    coded = tmp_path / "coded"
+    sentences = [
+        "It was [P02].",
+        "She explained every screen twice.",
+        "Ask [P02].",
+        "She kept the budget for the whole unit.",
+        "Ask the managers.",
+        "They backed the programme from the start.",
+    ]
+    codings(texts=sentences).save(coded)
+    path = tmp_path / "dec.csv"
+    turns = [
+        "It was Anna Kowalski. She explained every screen twice.",
+        "Ask Anna Kowalski. She kept the budget for the whole unit.",
+        "Ask the managers. They backed the programme from the start.",
+    ]
+    _write(
+        path,
+        [
+            Decision(f"p01_interview:{n:04d}", "accept", code, text=text)
+            for n, (code, text) in enumerate(zip(["IS.E.3", "IC.H", "IS.E.1"], turns), 1)
+        ],
+    )
+    code, out, err = roqa(
+        "apply-decisions", coded, "--decisions", path, "--coder", "JB", "--out", tmp_path / "rev"
+    )
+    assert (code, out) == (2, "")
+    assert err == (
+        f"roqa: error: {path}: no decision is on a segment of the codings: p01_interview:0001 "
+        "(row 2), p01_interview:0002 (row 3), p01_interview:0003 (row 4) (are they the codings "
+        "the review was made on? give those codings, or their folder)\n"
+    )

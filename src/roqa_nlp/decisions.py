@@ -1169,7 +1169,11 @@ def pseudonyms_stand(now: str, was: str) -> bool:
     segment's, spacing aside) with each bracketed pseudonym of ``now`` read as the words it
     replaced: every other character the same, in order, and each pseudonym standing for words
     of their own (not starting or ending with a blank; at most :data:`REPLACED_WORDS` words,
-    :data:`REPLACED_CHARS` characters). False when ``now`` holds no pseudonym, or is ``was``.
+    :data:`REPLACED_CHARS` characters) that pseudonymising may have replaced (beginning as a
+    name, a number or an e-mail does, :func:`_may_begin_replaced`, holding no sentence end,
+    :func:`_ends_sentence`); and the words outside the pseudonyms at least half of ``was``'s
+    (session 80 hunt6 F1: re-segmented by sentence, a turn's decision moved onto the short
+    sentence of its id holding a pseudonym). False when ``now`` holds no pseudonym, or is ``was``.
     Read by the places in ``was`` each part may end at, with no backtracking, as report.js's
     pseudonymsStand reads them (session 80: a review of the codings before pseudonymising on
     the pseudonymised codings, "Honestly Sam, ... Lucy Pemberton the trainer" on "Honestly
@@ -1182,6 +1186,9 @@ def pseudonyms_stand(now: str, was: str) -> bool:
     if not parts or now == was:
         return False
     parts.append(now[at:])
+    kept = sum(_is_word(w) for part in parts if part for w in part.split(" "))
+    if 2 * kept < sum(_is_word(w) for w in was.split(" ")):
+        return False
     ends = {0}
     for part in parts:
         after: set[int] = set()
@@ -1190,7 +1197,7 @@ def pseudonyms_stand(now: str, was: str) -> bool:
                 if was.startswith(part, p):
                     after.add(p + len(part))
                 continue
-            if p >= len(was) or was[p] == " ":
+            if p >= len(was) or not _may_begin_replaced(was, p):
                 continue
             words = 1
             for q in range(p + 1, min(len(was), p + REPLACED_CHARS) + 1):
@@ -1199,9 +1206,40 @@ def pseudonyms_stand(now: str, was: str) -> bool:
                     if words > REPLACED_WORDS:
                         break
                     continue
+                if _ends_sentence(was, p, q):
+                    break
                 after.add(q)
         ends = after
     return len(was) in ends
+
+
+def _is_word(token: str) -> bool:
+    """Whether a blank-separated ``token`` is a word (holds a letter or a digit), as report.js's
+    isWord reads it."""
+    return any(c.isalnum() for c in token)
+
+
+def _may_begin_replaced(was: str, p: int) -> bool:
+    """Whether words pseudonymising may have replaced begin at ``was[p]``: what it replaces (a
+    name, initials, a phone number, a date, a postcode, an address) begins with an upper-case
+    letter, a digit, "+" or "(" (a phone number), or is a word holding "@" (an e-mail), as
+    report.js's mayBeginReplaced reads it (session 80 hunt6 F1: "the managers. They ..." read
+    as the words of "[P02]" moved a decision onto another answer)."""
+    c = was[p]
+    if unicodedata.category(c) == "Lu" or "0" <= c <= "9" or c in "+(":
+        return True
+    blank = was.find(" ", p)
+    return "@" in was[p : blank if blank >= 0 else len(was)]
+
+
+def _ends_sentence(was: str, p: int, q: int) -> bool:
+    """Whether ``was[q - 1]``, the last character of words from ``p`` a pseudonym may stand for,
+    ends a sentence ("." "?" "!" with more words after it): not an initial ("J. Smith"). The
+    words a pseudonym replaced hold no sentence end (report.js's endsSentence)."""
+    if was[q - 1] not in ".?!" or q >= len(was) or was[q] != " ":
+        return False
+    initial = was[q - 1] == "." and q - 2 >= p and unicodedata.category(was[q - 2]) == "Lu"
+    return not (initial and (q - 2 == p or was[q - 3] == " "))
 
 
 def _pseudonyms_standing(

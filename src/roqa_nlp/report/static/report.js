@@ -1152,7 +1152,9 @@
   /* Whether `was` (a row's text, spacing aside) is `now` (a segment's, spacing aside) with
      each bracketed pseudonym of `now` read as the words it replaced: every other character the
      same, in order, and each pseudonym standing for words of their own (not starting or ending
-     with a blank; at most REPLACED_WORDS words, REPLACED_CHARS characters). False when `now`
+     with a blank; at most REPLACED_WORDS words, REPLACED_CHARS characters) that may be what
+     pseudonymising replaced (mayBeginReplaced, no sentence end: endsSentence); and the words
+     outside the pseudonyms at least half of the row's (decisions.pseudonyms_stand). False when `now`
      holds no pseudonym. Read by the places in `was` each part may end at (no backtracking). */
   function pseudonymsStand(now, was) {
     var parts = [], at = 0, m;
@@ -1163,6 +1165,11 @@
     }
     if (!parts.length || now === was) return false;
     parts.push(now.slice(at));
+    var kept = 0;
+    parts.forEach(function (part) {
+      if (part) part.split(" ").forEach(function (w) { if (isWord(w)) kept++; });
+    });
+    if (2 * kept < was.split(" ").filter(isWord).length) return false;
     var ends = [0];
     parts.forEach(function (part) {
       var next = Object.create(null);
@@ -1171,19 +1178,46 @@
           if (was.substr(p, part.length) === part) next[p + part.length] = true;
           return;
         }
-        if (p >= was.length || was.charAt(p) === " ") return;
+        if (p >= was.length || !mayBeginReplaced(was, p)) return;
         var words = 1;
         for (var q = p + 1; q <= was.length && q - p <= REPLACED_CHARS; q++) {
           if (was.charAt(q - 1) === " ") {
             if (++words > REPLACED_WORDS) break;
             continue;
           }
+          if (endsSentence(was, p, q)) break;
           next[q] = true;
         }
       });
       ends = Object.keys(next).map(Number);
     });
     return ends.indexOf(was.length) >= 0;
+  }
+
+  /* Whether a blank-separated token is a word (holds a letter or a digit; decisions._is_word). */
+  function isWord(token) {
+    return /[\p{L}\p{N}]/u.test(token);
+  }
+
+  /* Whether words pseudonymising may have replaced begin at was[p]: an upper-case letter, a
+     digit, "+" or "(" (a phone number), or a word holding "@" (an e-mail); as
+     decisions._may_begin_replaced (session 80 hunt6 F1: "the managers. They ..." read as the
+     words of "[P02]" moved a decision onto another answer). */
+  function mayBeginReplaced(was, p) {
+    var c = was.charAt(p);
+    if (/\p{Lu}/u.test(c) || (c >= "0" && c <= "9") || c === "+" || c === "(") return true;
+    var blank = was.indexOf(" ", p);
+    return was.slice(p, blank >= 0 ? blank : was.length).indexOf("@") >= 0;
+  }
+
+  /* Whether was[q - 1], the last character of words from p a pseudonym may stand for, ends a
+     sentence ("." "?" "!" with more words after it), not an initial ("J. Smith"); as
+     decisions._ends_sentence. */
+  function endsSentence(was, p, q) {
+    var c = was.charAt(q - 1);
+    if (".?!".indexOf(c) < 0 || q >= was.length || was.charAt(q) !== " ") return false;
+    var initial = c === "." && q - 2 >= p && /\p{Lu}/u.test(was.charAt(q - 2));
+    return !(initial && (q - 2 === p || was.charAt(q - 3) === " "));
   }
 
   /* The number of a segment id (3 of "p01:0003"), null when it has none. */
