@@ -236,3 +236,96 @@ def test_a_review_of_turns_finds_no_segment_in_the_codings_of_sentences_pseudony
         "(row 2), p01_interview:0002 (row 3), p01_interview:0003 (row 4) (are they the codings "
         "the review was made on? give those codings, or their folder)\n"
     )
+
+
+#: a long segment naming someone, pseudonymised, and the review's words of it before: the name
+#: and one typo ("programe"), so that the near rule, not the pseudonyms, places the decision
+LONG_NOW = (
+    "Our managers, [P01] included, backed the programme from the start and gave us all plenty "
+    "of time to learn the new system properly, with cover on every shift so nobody had to rush "
+    "through the modules or stay late after a long day on the ward."
+)
+LONG_WAS = LONG_NOW.replace("[P01]", "Lucy Pemberton").replace("programme", "programe")
+
+
+def test_a_note_on_a_segment_edited_besides_its_names_is_left_out(tmp_path: Path) -> None:
+    """A decision the near rule places (a name and a typo) on a segment holding a pseudonym of
+    pseudonymised codings keeps its decision, not its note (session 80 hunt6 F2: "ask Lucy
+    Pemberton about cover" reached the reviewed run.json)."""
+    coded = tmp_path / "coded"
+    codings(texts=[LONG_NOW]).save(coded)
+    path = tmp_path / "dec.csv"
+    _write(
+        path,
+        [
+            Decision(
+                "p01_interview:0001", "accept", "IS.E.2", note="ask Lucy about it", text=LONG_WAS
+            )
+        ],
+    )
+    code, out, err = roqa(
+        "apply-decisions", coded, "--decisions", path, "--coder", "JB", "--out", tmp_path / "rev"
+    )
+    assert code == 0
+    assert err == (
+        f"roqa: warning: {path}: 1 reviewer note on a segment whose names pseudonymising "
+        "replaced is left out by roqa apply-decisions: the review was made on the codings "
+        "before pseudonymising, and a note may name anyone (copy a note you need into the "
+        "report, without names)\n"
+        f"roqa: warning: {path}: 1 decision matched to 1 segment whose text was edited since "
+        "the review (nearly the same words, not the same): p01_interview:0001 (row 2); check "
+        "they are the talk decided on\n"
+    )
+    reviewed = CodingResult.read(tmp_path / "rev" / "codings.jsonl")
+    assert [(s.segment.id, [g.code_id for g in s.suggestions]) for s in reviewed] == [
+        ("p01_interview:0001", ["IS.E.2"])
+    ]
+    run = json.loads((tmp_path / "rev" / "run.json").read_text(encoding="utf-8"))
+    assert run.get("notes") is None
+    assert not any("Lucy" in f.read_text(encoding="utf-8") for f in (tmp_path / "rev").iterdir())
+
+
+def test_a_new_code_on_a_segment_matched_by_its_pseudonyms_is_kept_with_a_warning(
+    tmp_path: Path,
+) -> None:
+    """Its name was written on the codings before pseudonymising: kept, with one warning naming
+    the segment and saying to check the name (session 80 hunt6 F4)."""
+    coded = tmp_path / "coded"
+    codings().save(coded)
+    path = tmp_path / "dec.csv"
+    _write(
+        path,
+        [Decision("p01_interview:0001", "new-code", new_code="Trainer support", text=WAS[0])],
+    )
+    code, out, err = roqa(
+        "apply-decisions", coded, "--decisions", path, "--coder", "JB", "--out", tmp_path / "rev"
+    )
+    assert code == 0
+    assert err == (
+        f"roqa: warning: {path}: the new code on p01_interview:0001 comes from a review made on "
+        "the codings before pseudonymising: check its name for a name pseudonymising replaced "
+        "before sharing the outputs\n"
+        f"roqa: warning: {path}: new code project.trainer-support 'Trainer support' is on 1 "
+        "decided segment only: a model trained on these decisions (roqa train --feedback) "
+        "learns it for that segment but rarely suggests it for other talk like it (give a new "
+        "code 3 decided segments or more; docs/report.md)\n"
+    )
+
+
+def test_a_bracket_in_a_transcript_not_pseudonymised_is_no_pseudonym() -> None:
+    """On codings of a transcript pseudonymised and one not, a bracket in the talk of the one
+    not ("[inaudible]") is read as it stands (session 80 hunt6 F6); in the other, as a name."""
+    said = "[inaudible] and Lucy ran it."
+    plain = codings(pseudonymised=False, transcript="p02_interview", texts=[said])
+    pseud = codings()
+    both = CodingResult(
+        list(pseud.segments) + list(plain.segments),
+        {**pseud.transcripts, **plain.transcripts},
+        {"model": {"hash": "abc123", "codebook": "cfir-2009"}},
+    )
+    review = [
+        Decision("p01_interview:0001", "accept", "IS.E.2", text=WAS[0]),
+        Decision("p02_interview:0001", "accept", "IS.E.2", text=said.replace("[inaudible]", "Oh")),
+    ]
+    match = match_decisions(review, both)
+    assert (match.on, match.by_pseudonyms) == (("p01_interview:0001", None), (True, False))

@@ -1242,6 +1242,18 @@ def _ends_sentence(was: str, p: int, q: int) -> bool:
     return not (initial and (q - 2 == p or was[q - 3] == " "))
 
 
+def on_pseudonymised_names(result: CodingResult) -> set[str]:
+    """The ids of the segments of ``result`` holding a pseudonym (:data:`_PSEUDONYM`) in a
+    transcript its metadata records as pseudonymised: a bracket of a transcript not
+    pseudonymised (``[inaudible]``) is talk, no pseudonym (session 80 hunt6 F6)."""
+    done = {tid for tid, t in result.transcripts.items() if t.metadata.get("pseudonymised") is True}
+    return {
+        s.segment.id
+        for s in result
+        if s.segment.transcript_id in done and _PSEUDONYM.search(s.segment.text)
+    }
+
+
 def _pseudonyms_standing(
     keys: Sequence[tuple[str, str]],
     chosen: dict[tuple[str, str], str | None],
@@ -1884,10 +1896,17 @@ def match_decisions(decisions: list[Decision] | str | Path, result: CodingResult
                 taken.add(found)
     untold = {key for key, on in repeated.items() if on is None}
     # on pseudonymised codings, words that are a segment's but for the names its pseudonyms
-    # replaced go to it, on their own id alone (session 80: 0.81 of the same words, left out)
+    # replaced go to it, on their own id alone (session 80: 0.81 of the same words, left out);
+    # the segments of transcripts pseudonymised alone (hunt6 F6: "[inaudible]" in a transcript
+    # not pseudonymised is talk)
     stood: dict[tuple[str, str], str] = {}
-    if any(t.metadata.get("pseudonymised") is True for t in result.transcripts.values()):
-        text_of = {s.segment.id: same_text(s.segment.text) for s in result.segments}
+    done = {t for t, v in result.transcripts.items() if v.metadata.get("pseudonymised") is True}
+    if done:
+        text_of = {
+            s.segment.id: same_text(s.segment.text)
+            for s in result.segments
+            if s.segment.transcript_id in done
+        }
         stood = _pseudonyms_standing(keys, chosen, untold, taken, text_of, coded, target)
         chosen.update(stood)
     # words said inside one longer segment go there before nearly the same words take one: a

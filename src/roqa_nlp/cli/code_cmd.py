@@ -1057,15 +1057,27 @@ def leave_out_notes_on_replaced_names(
     reading each pseudonym there as the words it replaced
     (:attr:`~roqa_nlp.decisions.DecisionMatch.by_pseudonyms`: made on the codings before
     pseudonymising), with those decisions' notes left out of ``review`` (a note alone, the row),
+    and the notes of decisions the near rule placed (their words edited) on a segment holding a
+    pseudonym of a pseudonymised transcript (:func:`~roqa_nlp.decisions.on_pseudonymised_names`);
+    a new code on a segment matched so is kept, with a warning to check its name,
     said in one warning: a note written on the names may name anyone, and ``command`` would
     write it into its outputs (session 80: "Lucy ran it" reached the reviewed run.json)."""
     from dataclasses import replace
 
-    from ..decisions import NOTE, match_decisions
+    from ..decisions import NOTE, match_decisions, on_pseudonymised_names
 
     match = match_decisions(review.decisions, result)
     on = match.matched_by_pseudonyms
     noted = {id(d) for d, _ in on if d.note}
+    # a row the near rule placed (its words edited besides the names: hunt6 F2) on a segment
+    # holding a pseudonym of a pseudonymised transcript was written on the names, too
+    edited = match.edited or (False,) * len(match.decisions)
+    named = on_pseudonymised_names(result)
+    noted |= {
+        id(d)
+        for d, sid, e in zip(match.decisions, match.on, edited)
+        if e and sid is not None and d.note and sid in named
+    }
     if noted:
         review.decisions = [
             replace(d, note="") if id(d) in noted else d
@@ -1079,6 +1091,16 @@ def leave_out_notes_on_replaced_names(
             f"{'is' if n == 1 else 'are'} left out by {command}: the review was made on the "
             "codings before pseudonymising, and a note may name anyone (copy a note you need "
             "into the report, without names)",
+            file=sys.stderr,
+        )
+    coined = list(dict.fromkeys(sid for d, sid in on if d.decision == "new-code"))
+    if coined:
+        one = len(coined) == 1
+        print(
+            f"roqa: warning: {review.path}: the new code{'' if one else 's'} on "
+            f"{', '.join(coined)} {'comes' if one else 'come'} from a review made on the codings "
+            f"before pseudonymising: check {'its name' if one else 'their names'} for a name "
+            "pseudonymising replaced before sharing the outputs",
             file=sys.stderr,
         )
     return list(dict.fromkeys(sid for _, sid in on))

@@ -350,6 +350,10 @@ def render_report(
     )
     ctx["decisions_json"] = carried
     ctx["pseudonymised"] = pseudonymised(result)
+    # the transcripts whose brackets are pseudonyms (report.js's pseudonymisedHere; hunt6 F6)
+    ctx["pseudonymised_transcripts"] = sorted(
+        t for t, v in result.transcripts.items() if v.metadata.get("pseudonymised") is True
+    )
     ctx["unmatched_json"] = unmatched_view(
         lost, pseudonymised=ctx["pseudonymised"], where=decisions_from or decisions, result=result
     )

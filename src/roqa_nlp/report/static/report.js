@@ -124,6 +124,15 @@
      by a page from before this was kept) but not its notes, which may name the people the
      pseudonymising took out (hunt s78 F3); carryFromPlace leaves them out and says so. */
   var pseudonymisedPage = document.body.hasAttribute("data-pseudonymised");
+  /* The transcripts of a pseudonymised page its codings record as pseudonymised
+     (#roqa-pseudonymised; every one when the page gives none): a bracket in the talk of another
+     ("[inaudible]") is no pseudonym (session 80 hunt6 F6). */
+  var pseudonymisedNode = document.getElementById("roqa-pseudonymised");
+  var pseudonymisedTranscripts = pseudonymisedNode ? JSON.parse(pseudonymisedNode.textContent || "[]") : null;
+  function pseudonymisedHere(segmentId) {
+    return pseudonymisedPage && (pseudonymisedTranscripts === null ||
+      pseudonymisedTranscripts.indexOf(transcriptPart(segmentId)) >= 0);
+  }
   /* The keys an older page (roqa before the review was kept per place) kept its review under,
      "roqa-decisions:" + its report id alone, in the state's own shape: this report's id (its
      segments unchanged), then the id of the report this page was written over
@@ -1095,7 +1104,7 @@
            in its file's name pseudonymised: renamedTo) */
         var k = JSON.parse(key), part = transcriptPart(k[0]);
         var sid = ids[k[0]] ? k[0] : !coded[part] && part in target ? target[part] + k[0].slice(part.length) : "";
-        if (chosen[key] || untold[key] || !k[1] || !ids[sid] || taken[sid]) return;
+        if (chosen[key] || untold[key] || !k[1] || !ids[sid] || taken[sid] || !pseudonymisedHere(sid)) return;
         if (pseudonymsStand(textOf[sid], k[1])) { chosen[key] = sid; taken[sid] = true; stood[key] = true; }
       });
     }
@@ -1825,7 +1834,8 @@
     edited.forEach(function (x) {
       if (first[x.segment]) return;
       first[x.segment] = true;
-      var words = sameText(x.row.text).split(" ");
+      /* on a pseudonymised page, the segment's words: the row's may hold the names (hunt6 F2) */
+      var words = sameText(pseudonymisedPage ? segmentText(reviewsById()[x.segment]) : x.row.text).split(" ");
       named.push(x.segment + " (\u201c" + words.slice(0, 6).join(" ") + (words.length > 6 ? "\u2026" : "") +
         "\u201d)");
     });
@@ -2756,28 +2766,53 @@
      apply-decisions and roqa report leave them out (leave_out_notes_on_replaced_names): a note
      written on the names may name anyone. Gives the segments and how many notes were left out. */
   function withoutNamedNotes(m) {
-    var segs = [], notes = 0;
+    var segs = [], notes = 0, edited = 0, coined = [], reviews = reviewsById();
     m.matched = m.matched.filter(function (x) {
-      if (!x.pseudonyms) return true;
-      if (segs.indexOf(x.segment) < 0) segs.push(x.segment);
+      /* a row the near rule placed (its words edited besides the names: hunt6 F2) on a segment
+         holding a pseudonym of a pseudonymised transcript was written on the names, too */
+      var named = !x.pseudonyms && x.edited && !x.joined && pseudonymisedHere(x.segment) &&
+        new RegExp(PSEUDONYM.source).test(segmentText(reviews[x.segment]));
+      if (!x.pseudonyms && !named) return true;
+      if (x.pseudonyms && segs.indexOf(x.segment) < 0) segs.push(x.segment);
+      if (x.pseudonyms && x.row.decision === "new-code" && coined.indexOf(x.segment) < 0) coined.push(x.segment);
       if (!String(x.row.note || "").trim()) return true;
-      notes += 1;
+      if (named) edited += 1; else notes += 1;
       if (x.row.decision === "note") return false;
       x.row = Object.assign({}, x.row, { note: "" });
       return true;
     });
-    return { segments: segs, notes: notes };
+    return { segments: segs, notes: notes, edited: edited, coined: coined };
   }
 
   /* What the status line says of withoutNamedNotes' rows, as roqa apply-decisions says it. */
   function stoodText(stood) {
     var n = stood.segments.length, k = stood.notes;
-    if (!n) return "";
+    if (!n) return editedNotesText(stood.edited) + coinedText(stood.coined);
     return "; " + n + (n === 1 ? " segment" : " segments") + " matched by reading " + (n === 1 ? "its" : "their") +
       " pseudonyms as the names they replaced (decided on the report before pseudonymising: " +
       stood.segments.join(", ") + ")" +
       (k ? "; " + k + (k === 1 ? " note" : " notes") + (n === 1 ? " on it" : " on them") + (k === 1 ? " is" : " are") +
-        " left out: a note may name anyone (copy a note you need here, without names)" : "");
+        " left out: a note may name anyone (copy a note you need here, without names)" : "") +
+      editedNotesText(stood.edited) + coinedText(stood.coined);
+  }
+
+  /* What the status line says of the new codes on rows matched by reading pseudonyms (hunt6
+     F4), as roqa apply-decisions warns of them. */
+  function coinedText(coined) {
+    if (!coined.length) return "";
+    var one = coined.length === 1;
+    return "; the new code" + (one ? "" : "s") + " on " + coined.join(", ") + (one ? " comes" : " come") +
+      " from a review made before pseudonymising: check " + (one ? "its name" : "their names") +
+      " for a name pseudonymising replaced";
+  }
+
+  /* What the status line says of the notes withoutNamedNotes left out of rows matched to
+     segments edited since the review that hold a pseudonym, as roqa apply-decisions says it. */
+  function editedNotesText(e) {
+    if (!e) return "";
+    return "; " + e + (e === 1 ? " note on a segment" : " notes on segments") + " whose names pseudonymising replaced " +
+      (e === 1 ? "is" : "are") + " left out: the review was made before pseudonymising, and a note may name anyone " +
+      "(copy a note you need here, without names)";
   }
 
   /* The rows of a file loaded (matched), each segment's after the rows the page holds for it:
