@@ -1905,6 +1905,74 @@ def test_load_decisions_on_a_pseudonymised_report_matches_rows_on_replaced_names
     assert [e for e in driver.get_log("browser") if e["level"] == "SEVERE"] == []
 
 
+def test_load_decisions_on_a_pseudonymised_report_reads_pseudonyms_as_names_only_as_python(
+    browser: tuple[Any, Path], tmp_path: Path
+) -> None:
+    """Session 80 hunt6: on a pseudonymised page, Load decisions… reads a pseudonym as the words
+    it replaced only where they may be a name (F1), leaves out the note of a row the near rule
+    placed on a segment holding a pseudonym and quotes the segment's words, not the row's (F2),
+    says that a new code on a row matched by its pseudonyms comes from before pseudonymising
+    (F4), and reads no pseudonym in a transcript not pseudonymised (F6): as match_decisions."""
+    from roqa_nlp.decisions import Decision, match_decisions
+    from roqa_nlp.result import CodingResult
+    from test_decisions_pseudonyms_stand import LONG_NOW, LONG_WAS, NOW, WAS, codings
+
+    driver, _ = browser
+    said = "[inaudible] and Lucy ran it."
+    pseud = codings(texts=[LONG_NOW, NOW[0], "Ask [P02]."])
+    plain = codings(pseudonymised=False, transcript="p02_interview", texts=[said])
+    both = CodingResult(
+        list(pseud.segments) + list(plain.segments),
+        {**pseud.transcripts, **plain.transcripts},
+        {"model": {"hash": "abc123", "codebook": "cfir-2009"}},
+    )
+    review = [
+        Decision("p01_interview:0001", "accept", "IS.E.2", note="ask Lucy about it", text=LONG_WAS),
+        Decision("p01_interview:0002", "new-code", new_code="Trainer support", text=WAS[0]),
+        Decision(
+            "p01_interview:0003", "accept", "IS.E.2", text="Ask the managers. They backed it."
+        ),
+        Decision("p02_interview:0001", "accept", "IS.E.2", text="Oh and Lucy ran it."),
+    ]
+    page = tmp_path / "report.html"
+    write_report(both, page, "cfir-2009")
+    _open_fresh(driver, page.as_uri())
+    path = tmp_path / "dec.csv"
+    rows = [[d.segment_id, d.decision, d.code_id, d.new_code, d.note, d.text] for d in review]
+    path.write_text(_review_csv(rows), encoding="utf-8")
+    status = _load_file(driver, path)
+    # the rows matched no segment are afix3's (keepUnmatched): only their count is asserted
+    assert status.startswith("dec.csv: 2 decisions loaded; 2 could not be matched to a segment")
+    assert status.endswith(
+        "; 1 segment matched by reading its pseudonyms as the names they replaced (decided on "
+        "the report before pseudonymising: p01_interview:0002); 1 note on a segment whose names "
+        "pseudonymising replaced is left out: the review was made before pseudonymising, and a "
+        "note may name anyone (copy a note you need here, without names); the new code on "
+        "p01_interview:0002 comes from a review made before pseudonymising: check its name for "
+        "a name pseudonymising replaced; 1 decision matched to 1 segment whose text was edited "
+        "since the review (nearly the same words, not the same): p01_interview:0001 (\u201cOur "
+        "managers, [P01] included, backed the\u2026\u201d); check they are the talk decided on"
+    )
+    match = match_decisions(review, both)
+    assert match.on == ("p01_interview:0001", "p01_interview:0002", None, None)
+    assert match.by_pseudonyms == (False, True, False, False)
+    assert _pressed(driver, "p01_interview:0001", "IS.E.2") == ["accept"]
+    assert _pressed(driver, "p01_interview:0003", "IS.E.2") == []
+    assert _pressed(driver, "p02_interview:0001", "IS.E.2") == []
+    assert _notes(driver) == {}
+    assert _decisions_csv(driver).startswith(
+        _review_csv(
+            [
+                ["p01_interview:0001", "accept", "IS.E.2", "", "", LONG_NOW],
+                ["p01_interview:0002", "new-code", "", "Trainer support", "", NOW[0]],
+            ]
+        )
+    )
+    for key, value in _storage(driver).items():
+        assert "ask Lucy" not in value, (key, value)
+    assert [e for e in driver.get_log("browser") if e["level"] == "SEVERE"] == []
+
+
 def test_load_decisions_on_a_pseudonymised_report_keeps_no_row_that_matches_no_segment(
     browser: tuple[Any, Path], tmp_path: Path
 ) -> None:
