@@ -329,3 +329,31 @@ def test_a_bracket_in_a_transcript_not_pseudonymised_is_no_pseudonym() -> None:
     ]
     match = match_decisions(review, both)
     assert (match.on, match.by_pseudonyms) == (("p01_interview:0001", None), (True, False))
+
+
+def test_apply_decisions_counts_the_ids_of_a_transcript_not_in_pseudonymised_codings(
+    tmp_path: Path,
+) -> None:
+    """On pseudonymised codings, a decision of a transcript not among them (a file
+    pseudonymising renamed: "lucy_pemberton") is counted by row, not named by its id, as the
+    pseudonymised page counts it (session 80 hunt6 F5)."""
+    coded = tmp_path / "coded"
+    codings().save(coded)
+    path = tmp_path / "dec.csv"
+    _write(
+        path,
+        [
+            Decision("p01_interview:0003", "accept", "IS.E.2", text=NOW[2]),
+            Decision("p01_interview:0009", "accept", "IS.E.2", text="Nobody said this."),
+            Decision("lucy_pemberton:0001", "accept", "IS.E.2", text="Lucy Pemberton told us."),
+        ],
+    )
+    code, out, err = roqa(
+        "apply-decisions", coded, "--decisions", path, "--coder", "JB", "--out", tmp_path / "rev"
+    )
+    assert code == 0
+    assert err == (
+        f"roqa: warning: {path}: 2 code decision(s) on no segment of the codings, left out: "
+        "p01_interview:0009 (row 3); 1 of a transcript not in these pseudonymised codings, not "
+        "named here: its id may hold a name (row 4)\n"
+    )

@@ -1740,6 +1740,27 @@ def _named(decisions: Sequence[Decision], limit: int = 3) -> str:
     return ", ".join(named[:limit]) + more
 
 
+def _by_id_and_row_unnamed(decisions: Sequence[Decision], result: CodingResult) -> str:
+    """:func:`_by_id_and_row` of ``decisions``; on pseudonymised codings, those of a transcript
+    not in ``result`` (a file pseudonymising renamed: its id may hold a name) counted by row, not
+    named, as the pseudonymised page counts them (session 80 hunt6 F5)."""
+    if not any(t.metadata.get("pseudonymised") is True for t in result.transcripts.values()):
+        return _by_id_and_row(decisions)
+    shown = [d for d in decisions if transcript_part(d.segment_id) in result.transcripts]
+    hidden = [d for d in decisions if transcript_part(d.segment_id) not in result.transcripts]
+    if not hidden:
+        return _by_id_and_row(decisions)
+    from .errors import and_list
+
+    rows = [str(d.row) for d in hidden if d.row]
+    where = f" ({'row' if len(rows) == 1 else 'rows'} {and_list(rows)})" if rows else ""
+    said = (
+        f"{len(hidden)} of a transcript not in these pseudonymised codings, not named here: "
+        f"its id may hold a name{where}"
+    )
+    return f"{_by_id_and_row(shown)}; {said}" if shown else said
+
+
 def _by_id_and_row(decisions: Sequence[Decision], limit: int = 3) -> str:
     """The first ``limit`` segments of ``decisions`` named by their segment id, with the rows of
     the decisions file on them (``p01:0009 (rows 3 and 4)``; not their words, see
@@ -5137,13 +5158,13 @@ def reviewed_codings(
     if lost:
         warn(
             f"{len(lost)} code decision(s) on no segment of the codings, left out: "
-            f"{_by_id_and_row(lost)}{parted_said(lost, result)}",
+            f"{_by_id_and_row_unnamed(lost, result)}{parted_said(lost, result)}",
             path=where,
         )
     if lost_valences:
         warn(
             f"{len(lost_valences)} valence decision(s) on no segment of the codings, left out: "
-            f"{_by_id_and_row(lost_valences)}",
+            f"{_by_id_and_row_unnamed(lost_valences, result)}",
             path=where,
         )
     counts = {"segments": 0, "codes": 0, "rejected": 0, "no_code": 0, "short_of_all": 0}
