@@ -219,8 +219,9 @@ def test_a_second_format_beside_an_unreadable_file_is_counted_apart(tmp_path: Pa
     run = roqa("inspect", folder)
     assert run.code == 2
     assert run.err.splitlines() == [
-        f"roqa: error: {folder / 'p01.vtt'}: is the interview p01.txt holds, in another format "
-        "(give one file per interview: keep p01.txt or p01.vtt and move the other away)",
+        f"roqa: error: {folder / 'p01.vtt'}: p01.txt and p01.vtt share the id 'p01' (if they "
+        "hold one interview in two formats, keep one and move the other away; if they are two "
+        "interviews, rename one)",
         f"roqa: error: {folder / 'p70_empty.txt'}: no speech found (the file is empty: check "
         "that it is the right file)",
         "roqa: error: of the 2 transcripts above, 1 cannot be read and 1 cannot be used as "

@@ -336,7 +336,9 @@ def test_one_interview_in_two_formats_without_a_json_is_not_told_to_keep_the_jso
     with pytest.raises(RoqaError) as caught, warnings.catch_warnings():
         warnings.simplefilter("ignore")
         read_transcripts(tmp_path)
+    # a few words, not all alike: it may be two interviews too (hunter hunt7, session 80)
     assert str(caught.value) == (
-        f"{tmp_path / 'rev.vtt'}: is the interview rev.txt holds, in another format (give one "
-        "file per interview: keep rev.txt or rev.vtt and move the other away)"
+        f"{tmp_path / 'rev.vtt'}: rev.txt and rev.vtt share the id 'rev' (if they hold one "
+        "interview in two formats, keep one and move the other away; if they are two "
+        "interviews, rename one)"
     )

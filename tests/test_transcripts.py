@@ -3375,8 +3375,9 @@ def test_two_interviews_of_one_name_in_two_formats_share_an_id_and_are_not_one_i
         warnings.simplefilter("ignore")
         read_transcripts(tmp_path)
     assert str(caught.value) == (
-        f"{tmp_path / 'p01.vtt'}: two transcripts share the id 'p01' (rename one of the files "
-        "so every transcript has its own name)"
+        f"{tmp_path / 'p01.vtt'}: p01.txt and p01.vtt share the id 'p01' (if they hold one "
+        "interview in two formats, keep one and move the other away; if they are two "
+        "interviews, rename one)"
     )
     (tmp_path / "p01.vtt").write_text(
         "WEBVTT\n\n00:00:01.000 --> 00:00:03.000\nWhat gets in the way?\n\n"
@@ -3409,8 +3410,9 @@ def test_the_check_of_both_engines_tells_two_interviews_of_one_name_from_one(
     unreadable = Unreadable()
     assert [unreadable.shares_id(first), unreadable.shares_id(second)] == [False, True]
     assert [str(e) for e in unreadable.errors] == [
-        f"{tmp_path / 'p01.vtt'}: two transcripts share the id 'p01' (rename one of the files "
-        "so every transcript has its own name)"
+        f"{tmp_path / 'p01.vtt'}: p01.txt and p01.vtt share the id 'p01' (if they hold one "
+        "interview in two formats, keep one and move the other away; if they are two "
+        "interviews, rename one)"
     ]
 
 
@@ -5999,3 +6001,49 @@ def test_the_fix_of_a_number_written_two_ways_shows_another_number(tmp_path: Pat
         "overview, the framework matrix, Table 2 and saturation; if they are different people, "
         "give each their own number (in the file name, or label their turns 'P03: ...')"
     ]
+
+
+def test_one_interview_with_speech_to_text_errors_and_two_interviews_are_both_named(
+    tmp_path: Path,
+) -> None:
+    """Hunter hunt7, session 80: a .vtt of p01's interview with a few words misheard (0.89 of
+    its words among the .txt's) was "two transcripts share the id 'p01' (rename one ...)", and
+    renamed, the interview was coded twice. Words alike cannot tell one interview from two
+    (two share 0.77 to 0.90), so both are named unless every word of the shorter, of 30 or
+    more, is in the other."""
+    said = (
+        "We never had the budget for agency staff and the ward was short every winter so the "
+        "nurses stayed late and the manager asked the trust for more money but nothing came of "
+        "it until the new director started in the spring"
+    )
+    (tmp_path / "p01.txt").write_text(f"Interviewer: What gets in the way?\n\nP01: {said}\n")
+    misheard = said.replace("agency", "a agency").replace("the ward", "their ward")
+    (tmp_path / "p01.vtt").write_text(
+        f"WEBVTT\n\n00:00:01.000 --> 00:00:03.000\nWhat gets in the way?\n\n"
+        f"00:00:04.000 --> 00:00:20.000\n{misheard}\n"
+    )
+
+    def error() -> str:
+        with pytest.raises(RoqaError) as caught, warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            read_transcripts(tmp_path)
+        return str(caught.value)
+
+    assert error() == (
+        f"{tmp_path / 'p01.vtt'}: p01.txt and p01.vtt share the id 'p01' (if they hold one "
+        "interview in two formats, keep one and move the other away; if they are two "
+        "interviews, rename one)"
+    )
+    # the .vtt stops early: its 35 words are all in the .txt
+    (tmp_path / "p01.vtt").write_text(
+        f"WEBVTT\n\n00:00:04.000 --> 00:00:20.000\n{' '.join(said.split()[:35])}\n"
+    )
+    assert error() == (
+        f"{tmp_path / 'p01.vtt'}: is the interview p01.txt holds, in another format (give one "
+        "file per interview: keep p01.txt or p01.vtt and move the other away)"
+    )
+    # 29 words, all in the .txt: too few to tell
+    (tmp_path / "p01.vtt").write_text(
+        f"WEBVTT\n\n00:00:04.000 --> 00:00:20.000\n{' '.join(said.split()[:29])}\n"
+    )
+    assert error().startswith(f"{tmp_path / 'p01.vtt'}: p01.txt and p01.vtt share the id 'p01'")
