@@ -2168,10 +2168,12 @@ def test_recoding_a_reviewed_folder_with_another_unit_warns_that_the_review_is_n
     the same unit, or a folder holding no review, says nothing."""
     out = tmp_path / "o"
     shutil.copytree(coded.out, out)
-    first = json.loads((out / "codings.jsonl").read_text("utf-8").splitlines()[0])
+    rows = [json.loads(line) for line in (out / "codings.jsonl").read_text("utf-8").splitlines()]
+    # the window of most sentences: no segment of --unit sentence has (nearly) its text
+    first = max((r for r in rows if '"' not in r["text"]), key=lambda r: r["text"].count(". "))
     (out / "decisions.csv").write_text(
         "segment_id,decision,code_id,new_code,note,text\n"
-        f'{first["segment_id"]},reject,,,,"{first["text"]}"\n',
+        f'{first["segment_id"]},note,,,read again,"{first["text"]}"\n',
         "utf-8",
     )
     args = ["code", coded.inputs, "--out", out, "--model", tiny_model_dir, "--no-report"]
@@ -2181,10 +2183,15 @@ def test_recoding_a_reviewed_folder_with_another_unit_warns_that_the_review_is_n
     run = roqa(*args, "--unit", "sentence")
     assert run.code == 0, run.err
     assert [line for line in run.err.splitlines() if "--unit" in line] == [
-        f"roqa: warning: {out}: the earlier run in it coded with --unit window; this one codes "
-        "with --unit sentence, so its segments are not those its review decided (give --unit "
-        "window to keep the review, or another --out)"
+        f"roqa: warning: {out}: 1 decision of decisions.csv matches no segment of this run, which "
+        "codes with --unit sentence; the earlier run in it coded with --unit window (if the "
+        "review was made on its segments, give --unit window to keep it, or another --out)"
     ]
+    # hunter hunt7, session 80: back in the review's unit, every decision matches a segment;
+    # the warning named the last run's unit ("give --unit sentence to keep the review")
+    run = roqa(*args, "--unit", "window")
+    assert run.code == 0, run.err
+    assert "--unit" not in run.err
     (out / "decisions.csv").unlink()
     run = roqa(*args)
     assert run.code == 0, run.err

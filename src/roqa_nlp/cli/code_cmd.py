@@ -716,34 +716,43 @@ def _earlier_unit(out: Path) -> str | None:
     return unit if isinstance(unit, str) else None
 
 
-def _warn_if_unit_changed(out: Path, earlier: str | None, this: object) -> None:
-    """Warn in one line when this run into ``out`` cuts the transcripts into other segments
-    (``--unit``) than the earlier run whose review ``out`` holds (:func:`_earlier_unit`): the
-    review names that run's segments, so this run's report carried none of it (cli tester
-    cli2, session 80: ``--unit sentence`` on a folder reviewed in windows said only "0 carried
-    into the report ... 6 match no segment"), as a codebook switch is warned of."""
+def _warn_if_unit_changed(
+    out: Path, earlier: str | None, this: object, result: CodingResult
+) -> None:
+    """Warn in one line when decisions of the review ``out`` holds match no segment of this
+    run's codings ``result`` and this run cuts the transcripts into other segments (``--unit``)
+    than the earlier run into ``out`` did (:func:`_earlier_unit`): they may have been made on
+    that run's segments (cli tester cli2, session 80: ``--unit sentence`` on a folder reviewed
+    in windows said only "0 carried into the report ... 6 match no segment"). Judged by the
+    review itself, not by the earlier run's unit alone: after one run in another unit, going
+    back to the review's unit was told to give the other (hunter hunt7, session 80)."""
     if earlier is None or not isinstance(this, str) or earlier == this:
         return
-    print(
-        f"roqa: warning: {out}: the earlier run in it coded with --unit {earlier}; this one "
-        f"codes with --unit {this}, so its segments are not those its review decided (give "
-        f"--unit {earlier} to keep the review, or another --out)",
-        file=sys.stderr,
-    )
+    import warnings
 
-
-def _model_unit(model: Path | None) -> str | None:
-    """The unit the model in the folder ``model`` (None: the packaged one) codes in, from its
-    card (the Ray engine loads the model in its workers); None when it cannot be read."""
-    from ..autocoder import DEFAULT_PARAMS, packaged_model_dir
+    from ..decisions import REVIEW_FILES, match_decisions, read_decisions
     from ..errors import RoqaError
 
+    path = next((out / name for name in REVIEW_FILES if (out / name).is_file()), None)
+    if path is None:
+        return
     try:
-        params = _card_of(model if model is not None else packaged_model_dir()).get("params")
-    except RoqaError:
-        return None
-    unit = params.get("unit") if isinstance(params, dict) else None
-    return unit if isinstance(unit, str) else str(DEFAULT_PARAMS["unit"])
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # said where the review is read
+            unmatched = len(
+                match_decisions(read_decisions(path, allow_empty=True)[0], result).unmatched
+            )
+    except (RoqaError, OSError):  # a review that cannot be read is said of elsewhere
+        return
+    if not unmatched:
+        return
+    print(
+        f"roqa: warning: {out}: {unmatched} decision{'s' * (unmatched != 1)} of {path.name} "
+        f"{'matches' if unmatched == 1 else 'match'} no segment of this run, which codes with --unit {this}; the earlier run in it "
+        f"coded with --unit {earlier} (if the review was made on its segments, give --unit "
+        f"{earlier} to keep it, or another --out)",
+        file=sys.stderr,
+    )
 
 
 def _keep_earlier_chart(out: Path, earlier: Codebook) -> Path | None:
@@ -1592,8 +1601,6 @@ def code_command(
         warn_if_model_changed(
             out, earlier_coder, ray_sha if isinstance(ray_sha, str) else None, model, ray_card
         )
-        if earlier_unit is not None:
-            _warn_if_unit_changed(out, earlier_unit, unit or _model_unit(model))
         said = _SaidOfRayParts(paths)
         with stopped_for_one(files, "coded"):
             summary = code_with_ray(
@@ -1658,7 +1665,6 @@ def code_command(
 
     warn_if_backend_changed(out, earlier_embedding, backend_identity_of(ac.embedder))
     warn_if_model_changed(out, earlier_coder, ac.model_summary().get("hash"), model, ac.card)
-    _warn_if_unit_changed(out, earlier_unit, ac.params.get("unit"))
     if stream:
         from ..codings_writer import write_codings
 
@@ -1719,6 +1725,7 @@ def code_command(
     _note_chat_left_out(result.transcripts.values())
     _note_participant_labels(result.transcripts.values())
     _warn_of_nothing_coded(result)
+    _warn_if_unit_changed(out, earlier_unit, ac.params.get("unit"), result)
     talk = _ParticipantTalk(paths)
     talk.add(result)
     talk.refuse_if_none()
