@@ -2421,3 +2421,28 @@ def test_the_summary_is_a_line_a_paragraph_off_a_terminal_and_its_row_is_csv(
         f"{row} in the decisions file), then apply the decisions again.",
     ]
     assert next(csv.reader([row])) == ['a,"b":0001', "valence", "", "", "", "", "barrier"]
+
+
+def test_segment_ids_holding_brackets_are_printed_as_they_are(tmp_path: Path) -> None:
+    """Hunter hunt7, session 80: the summary went through rich markup, so the segment ids of
+    a transcript named p[red]1.txt were printed as p1:0001, and the row suggested to paste
+    (`p1:0001,valence,,,,,barrier`) matched no segment."""
+    coded = tmp_path / "coded"
+    model_codings().save(coded)
+    odd = "p[red]1"
+    for name in ("codings.jsonl", "transcripts.jsonl"):
+        path = coded / name
+        path.write_text(path.read_text("utf-8").replace("p01", odd), "utf-8")
+    write_decisions(
+        coded / "decisions.csv",
+        [dataclasses.replace(d, segment_id=d.segment_id.replace("p01", odd)) for d in DECISIONS],
+    )
+    run = roqa("apply-decisions", coded, "--coder", "Alice", "--out", tmp_path / "reviewed")
+    assert run.code == 0, run.err
+    assert run.out.splitlines()[1] == (
+        "2 coded segment(s) keep a valence the model gave that the reviewed outputs mark valence "
+        "unsure (\u2021: below 0.6), since accepting or recoding a code confirms the code, not "
+        "its valence: p[red]1:0001, p[red]1:0003; set their valence in the review to confirm "
+        "the side (its valence buttons, the model's side too, or a row such as "
+        "p[red]1:0001,valence,,,,,barrier in the decisions file), then apply the decisions again."
+    )

@@ -240,6 +240,7 @@ def apply_decisions_command(
         f"{stood}{left}. "
         "Only these are charted and compared.",
         soft_wrap=prose,
+        markup=False,  # ids, codes and the coder's name as they are (hunt7, session 80)
     )
     from ..decisions import PROJECT_PREFIX, VALENCE
     from ..exchange.review import codes_given_no_valence
@@ -263,6 +264,7 @@ def apply_decisions_command(
             "review to confirm the side (its valence buttons, the model's side too, or a row "
             f"such as {row} in the decisions file), then apply the decisions again.",
             soft_wrap=prose,
+            markup=False,  # ids and names as they are: p[red]1:0002 (hunt7, session 80)
         )
     # a new code given no valence has none (docs/report.md): charted neutral, which the reviewer
     # may not mean (hunt s68 h_small, 2: nothing said so once it was no longer a guess)
@@ -279,6 +281,7 @@ def apply_decisions_command(
             f"{_csv_row(unvalenced[0], VALENCE, '', '', '', '', 'barrier')} in the decisions "
             "file), then apply the decisions again.",
             soft_wrap=prose,
+            markup=False,  # ids and names as they are: p[red]1:0002 (hunt7, session 80)
         )
     # the file read, named: a review saved elsewhere (a download) is not read unless given
     found = " (found beside the codings)" if review.found else ""

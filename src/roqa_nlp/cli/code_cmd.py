@@ -1164,7 +1164,7 @@ def _say_streamed(
     'from before this run' (engines tester s63, 1)."""
     con = console()
     # whole when sent to a file, as the lines after it: not cut at 80 columns (cli tester s64)
-    con.print(coded, soft_wrap=not con.is_terminal)
+    con.print(coded, soft_wrap=not con.is_terminal, markup=False)
     if embedded:
         console().print(embedded, soft_wrap=True, markup=False, highlight=False)
     print_files(console(), written)
@@ -1781,7 +1781,9 @@ def code_command(
 
                 # with the codes it can never carry, as roqa report and roqa export say it
                 line = with_uncodable(note, charted, book)
-                console().print(f"{', '.join([*charts, table.name])}: {line}", soft_wrap=True)
+                console().print(
+                    f"{', '.join([*charts, table.name])}: {line}", soft_wrap=True, markup=False
+                )
         # talk whose model codes have no counterpart in the researcher's codebook fits none of
         # its codes: queued for open coding with the talk that fits no code
         no_code_here = no_counterpart(charted)
