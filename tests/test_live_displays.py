@@ -135,3 +135,30 @@ def test_stop_all_closes_the_open_displays_and_none_is_drawn_after_it() -> None:
     with live_displays.drawn(later):
         assert later.calls == ["start", "refresh"]
     assert later.calls == ["start", "refresh", "stop"]
+
+
+def test_a_program_calling_main_draws_displays_again_after_a_stopped_command(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Hunter hunt7, session 80: a notebook that stopped main(["code", ...]) and then coded
+    with the Python API (AutoCoder.load().code) drew no spinner and no bar for the whole run:
+    only the next main() allowed them again. The stop is over when main returns."""
+    from roqa_nlp import cli
+
+    shown = _Display()
+
+    def stopped(argv: object) -> None:
+        assert live_displays.start(shown) is True
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(cli, "_main", stopped)
+    try:
+        with pytest.raises(SystemExit) as caught:
+            cli.main(["code", "x"])
+        assert caught.value.code == 130
+        assert shown.calls == ["start", "refresh", "stop"]
+        later = _Display()
+        with live_displays.drawn(later):
+            assert later.calls == ["start", "refresh"]
+    finally:
+        live_displays.allow()

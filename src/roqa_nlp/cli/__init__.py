@@ -468,6 +468,9 @@ def main(argv: list[str] | None = None) -> None:
         reset()
         if argv is not None:
             restore()
+            # the stop is handled: a program calling main() draws spinners and bars again with
+            # the Python API, not only at its next main() (hunter hunt7, session 80)
+            _live_displays_allowed()
 
 
 def _live_displays_stopped() -> None:
