@@ -171,8 +171,8 @@ def test_qdpx_codings_come_from_the_exchange_reader(tmp_path, capsys, monkeypatc
             "Ann": CodingResult(segments=[seg(0, ["X"]), seg(1, [])]),
             "Ben": CodingResult(segments=[seg(0, ["X"]), seg(1, ["X"])]),
         }
-        return SimpleNamespace(
-            codings=codings, warnings=[], users=[], transcripts=[], dropped_by={}
+        return SimpleNamespace(  # the passages given two valences: none (afix3, session 80)
+            codings=codings, warnings=[], users=[], transcripts=[], dropped_by={}, two_valences=[]
         )
 
     monkeypatch.setattr(roqa_nlp.exchange.qdpx_import, "read_qdpx", fake)
