@@ -256,14 +256,31 @@ def only_agrees(words: str, answered: str = "", *, group: bool = False) -> bool:
     where they are coded but are no quote of their own: they hold no evidence of their own
     (:attr:`roqa_nlp.framework.Quote.only_agrees`)."""
     tokens = words_of(words)
-    if not tokens or judges(words, answered):  # "It was great.", "It really was brilliant."
+    if not tokens:
         return False
-    if covered_by(tokens, *_SAYS_YES_OR_NO):
-        return True
-    plain = without_intensifiers(tokens)
-    if len(plain) < len(tokens) and covered_by(plain, *_SAYS_YES_OR_NO):
-        return True  # "It is. It really is.", "They definitely did.", "Certainly."
+    return _says_only_yes_or_no(tokens, answered, group) and not judges(words, answered)
+
+
+def _says_only_yes_or_no(tokens: list[str], answered: str, group: bool) -> bool:
+    """:func:`only_agrees` of the words ``tokens`` but for a judgement in them: their words
+    read as the phrase lists read them, or as a group member's agreeing reply."""
+    if _yes_or_no_words().issuperset(tokens):  # a word of no list: neither reading covers it
+        if covered_by(tokens, *_SAYS_YES_OR_NO):
+            return True
+        plain = without_intensifiers(tokens)
+        if len(plain) < len(tokens) and covered_by(plain, *_SAYS_YES_OR_NO):
+            return True  # "It is. It really is.", "They definitely did.", "Certainly."
     return bool(group or answered) and (_agrees(tokens, answered) or _agrees_saying_no(tokens))
+
+
+@cache
+def _yes_or_no_words() -> frozenset[str]:
+    """Every word that :func:`covered_by` ``_SAYS_YES_OR_NO`` may cover, the words that only
+    stress a yes too: a text holding any other word is not covered, with those words left out
+    or not, so a long answer is not read phrase by phrase (a warm re-code of the scale-1
+    corpus spent 2 s there: the report asks it of every quote)."""
+    phrases = phrases_of(*_SAYS_YES_OR_NO) | phrases_of(AGREEMENT_INTENSIFIERS)
+    return BACKCHANNEL_WORDS | frozenset(w for p in phrases for w in p)
 
 
 def judges(words: str, answered: str = "") -> bool:
