@@ -4,8 +4,8 @@ A speaker label is at most 40 characters of letters, digits, spaces and ``'()-/&
 at most 40 with a note in the brackets it ends on, up to 40 more, is one too: ``Bernadette
 Okonkwo (Calderdale Recovery Hub)``, :func:`label_fits`; a title of
 ``data/honorifics.txt`` such as ``Dr.`` may open it, and initials with their full stops may
-stand in it, ``Dr. A. Khan``, ``J.Smith``, where it reads as a name (:func:`is_initialled_name`)
-said three times or laid out as turns (:func:`_initialled_in_turn_layout`), not a place or a
+stand in it, ``Dr. A. Khan``, ``J.Smith``, ``Gareth P.``, where it reads as a name
+(:func:`is_initialled_name`) said three times or laid out as turns (:func:`_initialled_in_turn_layout`), not a place or a
 person quoted once inside an answer (``N. Yorkshire:``, ``J. Smith: why ...?``);
 a name the researcher gives is a label before a colon whatever it holds,
 :func:`_named_label_line`), starts with a letter or digit, and is
@@ -231,12 +231,18 @@ _SQUARE_NOTE = rf"\[[^\[\]()\n:]{{1,{MAX_LABEL_NOTE_CHARS}}}\]"
 #: never ends on one; a label holding one is a speaker only when it reads as a name with
 #: initials, or the researcher names it (:func:`is_initialled_name`, :func:`accepted_labels`).
 _INITIAL_STOP = r"(?<=[^\W\d_])(?<![\w'’-][^\W\d_])\.(?=[ \t]{0,2}[^\W\d_])"
+#: The full stop of a surname's initial ending a name (``Gareth P.``, as an anonymised
+#: transcript writes a person): after one letter that stands as a word of its own after a blank,
+#: so never after a label's only letter (``Q.``, ``A.`` are the looser shapes' labels) nor
+#: inside an abbreviation (``p.m.``). A label ending on one is a speaker only as a name with
+#: initials is (:func:`has_initial_stop`, :func:`is_initialled_name`).
+_FINAL_INITIAL_STOP = r"(?<=[ \t][^\W\d_])\."
 _PLAIN_LABEL_CHAR = rf"[\w{MARKS} '’()/&#\u200c\u200d-]"
 _LABEL_CHAR = rf"(?:{_PLAIN_LABEL_CHAR}|{_INITIAL_STOP})"
 _LABEL_LAST = rf"[\w{MARKS}'’()/&#-]"
 _LABEL = (
     rf"{_HONORIFIC}[^\W_]"
-    rf"(?:(?:{_LABEL_CHAR}|{_SQUARE_NOTE})*?(?:{_LABEL_LAST}|{_SQUARE_NOTE}))?"
+    rf"(?:(?:{_LABEL_CHAR}|{_SQUARE_NOTE})*?(?:{_LABEL_LAST}|{_FINAL_INITIAL_STOP}|{_SQUARE_NOTE}))?"
     rf"(?:[ \t]*\([^()\n:]{{1,{MAX_LABEL_NOTE_CHARS}}}\))?"
 )
 #: The label's own time in brackets, blanks inside them allowed (``P06 ( 00:01:00 - 00:01:30 ):``,
@@ -3311,6 +3317,8 @@ def _initialled_in_turn_layout(matches: Sequence[LabelMatch | None]) -> set[str]
 
 #: An initial's full stop in a label's name (:data:`_INITIAL_STOP`).
 _INITIAL_STOP_IN = re.compile(_INITIAL_STOP)
+#: A surname's initial and its full stop ending a name (:data:`_FINAL_INITIAL_STOP`).
+_FINAL_INITIAL_STOP_IN = re.compile(rf"{_FINAL_INITIAL_STOP}$")
 #: An initial with its full stop, or a word, of a name with initials (``J.Smith`` is two).
 _NAME_PART = re.compile(r"[^\W\d_]\.|[^\s.]+\.?")
 #: The word lists a name's word said once beside initials is never from unless it is a name too:
@@ -3328,14 +3336,24 @@ def without_name_stops(label: str) -> str:
     title = "" if m is None else m.group().replace(".", "")
     rest = label[len(m.group()) if m else 0 :]
     return title + "".join(
-        c for i, c in enumerate(rest) if c != "." or _INITIAL_STOP_IN.match(rest, i) is None
+        c
+        for i, c in enumerate(rest)
+        if c != "."
+        or (
+            _INITIAL_STOP_IN.match(rest, i) is None
+            and _FINAL_INITIAL_STOP_IN.match(rest, i) is None
+        )
     )
 
 
 def has_initial_stop(label: str) -> bool:
     """Whether ``label``'s name (before a note in brackets) holds an initial's full stop
-    (``A. Khan``, ``J.Smith``), and so is a speaker only as :func:`is_initialled_name` says."""
-    return _INITIAL_STOP_IN.search(_name_of(label)) is not None
+    (``A. Khan``, ``J.Smith``, ``Gareth P.``), and so is a speaker only as
+    :func:`is_initialled_name` says."""
+    name = _name_of(label)
+    return (
+        _INITIAL_STOP_IN.search(name) is not None or _FINAL_INITIAL_STOP_IN.search(name) is not None
+    )
 
 
 #: Most initials, and most words beside them, of a name with initials (``Jane A. B. Ní
