@@ -138,3 +138,71 @@ def test_a_line_ending_a_letter_and_a_full_stop_before_a_colon_stays_talk(
     turns[3] = (G, turns[3][1], f"{SAY[3]}\n{line}")
     path = _write(tmp_path, "colon", turns)
     assert _turns(path) == _expected(turns, H, timed=False)
+
+
+@pytest.mark.parametrize("layout", TIMED_LAYOUTS)
+@pytest.mark.parametrize("label", ["GP", "RM", "CEO", "ANPS"])
+def test_capitals_said_once_with_their_time_between_two_speakers_are_a_speaker(
+    tmp_path: Path, layout: str, label: str
+) -> None:
+    turns = _interview(H, G)
+    turns.insert(5, (label, turns[4][1] + 2, INTERRUPT))
+    path = _write(tmp_path, layout, turns)
+    assert _turns(path) == _expected(turns, H)
+
+
+def _in_gareths_answer(lines: str, blank: bool = True) -> tuple[str, list]:
+    """An Otter file whose second answer holds ``lines``, and the turns it has."""
+    turns = _interview(H, G)
+    name, s, words = turns[3]
+    turns[3] = (name, s, f"{words}\n{lines}" if not blank else f"{words}\n\n{lines}")
+    sep = "\n\n" if blank else "\n"
+    body = sep.join(f"{n}  {_otter_time(t)}\n{w}" for n, t, w in turns)
+    return body + "\n", _expected(turns, H)
+
+
+@pytest.mark.parametrize(
+    ("lines", "blank"),
+    [
+        # inside a sentence, with and without blank lines between the turns
+        ("We had a visit from\nCQC  1:00\nthey came in March.", True),
+        ("We had a visit from\nCQC  1:00\nthey came in March.", False),
+        ("The day goes like this.\n\nICU  1:00\nThe ward round.\n\nAMU  1:02\nBack.", True),
+        ("The day goes like this.\n\nICU  9:30\nThe ward round.", True),  # out of order
+        ("OK  1:00\nThe ward round.", True),  # a word a transcriber writes in capitals
+        ("NHS  1:00\nThe ward round.", True),  # an acronym naming no one
+        # without blank lines: a sentence ended above, capitals below, but out of order
+        ("It was good.\nCQC  0:10\nThey came in March.", False),
+    ],
+)
+def test_capitals_and_a_time_inside_an_answer_stay_talk(
+    tmp_path: Path, lines: str, blank: bool
+) -> None:
+    body, expected = _in_gareths_answer(lines, blank)
+    path = tmp_path / "t.txt"
+    path.write_text(body, encoding="utf-8")
+    assert _turns(path) == expected
+
+
+@pytest.mark.parametrize(
+    "line", ["CQC: they came in March.", "[00:01:00] CQC: they came in March."]
+)
+def test_capitals_said_once_with_words_after_them_stay_talk(tmp_path: Path, line: str) -> None:
+    turns = _interview(H, G)
+    turns[3] = (G, turns[3][1], f"{SAY[3]}\n\n{line}")
+    timed = line.startswith("[")
+    body = "\n\n".join(f"[{_hms(s)}] {n}: {w}" if timed else f"{n}: {w}" for n, s, w in turns)
+    path = tmp_path / "t.txt"
+    path.write_text(body + "\n", encoding="utf-8")
+    # the time of a paragraph inside a turn is left out of its words
+    turns[3] = (G, turns[3][1], f"{SAY[3]}\nCQC: they came in March." if timed else turns[3][2])
+    assert _turns(path) == _expected(turns, H, timed=timed)
+
+
+@pytest.mark.parametrize("layout", TIMED_LAYOUTS)
+def test_capitals_said_once_over_the_turn_above_are_a_speaker(tmp_path: Path, layout: str) -> None:
+    turns = _interview(H, G)
+    # 2 s before the question it cuts into, after the answer before it
+    turns.insert(5, ("GP", turns[4][1] - 2, INTERRUPT))
+    path = _write(tmp_path, layout, turns)
+    assert _turns(path) == _expected(turns, H)

@@ -77,7 +77,9 @@ is an acronym or a word no name is made of (``CQC: they came in March``, ``Agenc
 a participant's answer; :func:`words_not_speakers`): the speakers of a file recur, and an
 organisation is no speaker; two or three capitals whose line the file lays out as a turn, said
 once, are a group member's initials all the same (``Facilitator: What gets in the way?`` /
-``CD: ...``; :func:`_initials_taking_turns`). So is a label said once that names a topic (``Staffing: that's the
+``CD: ...``; :func:`_initials_taking_turns`), and so are two to four capitals said once alone
+on a line with a time of their own between two recurring speakers' turns (``GP  1:51``;
+:func:`_capitals_taking_turns`). So is a label said once that names a topic (``Staffing: that's the
 barrier.``, ``Mental Health: ...``; ``data/talk_words.txt``) or whose brackets hold the
 speaker's own aside (``Staffing (and I mean this: truly): ...``; ``data/aside_words.txt``),
 unless its name labels another line: a person who says one thing (``Ruth (deputy manager):
@@ -1063,6 +1065,7 @@ def line_labels(
     accepted |= _initials_taking_turns(
         lines, matches, accepted, interviewer_labels, title_block | between
     )
+    accepted |= _capitals_taking_turns(lines, matches, accepted, title_block | between)
     accepted |= any_shape
     found = [m if m is not None and m.label in accepted else None for m in matches]
     found = _labels_after_an_end_marker(lines, matches, found)
@@ -3205,6 +3208,113 @@ def _initials_taking_turns(
             speaker = m.label
         if m is not None or not only_annotations(line.strip()):
             above = line
+    return found
+
+
+#: Letters of a short label in capitals that may be one more speaker's, said once
+#: (:func:`_capitals_taking_turns`: ``GP``, ``RM``, ``DN``, ``CEO``, ``ANPS``).
+_CAPITALS_LABEL_LETTERS = range(2, 5)
+#: A clock time in a label's line, read as one whatever its numbers (:func:`_turn_shape`).
+_ANY_TIME = re.compile(_TIME)
+
+
+def _in_short_capitals(label: str) -> bool:
+    """Whether ``label``'s name (before a note in brackets) is two to four capital letters
+    (``GP``, ``CEO``), which :func:`words_not_speakers` reads, said once, as an acronym of
+    talk."""
+    name = without_marks(name_before_brackets(label))
+    return len(name) in _CAPITALS_LABEL_LETTERS and name.isalpha() and name.isupper()
+
+
+def _turn_shape(line: str, m: LabelMatch) -> str:
+    """How ``line`` lays out its label ``m`` and the label's time: the label as ``L``, each time
+    as ``T`` whatever its numbers (``0:03``, ``1:00:05``, ``00:00:03``), blanks as one (Otter's
+    ``GP  1:51`` and ``Hannah Whitfield  0:03`` -> ``L T``; Zoom's ``[L] T``; Rev's ``L (T):``)."""
+    head = line[: m.words_start]
+    at = head.find(m.label)
+    if at >= 0:
+        head = f"{_ANY_TIME.sub('T', head[:at])}L{_ANY_TIME.sub('T', head[at + len(m.label) :])}"
+    return " ".join(head.split())
+
+
+def _capitals_taking_turns(
+    lines: Sequence[str],
+    matches: Sequence[LabelMatch | None],
+    accepted: Collection[str],
+    title_block: Collection[int],
+) -> set[str]:
+    """The labels of ``matches`` (one per line of ``lines``) said once that are two to four
+    capitals (:func:`_in_short_capitals`: ``GP``, ``RM``, ``CEO``), not otherwise accepted
+    (:func:`words_not_speakers` reads them as an acronym of talk, ``CQC: they came in March``),
+    whose line the file lays out as one more speaker's turn, with all the evidence a name said
+    once there has: the label alone on its line with a time of its own, the words below (Otter's
+    ``GP  1:51``, Zoom's ``[GP] 00:01:51``, Word's ``00:01:51 GP``, Happy Scribe's, Rev's ``GP
+    (01:51):``), the line laid out as the
+    labels of the two or more speakers the file names twice or more (:func:`_turn_shape`), its
+    time no later than the label's below and after that of the label before the one above (said
+    over the turn above, a time comes a little before that turn's), the labelled lines on either side of
+    it each one of those speakers' (a turn taken from one and handed on; not a rota's list of
+    labels said once), words of its own, and a paragraph of its own where the speakers' labels
+    each open one, else the words above it ending a sentence and its own not opening in lower
+    case.
+    Session 80 hunt8 P2: ``GP  1:51`` between ``Hannah Whitfield  1:49`` and ``Gareth Price
+    2:02`` was read as Hannah's words. A word or note a transcriber writes in capitals
+    (:func:`_written_in_capitals`: ``OK``, ``AM``, ``NB``, ``NHS``), a line of the title block,
+    and capitals with words after them on their line (``CQC: they came in March``, ``[00:05:10]
+    CQC: they came in March``, where the time may be the paragraph's) stay talk."""
+    counts = Counter(m.label for m in matches if m is not None)
+    recurring = {label for label, n in counts.items() if n >= 2 and label in accepted}
+    if len(recurring) < 2:
+        return set()
+    at = {i: m for i, m in enumerate(matches) if m is not None}
+    labelled = list(at)
+    speakers_at = [i for i, m in at.items() if m.label in recurring]
+    shapes = {_turn_shape(lines[i], at[i]) for i in speakers_at}
+
+    def opens_a_paragraph(i: int) -> bool:
+        return i == 0 or not lines[i - 1].strip()
+
+    paragraphs = all(opens_a_paragraph(i) for i in speakers_at)
+    found: set[str] = set()
+    for k, i in enumerate(labelled):
+        m = matches[i]
+        if (
+            m is None
+            or counts[m.label] != 1
+            or m.label in accepted
+            or m.time is None
+            or lines[i][m.words_start :].strip()  # words after it: a paragraph's time
+            or i in title_block
+            or not _in_short_capitals(m.label)
+            or _written_in_capitals(name_before_brackets(m.label))
+            or _turn_shape(lines[i], m) not in shapes
+            or (paragraphs and not opens_a_paragraph(i))
+        ):
+            continue
+        before = matches[labelled[k - 1]] if k > 0 else None
+        after_at = labelled[k + 1] if k + 1 < len(labelled) else len(lines)
+        after = matches[after_at] if after_at < len(lines) else None
+        if before is None or before.label not in recurring:
+            continue
+        if after_at < len(lines) and (after is None or after.label not in recurring):
+            continue
+        # said over the turn above, its time may come a little before that turn's own: it
+        # comes after the turn before that (``Hannah  1:49`` / ``GP  1:47``, Gareth's at 1:09)
+        earlier = _time_of(matches[labelled[k - 2]]) if k >= 2 else None
+        if (earlier if earlier is not None else before.time or 0.0) > m.time:
+            continue
+        if after is not None and after.time is not None and m.time > after.time:
+            continue
+        below = [line for line in lines[i + 1 : after_at] if line.strip()]
+        if not below:
+            continue  # no words of its own
+        above = labelled[k - 1]
+        said = [x for x in (lines[above][before.words_start :], *lines[above + 1 : i]) if x.strip()]
+        if not said:
+            continue  # the speaker above said nothing: no turn was taken from them
+        if not paragraphs and (not ends_a_sentence(said[-1]) or below[0].lstrip()[:1].islower()):
+            continue  # a line inside a sentence: "we had a visit from" / "CQC  0:20" / "they came"
+        found.add(m.label)
     return found
 
 
