@@ -5649,10 +5649,101 @@ def test_a_draft_and_a_final_of_one_case_are_warned_of_naming_both(tmp_path: Pat
         found = read_transcripts(study)
     assert [t.participant for t in found] == ["P04", "P04", "P04"]
     assert [str(w.message) for w in caught] == [
-        f"{study / 'P04 final.txt'}: is nearly the same text as {study / 'P04 draft.txt'} (94% "
-        "of the participant words alike), both case P04: a draft and a final of one interview "
-        "would both be coded, every count of the case doubled (leave one out)"
+        f"{study / 'P04 final.txt'}: is nearly the same text as {study / 'P04 draft.txt'} (96% "
+        "of the participant words of the shorter said in the other too, 4 or more in a row), "
+        "both case P04: one interview saved twice (a draft and its final, a recording's "
+        "captions beside its transcript) would be coded twice, every count of the case "
+        "doubled (leave one out)"
     ]
+
+
+_GUIDE = ("How has staffing been since COVID?", "And training for the new recovery pathway?")
+_CLEANED = (
+    f"Interviewer: {_GUIDE[0]}\nP07: Honestly it has been really hard. We lost four of our "
+    "senior nurses during the second wave, and the ones who stayed are exhausted. The agency "
+    "staff help on paper, but they do not know the ward, so someone has to show them everything "
+    f"on every shift.\nInterviewer: {_GUIDE[1]}\nP07: We managed two sessions before everything "
+    "stopped. The educators were pulled back onto the wards, so most of the team learned it from "
+    "a laminated sheet by the nurses' station.\n"
+)
+
+
+def test_one_interview_as_a_cleaned_transcript_and_its_zoom_captions_is_warned_of(
+    tmp_path: Path,
+) -> None:
+    """Hunter hunt7 (session 80, H1): a Zoom .vtt beside the cleaned .txt of one interview, the
+    captions with words misheard (for, stuff, war, to), merged (it's, don't), dropped and
+    fillers added, shares 0.875 of its words with the .txt: under the 0.9 the rule asked, so
+    both were coded as case P07, every count doubled, silently. 83 % of the shorter's
+    participant words are in runs of four the other says too."""
+    study = tmp_path / "study"
+    study.mkdir()
+    (study / "P07 interview.txt").write_text(_CLEANED, "utf-8")
+    (study / "P07 zoom.vtt").write_text(
+        "WEBVTT\n\n00:00:01.000 --> 00:00:04.000\nInterviewer: how has staffing been since "
+        "covid\n\n00:00:05.000 --> 00:00:12.000\nP07: um honestly it's been really hard we lost "
+        "for of our senior nurses during the second wave\n\n00:00:12.500 --> 00:00:20.000\nP07: "
+        "and the ones who stayed are exhausted the agency stuff help on paper but they don't "
+        "know the war so someone has to show them um everything on every shift\n\n"
+        "00:00:21.000 --> 00:00:24.000\nInterviewer: and training for the new recovery "
+        "pathway\n\n00:00:25.000 --> 00:00:33.000\nP07: we managed to sessions before "
+        "everything stopped uh the educators were pulled back onto the wards so most of the "
+        "team learned it from a laminated sheet by the nurses station\n",
+        "utf-8",
+    )
+    with pytest.warns(RoqaWarning) as caught:
+        found = read_transcripts(study)
+    assert [t.participant for t in found] == ["P07", "P07"]
+    assert [str(w.message) for w in caught] == [
+        f"{study / 'P07 zoom.vtt'}: is nearly the same text as {study / 'P07 interview.txt'} "
+        "(83% of the participant words of the shorter said in the other too, 4 or more in a "
+        "row), both case P07: one interview saved twice (a draft and its final, a recording's "
+        "captions beside its transcript) would be coded twice, every count of the case "
+        "doubled (leave one out)"
+    ]
+
+
+def test_two_interviews_of_one_case_on_one_guide_are_not_warned_of(tmp_path: Path) -> None:
+    """A follow-up interview of P07 asks the guide's questions word for word and its answers
+    talk of the same staffing, training and recovery: no run of four participant words is
+    said in both, so it is no copy, and nothing is said."""
+    from roqa_nlp.transcripts import share_said_in_runs, spoken_words
+
+    study = tmp_path / "study"
+    study.mkdir()
+    (study / "P07 interview.txt").write_text(_CLEANED, "utf-8")
+    (study / "P07 follow-up.txt").write_text(
+        f"Interviewer: {_GUIDE[0]}\nP07: Better than last year, to be fair. We recruited three "
+        "newly qualified nurses in the spring and the bank shifts are mostly covered now, "
+        "although nights are still thin and I worry about burnout over the winter.\n"
+        f"Interviewer: {_GUIDE[1]}\nP07: It is running properly at last. Every new starter does "
+        "the recovery module in their first month, and we have two champions on each ward who "
+        "check the care plans and answer questions on the spot.\n",
+        "utf-8",
+    )
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", RoqaWarning)
+        first, then = read_transcripts(study)
+    assert (first.participant, then.participant) == ("P07", "P07")
+    assert share_said_in_runs(spoken_words(first, "participant"), spoken_words(then)) == 0.0
+
+
+def test_spoken_words_are_found_before_they_are_folded() -> None:
+    """The words a near copy is judged by: every turn's (or one role's), in order, each folded
+    after it is found: 'İstanbul' folded first would be two words, 'i' and 'stanbul'."""
+    from roqa_nlp.transcripts import spoken_words
+
+    text = "Interviewer: Where?\nP1: İstanbul, STRASSE and Straße.\n"
+    t = Transcript(
+        id="p1",
+        text=text,
+        turns=[
+            Turn(speaker="Interviewer", role="interviewer", start=13, end=19),
+            Turn(speaker="P1", role="participant", start=24, end=len(text) - 1),
+        ],
+    )
+    assert spoken_words(t) == ["where", "i\u0307stanbul", "strasse", "and", "strasse"]
+    assert spoken_words(t, "participant") == ["i\u0307stanbul", "strasse", "and", "strasse"]
 
 
 def test_near_copies_in_different_cases_or_of_few_words_are_not_warned_of(
