@@ -552,12 +552,13 @@ def warn_if_same_text(t: Transcript, seen: dict[str, tuple[str, str | None]]) ->
 #: the cleaned .txt, an export that stopped early) when at least this share of the participant
 #: words of the one with fewer (:func:`warn_if_near_copy`) ...
 NEAR_COPY_SHARE = 0.5
-#: ... are in runs of this many words in a row the other says too. Measured over a battery
-#: (fixer dfix2, session 81): one interview with speech-to-text errors on 5 to 25 % of its words
-#: (misheard, dropped, merged, fillers) shares 0.61 to 0.96, the first third of one 0.72 to
-#: 0.86; two interviews of one study share at most 0.05, 0.28 with the guide's questions read
-#: as the participant's, 0.33 for 30 words of one against another. A share of words alike
-#: (before session 81: 0.9 of the longer's) called one interview with 12 % errors two (0.86).
+#: ... are in runs of this many words in a row the other says too. Measured by
+#: ``benchmarks/near_copies.py`` (fixer dfix2, session 81): one interview with speech-to-text
+#: errors on 5 to 25 % of its words (misheard, dropped, merged, fillers) shares 0.62 to 0.96,
+#: the first third of one 0.79 to 0.85; two interviews of one study share at most 0.05, 0.28
+#: with the guide's questions read as the participant's, 0.33 for 30 words of one against
+#: another. Words alike as a bag (before session 81: 0.9 of the longer's) called 42 of those
+#: 100 one-interview pairs two, and hunter hunt7's .vtt with 12 % errors too (0.86).
 NEAR_COPY_RUN = 4
 #: ... when each holds at least this many participant words (a few words alike say nothing).
 NEAR_COPY_MIN_WORDS = 30

@@ -1,0 +1,200 @@
+"""How well the near-copy warning tells one interview saved twice from two interviews of a study.
+
+``warn_if_near_copy`` warns when two transcripts of one case are one interview twice. This
+script scores pairs of both kinds with the rule (:func:`share_said_in_runs`: the share of the
+shorter's participant words in runs of ``NEAR_COPY_RUN`` words the other says too) and with the
+rule before session 81 (``0.9`` of the longer's participant words alike, as a bag of words):
+
+- **one interview** (true pairs): 20 interviews drawn with a fixed seed, each written as a
+  Zoom-like ``.vtt`` (cues of 12 words, the speaker on each) with speech-to-text errors on 5,
+  10, 15, 20 and 25 % of its words: misheard (``their``/``there``, ``staff``/``stuff``), dropped,
+  two run together, fillers and repeats added (the cleaned file has none), numbers as digits,
+  and half of them without case or punctuation; and the first third of each at 15 % (an export
+  that stopped early). Read back by roqa's own reader.
+- **two interviews** (distinct pairs): every pair of interviews of one folder (one study, one
+  writer, the same topics); the same with the second's questions made the first's and every
+  word read as the participant's (one guide, roles lost); and the first 30, 60 and 120
+  participant words of one against the other (a short file).
+
+Folders: ``examples/interviews`` and every ``benchmarks/data/*`` folder of ``*_interview*``
+files, plus any folder given on the command line. Nothing is trained; no model is loaded.
+
+Run: ``.venv/bin/python benchmarks/near_copies.py [FOLDER ...]`` (about a minute).
+Results: ``benchmarks/results/near_copies.{json,md}``.
+"""
+
+from __future__ import annotations
+
+import itertools
+import random
+import re
+import sys
+import tempfile
+import warnings
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+from roqa_nlp.schema import Transcript
+from roqa_nlp.transcripts import (
+    NEAR_COPY_MIN_WORDS,
+    NEAR_COPY_SHARE,
+    expand_paths,
+    read_transcript,
+    share_said_in_runs,
+    spoken_words,
+)
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from scoring import write_results  # noqa: E402
+
+REPO = Path(__file__).resolve().parents[1]
+#: The rule before session 81: this share of the longer's participant words alike, as a bag
+OLD_SHARE = 0.9
+NOISE = (0.05, 0.10, 0.15, 0.20, 0.25)
+MISHEARD = {
+    "their": ["there"], "there": ["their"], "to": ["too", "two"], "staff": ["stuff"],
+    "staffing": ["stuffing"], "ward": ["war", "word"], "funding": ["founding"],
+    "training": ["trading"], "covid": ["covert"], "patients": ["patience"], "we": ["he"],
+    "were": ["where"], "our": ["are", "hour"], "and": ["an", "in"], "of": ["have", "off"],
+    "the": ["a", "that"], "a": ["the", "uh"], "would": ["wood"], "new": ["knew"],
+    "know": ["no"], "right": ["write"], "for": ["four"], "week": ["weak"], "then": ["than"],
+}  # fmt: skip
+FILLERS = ["um", "uh", "um,", "you know,", "like", "I mean", "so", "er"]
+NUMBERS = {"one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "ten": "10"}
+
+
+def with_errors(text: str, rate: float, rng: random.Random) -> str:
+    """``text`` as speech-to-text might give it, about ``rate`` of its words wrong."""
+    said = text.split()
+    out: list[str] = []
+    i = 0
+    while i < len(said):
+        word, bare = said[i], re.sub(r"\W", "", said[i]).lower()
+        kind = rng.choices(["sub", "drop", "merge", "filler", "repeat", "number"],
+                           [0.35, 0.2, 0.1, 0.2, 0.1, 0.05])[0]  # fmt: skip
+        if rng.random() >= rate:
+            out.append(word)
+        elif kind == "sub":
+            out.append(rng.choice(MISHEARD.get(bare, [bare[:-1] or "uh", bare + "s", "the"])))
+        elif kind == "merge" and i + 1 < len(said):
+            out.append(bare + re.sub(r"\W", "", said[i + 1]).lower())
+            i += 1
+        elif kind == "filler":
+            out += [rng.choice(FILLERS), word]
+        elif kind == "repeat":
+            out += [word, word]
+        elif kind == "number":
+            out.append(NUMBERS.get(bare, word))
+        i += 1  # a drop appends nothing
+    text = " ".join(out)
+    return re.sub(r"[.,;!?]", "", text).lower() if rng.random() < 0.5 else text
+
+
+def as_captions(t: Transcript, rate: float, rng: random.Random, path: Path) -> Transcript:
+    """``t`` written as a Zoom-like .vtt with speech-to-text errors, read back."""
+    lines, second = ["WEBVTT", ""], 3.0
+    for turn in t.turns:
+        said = with_errors(" ".join(t.turn_text(turn).split()), rate, rng).split()
+        for j in range(0, len(said), 12):
+            start = f"00:{int(second // 60):02d}:{second % 60:06.3f}"
+            end = f"00:{int((second + 4) // 60):02d}:{(second + 4) % 60:06.3f}"
+            lines += [f"{start} --> {end}", f"{turn.speaker}: {' '.join(said[j : j + 12])}", ""]
+            second += 4.2
+    path.write_text("\n".join(lines), "utf-8")
+    return read_transcript(path)
+
+
+def scores(these: list[str], those: list[str], all_those: list[str]) -> dict[str, float]:
+    """Both rules' scores of a pair: ``these`` the shorter's participant words."""
+    alike = sum((Counter(these) & Counter(those)).values())
+    return {
+        "share_in_runs": round(share_said_in_runs(these, all_those), 4),
+        "old_alike": round(alike / max(len(these), len(those)), 4),
+    }
+
+
+def pair(a: list[str], b: list[str], all_a: list[str], all_b: list[str]) -> dict[str, float]:
+    return scores(a, b, all_b) if len(a) <= len(b) else scores(b, a, all_a)
+
+
+def main(extra: list[str]) -> None:
+    warnings.simplefilter("ignore")
+    folders = [REPO / "examples" / "interviews", *map(Path, extra)] + sorted(
+        p for p in (REPO / "benchmarks" / "data").iterdir() if any(p.glob("*_interview*"))
+    )
+    studies: dict[str, list[Transcript]] = {}
+    for folder in folders:
+        for f in expand_paths([folder]):
+            t = read_transcript(f)
+            if len(spoken_words(t, "participant")) >= NEAR_COPY_MIN_WORDS:
+                studies.setdefault(folder.name, []).append(t)
+    rng = random.Random(81)
+    kinds: dict[str, list[dict[str, float]]] = {}
+    for ts in studies.values():
+        for t1, t2 in itertools.combinations(ts, 2):
+            p1, p2 = spoken_words(t1, "participant"), spoken_words(t2, "participant")
+            kinds.setdefault("two interviews", []).append(
+                pair(p1, p2, spoken_words(t1), spoken_words(t2))
+            )
+            asked = iter(t1.turn_text(u) for u in t1.turns if u.role == "interviewer")
+            guide = [
+                w.casefold()
+                for u in t2.turns
+                for w in re.findall(
+                    r"\w+", next(asked, t2.turn_text(u)) if u.role == "interviewer" else
+                    t2.turn_text(u)
+                )
+            ]  # fmt: skip
+            kinds.setdefault("two interviews, one guide, roles lost", []).append(
+                pair(spoken_words(t1), guide, spoken_words(t1), guide)
+            )
+            for n in (30, 60, 120):
+                kinds.setdefault("30-120 words of another", []).append(
+                    scores(p2[:n], p1, spoken_words(t1))
+                )
+    everyone = [t for ts in studies.values() for t in ts]
+    with tempfile.TemporaryDirectory() as tmp:
+        for i, t in enumerate(rng.sample(everyone, 20)):
+            mine = spoken_words(t, "participant")
+            for rate in NOISE:
+                v = as_captions(t, rate, rng, Path(tmp) / f"{i}_{rate}.vtt")
+                kinds.setdefault("one interview, 5-25 % errors", []).append(
+                    pair(mine, spoken_words(v, "participant"), spoken_words(t), spoken_words(v))
+                )
+            v = as_captions(t, 0.15, rng, Path(tmp) / f"{i}_head.vtt")
+            head = spoken_words(v, "participant")
+            kinds.setdefault("first third, 15 % errors", []).append(
+                scores(head[: len(head) // 3], mine, spoken_words(t))
+            )
+    lines = [
+        "# Near copies: one interview saved twice against two interviews of one study",
+        "",
+        f"{len(everyone)} interviews in {len(studies)} folders. Warned now: share in runs of "
+        f">= {NEAR_COPY_SHARE}; before session 81: words alike >= {OLD_SHARE} of the longer's.",
+        "",
+        "| pairs | n | share in runs: min / median / max | warned now | warned before |",
+        "|---|---|---|---|---|",
+    ]
+    payload: dict[str, Any] = {"share": NEAR_COPY_SHARE, "old_share": OLD_SHARE, "kinds": {}}
+    for kind, rows in kinds.items():
+        new = sorted(r["share_in_runs"] for r in rows)
+        now = sum(x >= NEAR_COPY_SHARE for x in new)
+        before = sum(r["old_alike"] >= OLD_SHARE for r in rows)
+        payload["kinds"][kind] = {
+            "pairs": len(rows),
+            "share_in_runs": [new[0], new[len(new) // 2], new[-1]],
+            "old_alike": sorted(r["old_alike"] for r in rows)[:: max(1, len(rows) // 10)],
+            "warned_now": now,
+            "warned_before": before,
+        }
+        lines.append(
+            f"| {kind} | {len(rows)} | {new[0]:.3f} / {new[len(new) // 2]:.3f} / {new[-1]:.3f} "
+            f"| {now} | {before} |"
+        )
+    write_results("near_copies", payload, [*lines, ""])
+    print("\n".join(lines))
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
