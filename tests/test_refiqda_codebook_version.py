@@ -186,3 +186,34 @@ def test_a_codebook_given_and_not_taken_is_said(tmp_path: Path) -> None:
     assert not any("--codebook" in w for w in taken)
     other = read_qdpx(tmp_path / "tree.qdpx", codebook=Codebook.load("cfir-2022")).warnings
     assert not any("--codebook" in w for w in other)
+
+
+def test_a_tree_in_another_built_in_codebook_is_said_to_be_in_it(tmp_path: Path) -> None:
+    """hunt3, session 80, F6: roqa's own CFIR 2009 export, its tree in place, imported with
+    --codebook cfir-2022, was said to hold codes "not in their places", and the researcher was
+    sent to put each under its domain in the QDA program: a tree already right. It is in CFIR
+    2009, --codebook does not translate on import, and report, agree and export chart its
+    codings in CFIR 2.0 through the documented mapping."""
+    tree = {
+        "Inner Setting": {
+            "Culture": {},
+            "Readiness for Implementation": {"Available Resources": {}},
+        }
+    }
+    assert read(tmp_path, "t09", tree, codebook="cfir-2022") == (
+        "cfir-2009",
+        ["IS", "IS.C", "IS.E", "IS.E.2"],
+        ["IS.C", "IS.E.2"],
+    )
+    said = [
+        w
+        for w in read_qdpx(tmp_path / "t09.qdpx", codebook=Codebook.load("cfir-2022")).warnings
+        if "--codebook" in w
+    ]
+    assert said == [
+        "--codebook cfir-2022 is not taken: the project's codes are cfir-2009's, in their "
+        "places, and --codebook does not translate codes on import, so they are imported as "
+        "'cfir-2009'; import it with --codebook cfir-2009 (or none), and give --codebook "
+        "cfir-2022 to roqa report, roqa agree or roqa export to chart its codings in cfir-2022 "
+        "through the documented mapping"
+    ]

@@ -1071,12 +1071,7 @@ def _read_code_tree(
     ):
         # said, not ignored silently (qda2 tester, session 80, D5: a flat list of constructs
         # with --codebook cfir-2009 became the codebook 'qualcoder-bob', each a domain of its own)
-        warnings.append(
-            f"--codebook {asked_for.id} is not taken: the project's codes are not its codes in "
-            f"their places (a list of constructs at the top of the code tree is not), so they "
-            f"are imported as the codebook {book.id!r}; to read them as {asked_for.id}'s, put "
-            "each under its domain in the QDA program and export the project again"
-        )
+        warnings.append(_codebook_not_taken(asked_for, book))
     # the exported valence codes are known by their fixed GUIDs even when the code tree lost them
     valence_names = {v.valence: v.name for v in VALENCE_CODES}
     deleted = {
@@ -1100,6 +1095,39 @@ def _read_code_tree(
         merged=merged,
         deleted=deleted,
         named=named,
+    )
+
+
+def _codebook_not_taken(asked_for: Codebook, book: Codebook) -> str:
+    """Why ``--codebook`` (``asked_for``) was not taken for a project's code tree, read as
+    ``book``, and what to do. A tree of a built-in codebook's codes in their places (roqa's own
+    cfir-2009 export given ``--codebook cfir-2022``) is in that codebook: ``--codebook`` does not
+    translate codes on import, ``roqa report``, ``agree`` and ``export`` do (hunt3, session 80,
+    F6: the warning said its codes were not in their places and to rebuild the tree in the QDA
+    program, a tree already right). Any other tree is not the codebook's codes in their places
+    (a flat list of constructs): the fix is in the program."""
+    from ..crosswalk import PROJECT_SUFFIX, NoMapping, crosswalk
+
+    base = book.id.removesuffix(PROJECT_SUFFIX)
+    if base not in BUILTIN:
+        return (
+            f"--codebook {asked_for.id} is not taken: the project's codes are not its codes in "
+            f"their places (a list of constructs at the top of the code tree is not), so they "
+            f"are imported as the codebook {book.id!r}; to read them as {asked_for.id}'s, put "
+            "each under its domain in the QDA program and export the project again"
+        )
+    said = (
+        f"--codebook {asked_for.id} is not taken: the project's codes are {base}'s, in their "
+        f"places, and --codebook does not translate codes on import, so they are imported as "
+        f"{book.id!r}; import it with --codebook {base} (or none)"
+    )
+    try:
+        crosswalk(Codebook.load(base), asked_for)
+    except NoMapping:
+        return f"{said}: no documented mapping goes from {base} to {asked_for.id}"
+    return (
+        f"{said}, and give --codebook {asked_for.cli_name} to roqa report, roqa agree or roqa "
+        f"export to chart its codings in {asked_for.id} through the documented mapping"
     )
 
 
