@@ -221,6 +221,29 @@ def test_an_ambiguous_layout_is_named_in_one_warning(tmp_path: Path) -> None:
     ]
 
 
+def test_agree_names_the_file_of_a_layout_warning_once(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """hunt3, session 80, F8: `roqa agree` printed the file twice, its path and then the name
+    read_qdpx starts the line with (`.../site.qdpx: site.qdpx: the code tree puts ...`);
+    roqa import names it once."""
+    codes = tree() + (
+        f'<Code guid="{OTHER}" name="Site" isCodable="false">'
+        f'<Code guid="{O_CHILD}" name="Culture" isCodable="true"/></Code>'
+    )
+    path = project(tmp_path, codes, (SHORT, (B_STAFF,)), (GOOD, (O_CHILD,)))
+    code, _, err = run(["agree", str(path), "--n-boot", "0"], capsys)
+    assert (code, [w for w in err.splitlines() if "the code tree puts" in w]) == (
+        2,  # Ann alone: agreement needs two coders
+        [
+            f"roqa: warning: {path}: the code tree puts valences at the top (Barriers, Enablers), "
+            "read as the valence of the codes below them, beside top-level codes that are not "
+            "valences with codes below them (Site): if Barriers is a topic, not a valence, "
+            "rename it ('Barriers to access') and import again"
+        ],
+    )
+
+
 def test_an_unambiguous_layout_gives_no_such_warning(tmp_path: Path) -> None:
     codes = tree() + f'<Code guid="{OTHER}" name="Leadership" isCodable="true"/>'
     path = project(tmp_path, codes, (SHORT, (B_STAFF,)))

@@ -57,11 +57,14 @@ def _read_qdpx(path: Path, labels: Any = None) -> tuple[Any, list[str]]:
     import functools
 
     from ..errors import warn
-    from ..exchange.qdpx_import import read_qdpx, said_as
+    from ..exchange.qdpx_import import read_qdpx, said_as, unnamed_warning
     from ..transcripts.interviewer_guesses import speaker_warnings
 
     project = read_qdpx(path, interviewer_labels=labels)
-    project.warnings = _valence_conflicts_said(project.warnings, project.two_valences)
+    project.warnings = [  # the file is named once, by warn's path (hunt3, session 80, F8)
+        unnamed_warning(path, w)
+        for w in _valence_conflicts_said(project.warnings, project.two_valences)
+    ]
     for line in project.warnings:
         warn(line, path=path)
     speakers = speaker_warnings(

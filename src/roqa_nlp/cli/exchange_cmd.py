@@ -35,20 +35,13 @@ def _warn(lines: list[str]) -> None:
         print(f"roqa: warning: {line}", file=sys.stderr)
 
 
-def _unnamed(file: Path, line: str) -> str:
-    """A warning line about ``file`` without the file named first (``valence_layouts.qdpx: ``,
-    or its path), as ``import.json``, which names the file, keeps its warnings."""
-    for named in (f"{file}: ", f"{file.name}: "):
-        if line.startswith(named):
-            return line[len(named) :]
-    return line
-
-
 def _warn_of(file: Path, lines: list[str]) -> None:
     """The warnings about ``file`` each naming it first, as ``roqa agree`` names it (before,
     refi tester session 58, roqa import's named no file); a line naming it already is not
     named twice."""
-    _warn([f"{file}: {line.removeprefix(f'{file.name}: ')}" for line in lines])
+    from ..exchange.qdpx_import import unnamed_warning
+
+    _warn([f"{file}: {unnamed_warning(file, line)}" for line in lines])
 
 
 @app.command("export")
@@ -556,7 +549,7 @@ def import_cmd(
     replaced = _previous_import(out, project, file, removed)
     import functools
 
-    from ..exchange.qdpx_import import said_as
+    from ..exchange.qdpx_import import said_as, unnamed_warning
     from ..transcripts.interviewer_guesses import speaker_warnings
 
     no_sources = (
@@ -627,7 +620,7 @@ def import_cmd(
                     "count": len(decisions),
                 }
         report["warnings"] = [
-            _unnamed(file, line) for line in [*project.warnings, *no_sources, *speakers]
+            unnamed_warning(file, line) for line in [*project.warnings, *no_sources, *speakers]
         ]
         atomic_write_text(
             d / "import.json", json.dumps(report, indent=2, ensure_ascii=False) + "\n"

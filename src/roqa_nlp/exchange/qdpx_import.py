@@ -667,6 +667,17 @@ def _segment_results(
     return out
 
 
+def unnamed_warning(file: Path, line: str) -> str:
+    """A warning line of :func:`read_qdpx` about ``file`` without the file named first
+    (``valence_layouts.qdpx: ``, or its path), for a caller that names the file itself: the
+    CLI's warnings, import.json (hunt3, session 80, F8: ``roqa agree`` printed
+    ``hand2/valence_layouts.qdpx: valence_layouts.qdpx: the code tree ...``)."""
+    for named in (f"{file}: ", f"{file.name}: "):
+        if line.startswith(named):
+            return line[len(named) :]
+    return line
+
+
 def read_qdpx(
     path: str | Path,
     *,
