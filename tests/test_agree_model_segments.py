@@ -258,11 +258,11 @@ def test_the_models_qdpx_export_is_compared_on_the_participants_turns(
     (w,) = data["judged_on_segments"]
     assert w.startswith("roqa_nlp ")
     note = (
-        f"text outside the participants' turns (interviewers' turns, speaker labels) is not "
+        "text outside the participants' turns roqa code cuts into segments (interviewers' "
+        "turns, speaker labels, backchannels such as 'Mm-hmm.' that it leaves out) is not "
         f"compared for {w}: the model did not code it, so it is missing there, not given no "
         "code; its .qdpx records only the passages it suggested codes for, not its segments, so "
-        "it is taken to have judged every participant's turn (a short answer roqa code left "
-        "out, 'Yes', counts as given no code); give its run folder to compare its own segments"
+        "it is taken to have judged those turns, as its run did"
     )
     assert note in data["notes"]
 
@@ -276,3 +276,66 @@ def test_a_transcript_with_no_participant_turn_is_judged_whole() -> None:
     turns = [Turn("Interviewer", "interviewer", 13, 32), Turn("P01", "participant", 38, 74)]
     both = {"p01": Transcript("p01", TEXT, turns), "p02": Transcript("p02", "We lacked staff.", [])}
     assert participant_turns(CodingResult([], both)) == {"p01": [(38, 74)], "p02": [(0, 16)]}
+
+
+BACKCHANNEL_TEXT = (
+    "Interviewer: How is the culture?\n"
+    "P01: Staff here are very committed to it.\n"
+    "Interviewer: The building is old, we heard.\n"
+    "P01: Mm-hmm.\n"
+    "Interviewer: And the rooms?\n"
+    "P01: The rooms are too small.\n"
+)
+
+
+def test_a_backchannel_roqa_code_left_out_is_not_judged_by_the_qdpx_either(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """qfix's D2 remainder (hunt3, session 80): `roqa code` leaves out a backchannel ("Mm-hmm."
+    after no question), so its run is missing there; its .qdpx export records only the passages
+    it suggested codes for, and agree took every participant's turn as judged, so the .qdpx
+    route counted "Mm-hmm." as a unit the model and Bob both gave no code: 3 units, 5 of 6
+    decisions, kappa 4/7, for the run folder's 2 units, 3 of 4, kappa 1/2. The turns judged are
+    now the ones roqa code cuts into segments (segmented_turns): the same figures both ways."""
+    from roqa_nlp.codebook import Codebook
+    from roqa_nlp.coding_agreement import participant_turns
+    from roqa_nlp.exchange import export_qdpx
+    from roqa_nlp.transcripts import read_transcript
+    from roqa_nlp.transcripts.segment import segment as cut
+
+    (tmp_path / "p01.txt").write_text(BACKCHANNEL_TEXT, encoding="utf-8")
+    t = read_transcript(tmp_path / "p01.txt")
+    segments = cut(t)
+    assert [s.text for s in segments] == [FIRST, SECOND]
+    codes = [("IS.C", "Culture", "enabler"), ("IS.E.2", "Available Resources", "barrier")]
+    model = CodingResult(
+        segments=[
+            SegmentResult(s, [Suggestion(c, n, "IS", 0.9, v)])
+            for s, (c, n, v) in zip(segments, codes, strict=True)
+        ],
+        transcripts={"p01": t},
+        meta={"model": {"hash": "abcd1234ef567890"}},
+    )
+    bob = CodingResult(
+        segments=[
+            SegmentResult(segments[0], [Suggestion("IS.C", "Culture", "IS", 1.0, "enabler")])
+        ],
+        transcripts={"p01": t},
+        meta={"source": "REFI-QDA", "user": {"name": "Bob"}},
+    )
+    model.save(tmp_path / "run")
+    bob.save(tmp_path / "Bob")
+    export_qdpx(model, Codebook.load("cfir-2009"), tmp_path / "w.qdpx", top_k=1)
+    figures = []
+    for first in (tmp_path / "run", tmp_path / "w.qdpx"):
+        out = tmp_path / f"{first.stem}.json"
+        args = ["agree", str(first), str(tmp_path / "Bob"), "--n-boot", "0", "--json", str(out)]
+        code, _, err = run(args, capsys)
+        assert code == 0, err
+        data = json.loads(out.read_text("utf-8"))
+        pooled = data["pooled"]["all"]
+        figures.append((data["n_units"]["total"], pooled["percent_agreement"], pooled["kappa"]))
+    assert figures == [(2, 0.75, 0.5), (2, 0.75, 0.5)]
+    # the turns judged: the two answers, not "Mm-hmm." (nor the interviewer's turns)
+    judged = participant_turns(CodingResult([], {"p01": t}))["p01"]
+    assert [BACKCHANNEL_TEXT[a:b] for a, b in judged] == [FIRST, SECOND]

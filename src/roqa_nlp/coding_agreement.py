@@ -2074,15 +2074,22 @@ def _segments_not_the_same(
 
 
 def participant_turns(result: CodingResult) -> dict[str, list[tuple[int, int]]]:
-    """The character ranges of the participants' turns (speaker labels left out) of each
-    transcript of ``result``: the text ``roqa code`` segments, so the text a model's
-    suggestions read from a .qdpx judged (its segments are not recorded there, only the
-    passages it suggested codes for). A transcript with no participant's turn (no turns read)
-    is judged whole."""
+    """The character ranges of the participants' turns (speaker labels left out) that ``roqa
+    code`` segments, of each transcript of ``result``: so the text a model's suggestions read
+    from a .qdpx judged (its segments are not recorded there, only the passages it suggested
+    codes for). They are the turns :func:`~roqa_nlp.transcripts.segment.segmented_turns` gives,
+    the one rule ``roqa code`` cuts by: a backchannel it left out (``Mm-hmm.``, ``Sure.`` not
+    answering a question) is not judged (hunt3, session 80: qfix's D2 remainder, such a turn
+    counted as a unit the model gave no code). A transcript with no participant's turn (no
+    turns read) is judged whole."""
+    from .transcripts.segment import segmented_turns
+
     out: dict[str, list[tuple[int, int]]] = {}
     for tid, t in result.transcripts.items():
-        turns = sorted((u.start, u.end) for u in t.turns if u.role == "participant")
-        out[tid] = turns or [(0, len(t.text))]
+        if not any(u.role == "participant" for u in t.turns):
+            out[tid] = [(0, len(t.text))]
+            continue
+        out[tid] = sorted((t.turns[i].start, t.turns[i].end) for i in segmented_turns(t))
     return out
 
 

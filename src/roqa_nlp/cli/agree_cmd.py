@@ -3269,13 +3269,14 @@ def _on_turns_note(coder: str) -> str:
     """What comparing a model's suggestions read from roqa's .qdpx export by character span
     leaves out, and why: the export records the passages it suggested codes for, not the
     segments ``roqa code`` judged, so the model is taken to have judged the participants' turns
-    (:func:`~roqa_nlp.coding_agreement.participant_turns`) and is missing outside them."""
+    ``roqa code`` segments, backchannels left out
+    (:func:`~roqa_nlp.coding_agreement.participant_turns`), and is missing outside them."""
     return (
-        f"text outside the participants' turns (interviewers' turns, speaker labels) is not "
+        "text outside the participants' turns roqa code cuts into segments (interviewers' "
+        "turns, speaker labels, backchannels such as 'Mm-hmm.' that it leaves out) is not "
         f"compared for {coder}: the model did not code it, so it is missing there, not given no "
         "code; its .qdpx records only the passages it suggested codes for, not its segments, so "
-        "it is taken to have judged every participant's turn (a short answer roqa code left "
-        "out, 'Yes', counts as given no code); give its run folder to compare its own segments"
+        "it is taken to have judged those turns, as its run did"
     )
 
 

@@ -440,13 +440,10 @@ def segment_spans(
     transcript.check_turns()  # turns changed after the transcript was built
     text = transcript.text
     spans: list[SegmentSpan] = []
-    backchannels = left_out_as_backchannels(transcript) if skip_backchannels else frozenset()
-    for index, turn in enumerate(transcript.turns):
-        interviewer = turn.role == "interviewer"
-        if skip_interviewer and interviewer:
-            continue
-        if index in backchannels:
-            continue
+    for index in segmented_turns(
+        transcript, skip_interviewer=skip_interviewer, skip_backchannels=skip_backchannels
+    ):
+        turn = transcript.turns[index]
         spans.extend(
             (index, start, end)
             for start, end in turn_spans(
@@ -454,6 +451,23 @@ def segment_spans(
             )
         )
     return spans
+
+
+def segmented_turns(
+    transcript: Transcript, *, skip_interviewer: bool = True, skip_backchannels: bool = True
+) -> list[int]:
+    """The indices of the turns of ``transcript`` that :func:`segment_spans` cuts into segments,
+    in order: by default, every turn but the interviewer's and those left out as backchannels
+    (:func:`left_out_as_backchannels`), the text ``roqa code`` judges. ``roqa agree`` takes the
+    text a model's suggestions read from its .qdpx judged from here
+    (:func:`~roqa_nlp.coding_agreement.participant_turns`), as the export records only the
+    passages it suggested codes for."""
+    backchannels = left_out_as_backchannels(transcript) if skip_backchannels else frozenset()
+    return [
+        index
+        for index, turn in enumerate(transcript.turns)
+        if not (skip_interviewer and turn.role == "interviewer") and index not in backchannels
+    ]
 
 
 def left_out_as_backchannels(transcript: Transcript) -> frozenset[int]:
