@@ -15,6 +15,7 @@ only with the children came back with no codings at all, and no warning.
 from __future__ import annotations
 
 import json
+import sys
 import zipfile
 from pathlib import Path
 
@@ -130,6 +131,37 @@ def test_a_child_valence_code_is_a_coding_of_its_construct_with_that_valence(
     # an export wrote it back as an empty code to code with)
     assert [c.name for c in p.codebook.codes] == ["Available Resources", "Leadership Engagement"]
     assert p.warnings == [CHILDREN_READ]
+
+
+def test_a_folder_of_valence_codes_coded_itself_stays_a_code_and_is_said(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """hunt3, session 80, F7: Hana codes a passage with the folder Valence itself. Its name
+    gives no valence (only Negative below it does), yet the folder was dropped from the
+    codebook while her coding kept it as a code, its id the GUID lower-cased: a code no
+    codebook held (the export warned "1 code of the project's own is not in codebook"). It
+    stays a code of the project's own, its GUID as written, and a warning says what became of
+    such codings; an uncoded folder is still left out (above)."""
+    upper = VALENCE.upper()  # as MAXQDA and ATLAS.ti write GUIDs
+    monkeypatch.setattr(sys.modules[__name__], "TREE", TREE.replace(VALENCE, upper))
+    path = project(tmp_path, (NURSES, (AR_BARRIER,)), (FAMILIES, (VALENCE,)))
+    assert hanas(path) == [
+        ("Hana", AR, 29, 73, "barrier"),
+        ("Hana", upper, *FAMILIES, "neutral"),
+    ]
+    p = read_qdpx(path)
+    assert [(c.id, c.name, c.level) for c in p.codebook.codes] == [
+        (AR, "Available Resources", "domain"),
+        (LE, "Leadership Engagement", "domain"),
+        (upper, "Valence", "domain"),
+    ]
+    assert p.warnings == [
+        "'Valence', a folder of valence codes, is coded itself, so it is kept as a code of the "
+        "project's own; its codings give no valence (to give a passage a valence, code it with a "
+        "code below the folder: 'Negative')",
+        "1 coding of a code named like a valence below another code was read as a coding of the "
+        "code above it with that valence: Available Resources > Barrier (1, barrier)",
+    ]
 
 
 def test_the_construct_and_its_child_on_one_selection_are_one_coding(tmp_path: Path) -> None:

@@ -1072,6 +1072,11 @@ def _read_code_tree(
         merged=merged,
         other_version=codebook is None,  # none given with --codebook nor recorded
         asked_for=asked_for,
+        coded={
+            normalise_guid(el.get("targetGUID"))
+            for el in root.iter()
+            if local_name(el.tag) == "CodeRef"
+        },
     )
     from ..crosswalk import PROJECT_SUFFIX
 

@@ -19,7 +19,7 @@ import re
 import unicodedata
 import uuid
 import xml.etree.ElementTree as ET
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Container, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -666,7 +666,7 @@ _ANY_GUID = "00000000-0000-4000-8000-000000000000"
 
 
 def _valence_codes_left_out(
-    top: list[ET.Element],
+    top: list[ET.Element], coded: Container[str] = (), warnings: list[str] | None = None
 ) -> tuple[set[int], dict[str, str], dict[str, tuple[str, str]]]:
     """The ``<Code>`` elements of a code forest that are not codes of the codebook (by ``id()``),
     the normalised GUID -> name of each valence code among them, and the normalised GUID ->
@@ -677,7 +677,10 @@ def _valence_codes_left_out(
     folder of valence codes (:func:`valence_folder`), as ``Barrier`` and ``Facilitator`` below
     each CFIR construct in a common layout, rates that code: its codings are codings of the
     code above it with its valence. A group the reviewer put a code of theirs in stays whole
-    (so that exporting it again gives them the same code tree, valence codes included)."""
+    (so that exporting it again gives them the same code tree, valence codes included). A
+    folder of valence codes (``Valence`` > ``Barrier``, ``Enabler``) is left out too, unless a
+    coding in the file is of the folder itself (its normalised GUID in ``coded``): then it is a
+    code of the project's own, its GUID as written its id, and a line in ``warnings`` says so."""
     drop: set[int] = set()
     names: dict[str, str] = {}
     rating: dict[str, tuple[str, str]] = {}
@@ -713,13 +716,25 @@ def _valence_codes_left_out(
         stack.extend((c, el) for c in below)
     # a folder of valence codes (``Valence`` > ``Barrier``, ``Enabler``) left with none is no
     # code either: before, an export wrote it back as an empty code to code with (qda2 tester,
-    # session 80, D4); its own codings give a valence, as a valence code's do
+    # session 80, D4). One coded itself gives its passages no valence (only the codes below it
+    # name one), so it stays a code of the project's own, as before D4, and is said: dropped from
+    # the codebook, its codings were a code no codebook held, its id lower-cased (hunt3, F7)
     for el in reversed(visited):  # the codes below a code before it
         below = children(el, "Code")
         name = el.get("name") or ""
         if below and all(id(c) in drop for c in below) and valence_folder(name):
+            guid = normalise_guid(el.get("guid"))
+            if guid and guid in coded:
+                if warnings is not None:
+                    warnings.append(
+                        f"{name!r}, a folder of valence codes, is coded itself, so it is kept as a "
+                        "code of the project's own; its codings give no valence (to give a "
+                        "passage a valence, code it with a code below the folder: "
+                        f"{', '.join(repr(c.get('name') or '') for c in below)})"
+                    )
+                continue
             drop.add(id(el))
-            if guid := normalise_guid(el.get("guid")):
+            if guid:
                 names.setdefault(guid, name)
     return drop, names, rating
 
@@ -1186,6 +1201,7 @@ def codebook_from_codes(
     merged: dict[str, str] | None = None,
     other_version: bool = False,
     asked_for: Codebook | None = None,
+    coded: Container[str] = (),
 ) -> tuple[Codebook, dict[str, str]]:
     """A :class:`Codebook` from a ``<Codes>`` tree, and the map ``normalised GUID -> code id``.
 
@@ -1255,7 +1271,9 @@ def codebook_from_codes(
 
     With ``other_version`` (no codebook given or recorded), a tree the codes' paths read as one
     known codebook, with a code left the project's own, is read as the one other known codebook
-    that has every code by its name in its place (:func:`_other_version`). With ``asked_for``
+    that has every code by its name in its place (:func:`_other_version`). ``coded`` holds the
+    normalised GUIDs the file's codings are of: a folder of valence codes coded itself stays a
+    code (:func:`_valence_codes_left_out`). With ``asked_for``
     (the codebook given with ``--codebook``), a tree the paths read as another is read as that
     one when it has every code by its name in its place: asking for it gave a worse reading
     than asking for none (hunt s67 h_qda2 D1: flat2 with --codebook cfir-2009 stayed
@@ -1267,7 +1285,7 @@ def codebook_from_codes(
     former = list(dict.fromkeys(former_names))
 
     found = [] if codes_el is None else children(codes_el, "Code")
-    drop, left_out, rating = _valence_codes_left_out(found)
+    drop, left_out, rating = _valence_codes_left_out(found, coded, warnings)
     if valence_codes is not None:
         valence_codes.update(left_out)
     top = [_without(el, drop) for el in found if id(el) not in drop]
