@@ -277,3 +277,42 @@ def test_a_review_saved_elsewhere_keeps_its_notes_when_it_quotes_the_pseudonymis
             "report, without names"
         ]
     )
+
+
+def test_a_new_code_carried_from_a_review_before_pseudonymising_is_warned_of(
+    tiny_model_dir: Path, tmp_path: Path
+) -> None:
+    """Session 81 (pfix5's LOW, hunt6 F4): a new code named on a segment of the codings before
+    pseudonymising ("Lucy Pemberton as trainer") went into the pseudonymised run's report with
+    no word, where apply-decisions and report warn to check its name. Now roqa code, carrying
+    the review of its folder, gives their one warning; the new code is still carried."""
+    raw, out, key = tmp_path / "raw", tmp_path / "o", tmp_path / "key.csv"
+    raw.mkdir()
+    (raw / "p01_interview.txt").write_text(
+        "Sam Roe: How did the training go, Lucy?\n"
+        "Lucy Pemberton: Honestly Sam, I ran it myself, Lucy Pemberton the trainer, and it was "
+        "great.\n"
+        "Sam Roe: And the budget?\n"
+        "Lucy Pemberton: We never had enough money for the extra staff we needed, and I said so "
+        "at every meeting.\n",
+        encoding="utf-8",
+    )
+    key.write_text("name,pseudonym\nSam Roe,Interviewer\nLucy Pemberton,P01\n", encoding="utf-8")
+    args = ["--model", tiny_model_dir, "--interviewer", "Sam Roe"]
+    run = roqa("code", raw, "--out", out, *args)
+    assert run.code == 0, run.err
+    named = next(s for s in _segments(out) if "Lucy Pemberton the trainer" in str(s["text"]))
+    quoted = '"' + str(named["text"]).replace('"', '""') + '"'
+    (out / "decisions.csv").write_text(
+        "segment_id,decision,code_id,new_code,note,text\n"
+        f"{named['segment_id']},new-code,,Lucy Pemberton as trainer,,{quoted}\n",
+        encoding="utf-8",
+    )
+    run = roqa("code", raw, "--out", out, *args, "--pseudonymise", key)
+    assert run.code == 0, run.err
+    assert [line for line in run.err.splitlines() if "new code" in line] == [
+        f"roqa: warning: {out / 'decisions.csv'}: the new code on {named['segment_id']} comes "
+        "from a review made on the codings before pseudonymising: check its name for a name "
+        "pseudonymising replaced before sharing the outputs"
+    ]
+    assert "decisions: 1 on 1 segment (1 new-code) carried into the report" in run.out

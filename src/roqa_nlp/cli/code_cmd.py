@@ -1070,11 +1070,17 @@ def leave_out_notes_on_replaced_names(
     pseudonym of a pseudonymised transcript (:func:`~roqa_nlp.decisions.on_pseudonymised_names`);
     a new code on a segment matched so is kept, with a warning to check its name,
     said in one warning: a note written on the names may name anyone, and ``command`` would
-    write it into its outputs (session 80: "Lucy ran it" reached the reviewed run.json)."""
+    write it into its outputs (session 80: "Lucy ran it" reached the reviewed run.json).
+    ``roqa apply-decisions``, ``roqa report`` and ``roqa code`` (the review it carries into its
+    report) call it alike (session 81: ``roqa code --pseudonymise`` gave no new-code warning).
+    Codings with no pseudonymised transcript match nothing so: not matched again."""
     from dataclasses import replace
 
     from ..decisions import NOTE, match_decisions, on_pseudonymised_names
+    from ..report import pseudonymised
 
+    if not pseudonymised(result):
+        return []
     match = match_decisions(review.decisions, result)
     on = match.matched_by_pseudonyms
     noted = {id(d) for d, _ in on if d.note}
@@ -1726,6 +1732,8 @@ def code_command(
     _note_participant_labels(result.transcripts.values())
     _warn_of_nothing_coded(result)
     _warn_if_unit_changed(out, earlier_unit, ac.params.get("unit"), result)
+    if review is not None:  # as apply-decisions and report leave them out, and warn
+        leave_out_notes_on_replaced_names(review, result, "roqa code")
     talk = _ParticipantTalk(paths)
     talk.add(result)
     talk.refuse_if_none()
