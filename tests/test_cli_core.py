@@ -2182,14 +2182,23 @@ def test_recoding_a_reviewed_folder_with_another_unit_warns_that_the_review_is_n
     assert "--unit" not in run.err
     run = roqa(*args, "--unit", "sentence")
     assert run.code == 0, run.err
-    assert [line for line in run.err.splitlines() if "--unit" in line] == [
+    warned = [
         f"roqa: warning: {out}: 1 decision of decisions.csv matches no segment of this run, which "
         "codes with --unit sentence; the earlier run in it coded with --unit window (if the "
         "review was made on its segments, give --unit window to keep it, or another --out)"
     ]
+    assert [line for line in run.err.splitlines() if "--unit" in line] == warned
     # hunter hunt7, session 80: back in the review's unit, every decision matches a segment;
     # the warning named the last run's unit ("give --unit sentence to keep the review")
     run = roqa(*args, "--unit", "window")
+    assert run.code == 0, run.err
+    assert "--unit" not in run.err
+    # session 81: --stream said nothing (the Ray engine likewise: test_ray_run_says); it reads
+    # back the codings it wrote
+    run = roqa(*args, "--unit", "sentence", "--stream")
+    assert run.code == 0, run.err
+    assert [line for line in run.err.splitlines() if "--unit" in line] == warned
+    run = roqa(*args, "--unit", "window", "--stream")
     assert run.code == 0, run.err
     assert "--unit" not in run.err
     (out / "decisions.csv").unlink()

@@ -362,3 +362,38 @@ def test_a_ray_run_removes_the_report_and_queue_of_the_codings_it_replaced(
         "carried into it when it is opened from the same place)"
     ]
     assert ray_over_local["left of local"] == []
+
+
+def test_the_ray_engine_warns_of_a_review_its_unit_does_not_carry(
+    local_ray: None, tiny_model_dir: Path, tmp_path: Path
+) -> None:
+    """Session 81: a folder reviewed in windows, coded again by Ray with --unit sentence, said
+    nothing of the review its segments no longer hold, where the local engine warns (hunt7 H2's
+    rule: judged by the review's matches). Ray reads back the codings it wrote, and warns alike."""
+    study = tmp_path / "study"
+    study.mkdir()
+    (study / "p01.txt").write_text(
+        "Interviewer: What got in the way?\n"
+        "P01: No staff came. There was no money for agency cover either.\n",
+        "utf-8",
+    )
+    out = tmp_path / "out"
+    roqa("code", study, "--out", out, "--model", tiny_model_dir)
+    # the sentences embedded here first, so that no actor loads the embedding model
+    roqa("code", study, "--out", tmp_path / "sentences", "--model", tiny_model_dir,
+         "--unit", "sentence")  # fmt: skip
+    segment = json.loads((out / "codings.jsonl").read_text("utf-8").splitlines()[0])
+    assert segment["text"] == "No staff came. There was no money for agency cover either."
+    (out / "decisions.csv").write_text(
+        "segment_id,decision,code_id,new_code,note,text\n"
+        f'{segment["segment_id"]},note,,,read again,"{segment["text"]}"\n',
+        "utf-8",
+    )
+    run = ("code", study, "--out", out, "--model", tiny_model_dir, "--engine", "ray")
+    said = roqa_said(*run, "--unit", "sentence")
+    assert [line for line in said if "--unit" in line] == [
+        f"roqa: warning: {out}: 1 decision of decisions.csv matches no segment of this run, which "
+        "codes with --unit sentence; the earlier run in it coded with --unit window (if the "
+        "review was made on its segments, give --unit window to keep it, or another --out)"
+    ]
+    assert [line for line in roqa_said(*run, "--unit", "window") if "--unit" in line] == []

@@ -704,10 +704,17 @@ def _earlier_unit(out: Path) -> str | None:
     into (``run.json``'s ``params.unit``), when ``out`` holds a review of its segments
     (``decisions.csv`` or ``.xlsx``); None when it holds none, or nothing is recorded."""
     from ..decisions import REVIEW_FILES
-    from ..result import run_record
 
     if not any((out / name).is_file() for name in REVIEW_FILES):
         return None
+    return _recorded_unit(out)
+
+
+def _recorded_unit(out: Path) -> str | None:
+    """The unit the run whose run.json ``out`` holds coded in (``params.unit``); None when
+    nothing is recorded."""
+    from ..result import run_record
+
     try:
         params = run_record(out).get("params")
     except OSError:  # an unreadable record: nothing to compare
@@ -717,7 +724,7 @@ def _earlier_unit(out: Path) -> str | None:
 
 
 def _warn_if_unit_changed(
-    out: Path, earlier: str | None, this: object, result: CodingResult
+    out: Path, earlier: str | None, this: object, result: CodingResult | None = None
 ) -> None:
     """Warn in one line when decisions of the review ``out`` holds match no segment of this
     run's codings ``result`` and this run cuts the transcripts into other segments (``--unit``)
@@ -725,7 +732,11 @@ def _warn_if_unit_changed(
     that run's segments (cli tester cli2, session 80: ``--unit sentence`` on a folder reviewed
     in windows said only "0 carried into the report ... 6 match no segment"). Judged by the
     review itself, not by the earlier run's unit alone: after one run in another unit, going
-    back to the review's unit was told to give the other (hunter hunt7, session 80)."""
+    back to the review's unit was told to give the other (hunter hunt7, session 80).
+
+    ``result`` None: the codings this run wrote into ``out`` (``--stream``, the Ray engine,
+    which hold no whole result), read only when the unit differs (session 81: those runs did
+    not warn)."""
     if earlier is None or not isinstance(this, str) or earlier == this:
         return
     import warnings
@@ -738,7 +749,11 @@ def _warn_if_unit_changed(
         return
     try:
         with warnings.catch_warnings():
-            warnings.simplefilter("ignore")  # said where the review is read
+            warnings.simplefilter("ignore")  # said where the review is read (codings: own)
+            if result is None:
+                from ..result import CodingResult
+
+                result = CodingResult.read(out / "codings.jsonl")
             unmatched = len(
                 match_decisions(read_decisions(path, allow_empty=True)[0], result).unmatched
             )
@@ -1633,6 +1648,8 @@ def code_command(
             keep=REPORT_AND_QUEUE if stream else ("report.html",) if not report else (),
         )
         _warn_of_dropped(out, held, set(transcripts_held(out, read=True)))
+        # the unit the workers coded in, as the run's record says (the model is theirs)
+        _warn_if_unit_changed(out, earlier_unit, _recorded_unit(out))
         _say_streamed(
             out,
             f"Coded {summary.n_transcripts} transcript(s), {summary.n_segments} segments"
@@ -1698,6 +1715,7 @@ def code_command(
         texts_after = transcript_texts(out)
         renamed = changes_between(texts_before, texts_after)[2]
         _warn_of_dropped(out, held, set(transcripts_held(out, read=True)), renamed=renamed)
+        _warn_if_unit_changed(out, earlier_unit, ac.params.get("unit"))  # the codings written
         renamed_note(out, renamed, review_beside(out)[0])
         _say_streamed(
             out,
