@@ -182,6 +182,13 @@ development set (pooled top-1 / top-3 / domain 0.51 / 0.74 / 0.70 against dev 0.
 coding is harder to match than the team's. Session 21's valence prior (each code's own valence
 mix, `valence_prior.md`) raised pooled valence 0.620 → 0.662 in the first row and 0.639 → 0.671
 in the second (the sets as training data now add +4 valence hits, not +9); codes are unchanged.
+
+Valence since (2026-12-01, not re-run here): `valence_neutral_weight` 0.8 was packaged after
+this table was measured. With it, the first row's pooled valence is 0.678, not 0.662
+(`neutral_weight.json`), and dev valence is 0.708, not 0.646 (`models/default/model_card.json`).
+Codes, probabilities and off-framework AUROC are unchanged by it. The dev top-1 / top-3 / domain
+in the session 19 note above (0.46 / 0.60 / 0.56) are an earlier model's: the table's dev column
+(0.417 / 0.604 / 0.562) is that of `model_card.json`.
 """
 
 

@@ -24,7 +24,12 @@ def test_the_readmes_cfir2_line_says_which_codes_are_never_suggested_and_where_t
         "the CFIR 2.0 codes no CFIR 2009 code maps onto are never suggested by the packaged "
         in (said.replace("**", ""))
     )
-    assert "`roqa codebook cfir-2022` lists them (an empty CFIR 2009 column" in said
+    # docs2 tester, s81 (5): the closing line names five and says "and 21 more", so the README
+    # says which shows all 26
+    assert (
+        "`roqa codebook cfir-2022` lists all 26 (an empty CFIR 2009 column) and closes with a "
+        "line counting them and naming the first five" in said
+    )
     assert "They stay manual until your decisions teach a retrained model them" in said
 
 
