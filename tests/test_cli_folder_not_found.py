@@ -171,12 +171,12 @@ def test_roqas_own_jsonl_output_is_said_to_be_roqas(
     assert (run.code, run.out) == (2, "")
     assert run.err == (
         "roqa: error: coded/codings.jsonl: is roqa's own output (its folder holds run.json), "
-        "not a transcript (read its codings with `roqa report coded`; give the transcript "
-        "files to code them)\n"
+        "not a transcript (read its codings with CodingResult.read('coded') or `roqa report "
+        "coded`; give the transcript files to code them)\n"
         if beside
         else "roqa: error: coded/codings.jsonl: is roqa's own output (codings), not a "
-        "transcript (read codings with CodingResult.read(); give the transcript files to code "
-        "them)\n"
+        "transcript (read its codings with CodingResult.read('coded/codings.jsonl'); give the "
+        "transcript files to code them)\n"
     )
 
 

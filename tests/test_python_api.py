@@ -858,6 +858,27 @@ def test_a_set_given_to_suggest_is_refused_as_its_order_changes_from_run_to_run(
             )
 
 
+def test_codings_given_to_code_are_said_to_be_read_with_codingresult_read(
+    tiny_model: AutoCoder, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """docs2 tester, s81 (6): ac.code("coded/codings.jsonl") advised `roqa report coded` alone,
+    though Python's advice names the Python call too (docs/python.md)."""
+    monkeypatch.chdir(tmp_path)
+    Path("coded").mkdir()
+    Path("coded/codings.jsonl").write_text(
+        '{"transcript": "p01", "segment_id": "p01:0001", "text": "Hi."}\n', encoding="utf-8"
+    )
+    Path("coded/run.json").write_text("{}", encoding="utf-8")
+    with pytest.raises(ValueError) as exc:
+        tiny_model.code("coded/codings.jsonl")
+    assert isinstance(exc.value, RoqaError)
+    assert str(exc.value) == (
+        "coded/codings.jsonl: is roqa's own output (its folder holds run.json), not a transcript "
+        "(read its codings with CodingResult.read('coded') or `roqa report coded`; give the "
+        "transcript files to code them)"
+    )
+
+
 def test_a_file_name_given_to_suggest_is_refused_as_roqa_suggest_refuses_it(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -870,9 +891,9 @@ def test_a_file_name_given_to_suggest_is_refused_as_roqa_suggest_refuses_it(
     assert isinstance(exc.value, RoqaError)
     assert str(exc.value) == (
         "p09.txt: is a file, and suggest() codes the text it is given (to code a transcript: "
-        "ac.code('p09.txt'); to code its words, read them first: "
-        "ac.suggest(Path('p09.txt').read_text()))"
-    )
+        "ac.code('p09.txt'); to code each line of it as a text: "
+        "ac.suggest([t for t in Path('p09.txt').read_text().splitlines() if t.strip()]))"
+    )  # docs2 tester, s81 (6): read_text() alone coded a one-quote-a-line file as one text
     with pytest.raises(ValueError, match="^p09.txt: is a file, and fits_no_code"):
         stub_coder().fits_no_code("p09.txt")
     with pytest.raises(AssertionError, match="^embedded before the arguments were checked"):

@@ -469,8 +469,8 @@ def given_texts(texts: Any, call: str) -> list[Any]:
         error = file_given_as_text(
             texts,
             command=f"{call}()",
-            hint=f"to code a transcript: ac.code({texts!r}); to code its words, read them "
-            f"first: ac.{call}(Path({texts!r}).read_text())",
+            hint=f"to code a transcript: ac.code({texts!r}); to code each line of it as a "
+            f"text: ac.{call}([t for t in Path({texts!r}).read_text().splitlines() if t.strip()])",
             by_name=False,
         )
         if error is not None:

@@ -199,9 +199,10 @@ def _roqa_output_file(path: Path) -> RoqaError | None:
         "), not a transcript",
         path=path,
         hint=(
-            f"read its codings with `roqa report {shell_quoted(folder)}`; "
+            f"read its codings with CodingResult.read({str(folder)!r}) or "
+            f"`roqa report {shell_quoted(folder)}`; "
             if beside
-            else "read codings with CodingResult.read(); "
+            else f"read its codings with CodingResult.read({str(path)!r}); "
         )
         + "give the transcript files to code them",
     )
