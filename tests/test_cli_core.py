@@ -27,6 +27,7 @@ import pytest
 from roqa_nlp.cli import main
 from roqa_nlp.cli.code_cmd import text_valence_line
 from roqa_nlp.cli.train_cmd import HEADLINE
+from roqa_nlp.decisions import feedback_summary
 from roqa_nlp.result import CodingResult
 
 pytestmark = pytest.mark.slow
@@ -1376,6 +1377,9 @@ def test_train_feedback_weight_sets_how_often_each_decision_counts(tmp_path: Pat
     ) in " ".join(run.out.split())
     card = json.loads((out / "model_card.json").read_text("utf-8"))
     assert card["feedback"]["weight"] == 5
+    # in a file or a pipe, one line, as roqa code's summary (docs2 tester, s81: cut at 80)
+    summary = feedback_summary(card["feedback"])
+    assert len(summary) > 80 and summary in run.out.splitlines()
 
 
 def test_codings_of_a_model_with_new_codes_are_read_back_by_report_and_export(

@@ -1180,6 +1180,11 @@ class AutoCoder:
         rows = everything.code_rows()
         if not rows:
             raise RoqaError("the training set is empty", hint="add records to training_data/")
+        from .embedding import say_stage
+
+        n = len(everything)
+        # the code descriptions counted: the texts embedded
+        say_stage(f"embedding {n:,} training texts (those in the cache are read from it)", n)
         # The classifier learns from the answers alone; a record's context (the question it
         # answers) trains the question model (sessions 3 and 5 measured training with the
         # question mixed in: it lowered top-1 on interviews).
@@ -1198,6 +1203,7 @@ class AutoCoder:
         # count (`make model` rebuilds the packaged files bit for bit), and the solvers here were
         # no faster with two (53 s for `make model` against 81 s, session 22). threadpoolctl
         # limits the libraries already loaded, hence the import above.
+        say_stage("fitting the classifier, valence head and novelty detector", n)
         with threadpool_limits(limits=1, user_api="blas"):
             self._fit_embedded(everything, ts, X, X_all, asked, questions)
         clf, det = self._require_fitted()

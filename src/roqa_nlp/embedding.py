@@ -779,6 +779,37 @@ def _progress_console() -> Any:
     return Console(stderr=True, force_terminal=sys.stderr.isatty(), color_system=color_system())
 
 
+#: Set while a command whose long run shows nothing else in a log runs (``roqa train``, by
+#: :func:`stages_said`): see :func:`say_stage`.
+_stages_said = threading.Event()
+
+
+@contextmanager
+def stages_said() -> Iterator[None]:
+    """While the block runs, :func:`say_stage` says each stage of a long run."""
+    _stages_said.set()
+    try:
+        yield
+    finally:
+        _stages_said.clear()
+
+
+def say_stage(what: str, texts: int) -> None:
+    """``roqa: what`` as one plain line on standard error, where the progress bar is not drawn
+    (standard error no terminal: a log, a pipe, a notebook's ``!roqa train``), for a run of
+    :data:`PROGRESS_MIN_TEXTS` ``texts`` or more, as the bar is drawn for one, and only inside
+    :func:`stages_said`: ``roqa train`` of the training data said nothing for minutes there
+    (docs2 tester, session 81: 13 min, no line), where a terminal shows the bar."""
+    if not _stages_said.is_set() or texts < PROGRESS_MIN_TEXTS:
+        return
+    console = _progress_console()
+    if console.is_terminal and not console.is_dumb_terminal:
+        return
+    import sys
+
+    print(f"roqa: {what}", file=sys.stderr, flush=True)
+
+
 class EncodingRun:
     """The texts one run encodes, in however many :meth:`Embedder.encode` calls, and their
     progress bar (see :meth:`Embedder.encoding_run`)."""

@@ -108,17 +108,32 @@ def train_command(
                 raise
             # a code the decisions make ('new-code' rows) is in the codebook only after the
             # update: the codes are checked by evaluate() then, the file's reading already here
-    with _old_model_said_kept(out, replaced), replaced_whole(out, _is_a_model_file) as new:
+    from ..embedding import say_stage, stages_said
+
+    with (
+        _old_model_said_kept(out, replaced),
+        replaced_whole(out, _is_a_model_file) as new,
+        stages_said(),  # one line a stage where no progress bar is drawn
+    ):
         with _own_codebook_hint(codebook, feedback or [], codings or []):
             _train(ac, data, feedback, codings, feedback_weight)
             if feedback:
                 from ..decisions import feedback_summary, few_examples_note
 
-                con.print(feedback_summary(ac.card["feedback"]), markup=False, highlight=False)
+                # one line a paragraph in a file or a pipe, as roqa code's summary
+                con.print(
+                    feedback_summary(ac.card["feedback"]),
+                    soft_wrap=not con.is_terminal,
+                    markup=False,
+                    highlight=False,
+                )
                 if few := few_examples_note(ac.card["feedback"]):
                     con.print(few, soft_wrap=True, markup=False, highlight=False)
+        n = int(ac.card["training_data"]["n_records"])
         if evaluate is not None:
+            say_stage(f"evaluating the new model on {evaluate}", n)
             ac.card["metrics"] = {str(evaluate.name): ac.evaluate(evaluate)}
+        say_stage(f"writing the model to {out}", n)
         ac.save(new)
     if replaced is not None:
         print(f"roqa: note: replaced the model in {out} ({replaced})", file=sys.stderr)
