@@ -853,6 +853,32 @@ def _remove_what_replaced_codings_made(
     )
 
 
+def _remove_earlier_chart_table(table: Path, before: Collection[str], book: str) -> None:
+    """Remove ``table``, the ``codings.ID.csv`` of ``--codebook ID`` an earlier run wrote in
+    the folder, when this run's codings are in that codebook's codes already (a model trained
+    in it), so that it writes none: left with a warning to delete it, a script reading it got
+    the earlier model's codes (study11 tester, session 81: a model trained in cfir-2022 run
+    with --codebook cfir-2022 over the packaged model's run). It is this run's output as much
+    as codings.csv is: only roqa's own (:func:`~roqa_nlp.io.written_by_roqa`, as
+    check_own_outputs judged it before the run), there ``before`` the run, is removed, after
+    the new codings are in place, and said in one note; another stays, and is warned of as
+    from an earlier run."""
+    from ..io import written_by_roqa
+
+    if table.name not in before or not table.is_file() or not written_by_roqa(table):
+        return
+    try:
+        table.unlink()
+    except OSError:
+        return
+    print(
+        f"roqa: note: {table.parent}: removed the earlier run's {table.name}: these codings are "
+        f"in {book}'s codes already, in codings.csv (a {table.name} is written when the model's "
+        f"codes are translated into {book}'s)",
+        file=sys.stderr,
+    )
+
+
 def _warn_of_dropped(
     out: Path,
     held: list[str],
@@ -1794,10 +1820,12 @@ def code_command(
 
             book = chart_book
             charted, note = chart_with(result, book)
-            if note:  # the codings in the codebook asked for, for spreadsheets
+            table = out / f"codings.{_file_safe(book.id)}.csv"
+            if not note:  # the codings are in its codes already: codings.csv
+                _remove_earlier_chart_table(table, before, book.id)
+            else:  # the codings in the codebook asked for, for spreadsheets
                 from ..open_coding import no_counterpart_because
 
-                table = out / f"codings.{_file_safe(book.id)}.csv"
                 charted.to_csv(table, because=no_counterpart_because(result, charted, book.id))
                 written[table.name] = table
                 charts = [
