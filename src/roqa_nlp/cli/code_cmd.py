@@ -1865,6 +1865,7 @@ def code_command(
                 open_coding=queue,
                 decisions=None if review is None else review.decisions,
                 decisions_from=None if review is None else review.path,
+                cache_dir=ac.embedder.cache_dir(),
             )
             written["report.html"] = path
             if review is not None:

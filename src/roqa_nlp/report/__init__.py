@@ -206,6 +206,7 @@ def write_report(
     title: str | None = None,
     decisions: str | Path | Sequence[Decision] | None = None,
     decisions_from: str | Path | None = None,
+    cache_dir: str | Path | None = None,
 ) -> Path:
     """Render the report for ``result`` and write it atomically to ``path`` (an ``.html`` file).
 
@@ -223,7 +224,9 @@ def write_report(
     those on no segment are left out); a review kept in the browser for the same report, or for an
     earlier report written at the same path (matched the same way), wins. ``decisions_from``: the
     file a list of ``decisions`` was read from, named in the warning that says how rows on another
-    codebook's codes were read (:func:`embedded_decisions`)."""
+    codebook's codes were read (:func:`embedded_decisions`). ``cache_dir``: a cache folder
+    (``roqa code``'s) that keeps the page's template compiled for the next report
+    (:mod:`~roqa_nlp.report.template_cache`); None (the default) compiles it in each process."""
     from ..codebook import Codebook
 
     if isinstance(path, Codebook):  # write_report(result, codebook, path)
@@ -247,6 +250,7 @@ def write_report(
         decisions=decisions,
         decisions_from=decisions_from,
         earlier_report_id=earlier_report_id(out),
+        cache_dir=cache_dir,
     )
     atomic_write_text(out, html)
     return out
@@ -274,17 +278,22 @@ def earlier_report_id(path: Path) -> str | None:
 
 
 @functools.cache
-def _environment(*, given: bool) -> Environment:
+def _environment(*, given: bool, cache_dir: Path | None = None) -> Environment:
     """The report template's environment, made once per process (for a model's suggestions, or
     for a person's ``given`` codings: their quote filters differ): compiling the template took
     0.2-0.5 s on each report written. Its loader still reads the template again when the file
-    changes."""
+    changes. ``cache_dir``: the cache folder, which keeps the template compiled from one run to
+    the next (:mod:`~roqa_nlp.report.template_cache`); None, compiled in each process."""
     from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
     from . import fragments
+    from .template_cache import TemplateCache
 
     env = Environment(
         loader=FileSystemLoader(str(HERE / "templates")),
+        bytecode_cache=(
+            None if cache_dir is None else TemplateCache(cache_dir, "given" if given else "model")
+        ),
         autoescape=True,
         undefined=StrictUndefined,
         trim_blocks=True,
@@ -313,9 +322,11 @@ def render_report(
     decisions: str | Path | Sequence[Decision] | None = None,
     decisions_from: str | Path | None = None,
     earlier_report_id: str | None = None,
+    cache_dir: str | Path | None = None,
 ) -> str:
     """The report as one HTML string (see :func:`write_report`). ``earlier_report_id``: the id
-    of the report this one replaces at its place (:func:`earlier_report_id`), or None."""
+    of the report this one replaces at its place (:func:`earlier_report_id`), or None;
+    ``cache_dir``: as :func:`write_report`'s."""
     from markupsafe import Markup
 
     from ..exchange.qdpx_export import coder_of
@@ -410,7 +421,9 @@ def render_report(
         "casefold": casefold_table(),
         "qda_review_note": QDA_REVIEW_NOTE,
     }
-    env = _environment(given=person is not None)
+    env = _environment(
+        given=person is not None, cache_dir=None if cache_dir is None else Path(cache_dir)
+    )
     ctx["css"] = Markup((HERE / "static" / "report.css").read_text(encoding="utf-8"))
     js = (HERE / "static" / "report.js").read_text(encoding="utf-8")
     if "</script" in js.lower():
