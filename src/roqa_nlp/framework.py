@@ -38,7 +38,7 @@ import math
 import re
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, NamedTuple, overload
 
@@ -297,7 +297,7 @@ class Quote:
             parts.append(doubt)
         return ", ".join(parts)
 
-    @property
+    @cached_property  # a Quote is frozen; asked some 15,000 times of a report's quotes
     def only_agrees(self) -> bool:
         """Whether the words only acknowledge and agree (``Yeah. Yeah it was.``, ``Yes, of
         course.``, ``Yeah, same here.``, or ``Yeah, a tick box. Exactly.`` echoing the turn it
