@@ -1,6 +1,6 @@
 """What a warm re-code worked out again and again although it never changes (speed5): the
 model's evidence, read once per part of a run (5 times for the 2,990 segments of the scale-1
-corpus), and whether a quote only agrees, asked some 15,000 times of a report's quotes."""
+corpus) rather than once a run, and whether a quote only agrees, asked some 15,000 times of a report's quotes."""
 
 from __future__ import annotations
 
@@ -12,25 +12,48 @@ import roqa_nlp.transcripts.backchannels as backchannels
 from roqa_nlp.autocoder import AutoCoder
 from roqa_nlp.framework import Quote
 
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples" / "interviews"
+
 TEXTS = [
     "Our manager backs the new pathway and found funding for two nurses.",
     "Staff said the forms took too long, so we cut them to one page.",
 ]
 
 
-def test_the_evidence_is_read_once_for_the_evidence_the_model_holds(tiny_model_dir: Path) -> None:
+def test_the_evidence_is_read_once_for_every_part_of_a_run(
+    tiny_model_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     ac = AutoCoder.load(tiny_model_dir)
-    first = ac.suggest(TEXTS)
-    kept = ac._evidence_kept()
-    assert kept is ac._evidence_kept()  # the same, not worked out again
-    assert ac.suggest(TEXTS) == first
-    assert ac._evidence_kept() is kept
-    assert len(kept.texts) == len(ac._evidence_texts) == len(kept.words) == len(kept.valences)
-    assert kept.X is not None and kept.X.dtype.name == "float32"
-    # other evidence (fit, update, load set a new list): worked out for it
-    ac._evidence_texts = ac._evidence_texts[:1]
-    assert ac._evidence_kept() is not kept
-    assert ac._evidence_kept().texts == [ac._evidence_texts[0]["text"]]
+    before = ac.code(EXAMPLES)
+    views: list[object] = []
+    view = ac._evidence_view
+    given: list[object] = []  # the evidence each part's classifying was given
+    suggest_rows = ac._suggest_rows
+
+    def counted():  # type: ignore[no-untyped-def]
+        views.append(view())
+        return views[-1]
+
+    def rows(X, top_k=None, texts=None, contexts=None, questions=None, read_evidence=None):  # type: ignore[no-untyped-def]
+        given.append(read_evidence)
+        return suggest_rows(X, top_k, texts, contexts, questions, read_evidence)
+
+    monkeypatch.setattr(ac, "_evidence_view", counted)
+    monkeypatch.setattr(ac, "_suggest_rows", rows)
+    parts = list(ac.code_batches(EXAMPLES, batch_segments=16))
+    # 3 transcripts of 24-29 segments, parts of 16 or more: 3 parts, the evidence read once
+    parts_given = [e for e in given if e is not None]
+    assert len(parts) == len(parts_given) == 3
+    assert all(e is views[0] for e in parts_given)
+    assert len(views) == 1 + given.count(None)  # what else classifies reads it for itself
+    assert [s.suggestions for p in parts for s in p.segments] == [
+        s.suggestions for s in before.segments
+    ]
+    # free texts: worked out for each call, so evidence changed in place is read as it is now
+    n = len(views)
+    ac.suggest(TEXTS)
+    ac.suggest(TEXTS)
+    assert len(views) == n + 2
 
 
 def test_whether_a_quote_only_agrees_is_worked_out_once(monkeypatch: pytest.MonkeyPatch) -> None:

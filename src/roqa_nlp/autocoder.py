@@ -757,7 +757,7 @@ def _like_a_code_of(label: str, book: Codebook) -> bool:
 
 
 class _EvidenceKept(NamedTuple):
-    """What coding reads of a model's evidence (:meth:`AutoCoder._evidence_kept`)."""
+    """What coding reads of a model's evidence (:meth:`AutoCoder._evidence_view`)."""
 
     #: the evidence's embeddings as float32 (stored as float16), or None
     X: np.ndarray | None
@@ -768,6 +768,14 @@ class _EvidenceKept(NamedTuple):
     texts: list[str]
     valences: list[str]
     words: list[str]
+    #: the model's evidence texts and embeddings these were worked out from (compared by identity)
+    of: tuple[object, object]
+
+
+def _evidence_of(kept: _EvidenceKept, texts: object, X: object) -> bool:
+    """Whether ``kept`` was worked out from the evidence texts and embeddings ``texts``, ``X``
+    (the same objects)."""
+    return kept.of[0] is texts and kept.of[1] is X
 
 
 class _Reading(NamedTuple):
@@ -1744,31 +1752,25 @@ class AutoCoder:
 
     # -- suggestions ---------------------------------------------------------------------------
 
-    def _evidence_kept(self) -> _EvidenceKept:
-        """What :meth:`_suggest_rows` reads of the evidence, worked out once for the evidence
-        the model holds (again when it holds other evidence: fit, update, load), not once per
-        part of a run: 5 times for the 2,990 segments of the scale-1 corpus."""
+    def _evidence_view(self) -> _EvidenceKept:
+        """What :meth:`_suggest_rows` reads of the model's evidence (:class:`_EvidenceKept`)."""
         import numpy as np
 
         texts, X = self._evidence_texts, self._evidence_X
-        kept = getattr(self, "_evidence_kept_for", None)
-        if kept is not None and kept[0] is texts and kept[1] is X:
-            return kept[2]
         # each code's evidence rows, in file order
         rows_of: dict[str, list[int]] = {}
         for m, e in enumerate(texts):
             for c in dict.fromkeys(e["codes"]):
                 rows_of.setdefault(c, []).append(m)
         text = [e["text"] for e in texts]
-        value = _EvidenceKept(
+        return _EvidenceKept(
             X=None if X is None else X.astype(np.float32),
             rows_of={c: np.asarray(r, dtype=np.intp) for c, r in rows_of.items()},
             texts=text,
             valences=[str(e.get("valence") or "") for e in texts],
             words=[" ".join(t.split()) for t in text],
+            of=(texts, X),
         )
-        self._evidence_kept_for = (texts, X, value)
-        return value
 
     def _suggest_rows(
         self,
@@ -1777,6 +1779,7 @@ class AutoCoder:
         texts: Sequence[str] | None = None,
         contexts: Sequence[str] | None = None,
         questions: np.ndarray | None = None,
+        read_evidence: _EvidenceKept | None = None,
     ) -> tuple[list[list[Suggestion]], np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
         """Ranked suggestions per row, plus novelty p-values, scores, whether each row is
         procedural talk (the procedural class is the most probable) and whether it reads as
@@ -1789,7 +1792,9 @@ class AutoCoder:
         ``contexts`` that are not empty, when ``use_context`` is on); novelty and procedural talk
         are judged by the embedding classifier's calibrated probabilities alone, as its
         conformal calibration was. ``questions``: the contexts' :meth:`_question_embeddings`,
-        when the caller has them (else they are embedded here)."""
+        when the caller has them (else they are embedded here). ``read_evidence``: the model's
+        :meth:`_evidence_view`, when the caller codes part after part of a run (else it is
+        worked out here)."""
         import numpy as np
 
         clf, det = self._require_predictor()
@@ -1868,7 +1873,7 @@ class AutoCoder:
         off_topic = explains_best(P, NONE) & (column(Q, NONE) > best_code(Q))
         off_topic = off_topic.astype(float)
         ev_sims = None
-        kept = self._evidence_kept()
+        kept = read_evidence if read_evidence is not None else self._evidence_view()
         if kept.X is not None and len(kept.X) and self.params["n_evidence"]:
             ev_sims = X @ kept.X.T
         evidence_of = kept.rows_of if ev_sims is not None else {}
@@ -2380,9 +2385,17 @@ class AutoCoder:
         part = CodingResult(meta=self._run_meta())
         labels_warned = labels is None  # nothing to warn of
 
+        # the model's evidence as coding reads it, worked out once for every part of the run
+        # (5 parts for 2,990 segments), unless the model holds other evidence by the next part
+        evidence: list[_EvidenceKept] = []
+
         def flush() -> None:
             if not pending:
                 return
+            if not evidence or not _evidence_of(
+                evidence[0], self._evidence_texts, self._evidence_X
+            ):
+                evidence[:] = [self._evidence_view()]
             contexts = [s.context for s in pending] if self.params.get("use_context") else None
             questions = self._question_embeddings(contexts)  # read twice, embedded once
             read, nothing = self._read_words(pending, read_words_cache)
@@ -2392,7 +2405,9 @@ class AutoCoder:
                 whole=False,  # segments are cut to fit the model already
                 questions=questions,
             )
-            rows, pvals, _, proc, aside = self._suggest_rows(X, top_k, read, contexts, questions)
+            rows, pvals, _, proc, aside = self._suggest_rows(
+                X, top_k, read, contexts, questions, evidence[0]
+            )
             alpha = float(self.params["alpha"])
             flags = [
                 segment_flags(p, pr, a, alpha, t, said_nothing=n)
