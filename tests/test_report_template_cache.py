@@ -144,3 +144,24 @@ def test_the_file_is_its_owner_s_alone_as_the_other_cache_files(tmp_path: Path) 
     tmp_path.chmod(0o700)
     page(tmp_path)
     assert (tmp_path / MODEL_FILE).stat().st_mode & 0o777 == 0o600
+
+
+def test_a_file_others_can_write_is_never_read(tmp_path: Path, compiles: list[str]) -> None:
+    """The compiled code is run: one another account could have written is compiled afresh."""
+    tmp_path.chmod(0o700)
+    plain = page(tmp_path)
+    (tmp_path / MODEL_FILE).chmod(0o666)
+    assert page(tmp_path) == plain
+    assert compiles == ["report.html.j2"] * 2
+
+
+def test_a_team_s_shared_folder_keeps_no_compiled_template(
+    tmp_path: Path, compiles: list[str]
+) -> None:
+    team = tmp_path / "team"
+    team.mkdir()
+    team.chmod(0o770)  # writable by the group: a team's folder (json_cache._shared)
+    plain = page()
+    assert page(team) == page(team) == plain
+    assert compiles == ["report.html.j2"] * 3
+    assert list(team.iterdir()) == []

@@ -8,13 +8,15 @@ or ``report-template-given.jinja``. The file starts with its key: the SHA-256 of
 text, its path, the jinja2 version, the Python bytecode tag and the source of the modules that
 set up the template's environment and filters (:func:`~roqa_nlp.json_cache.source_hash`). A file
 of another key, damaged, unreadable, or a folder that cannot be written only costs the compile:
-the page is the same.
+the page is the same. The compiled code is run, so a team's shared cache folder keeps none, and a
+file someone else owns or can write is never read.
 """
 
 from __future__ import annotations
 
 import hashlib
 import marshal
+import os
 import sys
 import types
 from contextlib import suppress
@@ -57,6 +59,8 @@ class TemplateCache(BytecodeCache):
         return hashlib.sha256("\0".join(parts).encode()).hexdigest().encode("ascii") + b"\n"
 
     def load_bytecode(self, bucket: Bucket) -> None:
+        if not self._own():
+            return
         try:
             data = self.path.read_bytes()
         except OSError:  # none yet, unreadable, a folder: compiled afresh
@@ -71,18 +75,30 @@ class TemplateCache(BytecodeCache):
         if isinstance(code, types.CodeType):
             bucket.code = code
 
+    def _own(self) -> bool:
+        """Whether the cache may be used: the compiled code is run, so only in a folder that is
+        not a team's (:func:`~roqa_nlp.json_cache._shared`), from a file that is the user's own
+        and that no one else can write; else it is compiled in each process, as without a
+        cache (a team member could otherwise put code of theirs in another's report run)."""
+        from ..json_cache import _shared
+
+        if _shared(self.path.parent):
+            return False
+        try:
+            st = self.path.stat()
+        except FileNotFoundError:
+            return True
+        except OSError:
+            return False
+        return (not hasattr(os, "getuid") or st.st_uid == os.getuid()) and not st.st_mode & 0o022
+
     def dump_bytecode(self, bucket: Bucket) -> None:
         from ..errors import RoqaError
         from ..io import atomic_open
-        from ..json_cache import _shared
 
-        if bucket.code is None:
+        if bucket.code is None or not self._own():
             return
         data = MAGIC + self.key(bucket) + marshal.dumps(bucket.code)
-        # ``0600`` as the other cache files, the umask's mode in a team's folder; a read-only or
-        # full folder: compiled again next time
-        with (
-            suppress(OSError, RoqaError),
-            atomic_open(self.path, "wb", None, private=not _shared(self.path.parent)) as fh,
-        ):
+        # ``0600``; a read-only or full folder: compiled again next time
+        with suppress(OSError, RoqaError), atomic_open(self.path, "wb", None, private=True) as fh:
             fh.write(data)
