@@ -293,13 +293,35 @@ def test_a_decisions_own_text_wins_over_codings_whose_segment_ids_moved(cfir: Co
     again and ``p01_interview:0003`` is now another segment, training learns from the words the
     researcher decided on."""
     decided = "Staff turnover means we're always training someone new."
-    decisions = [Decision("p01_interview:0003", "accept", "IS.E.2", text=decided)]
+    council = "The council changed the thresholds again."  # still p01_interview:0007
+    decisions = [
+        Decision("p01_interview:0003", "accept", "IS.E.2", text=decided),
+        Decision("p01_interview:0007", "accept", "OS.D", text=council),
+    ]
     with pytest.warns(RoqaWarning) as got:
         texts, labels, _ = feedback_examples(decisions, cfir, coding_result())
-    assert (texts, labels) == ([decided], [["IS.E.2"]])
+    assert (texts, labels) == ([decided, council], [["IS.E.2"], ["OS.D"]])
     assert str(got[0].message) == (
         "decisions: 1 decision on no segment of the codings, trained on their own text without "
         "the model's valence: p01_interview:0003"
+    )
+
+
+def test_decisions_none_of_which_is_on_a_segment_of_the_codings_are_refused(
+    cfir: Codebook,
+) -> None:
+    """As apply-decisions refuses them: the codings given are almost surely not those the
+    review was made on (learn2 tester, s81 F4: train warned and trained on the rows' words)."""
+    decisions = [
+        Decision("p01_interview:0003", "accept", "IS.E.2", text="Words said in another study."),
+        Decision("p09:0001", "accept", "IC.A", text="And more of its words."),
+    ]
+    with pytest.raises(RoqaError) as exc:
+        feedback_examples(decisions, cfir, coding_result(), where="decisions.csv")
+    assert str(exc.value) == (
+        "decisions.csv: no decision is on a segment of the codings: p01_interview:0003, "
+        "p09:0001 (are they the codings the review was made on? give those codings, or their "
+        "folder)"
     )
 
 
@@ -397,7 +419,10 @@ def test_codes_given_by_name_are_stored_by_id(cfir: Codebook) -> None:
 
 
 def test_unknown_segment_id_is_a_one_line_error_naming_the_decisions(cfir: Codebook) -> None:
-    decisions = [Decision("p09:0001", "accept", "IC.A")]
+    decisions = [
+        Decision("p01_interview:0003", "accept", "IS.E.2"),
+        Decision("p09:0001", "accept", "IC.A"),
+    ]
     with pytest.raises(RoqaError) as exc:
         feedback_examples(decisions, cfir, coding_result(), where="decisions.csv")
     msg = str(exc.value)

@@ -18,6 +18,7 @@ import pytest
 from roqa_nlp.decisions import earlier_rounds_left_out
 from roqa_nlp.errors import ON_COMMAND_LINE, RoqaWarning
 from roqa_nlp.result import CodingResult
+from roqa_nlp.schema import Segment, SegmentResult
 
 
 def coded_by(*files: tuple[str, str]) -> CodingResult:
@@ -157,12 +158,14 @@ def test_update_warns_before_training_of_the_round_left_out(
     r1.write_text("segment_id,decision,code_id,text\np01:0001,reject,IC.H,Words.\n", "utf-8")
     r2 = tmp_path / "r2_coded" / "decisions.csv"
     r2.parent.mkdir()
-    r2.write_text(
-        "segment_id,decision,code_id,text\np02:0004,accept,IS.E.2,There was never enough money "
-        "for extra shifts.\n",
-        encoding="utf-8",
-    )
-    coded_by(("r1.csv", sha(r1.read_text("utf-8")))).save(r2.parent)
+    words = "There was never enough money for extra shifts."
+    r2.write_text(f"segment_id,decision,code_id,text\np02:0004,accept,IS.E.2,{words}\n", "utf-8")
+    coded = coded_by(("r1.csv", sha(r1.read_text("utf-8"))))
+    # the segment round 2 decided: decisions on no segment of their codings are refused
+    coded.segments = [
+        SegmentResult(Segment("p02:0004", "p02", "P02", "participant", 0, len(words), words))
+    ]
+    coded.save(r2.parent)
 
     def said_by_update() -> list[str]:
         with warnings.catch_warnings(record=True) as caught:

@@ -92,12 +92,14 @@ from .io import (
     from_the_header,
     header_cell,
     path_to_record,
+    quote_left_open,
     read_jsonl,
     read_text,
     rows_within_header,
     sha256_bytes,
     shell_quoted,
     spreadsheet_text,
+    too_many_fields,
     too_many_fields_hint,
 )
 from .record_files import (
@@ -487,14 +489,29 @@ def read_decisions(
         reader = csv.reader(io.StringIO(text), delimiter=delimiter)
         rows = []
         fieldnames: list[str] = []
+        read_to = 0  # the line the row read last ends on (of the text from the header)
+
+        def too_wide(cells: list[str], width: int, line: int) -> list[str]:
+            # rows read into a cell whose quote is never closed widen it too: said as such
+            _refuse_rows_read_into_a_cell(
+                cells, fieldnames, p, row=len(rows) + 2 + skipped, line=read_to + 1 + skipped,
+                delimiter=delimiter,
+            )  # fmt: skip
+            raise too_many_fields(cells, width, line, p, _TOO_MANY_FIELDS)
+
         try:
             with _long_fields():
                 for cells in rows_within_header(
-                    reader, p, skipped=skipped, hint=_TOO_MANY_FIELDS, columns=("segment_id",)
+                    reader, p, skipped=skipped, columns=("segment_id",), on_extra=too_wide
                 ):
+                    starts, read_to = read_to + 1 + skipped, reader.line_num
                     if not fieldnames:
                         fieldnames = cells or [""]
                     elif cells:  # a row with no field is passed over, as csv.DictReader does
+                        _refuse_rows_read_into_a_cell(
+                            cells, fieldnames, p, row=len(rows) + 2 + skipped, line=starts,
+                            delimiter=delimiter,
+                        )  # fmt: skip
                         paired = itertools.zip_longest(fieldnames, cells)
                         rows.append({k: v for k, v in paired if k is not None})
         except csv.Error as e:
@@ -503,6 +520,14 @@ def read_decisions(
                 path=p,
                 hint=f"a field holds at most {FIELD_LIMIT // 2**20} MB; shorten the note",
             ) from None
+        if (opened := quote_left_open(text, delimiter)) is not None:
+            # a quote never closed: csv reads the rest of the file into that cell in silence
+            raise RoqaValueError(
+                f"line {opened + skipped}: a quote opening a cell there is never closed, so "
+                "the rest of the file is read into that cell",
+                path=p,
+                hint=_CLOSE_THE_QUOTE,
+            )
         first = text.split("\n", 1)[0].rstrip("\r").lstrip("\ufeff")  # the header, as written
         named = fieldnames
         if _a_decision_row(fieldnames):  # one row alone is read as the header
@@ -715,8 +740,7 @@ def decision_of(
     if not any(r.values()):
         return None  # a wholly empty row, as Excel leaves below the last one (;;;;;;)
     i = row
-    d = r.get("decision", "").lower().replace("_", "-").replace("newcode", "new-code")
-    d = d.replace("nocode", NO_CODE)
+    d = decision_word(r.get("decision", ""))
     if d not in DECISIONS:
         # a misspelt decision is asked about, as a --unit or codebook id is (cliux s64, 5: acept)
         near = nearest_words(d, DECISIONS, n=1)
@@ -935,6 +959,62 @@ def newer_near_named_review(read: Path) -> str | None:
         f"{'is' if len(newer) == 1 else 'are'} newer than {read.name}, which is read as the "
         f"review: {instead}, or give it with --decisions"
     )
+
+
+def decision_word(cell: str) -> str:
+    """A decision cell as the decision it spells (``New_Code``, ``newcode``: ``new-code``;
+    ``nocode``: ``no-code``), to be looked up in :data:`DECISIONS`."""
+    d = cell.lower().replace("_", "-").replace("newcode", "new-code")
+    return d.replace("nocode", NO_CODE)
+
+
+#: what to do about a quote a decisions file's cell opens and never closes
+_CLOSE_THE_QUOTE = (
+    "close the quote (\") where the cell's words end, as Excel writes it, or save the decisions "
+    "from report.html again"
+)
+
+
+def _refuse_rows_read_into_a_cell(
+    cells: Sequence[str],
+    header: Sequence[str],
+    path: Path,
+    *,
+    row: int,
+    line: int,
+    delimiter: str,
+) -> None:
+    """A one-line error when a cell of a decisions file's row (read from ``line`` on, numbered
+    ``row`` as messages number rows) holds a line of its own that reads as a decision row (a
+    segment id, then a decision word where the ``header`` has them): a quote opening the cell
+    was never closed, and ``csv`` read the rows below into it, lost in silence (learn2 tester,
+    s81 F1: an accept trained on the words of the row below it, that row named nowhere). The
+    quote closed in a later row keeps the row's width, so no cell count tells it."""
+    keys = [column_key(k) for k in header]
+    if "segment_id" not in keys or "decision" not in keys:
+        return
+    seg_at = len(keys) - 1 - keys[::-1].index("segment_id")  # the last is read
+    at = len(keys) - 1 - keys[::-1].index("decision")
+    down = 0  # the lines of the row's cells before this one
+    for n, cell in enumerate(cells):
+        lines = cell.split("\n")
+        for k, said in enumerate(lines[1:], 1):
+            read = next(csv.reader([said.strip("\r")], delimiter=delimiter), [])
+            if (
+                len(read) > max(seg_at, at)
+                and read[seg_at].strip()
+                and decision_word(read[at].strip()) in DECISIONS
+            ):
+                name = header[n].strip() if n < len(header) and header[n].strip() else "last"
+                raise RoqaValueError(
+                    f"row {row} (line {line + down}): its {name} cell runs on to line "
+                    f"{line + down + k}, which reads as a decision row ({cut(said.strip(), 60)}): "
+                    "a quote opening the cell is not closed, so the rows after it are read as "
+                    "its words",
+                    path=path,
+                    hint=_CLOSE_THE_QUOTE,
+                )
+        down += len(lines) - 1
 
 
 def _a_decision_row(header: Iterable[object]) -> bool:
@@ -1808,6 +1888,24 @@ EXCEL_IDS_HINT = (
 _EXCEL_IDS = "their segment ids look changed by Excel when it opened the CSV"
 
 
+def none_on_the_codings(
+    decisions: Sequence[Decision], result: CodingResult, where: str | Path
+) -> RoqaError:
+    """The error of ``decisions`` (of the file ``where``), none of which is on a segment of the
+    codings ``result``: the codings given are almost surely not those the review was made on.
+    One error for apply-decisions and training (learn2 tester, s81 F4: train warned only, and
+    trained on the rows' own words without the model's valence)."""
+    excel = excel_changed_ids(decisions, result)
+    return RoqaError(
+        f"no decision is on a segment of the codings: {_by_id_and_row(decisions)}"
+        + (f"; {_EXCEL_IDS} ({excel})" if excel else unit_said(decisions, result, where)),
+        path=where,
+        hint=EXCEL_IDS_HINT
+        if excel
+        else "are they the codings the review was made on? give those codings, or their folder",
+    )
+
+
 def excel_changed_ids(decisions: Sequence[Decision], result: CodingResult) -> str | None:
     """When the segment id of every one of ``decisions`` (rows that match no segment of
     ``result``) looks as Excel writes a time, a date or a number (:data:`_EXCEL_MADE`), and
@@ -2479,6 +2577,51 @@ def parted_said(lost: Sequence[Decision], result: CodingResult) -> str:
     return (
         f" ({some}{SEGMENTS_CHANGED}: {'its' if k == 1 else 'their'} words now said across "
         "two segments or more)"
+    )
+
+
+def _run_unit(folder: Path) -> str | None:
+    """The unit a run into ``folder`` cut its transcripts into (``run.json``'s ``params.unit``;
+    ``turn`` is ``window``), None when it records none."""
+    from .result import run_record
+
+    params = run_record(folder).get("params")
+    unit = params.get("unit") if isinstance(params, dict) else None
+    return None if not isinstance(unit, str) else "window" if unit == "turn" else unit
+
+
+def unit_said(lost: Sequence[Decision], result: CodingResult, where: str | Path | None) -> str:
+    """`` (... --unit ...)`` for a message naming ``lost``, decisions of the file ``where`` on
+    no segment of the codings ``result``, when the codings cut the talk into other segments
+    (``--unit``) than the review was made on, as ``roqa code`` says of a review it carries: by
+    the run the decisions file is in when it records its unit, else by the decisions' words, said across two segments or more of codings coded ``--unit sentence``
+    (:func:`unmatched_cause`; learn2 tester, s81 F3: train said only that 41 decisions were on
+    no segment); "" otherwise."""
+    if result.source is None or not lost:
+        return ""
+    codings = Path(result.source).parent
+    unit = _run_unit(codings)
+    if unit is None:
+        return ""
+    review = None if where is None else Path(where)
+    if review is not None and review.is_file() and review.parent.resolve() != codings.resolve():
+        made_in = _run_unit(review.parent)
+        if made_in is not None and made_in != unit:
+            return (
+                f" (the codings were coded with --unit {unit}, the run the review is in with "
+                f"--unit {made_in}: give the codings the review was made on, or code again with "
+                f"--unit {made_in})"
+            )
+    if unit != "sentence":
+        return ""
+    parted = sum(unmatched_cause(d, result)[0] == PARTED for d in lost)
+    if not parted:
+        return ""
+    some = "" if parted == len(lost) else f"{parted} of them: "
+    return (
+        f" ({some}{'its' if len(lost) == 1 else 'their'} words now said across two segments or "
+        "more of the codings, coded with --unit sentence: if the review was made on another "
+        "--unit, give the codings of that run, or code again with it)"
     )
 
 
@@ -3247,6 +3390,8 @@ def feedback_plan(
         if result is not None:
             match = match_decisions(filled, result)
             on, joined, edited = list(match.on), match.joined, match.edited
+            if filled and all(o is None for o in on):
+                raise none_on_the_codings(filled, result, where)
             warn_of_edited_text(match, where, codebook)
         # a segment -> the words of the decisions that followed them into it (joined since)
         parts: dict[str, list[tuple[str, list[str]]]] = {}
@@ -3289,7 +3434,8 @@ def feedback_plan(
             warn(
                 f"{len(lost)} decision{'s' if len(lost) != 1 else ''} on no segment of the "
                 f"codings, trained on their own text without the model's valence: "
-                f"{_by_id_and_row(lost)}",
+                f"{_by_id_and_row(lost)}"
+                + (unit_said(lost, result, where) or parted_said(lost, result) if result else ""),
                 path=where,
             )
         if unsure:
@@ -5035,15 +5181,7 @@ def reviewed_codings(
     match = match_decisions(used, result)
     on = match.on
     if used and all(o is None for o in on):
-        excel = excel_changed_ids(used, result)
-        raise RoqaError(
-            f"no decision is on a segment of the codings: {_by_id_and_row(used)}"
-            + (f"; {_EXCEL_IDS} ({excel})" if excel else ""),
-            path=where,
-            hint=EXCEL_IDS_HINT
-            if excel
-            else "are they the codings the review was made on? give those codings, or their folder",
-        )
+        raise none_on_the_codings(used, result, where)
     # a code no codebook knows stops it before any warning, every such code named at once
     refuse_unknown_codes(
         [d for d, o in zip(used, on) if o is not None], book, where, by_id=own_chart

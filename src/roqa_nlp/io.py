@@ -318,6 +318,28 @@ def too_many_fields_hint(cell: str, *, codes: bool = False, sep: str = "a comma"
 OnExtraFields = Callable[[list[str], int, int], list[str]]
 
 
+def quote_left_open(text: str, delimiter: str = ",") -> int | None:
+    """The line (from 1) of the quote opening a cell of the CSV ``text`` that no quote closes
+    before the text ends, as ``csv.reader`` reads it (not ``strict``: it reads the rest of the
+    file into that cell without a word), else None. A quote opens a cell only as its first
+    character; inside a quoted cell ``""`` is a quote; a quote inside an unquoted cell is one."""
+    ends = re.compile(f"[{re.escape(delimiter)}\r\n]")
+    i, n = 0, len(text)
+    while i < n:
+        if text[i] == '"':  # at a cell's start: a quoted cell, up to its closing quote
+            j = i + 1
+            while (k := text.find('"', j)) >= 0 and text.startswith('"', k + 1):
+                j = k + 2  # "" inside a quoted cell
+            if k < 0:
+                return text.count("\n", 0, i) + 1
+            i = k + 1  # what follows a closing quote, up to the next delimiter, is the cell's
+        found = ends.search(text, i)
+        if found is None:
+            return None
+        i = found.end()  # the next cell's (or row's) first character
+    return None
+
+
 def rows_within_header(
     reader: Iterable[list[str]],
     path: str | Path,
@@ -353,14 +375,22 @@ def rows_within_header(
             if on_extra is not None:
                 row = on_extra(row, width, line)
             else:
-                lost = ", ".join(c.strip() for c in row[width:] if c.strip())
-                raise RoqaError(
-                    f"line {line} has {len(row)} fields but the header {width}, so the text "
-                    f"past the header ({quoted(lost)}) would be lost",
-                    path=path,
-                    hint=hint,
-                )
+                raise too_many_fields(row, width, line, path, hint)
         yield row
+
+
+def too_many_fields(
+    row: Sequence[str], width: int, line: int, path: str | Path, hint: str
+) -> RoqaError:
+    """The error of a row read from ``line`` of a CSV file with more fields than its header's
+    ``width``, a field past it holding text (:func:`rows_within_header`), with ``hint``."""
+    lost = ", ".join(c.strip() for c in row[width:] if c.strip())
+    return RoqaError(
+        f"line {line} has {len(row)} fields but the header {width}, so the text past the header "
+        f"({quoted(lost)}) would be lost",
+        path=path,
+        hint=hint,
+    )
 
 
 #: Characters XML 1.0 cannot hold (control characters but tab and new lines, and the
