@@ -1083,7 +1083,35 @@ def line_labels(
         [line if m is None else line[m.words_start :] for line, m in zip(lines, found)],
     )
     found = _times_alone_after_labels(lines, found, title_block | between)
-    return [None if i in below else _in_line(m, views[i][1]) for i, m in enumerate(found)]
+    found = [None if i in below else m for i, m in enumerate(found)]
+    found = _timed_once_saying_nothing(lines, found, interviewer_labels)
+    return [None if m is None else _in_line(m, views[i][1]) for i, m in enumerate(found)]
+
+
+def _timed_once_saying_nothing(
+    lines: Sequence[str],
+    found: Sequence[LabelMatch | None],
+    interviewer_labels: Sequence[str] | None,
+) -> list[LabelMatch | None]:
+    """``found``, a label said once with a time and no words, neither on its line nor below it
+    before the next label, left as the words of the turn above it: a list read out in an answer
+    (``Amy Lee  07:30`` / ``Ben Cole  08:00``, ``ICU  1:15`` / ``HDU  1:18``) would open turns
+    with no words, which a transcript leaves out, and so its lines were in no turn's text
+    (session 81 hunt9 F1: 9 words gone). A label the researcher names stays one."""
+    out = list(found)
+    counts = Counter(m.label for m in found if m is not None)
+    keys = interviewer_keys(interviewer_labels)
+    labelled = [i for i, m in enumerate(found) if m is not None]
+    for k, i in enumerate(labelled[1:], start=1):
+        m = found[i]
+        if m is None or counts[m.label] != 1 or (m.time is None and not m.timed):
+            continue
+        end = labelled[k + 1] if k + 1 < len(labelled) else len(lines)
+        words = (lines[i][m.words_start :], *lines[i + 1 : end])
+        if keys.known(m.label) or any(c.isalpha() for x in words for c in x):
+            continue
+        out[i] = None
+    return out
 
 
 #: A recording's time opening the rest of a label's line (``Q.: [00:00:05]``, ``Q: 00:00:05``,
@@ -3226,6 +3254,19 @@ def _in_short_capitals(label: str) -> bool:
     return len(name) in _CAPITALS_LABEL_LETTERS and name.isalpha() and name.isupper()
 
 
+def _time_form(line: str, m: LabelMatch) -> str:
+    """How ``line`` writes its label ``m``'s time: its parts' widths, ``0`` for a leading zero
+    (``00:08:10`` -> ``02:2:2``, ``9:00`` and ``10:02`` -> ``1:2`` and ``2:2``, read alike as
+    ``m:2``), so a schedule's ``9:00`` is not the ``00:08:10`` of a Word file's labels."""
+    head = line[: m.words_start].replace(m.label, " ")
+    found = _ANY_TIME.search(head)
+    if found is None:
+        return ""
+    parts = found.group().split(":")
+    lead = "0" if len(parts[0]) == 2 and parts[0].startswith("0") else "m"
+    return ":".join([lead, *(str(len(part)) for part in parts[1:])])
+
+
 def _turn_shape(line: str, m: LabelMatch) -> str:
     """How ``line`` lays out its label ``m`` and the label's time: the label as ``L``, each time
     as ``T`` whatever its numbers (``0:03``, ``1:00:05``, ``00:00:03``), blanks as one (Otter's
@@ -3235,6 +3276,19 @@ def _turn_shape(line: str, m: LabelMatch) -> str:
     if at >= 0:
         head = f"{_ANY_TIME.sub('T', head[:at])}L{_ANY_TIME.sub('T', head[at + len(m.label) :])}"
     return " ".join(head.split())
+
+
+def _said_in_talk(
+    word: str, lines: Sequence[str], matches: Sequence[LabelMatch | None], at: int
+) -> bool:
+    """Whether ``word`` stands as a word in the talk of a line of ``lines`` but the ``at``-th
+    (``And does the MDT help``): capitals the file says as a word are its talk's acronym."""
+    pattern = re.compile(rf"(?<!\w){re.escape(word)}(?!\w)")
+    return any(
+        pattern.search(line if m is None else line[m.words_start :])
+        for j, (line, m) in enumerate(zip(lines, matches))
+        if j != at
+    )
 
 
 def _capitals_taking_turns(
@@ -3275,6 +3329,13 @@ def _capitals_taking_turns(
         return i == 0 or not lines[i - 1].strip()
 
     paragraphs = all(opens_a_paragraph(i) for i in speakers_at)
+
+    def lines_of_words(k: int) -> int:  # the k-th labelled line's turn, up to the next label
+        i, m = labelled[k], at[labelled[k]]
+        end = labelled[k + 1] if k + 1 < len(labelled) else len(lines)
+        return sum(1 for x in (lines[i][m.words_start :], *lines[i + 1 : end]) if x.strip())
+
+    turn_lines = {k: lines_of_words(k) for k, i in enumerate(labelled) if at[i].label in recurring}
     found: set[str] = set()
     for k, i in enumerate(labelled):
         m = matches[i]
@@ -3283,10 +3344,17 @@ def _capitals_taking_turns(
             or counts[m.label] != 1
             or m.label in accepted
             or m.time is None
-            or lines[i][m.words_start :].strip()  # words after it: a paragraph's time
+            # capitals with words after them: a paragraph's time (a name's is its own)
+            or (lines[i][m.words_start :].strip() and not _ends_on_a_surname_initial(m.label))
             or i in title_block
-            or not _in_short_capitals(m.label)
-            or _written_in_capitals(name_before_brackets(m.label))
+            or not (
+                (
+                    _in_short_capitals(m.label)
+                    and not _written_in_capitals(name_before_brackets(m.label))
+                    and not _said_in_talk(name_before_brackets(m.label), lines, matches, i)
+                )
+                or (_ends_on_a_surname_initial(m.label) and is_initialled_name(_name_of(m.label)))
+            )
             or _turn_shape(lines[i], m) not in shapes
             or (paragraphs and not opens_a_paragraph(i))
         ):
@@ -3305,13 +3373,22 @@ def _capitals_taking_turns(
             continue
         if after is not None and after.time is not None and m.time > after.time:
             continue
-        below = [line for line in lines[i + 1 : after_at] if line.strip()]
+        forms = {
+            _time_form(lines[j], side)
+            for j, side in ((labelled[k - 1], before), (after_at, after))
+            if side is not None
+        }
+        if _time_form(lines[i], m) not in forms:
+            continue  # a schedule's "9:00 MDT" in a file of "00:08:10 Gareth Price"
+        below = [x for x in (lines[i][m.words_start :], *lines[i + 1 : after_at]) if x.strip()]
         if not below:
             continue  # no words of its own
         above = labelled[k - 1]
         said = [x for x in (lines[above][before.words_start :], *lines[above + 1 : i]) if x.strip()]
         if not said:
             continue  # the speaker above said nothing: no turn was taken from them
+        if len(said) > max((n for j, n in turn_lines.items() if j != k - 1), default=len(said)):
+            continue  # the turn above runs on over more lines than any other: an answer's line
         if not paragraphs and (not ends_a_sentence(said[-1]) or below[0].lstrip()[:1].islower()):
             continue  # a line inside a sentence: "we had a visit from" / "CQC  0:20" / "they came"
         found.add(m.label)
@@ -3420,9 +3497,21 @@ def _initialled_in_turn_layout(matches: Sequence[LabelMatch | None]) -> set[str]
         timed = any(
             (m := matches[i]) is not None and (m.timed or m.time is not None) for i in at[label]
         )
+        if len(at[label]) == 1 and _ends_on_a_surname_initial(label):
+            continue  # said once: only as it takes a turn (:func:`_capitals_taking_turns`)
         if timed or (alternate and len(at[label]) >= 2):
             out.add(label)
     return out
+
+
+def _ends_on_a_surname_initial(label: str) -> bool:
+    """Whether ``label``'s name holds no initial but the surname's one it ends on (``Gareth
+    P.``, ``Ward C.``, ``Amy L.``; not ``A. Khan``): said once with a time, such a name is as
+    often a ward, a bay or a rota's line read out in an answer (session 81 hunt9 F1) as a
+    person, so it is a speaker only with the evidence capitals said once need
+    (:func:`_capitals_taking_turns`)."""
+    name = _name_of(label)
+    return _FINAL_INITIAL_STOP_IN.search(name) is not None and _INITIAL_STOP_IN.search(name) is None
 
 
 #: An initial's full stop in a label's name (:data:`_INITIAL_STOP`).
