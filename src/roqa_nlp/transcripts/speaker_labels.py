@@ -1084,34 +1084,35 @@ def line_labels(
     )
     found = _times_alone_after_labels(lines, found, title_block | between)
     found = [None if i in below else m for i, m in enumerate(found)]
-    found = _timed_once_saying_nothing(lines, found, interviewer_labels)
+    found = _timed_labels_saying_nothing(lines, found, interviewer_labels)
     return [None if m is None else _in_line(m, views[i][1]) for i, m in enumerate(found)]
 
 
-def _timed_once_saying_nothing(
+def _timed_labels_saying_nothing(
     lines: Sequence[str],
     found: Sequence[LabelMatch | None],
     interviewer_labels: Sequence[str] | None,
 ) -> list[LabelMatch | None]:
-    """``found``, a label said once with a time and no words, neither on its line nor below it
-    before the next label, left as the words of the turn above it: a list read out in an answer
-    (``Amy Lee  07:30`` / ``Ben Cole  08:00``, ``ICU  1:15`` / ``HDU  1:18``) would open turns
-    with no words, which a transcript leaves out, and so its lines were in no turn's text
-    (session 81 hunt9 F1: 9 words gone). A label the researcher names stays one."""
-    out = list(found)
-    counts = Counter(m.label for m in found if m is not None)
+    """``found``, a label each of whose lines has a time and no words, neither on the line nor
+    below it before the next label, left as the words of the turns above them: a list read out
+    in an answer (``Amy Lee  07:30`` / ``Ben Cole  08:00``, ``ICU  1:15`` / ``HDU  1:18``, a
+    day's ``Handover  8:00`` twice) would open turns with no words, which a transcript leaves
+    out, and so its lines were in no turn's text (session 81 hunt9 F1: 9 words gone). A label
+    the researcher names, or on the file's first labelled line, stays one."""
     keys = interviewer_keys(interviewer_labels)
     labelled = [i for i, m in enumerate(found) if m is not None]
-    for k, i in enumerate(labelled[1:], start=1):
+    lines_of: dict[str, list[int]] = {}
+    says: set[str] = set()
+    for k, i in enumerate(labelled):
         m = found[i]
-        if m is None or counts[m.label] != 1 or (m.time is None and not m.timed):
-            continue
+        assert m is not None
+        lines_of.setdefault(m.label, []).append(i)
         end = labelled[k + 1] if k + 1 < len(labelled) else len(lines)
         words = (lines[i][m.words_start :], *lines[i + 1 : end])
-        if keys.known(m.label) or any(c.isalpha() for x in words for c in x):
-            continue
-        out[i] = None
-    return out
+        if k == 0 or (m.time is None and not m.timed) or any(c.isalpha() for x in words for c in x):
+            says.add(m.label)
+    silent = {label for label in lines_of if label not in says and not keys.known(label)}
+    return [None if m is not None and m.label in silent else m for m in found]
 
 
 #: A recording's time opening the rest of a label's line (``Q.: [00:00:05]``, ``Q: 00:00:05``,
