@@ -101,6 +101,40 @@ def test_the_key_changes_with_the_template_s_text(tmp_path: Path) -> None:
     )
 
 
+def test_the_key_changes_with_any_file_of_roqa_s_package(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A filter's code may live outside the report's modules (``beside_sure`` is
+    framework.shown_beside) and jinja2 compiles a call of a filter by how it takes its arguments,
+    so the key is the whole package's hash (session 81 hunt11 L1: a change made only in
+    framework.py kept the stale compiled code)."""
+    from roqa_nlp import json_cache
+    from roqa_nlp.report.template_cache import TemplateCache
+
+    env = jinja2.Environment()
+    cache = TemplateCache(tmp_path, "model")
+    bucket = cache.get_bucket(env, "report.html.j2", "/t/report.html.j2", "{{ a }}")
+    monkeypatch.setattr(json_cache, "package_hash", lambda: "one")
+    one = cache.key(bucket)
+    monkeypatch.setattr(json_cache, "package_hash", lambda: "two")
+    assert cache.key(bucket) != one
+
+
+def test_a_link_in_the_file_s_place_is_not_followed(tmp_path: Path, compiles: list[str]) -> None:
+    """The file is judged as opened, not by its name (session 81 hunt11 L4): a link put in its
+    place, even to a good file of the user's own, is not read; the page is compiled afresh."""
+    plain = page(tmp_path)
+    good = tmp_path / "elsewhere.jinja"
+    (tmp_path / MODEL_FILE).rename(good)
+    (tmp_path / MODEL_FILE).symlink_to(good)
+    _environment.cache_clear()
+    from roqa_nlp.report.template_cache import TemplateCache
+
+    assert TemplateCache(tmp_path, "model")._read_own() is None
+    assert page(tmp_path) == plain
+    assert compiles == ["report.html.j2"] * 2
+
+
 @pytest.mark.skipif(hasattr(os, "geteuid") and os.geteuid() == 0, reason="root writes anywhere")
 def test_a_folder_that_cannot_be_written_costs_only_the_compile(
     tmp_path: Path, compiles: list[str]

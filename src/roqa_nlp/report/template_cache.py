@@ -5,8 +5,9 @@ jinja2 turns ``templates/report.html.j2`` (37 KB) into Python source and compile
 keeps the compiled code (``marshal``, Python's own format for compiled code, as in
 ``__pycache__``; never ``pickle``) in one file per kind of page, ``report-template-model.jinja``
 or ``report-template-given.jinja``. The file starts with its key: the SHA-256 of the template's
-text, its path, the jinja2 version, the Python bytecode tag and the source of the modules that
-set up the template's environment and filters (:func:`~roqa_nlp.json_cache.source_hash`). A file
+text, its path, the jinja2 version, the Python bytecode tag and every file of roqa's package
+(:func:`~roqa_nlp.json_cache.package_hash`: the environment's options and every filter's way of
+taking its arguments, wherever its code lives, are compiled in). A file
 of another key, damaged, unreadable, or a folder that cannot be written only costs the compile:
 the page is the same. The compiled code is run, so a team's shared cache folder keeps none, and a
 file someone else owns or can write is never read.
@@ -17,6 +18,7 @@ from __future__ import annotations
 import hashlib
 import marshal
 import os
+import stat
 import sys
 import types
 from contextlib import suppress
@@ -31,10 +33,6 @@ if TYPE_CHECKING:
 #: what a file of this cache starts with, before its key
 MAGIC = b"roqa report template\n"
 
-#: the modules whose code the compiled template depends on: the environment's options and the
-#: filters' signatures (jinja2 compiles a call of a filter by how it takes its arguments)
-ENVIRONMENT_MODULES = ("roqa_nlp.report", "roqa_nlp.report.fragments")
-
 
 class TemplateCache(BytecodeCache):
     """jinja2's bytecode cache hook, keeping each compiled template in ``folder`` under the
@@ -47,23 +45,22 @@ class TemplateCache(BytecodeCache):
         """The key of the compiled ``bucket``: what its code depends on."""
         import jinja2
 
-        from ..json_cache import source_hash
+        from ..json_cache import package_hash
 
         parts = (
             bucket.key,  # the template's name and path
             bucket.checksum,  # the template's text
             jinja2.__version__,
             sys.implementation.cache_tag or "",
-            source_hash(*ENVIRONMENT_MODULES),
+            # the filters' code may live in any module (framework.shown_beside): jinja2 compiles
+            # a call of a filter by how it takes its arguments
+            package_hash(),
         )
         return hashlib.sha256("\0".join(parts).encode()).hexdigest().encode("ascii") + b"\n"
 
     def load_bytecode(self, bucket: Bucket) -> None:
-        if not self._own():
-            return
-        try:
-            data = self.path.read_bytes()
-        except OSError:  # none yet, unreadable, a folder: compiled afresh
+        data = self._read_own()
+        if data is None:
             return
         head = MAGIC + self.key(bucket)
         if not data.startswith(head):
@@ -74,6 +71,27 @@ class TemplateCache(BytecodeCache):
             return
         if isinstance(code, types.CodeType):
             bucket.code = code
+
+    def _read_own(self) -> bytes | None:
+        """The file's bytes when it may be run (:meth:`_own`), judged on the file opened, not on
+        its name: opened without following a link and its owner and mode read from the open file,
+        so no one can put another file in its place between the check and the read; ``None``
+        when there is none yet, it cannot be read or it is not the user's own."""
+        if not self._own():
+            return None
+        flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+        try:
+            fd = os.open(self.path, flags)
+        except OSError:  # none yet, a link, unreadable: compiled afresh
+            return None
+        with os.fdopen(fd, "rb") as fh:
+            try:
+                st = os.fstat(fh.fileno())
+                if not stat.S_ISREG(st.st_mode) or not _owned(st):
+                    return None
+                return fh.read()
+            except OSError:  # a folder in its place, unreadable: compiled afresh
+                return None
 
     def _own(self) -> bool:
         """Whether the cache may be used: the compiled code is run, so only in a folder that is
@@ -90,7 +108,7 @@ class TemplateCache(BytecodeCache):
             return True
         except OSError:
             return False
-        return (not hasattr(os, "getuid") or st.st_uid == os.getuid()) and not st.st_mode & 0o022
+        return _owned(st)
 
     def dump_bytecode(self, bucket: Bucket) -> None:
         from ..errors import RoqaError
@@ -102,3 +120,8 @@ class TemplateCache(BytecodeCache):
         # ``0600``; a read-only or full folder: compiled again next time
         with suppress(OSError, RoqaError), atomic_open(self.path, "wb", None, private=True) as fh:
             fh.write(data)
+
+
+def _owned(st: os.stat_result) -> bool:
+    """Whether a file of these facts is the user's own and no one else can write it."""
+    return (not hasattr(os, "getuid") or st.st_uid == os.getuid()) and not st.st_mode & 0o022
