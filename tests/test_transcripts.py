@@ -5668,6 +5668,19 @@ _CLEANED = (
 )
 
 
+_ZOOM = (
+    "WEBVTT\n\n00:00:01.000 --> 00:00:04.000\nInterviewer: how has staffing been since "
+    "covid\n\n00:00:05.000 --> 00:00:12.000\nP07: um honestly it's been really hard we lost "
+    "for of our senior nurses during the second wave\n\n00:00:12.500 --> 00:00:20.000\nP07: "
+    "and the ones who stayed are exhausted the agency stuff help on paper but they don't "
+    "know the war so someone has to show them um everything on every shift\n\n"
+    "00:00:21.000 --> 00:00:24.000\nInterviewer: and training for the new recovery "
+    "pathway\n\n00:00:25.000 --> 00:00:33.000\nP07: we managed to sessions before "
+    "everything stopped uh the educators were pulled back onto the wards so most of the "
+    "team learned it from a laminated sheet by the nurses station\n"
+)
+
+
 def test_one_interview_as_a_cleaned_transcript_and_its_zoom_captions_is_warned_of(
     tmp_path: Path,
 ) -> None:
@@ -5679,18 +5692,7 @@ def test_one_interview_as_a_cleaned_transcript_and_its_zoom_captions_is_warned_o
     study = tmp_path / "study"
     study.mkdir()
     (study / "P07 interview.txt").write_text(_CLEANED, "utf-8")
-    (study / "P07 zoom.vtt").write_text(
-        "WEBVTT\n\n00:00:01.000 --> 00:00:04.000\nInterviewer: how has staffing been since "
-        "covid\n\n00:00:05.000 --> 00:00:12.000\nP07: um honestly it's been really hard we lost "
-        "for of our senior nurses during the second wave\n\n00:00:12.500 --> 00:00:20.000\nP07: "
-        "and the ones who stayed are exhausted the agency stuff help on paper but they don't "
-        "know the war so someone has to show them um everything on every shift\n\n"
-        "00:00:21.000 --> 00:00:24.000\nInterviewer: and training for the new recovery "
-        "pathway\n\n00:00:25.000 --> 00:00:33.000\nP07: we managed to sessions before "
-        "everything stopped uh the educators were pulled back onto the wards so most of the "
-        "team learned it from a laminated sheet by the nurses station\n",
-        "utf-8",
-    )
+    (study / "P07 zoom.vtt").write_text(_ZOOM, "utf-8")
     with pytest.warns(RoqaWarning) as caught:
         found = read_transcripts(study)
     assert [t.participant for t in found] == ["P07", "P07"]
@@ -5703,6 +5705,16 @@ def test_one_interview_as_a_cleaned_transcript_and_its_zoom_captions_is_warned_o
     ]
 
 
+_FOLLOW_UP = (
+    f"Interviewer: {_GUIDE[0]}\nP07: Better than last year, to be fair. We recruited three "
+    "newly qualified nurses in the spring and the bank shifts are mostly covered now, "
+    "although nights are still thin and I worry about burnout over the winter.\n"
+    f"Interviewer: {_GUIDE[1]}\nP07: It is running properly at last. Every new starter does "
+    "the recovery module in their first month, and we have two champions on each ward who "
+    "check the care plans and answer questions on the spot.\n"
+)
+
+
 def test_two_interviews_of_one_case_on_one_guide_are_not_warned_of(tmp_path: Path) -> None:
     """A follow-up interview of P07 asks the guide's questions word for word and its answers
     talk of the same staffing, training and recovery: no run of four participant words is
@@ -5712,15 +5724,7 @@ def test_two_interviews_of_one_case_on_one_guide_are_not_warned_of(tmp_path: Pat
     study = tmp_path / "study"
     study.mkdir()
     (study / "P07 interview.txt").write_text(_CLEANED, "utf-8")
-    (study / "P07 follow-up.txt").write_text(
-        f"Interviewer: {_GUIDE[0]}\nP07: Better than last year, to be fair. We recruited three "
-        "newly qualified nurses in the spring and the bank shifts are mostly covered now, "
-        "although nights are still thin and I worry about burnout over the winter.\n"
-        f"Interviewer: {_GUIDE[1]}\nP07: It is running properly at last. Every new starter does "
-        "the recovery module in their first month, and we have two champions on each ward who "
-        "check the care plans and answer questions on the spot.\n",
-        "utf-8",
-    )
+    (study / "P07 follow-up.txt").write_text(_FOLLOW_UP, "utf-8")
     with warnings.catch_warnings():
         warnings.simplefilter("error", RoqaWarning)
         first, then = read_transcripts(study)
@@ -5746,22 +5750,58 @@ def test_spoken_words_are_found_before_they_are_folded() -> None:
     assert spoken_words(t, "participant") == ["i\u0307stanbul", "strasse", "and", "strasse"]
 
 
-def test_near_copies_in_different_cases_or_of_few_words_are_not_warned_of(
-    tmp_path: Path,
-) -> None:
-    """Only a case's own transcripts are compared (so a study costs nothing to check), and a
-    few words alike say nothing: two short answers 'Money, and staff turnover.' are not one
+def test_near_copies_of_few_words_are_not_warned_of(tmp_path: Path) -> None:
+    """A few words alike say nothing: two short answers 'Money, and staff.' are not one
     interview."""
     study = tmp_path / "study"
     study.mkdir()
-    (study / "p04.txt").write_text(_DRAFT, "utf-8")
-    (study / "p05.txt").write_text(_DRAFT.replace("P04:", "P05:").replace("lot", "all"), "utf-8")
     for name in ("p06_a.txt", "p06_b.txt"):
         (study / name).write_text(f"Interviewer: {name}?\nP06: Money, and staff.\n", "utf-8")
     with warnings.catch_warnings():
         warnings.simplefilter("error", RoqaWarning)
         found = read_transcripts(study)
-    assert [t.participant for t in found] == ["P04", "P05", "P06", "P06"]
+    assert [t.participant for t in found] == ["P06", "P06"]
+
+
+def test_one_interview_read_as_two_cases_is_warned_of_naming_both_cases(
+    tmp_path: Path,
+) -> None:
+    """Fixer dfix2 (session 81, R2): Zoom names its captions by the date
+    (GMT20240412-zoom.vtt) and labels the participant by name, so the .vtt beside the
+    cleaned 'P07 interview.txt' was a case of its own, and the near-copy check, comparing a
+    case's own transcripts only, said nothing: one interview coded twice, two cases toward
+    saturation. Every pair of cases is compared now, and the line says which file is which
+    case, so the researcher knows which to leave out."""
+    study = tmp_path / "study"
+    study.mkdir()
+    (study / "P07 interview.txt").write_text(_CLEANED, "utf-8")
+    (study / "GMT20240412-zoom.vtt").write_text(_ZOOM.replace("P07:", "Sam Patel:"), "utf-8")
+    with pytest.warns(RoqaWarning) as caught:
+        found = read_transcripts(study)
+    assert [t.participant for t in found] == ["GMT20240412-zoom", "P07"]
+    assert [str(w.message) for w in caught] == [
+        f"{study / 'P07 interview.txt'}: is nearly the same text as "
+        f"{study / 'GMT20240412-zoom.vtt'} (83% of the participant words of the shorter said "
+        "in the other too, 4 or more in a row), read as case P07 and "
+        f"{study / 'GMT20240412-zoom.vtt'} as case GMT20240412-zoom: one interview saved twice "
+        "under two names (a recording's captions named by the recorder beside its transcript, "
+        "a draft and its final) would be coded twice and counted as two cases toward "
+        "saturation (leave one out)"
+    ]
+
+
+def test_two_interviews_of_two_cases_on_one_guide_are_not_warned_of(tmp_path: Path) -> None:
+    """Two cases asked the guide's questions word for word, their answers on the same
+    staffing and training in other words: compared now that every pair of cases is, and no
+    run of four participant words is said in both, so nothing is said."""
+    study = tmp_path / "study"
+    study.mkdir()
+    (study / "P07.txt").write_text(_CLEANED, "utf-8")
+    (study / "P08.txt").write_text(_FOLLOW_UP.replace("P07:", "P08:"), "utf-8")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", RoqaWarning)
+        found = read_transcripts(study)
+    assert [t.participant for t in found] == ["P07", "P08"]
 
 
 def test_a_follow_up_of_a_study_id_not_a_p_number_is_one_case(tmp_path: Path) -> None:

@@ -93,7 +93,6 @@ if TYPE_CHECKING:
     from .question_model import QuestionModel
     from .read_words_cache import ReadWordsCache
     from .training import TrainingSet
-    from .transcripts import NearCopy
     from .transcripts.reading_cache import ReadingCache
     from .transcripts.roles import LabelledCase, StudyCases
     from .transcripts.segment_cache import SegmentCache
@@ -2380,7 +2379,9 @@ class AutoCoder:
         seen: dict[str, str | None] = {}  # transcript id -> the file it came from
         # SHA-256 of a transcript's text -> the file it came from and its case
         same: dict[str, tuple[str, str | None]] = {}
-        near: dict[str, list[NearCopy]] = {}  # case -> its transcripts' participant words
+        from .transcripts import NearCopies
+
+        near = NearCopies()  # the transcripts read, and the runs of words each says
         pending: list[Segment] = []
         part = CodingResult(meta=self._run_meta())
         labels_warned = labels is None  # nothing to warn of

@@ -565,8 +565,20 @@ NEAR_COPY_RUN = 4
 NEAR_COPY_MIN_WORDS = 30
 
 
-#: A transcript as :func:`warn_if_near_copy` remembers it: its source and itself.
-NearCopy = tuple[str, "Transcript"]
+class NearCopies:
+    """The transcripts :func:`warn_if_near_copy` has read, each of
+    :data:`NEAR_COPY_MIN_WORDS` participant words or more: its source and itself, in reading
+    order, and the hashed runs of :data:`NEAR_COPY_RUN` words each says
+    (:class:`~roqa_nlp.transcripts.run_index.RunIndex`), so that a new transcript is compared
+    only with those that say enough of its runs, or it of theirs, to be a near copy."""
+
+    def __init__(self) -> None:
+        from .run_index import RunIndex
+
+        #: source, transcript and number of participant words of each, in reading order
+        self.read: list[tuple[str, Transcript, int]] = []
+        self.said = RunIndex()  # the runs of every word of each
+        self.answered = RunIndex()  # the runs of each's participant words, counted
 
 
 def spoken_words(t: Transcript, role: str | None = None) -> list[str]:
@@ -594,40 +606,69 @@ def share_said_in_runs(these: Sequence[str], those: Sequence[str]) -> float:
     return sum(said) / len(these) if these else 0.0
 
 
-def warn_if_near_copy(t: Transcript, seen: dict[str, list[NearCopy]]) -> None:
-    """Warn, in one line naming both files and the case, when ``t`` and a transcript of its
-    case read before (``seen``: case -> each one's source and itself, to which ``t`` is added)
-    are one interview twice: at least :data:`NEAR_COPY_SHARE` of the participant words of the
-    one with fewer are in runs of :data:`NEAR_COPY_RUN` words the other says too (its
-    interviewer's words among them, should a format not tell who spoke), each with
-    :data:`NEAR_COPY_MIN_WORDS` participant words or more. A draft and its final, or a Zoom
-    .vtt beside the cleaned transcript, would both be coded, every count of the case doubled.
-    Compared only within a case, so a study is read at no real cost. A copy of the same text is
+def warn_if_near_copy(t: Transcript, seen: NearCopies) -> None:
+    """Warn, in one line naming both files and their cases, when ``t`` and a transcript read
+    before (``seen``, to which ``t`` is added) are one interview twice: at least
+    :data:`NEAR_COPY_SHARE` of the participant words of the one with fewer are in runs of
+    :data:`NEAR_COPY_RUN` words the other says too (its interviewer's words among them, should
+    a format not tell who spoke), each with :data:`NEAR_COPY_MIN_WORDS` participant words or
+    more. A draft and its final, or a Zoom .vtt beside the cleaned transcript, would both be
+    coded, every count of the case doubled; a .vtt named by Zoom (``GMT20240412-zoom.vtt``)
+    whose participant is labelled by name is another case, counted twice toward saturation.
+    Every case is compared with every other: only a pair whose runs said in both could reach
+    the share (each run covers at most :data:`NEAR_COPY_RUN` words) has its share counted, so a
+    study is checked in about the time it takes to hash its words. A copy of the same text is
     :func:`warn_if_same_text`'s."""
     case = t.participant
     if not case:
         return
-    source = said_source(t) or t.id
     words = spoken_words(t, "participant")
-    for first, other in seen.get(case, []):
-        theirs = spoken_words(other, "participant")
-        if min(len(words), len(theirs)) < NEAR_COPY_MIN_WORDS:
+    if len(words) < NEAR_COPY_MIN_WORDS:
+        return
+    from .run_index import run_hashes
+
+    source = said_source(t) or t.id
+    answered = run_hashes(words, NEAR_COPY_RUN)
+    said = run_hashes(spoken_words(t), NEAR_COPY_RUN)
+    count = len(seen.read)
+    # runs of t's participant words said in each before; of each's, said in t
+    ours = seen.said.shared(answered, count, times_here=True)
+    theirs = seen.answered.shared(said, count, times_here=False)
+    for number, (first, other, many) in enumerate(seen.read):
+        shorter = min(len(words), many)
+        runs = ours[number] if len(words) <= many else theirs[number]
+        if runs * NEAR_COPY_RUN < NEAR_COPY_SHARE * shorter:
+            continue  # too few runs said in both to cover the share of the shorter's words
+        their_words = spoken_words(other, "participant")
+        more = other if len(words) <= len(their_words) else t
+        share = share_said_in_runs(min(words, their_words, key=len), spoken_words(more))
+        if share < NEAR_COPY_SHARE:
             continue
-        more = other if len(words) <= len(theirs) else t
-        share = share_said_in_runs(min(words, theirs, key=len), spoken_words(more))
-        if share >= NEAR_COPY_SHARE:
-            if t.text != other.text:  # the same text is warn_if_same_text's
-                warn(
-                    f"is nearly the same text as {first} ({share:.0%} of the participant words "
-                    f"of the shorter said in the other too, {NEAR_COPY_RUN} or more in a row), "
-                    f"both case {case}: "
-                    "one interview saved twice (a draft and its final, a recording's captions "
-                    "beside its transcript) would be coded twice, every count of the case "
-                    "doubled (leave one out)",
-                    path=source,
+        if t.text != other.text:  # the same text is warn_if_same_text's
+            alike = (
+                f"is nearly the same text as {first} ({share:.0%} of the participant words of "
+                f"the shorter said in the other too, {NEAR_COPY_RUN} or more in a row)"
+            )
+            if other.participant == case:
+                said_of = (
+                    f"both case {case}: one interview saved twice (a draft and its final, a "
+                    "recording's captions beside its transcript) would be coded twice, every "
+                    "count of the case doubled (leave one out)"
                 )
-            break
-    seen.setdefault(case, []).append((source, t))
+            else:
+                said_of = (
+                    f"read as case {case} and {first} as case {other.participant}: one "
+                    "interview saved twice under two names (a recording's "
+                    "captions named by the recorder beside its transcript, a draft and its "
+                    "final) would be coded twice and counted as two cases toward saturation "
+                    "(leave one out)"
+                )
+            warn(f"{alike}, {said_of}", path=source)
+        break
+    number = len(seen.read)
+    seen.read.append((source, t, len(words)))
+    seen.said.add(number, said)
+    seen.answered.add(number, answered)
 
 
 def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
@@ -1210,7 +1251,7 @@ def read_files(
     for line in cases.warnings():
         warn(line)
     out = [cases.apply(t) for t in out]
-    near: dict[str, list[NearCopy]] = {}
+    near = NearCopies()
     for t in out:
         warn_if_near_copy(t, near)  # a draft and its final: one interview coded twice
     return out

@@ -1,0 +1,81 @@
+"""Which transcripts read before say a run of words: the index behind the near-copy check.
+
+A run is a few words in a row (``NEAR_COPY_RUN``), hashed to 32 bits. The index keeps, for
+each hash, the transcripts that say it and how many times, in sorted arrays merged as they
+grow (a log-structured merge: each run is merged O(log n) times), so a study of ``n``
+transcripts is indexed and asked in O(total words log n), not by comparing every pair. Two runs
+hashed alike only make a pair a candidate to compare; the share itself is counted on the
+words. numpy is imported when the index is first used.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import numpy as np
+
+#: Odd 64-bit constants mixing the hash of each word of a run by its place in the run
+_MIX = (0x9E3779B97F4A7C15, 0xC2B2AE3D27D4EB4F, 0x165667B19E3779F9, 0x27D4EB2F165667C5)
+
+
+def run_hashes(words: Sequence[str], n: int) -> np.ndarray:
+    """The 32-bit hash of each run of ``n`` words in a row of ``words``, in order (within one
+    process: a word's hash is Python's own)."""
+    import numpy as np
+
+    if len(words) < n:
+        return np.empty(0, np.uint32)
+    said = np.fromiter((hash(w) for w in words), np.int64, len(words)).view(np.uint64)
+    runs = np.zeros(len(words) - n + 1, np.uint64)
+    for k in range(n):
+        runs = (runs ^ said[k : k + len(runs)]) * np.uint64(_MIX[k % len(_MIX)])
+    runs ^= runs >> np.uint64(29)
+    return (runs >> np.uint64(32)).astype(np.uint32)
+
+
+class RunIndex:
+    """Hashed runs -> the transcripts (by their number, in reading order) that say them, and
+    how many times each."""
+
+    def __init__(self) -> None:
+        #: sorted levels of (hash, transcript, times), each at most half the one before it
+        self.levels: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []
+
+    def add(self, number: int, runs: np.ndarray) -> None:
+        """Add the runs of transcript ``number``."""
+        import numpy as np
+
+        keys, times = np.unique(runs, return_counts=True)
+        self.levels.append((keys, np.full(len(keys), number, np.uint32), times))
+        while len(self.levels) > 1 and len(self.levels[-2][0]) <= len(self.levels[-1][0]):
+            later, earlier = self.levels.pop(), self.levels.pop()
+            keys = np.concatenate([earlier[0], later[0]])
+            order = np.argsort(keys, kind="stable")
+            merged = tuple(np.concatenate([a, b])[order] for a, b in zip(earlier, later))
+            self.levels.append((merged[0], merged[1], merged[2]))
+
+    def shared(self, runs: np.ndarray, count: int, times_here: bool) -> np.ndarray:
+        """For each of transcripts ``0 .. count - 1``: the number of ``runs`` (each time it is
+        in ``runs`` when ``times_here``) it says, each counted as many times as it says it
+        when not ``times_here``. An array of ``count`` integers."""
+        import numpy as np
+
+        keys, times = np.unique(runs, return_counts=True)
+        if not times_here:
+            times[:] = 1
+        found = np.zeros(count, np.int64)
+        for level_keys, numbers, said in self.levels:
+            lo = np.searchsorted(level_keys, keys, "left")
+            many = np.searchsorted(level_keys, keys, "right") - lo
+            if not many.any():
+                continue
+            hit = many > 0
+            lo, many, asked = lo[hit], many[hit], times[hit]
+            at = np.repeat(lo - np.cumsum(many) + many, many) + np.arange(int(many.sum()))
+            weight = np.repeat(asked, many) if times_here else said[at]
+            found += np.bincount(numbers[at], weights=weight, minlength=count)[:count].astype(
+                np.int64
+            )
+        return found
