@@ -16,20 +16,34 @@ rule before session 81 (``0.9`` of the longer's participant words alike, as a ba
   word read as the participant's (one guide, roles lost); and the first 30, 60 and 120
   participant words of one against the other (a short file).
 
+Across cases (session 81, fixer dfix3: every pair of cases is compared, not a case's own
+transcripts only): every pair of interviews of all folders, of one study or of two, is scored;
+every interview is given a case of its own and read by ``warn_if_near_copy`` in one pass (the
+warnings counted, the pass timed), and so are the one-interview pairs, each file its own case
+(a Zoom .vtt named by the date). The pass is timed on a generated study of 200 interviews
+(``GENERATED``: answers of words drawn by their frequency in these interviews, so no two say
+the same sentences) and on ``make_corpus.py``'s corpus at scale 16 (208 interviews). That corpus
+joins the same few hundred sentences of the example interviews in every interview, so any two
+of its interviews share most of their participant words in runs of four: by the rule they are
+one interview twice, and ``roqa code`` of it warns of each after the first. Real interviews
+do not say one another's sentences (the pairs above); the corpus is for timing, not for this.
+
 Folders: ``examples/interviews`` and every ``benchmarks/data/*`` folder of ``*_interview*``
 files, plus any folder given on the command line. Nothing is trained; no model is loaded.
 
-Run: ``.venv/bin/python benchmarks/near_copies.py [FOLDER ...]`` (about a minute).
+Run: ``.venv/bin/python benchmarks/near_copies.py [FOLDER ...]`` (a few minutes).
 Results: ``benchmarks/results/near_copies.{json,md}``.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import random
 import re
 import sys
 import tempfile
+import time
 import warnings
 from collections import Counter
 from pathlib import Path
@@ -38,11 +52,14 @@ from typing import Any
 from roqa_nlp.schema import Transcript
 from roqa_nlp.transcripts import (
     NEAR_COPY_MIN_WORDS,
+    NEAR_COPY_RUN,
     NEAR_COPY_SHARE,
+    NearCopies,
     expand_paths,
     read_transcript,
     share_said_in_runs,
     spoken_words,
+    warn_if_near_copy,
 )
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -118,6 +135,59 @@ def pair(a: list[str], b: list[str], all_a: list[str], all_b: list[str]) -> dict
     return scores(a, b, all_b) if len(a) <= len(b) else scores(b, a, all_a)
 
 
+#: Interviews of the generated study (and answers each, words an answer) the pass is timed on
+GENERATED = 200
+GENERATED_ANSWERS = 60
+GENERATED_WORDS = (40, 160)
+
+
+def one_pass(ts: list[Transcript]) -> tuple[int, float]:
+    """The warnings ``warn_if_near_copy`` gives reading ``ts`` as a study, each its own case,
+    and the CPU seconds it takes (the machine may be shared)."""
+    ts = [dataclasses.replace(t, participant=f"C{i}") for i, t in enumerate(ts)]
+    near = NearCopies()
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        start = time.process_time()
+        for t in ts:
+            warn_if_near_copy(t, near)
+        took = time.process_time() - start
+    return sum("is nearly the same text" in str(w.message) for w in caught), took
+
+
+def every_pair(ts: list[Transcript]) -> list[float]:
+    """The share of every pair of ``ts`` (each one's runs found once)."""
+    n = NEAR_COPY_RUN
+    mine = [spoken_words(t, "participant") for t in ts]
+    runs = [{tuple(w[i : i + n]) for i in range(len(w) - n + 1)} for w in map(spoken_words, ts)]
+    shares = []
+    for a, b in itertools.combinations(range(len(ts)), 2):
+        short, long = (a, b) if len(mine[a]) <= len(mine[b]) else (b, a)
+        these = mine[short]
+        said = [False] * len(these)
+        for i in range(len(these) - n + 1):
+            if tuple(these[i : i + n]) in runs[long]:
+                said[i : i + n] = [True] * n
+        shares.append(sum(said) / len(these))
+    return shares
+
+
+def generated_study(folder: Path, everyone: list[Transcript], rng: random.Random) -> list[Path]:
+    """``GENERATED`` interviews whose answers draw words by their frequency in ``everyone``."""
+    counts = Counter(w for t in everyone for w in spoken_words(t, "participant"))
+    words, weights = list(counts), list(counts.values())
+    questions = [t.turn_text(u) for t in everyone[:10] for u in t.turns if u.role == "interviewer"]
+    paths = []
+    for i in range(GENERATED):
+        lines = []
+        for _ in range(GENERATED_ANSWERS):
+            said = rng.choices(words, weights, k=rng.randint(*GENERATED_WORDS))
+            lines.append(f"Interviewer: {rng.choice(questions)}\nP{i}: {' '.join(said)}.\n")
+        paths.append(folder / f"g{i:03d}.txt")
+        paths[-1].write_text("\n".join(lines), "utf-8")
+    return paths
+
+
 def main(extra: list[str]) -> None:
     warnings.simplefilter("ignore")
     folders = [REPO / "examples" / "interviews", *map(Path, extra)] + sorted(
@@ -154,11 +224,16 @@ def main(extra: list[str]) -> None:
                     scores(p2[:n], p1, spoken_words(t1))
                 )
     everyone = [t for ts in studies.values() for t in ts]
+    captioned: list[Transcript] = []
+    chosen: list[Transcript] = []
     with tempfile.TemporaryDirectory() as tmp:
         for i, t in enumerate(rng.sample(everyone, 20)):
             mine = spoken_words(t, "participant")
             for rate in NOISE:
                 v = as_captions(t, rate, rng, Path(tmp) / f"{i}_{rate}.vtt")
+                if rate == NOISE[-1]:
+                    captioned.append(v)
+                    chosen.append(t)
                 kinds.setdefault("one interview, 5-25 % errors", []).append(
                     pair(mine, spoken_words(v, "participant"), spoken_words(t), spoken_words(v))
                 )
@@ -167,6 +242,41 @@ def main(extra: list[str]) -> None:
             kinds.setdefault("first third, 15 % errors", []).append(
                 scores(head[: len(head) // 3], mine, spoken_words(t))
             )
+    pairs = [
+        (t, v) for t, v in zip(chosen, captioned, strict=True)
+    ]  # each interview and its .vtt at 25 % errors, two cases
+    across = sorted(every_pair(everyone))
+    warned_all, took_all = one_pass(everyone)
+    true_warned = sum(one_pass(list(p))[0] for p in pairs)
+    with tempfile.TemporaryDirectory() as tmp:
+        study = [read_transcript(f) for f in generated_study(Path(tmp), everyone, rng)]
+        warned_gen, took_gen = one_pass(study)
+        words_gen = sum(len(spoken_words(t)) for t in study)
+        sys.path.insert(0, str(REPO / "benchmarks"))
+        from make_corpus import make_corpus
+
+        corpus = [read_transcript(f) for f in make_corpus(Path(tmp) / "corpus", 16)]
+        warned_corpus, took_corpus = one_pass(corpus)
+        corpus_shares = sorted(every_pair(corpus[:13]))
+    words_all = sum(len(spoken_words(t)) for t in everyone)
+    across_rows = [
+        f"| every pair of interviews, of one study or two | {len(across)} "
+        f"| {across[0]:.3f} / {across[len(across) // 2]:.3f} / {across[-1]:.3f} "
+        f"| {warned_all} (one pass, each its own case) |",
+        f"| one interview and its .vtt at 25 % errors, two cases | {len(pairs)} | | "
+        f"{true_warned} |",
+        f"| make_corpus.py scale 1 (13 interviews of reused sentences) | {len(corpus_shares)} "
+        f"| {corpus_shares[0]:.3f} / {corpus_shares[len(corpus_shares) // 2]:.3f} / "
+        f"{corpus_shares[-1]:.3f} | (synthetic: see the docstring) |",
+    ]
+    timing = [
+        f"| the {len(everyone)} interviews above | {words_all:,} | {took_all:.2f} s "
+        f"| {warned_all} |",
+        f"| generated study, {GENERATED} interviews | {words_gen:,} | {took_gen:.2f} s "
+        f"| {warned_gen} |",
+        f"| make_corpus.py scale 16, {len(corpus)} interviews | "
+        f"{sum(len(spoken_words(t)) for t in corpus):,} | {took_corpus:.2f} s | {warned_corpus} |",
+    ]
     lines = [
         "# Near copies: one interview saved twice against two interviews of one study",
         "",
@@ -192,6 +302,38 @@ def main(extra: list[str]) -> None:
             f"| {kind} | {len(rows)} | {new[0]:.3f} / {new[len(new) // 2]:.3f} / {new[-1]:.3f} "
             f"| {now} | {before} |"
         )
+    payload["across_cases"] = {
+        "pairs": len(across),
+        "share_in_runs": [across[0], across[len(across) // 2], across[-1]],
+        "margin": round(NEAR_COPY_SHARE - across[-1], 4),
+        "warned": warned_all,
+        "true_pairs_as_two_cases": len(pairs),
+        "true_pairs_warned": true_warned,
+        "corpus_scale1_share_in_runs": [corpus_shares[0], corpus_shares[-1]],
+    }
+    payload["one_pass_seconds"] = {
+        "interviews": [len(everyone), words_all, round(took_all, 3), warned_all],
+        "generated": [GENERATED, words_gen, round(took_gen, 3), warned_gen],
+        "corpus_scale16": [len(corpus), round(took_corpus, 3), warned_corpus],
+    }
+    lines += [
+        "",
+        "## Across cases: every pair compared, each interview its own case",
+        "",
+        f"Margin of the highest pair of two interviews to {NEAR_COPY_SHARE}: "
+        f"{NEAR_COPY_SHARE - across[-1]:.3f}.",
+        "",
+        "| pairs | n | share in runs: min / median / max | warned |",
+        "|---|---|---|---|",
+        *across_rows,
+        "",
+        "## One pass of warn_if_near_copy over a study (the index of runs, then the share of",
+        "## the pairs that could reach it)",
+        "",
+        "| study | words | CPU seconds | warned |",
+        "|---|---|---|---|",
+        *timing,
+    ]
     write_results("near_copies", payload, [*lines, ""])
     print("\n".join(lines))
 

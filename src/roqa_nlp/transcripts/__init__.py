@@ -559,7 +559,9 @@ NEAR_COPY_SHARE = 0.5
 #: the first third of one 0.79 to 0.85; two interviews of one study share at most 0.05, 0.28
 #: with the guide's questions read as the participant's, 0.33 for 30 words of one against
 #: another. Words alike as a bag (before session 81: 0.9 of the longer's) called 42 of those
-#: 100 one-interview pairs two, and hunter hunt7's .vtt with 12 % errors too (0.86).
+#: 100 one-interview pairs two, and hunter hunt7's .vtt with 12 % errors too (0.86). Across
+#: cases (fixer dfix3): the 15,931 pairs of those 179 interviews, of one study or two, share
+#: at most 0.09; one pass over 200 generated interviews (1.3 million words) takes 2.1 s of CPU.
 NEAR_COPY_RUN = 4
 #: ... when each holds at least this many participant words (a few words alike say nothing).
 NEAR_COPY_MIN_WORDS = 30

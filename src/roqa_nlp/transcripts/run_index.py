@@ -27,7 +27,7 @@ def run_hashes(words: Sequence[str], n: int) -> np.ndarray:
 
     if len(words) < n:
         return np.empty(0, np.uint32)
-    said = np.fromiter((hash(w) for w in words), np.int64, len(words)).view(np.uint64)
+    said = np.array(list(map(hash, words)), np.int64).view(np.uint64)
     runs = np.zeros(len(words) - n + 1, np.uint64)
     for k in range(n):
         runs = (runs ^ said[k : k + len(runs)]) * np.uint64(_MIX[k % len(_MIX)])
@@ -67,12 +67,12 @@ class RunIndex:
             times[:] = 1
         found = np.zeros(count, np.int64)
         for level_keys, numbers, said in self.levels:
-            lo = np.searchsorted(level_keys, keys, "left")
-            many = np.searchsorted(level_keys, keys, "right") - lo
-            if not many.any():
+            lo = np.searchsorted(level_keys, keys)
+            hit = level_keys[np.minimum(lo, len(level_keys) - 1)] == keys
+            if not hit.any():
                 continue
-            hit = many > 0
-            lo, many, asked = lo[hit], many[hit], times[hit]
+            lo, asked = lo[hit], times[hit]
+            many = np.searchsorted(level_keys, keys[hit], "right") - lo
             at = np.repeat(lo - np.cumsum(many) + many, many) + np.arange(int(many.sum()))
             weight = np.repeat(asked, many) if times_here else said[at]
             found += np.bincount(numbers[at], weights=weight, minlength=count)[:count].astype(
