@@ -133,7 +133,12 @@ def test_a_participant_labelled_by_a_study_id_keeps_it(tmp_path: Path) -> None:
     study = tmp_path / "raw"
     study.mkdir()
     (study / "RM07.txt").write_text(RM07, encoding="utf-8")
-    (study / "P06.txt").write_text(RM07.replace("RM07:", "P6:"), encoding="utf-8")
+    (study / "P06.txt").write_text(  # another interview (RM07's under P6: is one saved twice)
+        "I: Thanks for joining. Could you tell me about your service?\n\n"
+        "P6: A day centre for older people, about forty a week.\n\n"
+        "I: What helps?\n\nP6: The volunteers, retired nurses who know the families.\n",
+        encoding="utf-8",
+    )
     key, shared = tmp_path / "private" / "key.csv", tmp_path / "shared"
     run = roqa("pseudonymise", study, "--key", key, "--out", shared)
     assert run.code == 0, run.err
