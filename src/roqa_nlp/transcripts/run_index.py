@@ -48,7 +48,7 @@ class RunIndex:
         import numpy as np
 
         keys, times = np.unique(runs, return_counts=True)
-        self.levels.append((keys, np.full(len(keys), number, np.uint32), times))
+        self.levels.append((keys, np.full(len(keys), number, np.uint32), times.astype(np.uint32)))
         while len(self.levels) > 1 and len(self.levels[-2][0]) <= len(self.levels[-1][0]):
             later, earlier = self.levels.pop(), self.levels.pop()
             keys = np.concatenate([earlier[0], later[0]])
