@@ -267,15 +267,7 @@ def test_a_note_on_a_segment_edited_besides_its_names_is_left_out(tmp_path: Path
         "apply-decisions", coded, "--decisions", path, "--coder", "JB", "--out", tmp_path / "rev"
     )
     assert code == 0
-    assert err == (
-        f"roqa: warning: {path}: 1 reviewer note on a segment whose names pseudonymising "
-        "replaced is left out by roqa apply-decisions: the review was made on the codings "
-        "before pseudonymising, and a note may name anyone (copy a note you need into the "
-        "report, without names)\n"
-        f"roqa: warning: {path}: 1 decision matched to 1 segment whose text was edited since "
-        "the review (nearly the same words, not the same): p01_interview:0001 (row 2); check "
-        "they are the talk decided on\n"
-    )
+    assert err == edited_note_left_out(path, "roqa apply-decisions") + edited(path)
     reviewed = CodingResult.read(tmp_path / "rev" / "codings.jsonl")
     assert [(s.segment.id, [g.code_id for g in s.suggestions]) for s in reviewed] == [
         ("p01_interview:0001", ["IS.E.2"])
@@ -283,6 +275,69 @@ def test_a_note_on_a_segment_edited_besides_its_names_is_left_out(tmp_path: Path
     run = json.loads((tmp_path / "rev" / "run.json").read_text(encoding="utf-8"))
     assert run.get("notes") is None
     assert not any("Lucy" in f.read_text(encoding="utf-8") for f in (tmp_path / "rev").iterdir())
+
+
+def edited_note_left_out(path: Path, command: str) -> str:
+    """The warning of a note left out of a row the near rule placed on a segment holding a
+    pseudonym: roqa cannot tell the review was made on the pseudonymised codings."""
+    return (
+        f"roqa: warning: {path}: 1 reviewer note on a segment whose names pseudonymising "
+        f"replaced is left out by {command}: the segment was edited since the review, and roqa "
+        "cannot tell that the review was made on these pseudonymised codings, and a note may "
+        "name anyone (copy a note you need into the report, without names)\n"
+    )
+
+
+def edited(path: Path) -> str:
+    return (
+        f"roqa: warning: {path}: 1 decision matched to 1 segment whose text was edited since "
+        "the review (nearly the same words, not the same): p01_interview:0001 (row 2); check "
+        "they are the talk decided on\n"
+    )
+
+
+def test_a_note_of_a_review_of_the_pseudonymised_codings_edited_since_is_kept(
+    tmp_path: Path,
+) -> None:
+    """Session 81 pfix7 (pfix6's LOW 1): a review saved beside the pseudonymised codings, its
+    row quoting the pseudonym ("[P01]"), a typo fixed in the transcript since: its note was
+    written on the pseudonymised talk and is kept, as any note of such a review, by
+    apply-decisions and report. Before, it was left out with a warning that the review was made
+    on the codings before pseudonymising, which was false. The same row in a file with no record
+    of its codings (Downloads), or a row beside them quoting the name, is left out, and the
+    warning says what roqa knows."""
+    coded = tmp_path / "coded"
+    codings(texts=[LONG_NOW]).save(coded)
+    typo = LONG_NOW.replace("programme", "programe")
+    path = coded / "decisions.csv"
+    _write(
+        path, [Decision("p01_interview:0001", "accept", "IS.E.2", note="check cover", text=typo)]
+    )
+    code, out, err = roqa("apply-decisions", coded, "--coder", "JB", "--out", tmp_path / "rev")
+    assert (code, err) == (0, edited(path))
+    run = json.loads((tmp_path / "rev" / "run.json").read_text(encoding="utf-8"))
+    assert run["notes"] == {"p01_interview:0001": ["check cover"]}
+    code, out, err = roqa("report", coded, "--out", tmp_path / "rep.html")
+    assert (code, err) == (0, edited(path))
+    assert "check cover" in (tmp_path / "rep.html").read_text(encoding="utf-8")
+    # the same file saved away from its codings: no record that it was made on them
+    away = tmp_path / "downloads" / "decisions.csv"
+    away.parent.mkdir()
+    away.write_bytes(path.read_bytes())
+    code, out, err = roqa(
+        "apply-decisions", coded, "--decisions", away, "--coder", "JB", "--out", tmp_path / "r2"
+    )
+    assert (code, err) == (0, edited_note_left_out(away, "roqa apply-decisions") + edited(away))
+    assert (
+        json.loads((tmp_path / "r2" / "run.json").read_text(encoding="utf-8")).get("notes") is None
+    )
+    # beside the pseudonymised codings, a row quoting the name where the pseudonym stands
+    _write(
+        path, [Decision("p01_interview:0001", "accept", "IS.E.2", note="ask Lucy", text=LONG_WAS)]
+    )
+    code, out, err = roqa("report", coded, "--out", tmp_path / "rep2.html")
+    assert (code, err) == (0, edited_note_left_out(path, "roqa report") + edited(path))
+    assert "ask Lucy" not in (tmp_path / "rep2.html").read_text(encoding="utf-8")
 
 
 def test_a_new_code_on_a_segment_matched_by_its_pseudonyms_is_kept_with_a_warning(

@@ -316,3 +316,46 @@ def test_a_new_code_carried_from_a_review_before_pseudonymising_is_warned_of(
         "pseudonymising replaced before sharing the outputs"
     ]
     assert "decisions: 1 on 1 segment (1 new-code) carried into the report" in run.out
+
+
+def test_a_note_of_a_review_of_the_pseudonymised_codings_is_kept_on_a_segment_edited_since(
+    tiny_model_dir: Path, tmp_path: Path
+) -> None:
+    """Session 81 pfix7 (pfix6's LOW 1): a review saved beside pseudonymised codings, its row
+    quoting "[P01]" and a word since corrected in the transcript ("programe"), the near rule
+    placing it: roqa code --pseudonymise left its note out, saying "the review was made on the
+    codings before pseudonymising", which was false. Its note was written on the pseudonymised
+    talk: it is kept, as apply-decisions and report keep it, and nothing is said of it."""
+    raw, out, key = tmp_path / "raw", tmp_path / "o", tmp_path / "key.csv"
+    raw.mkdir()
+    (raw / "p01_interview.txt").write_text(
+        "Sam Roe: What about the leaders?\n"
+        "Lucy Pemberton: Our managers, Lucy Pemberton included, backed the programme from the "
+        "start and gave us all plenty of time to learn the new system properly, with cover on "
+        "every shift so nobody had to rush through the modules or stay late after a long day on "
+        "the ward.\n",
+        encoding="utf-8",
+    )
+    key.write_text("name,pseudonym\nSam Roe,Interviewer\nLucy Pemberton,P01\n", encoding="utf-8")
+    args = ["--model", tiny_model_dir, "--interviewer", "Sam Roe", "--pseudonymise", key]
+    run = roqa("code", raw, "--out", out, *args)
+    assert run.code == 0, run.err
+    seg = next(s for s in _segments(out) if "[P01] included" in str(s["text"]))
+    typo = str(seg["text"]).replace("programme", "programe")
+    (out / "decisions.csv").write_text(
+        "segment_id,decision,code_id,new_code,note,text\n"
+        f'{seg["segment_id"]},note,,,check cover,"{typo}"\n',
+        encoding="utf-8",
+    )
+    run = roqa("code", raw, "--out", out, *args)
+    assert run.code == 0, run.err
+    assert [line for line in run.err.splitlines() if "decisions.csv" in line] == [
+        f"roqa: warning: {out / 'decisions.csv'}: 1 decision matched to 1 segment whose text was "
+        f"edited since the review (nearly the same words, not the same): {seg['segment_id']} "
+        "(row 2); check they are the talk decided on"
+    ]
+    assert (
+        f"decisions: 0 and 1 note carried into the report from {out / 'decisions.csv'} (found "
+        "beside the codings)"
+    ) in run.out
+    assert "check cover" in (out / "report.html").read_text(encoding="utf-8")

@@ -1946,8 +1946,9 @@ def test_load_decisions_on_a_pseudonymised_report_reads_pseudonyms_as_names_only
     assert status.endswith(
         "; 1 segment matched by reading its pseudonyms as the names they replaced (decided on "
         "the report before pseudonymising: p01_interview:0002); 1 note on a segment whose names "
-        "pseudonymising replaced is left out: the review was made before pseudonymising, and a "
-        "note may name anyone (copy a note you need here, without names); the new code on "
+        "pseudonymising replaced is left out: the segment was edited since the review, and the "
+        "page cannot tell that the review was made on these pseudonymised codings, and a note "
+        "may name anyone (copy a note you need here, without names); the new code on "
         "p01_interview:0002 comes from a review made before pseudonymising: check its name for "
         "a name pseudonymising replaced; 1 decision matched to 1 segment whose text was edited "
         "since the review (nearly the same words, not the same): p01_interview:0001 (\u201cOur "

@@ -1322,6 +1322,17 @@ def _ends_sentence(was: str, p: int, q: int) -> bool:
     return not (initial and (q - 2 == p or was[q - 3] == " "))
 
 
+def quotes_pseudonyms(now: str, was: str) -> bool:
+    """Whether ``was`` (a decision's text) holds each bracketed pseudonym of ``now`` (its
+    segment's text) as often as ``now`` does: the review quoted the talk with those names
+    already replaced, so a note written on it was written on the pseudonymised talk (session 81
+    pfix7: a review made on the pseudonymised codings, a typo fixed in the transcript since).
+    A review of the talk before pseudonymising quotes the names there, or a name pseudonymising
+    has replaced since (a row added to the key). False when ``now`` holds no pseudonym."""
+    found = _PSEUDONYM.findall(now)
+    return bool(found) and all(was.count(p) >= found.count(p) for p in set(found))
+
+
 def on_pseudonymised_names(result: CodingResult) -> set[str]:
     """The ids of the segments of ``result`` holding a pseudonym (:data:`_PSEUDONYM`) in a
     transcript its metadata records as pseudonymised: a bracket of a transcript not

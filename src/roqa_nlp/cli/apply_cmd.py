@@ -84,10 +84,17 @@ def apply_decisions_command(
     )
     by_pseudonyms: list[str] = []
     if review is not None:
-        from .code_cmd import leave_out_notes_left_out, leave_out_notes_on_replaced_names
+        from .code_cmd import (
+            leave_out_notes_left_out,
+            leave_out_notes_on_replaced_names,
+            review_made_on,
+        )
 
         leave_out_notes_left_out(review, result.meta, "roqa apply-decisions")
-        by_pseudonyms = leave_out_notes_on_replaced_names(review, result, "roqa apply-decisions")
+        made_on = review_made_on(review, source.parent) is None  # made on these codings?
+        by_pseudonyms = leave_out_notes_on_replaced_names(
+            review, result, "roqa apply-decisions", made_on
+        )
     if review is None or not review.decisions:
         from ..decisions import REVIEW_FILES, near_named_reviews, rename_to_review
         from ..errors import and_list

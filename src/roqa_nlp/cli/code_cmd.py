@@ -1028,27 +1028,38 @@ def _made_on_pseudonymised_codings(review: Review, out: Path) -> bool:
     return bool(quoted) and all(said.get(d.segment_id) == " ".join(d.text.split()) for d in quoted)
 
 
-def _leave_out_review_notes(review: Review, recorded: Collection[str], out: Path) -> list[str]:
-    """Leave the reviewer's notes out of ``review`` as a pseudonymised run carries it into its
-    report (and from there into a review saved, run.json and a .qdpx project), unless the
-    codings beside the review's file are recorded as pseudonymised
-    (:func:`_earlier_codings_named`), or it quotes ``out``'s pseudonymised codings
-    (:func:`_made_on_pseudonymised_codings`): a note written on the names of codings that were not
-    pseudonymised is free text, and may name anyone (tester s78 privacy2, L12: 'ask Lucy
-    Pemberton about Bev Hirst' reached the new report.html). They are left out, not rewritten
-    by the key: the key reaches only its own rows' names (Bev Hirst was in no row), so a note
-    rewritten would still leak, said to be pseudonymised. The notes an earlier pseudonymised run
-    into the folder left out (``recorded``: :func:`_notes_left_out_before`) are left out again,
-    though the folder's codings are pseudonymised now (session 78 hunt4 F1: a second run put
-    them back). One warning says how many and that they stay in the review's file. Returns the
-    prints of the notes left out (:func:`~roqa_nlp.decisions.note_print`), for run.json to
-    record (:data:`~roqa_nlp.decisions.NOTES_LEFT_OUT`)."""
-    from ..decisions import note_print, without_notes, without_notes_left_out
-
+def review_made_on(review: Review, codings: Path) -> str | None:
+    """What the codings ``review`` was made on were, as :func:`_earlier_codings_named` says it:
+    None when pseudonymised (the codings beside its file are recorded as pseudonymised, or it
+    quotes the pseudonymised codings in the folder ``codings``:
+    :func:`_made_on_pseudonymised_codings`), ``"hold"`` when not, ``"may hold"`` when roqa has
+    no record. ``roqa code`` reads it before its run replaces the folder's codings; ``roqa
+    apply-decisions`` and ``roqa report`` read it of the codings they are given."""
     folder = review.path.parent
     made_on = _earlier_codings_named(folder) if (folder / "codings.jsonl").is_file() else "may hold"
-    if made_on == "may hold" and _made_on_pseudonymised_codings(review, out):
-        made_on = None  # saved elsewhere (Downloads) from the pseudonymised report of ``out``
+    if made_on == "may hold" and _made_on_pseudonymised_codings(review, codings):
+        made_on = None  # saved elsewhere (Downloads) from the pseudonymised report of ``codings``
+    return made_on
+
+
+def _leave_out_review_notes(
+    review: Review, recorded: Collection[str], made_on: str | None
+) -> list[str]:
+    """Leave the reviewer's notes out of ``review`` as a pseudonymised run carries it into its
+    report (and from there into a review saved, run.json and a .qdpx project), unless it was
+    made on pseudonymised codings (``made_on`` None: :func:`review_made_on`): a note written on
+    the names of codings that were not pseudonymised is free text, and may name anyone (tester
+    s78 privacy2, L12: 'ask Lucy Pemberton about Bev Hirst' reached the new report.html). They
+    are left out, not rewritten by the key: the key reaches only its own rows' names (Bev Hirst
+    was in no row), so a note rewritten would still leak, said to be pseudonymised. The notes
+    an earlier pseudonymised run into the folder left out (``recorded``:
+    :func:`_notes_left_out_before`) are left out again, though the folder's codings are
+    pseudonymised now (session 78 hunt4 F1: a second run put them back). One warning says how
+    many and that they stay in the review's file. Returns the prints of the notes left out
+    (:func:`~roqa_nlp.decisions.note_print`), for run.json to record
+    (:data:`~roqa_nlp.decisions.NOTES_LEFT_OUT`)."""
+    from ..decisions import note_print, without_notes, without_notes_left_out
+
     if made_on is None:
         file_sha = sha256_file(review.path)  # an older run recorded the file, not its notes
         kept, left = without_notes_left_out(review.decisions, recorded, file_sha)
@@ -1101,54 +1112,75 @@ def leave_out_notes_left_out(review: Review, meta: Mapping[str, Any], command: s
 
 
 def leave_out_notes_on_replaced_names(
-    review: Review, result: CodingResult, command: str
+    review: Review, result: CodingResult, command: str, made_on_pseudonymised: bool = False
 ) -> list[str]:
     """The segments of pseudonymised codings ``result`` that decisions of ``review`` went to by
     reading each pseudonym there as the words it replaced
     (:attr:`~roqa_nlp.decisions.DecisionMatch.by_pseudonyms`: made on the codings before
     pseudonymising), with those decisions' notes left out of ``review`` (a note alone, the row),
     and the notes of decisions the near rule placed (their words edited) on a segment holding a
-    pseudonym of a pseudonymised transcript (:func:`~roqa_nlp.decisions.on_pseudonymised_names`);
-    a new code on a segment matched so is kept, with a warning to check its name,
-    said in one warning: a note written on the names may name anyone, and ``command`` would
-    write it into its outputs (session 80: "Lucy ran it" reached the reviewed run.json).
+    pseudonym of a pseudonymised transcript (:func:`~roqa_nlp.decisions.on_pseudonymised_names`),
+    unless the caller knows the review was made on pseudonymised codings
+    (``made_on_pseudonymised``: :func:`review_made_on` gives None) and the row quotes each
+    pseudonym of its segment (:func:`~roqa_nlp.decisions.quotes_pseudonyms`): such a note was
+    written on the pseudonymised talk, as any note of a review of pseudonymised codings, which
+    is kept (session 81 pfix7: a typo fixed in the transcript since left it out, the warning
+    saying, falsely, that the review was made before pseudonymising). A new code on a segment
+    matched by its pseudonyms is kept, with a warning to check its name. The notes left out are
+    said in one warning of each kind: a note written on the names may name anyone, and
+    ``command`` would write it into its outputs (session 80: "Lucy ran it" reached the reviewed
+    run.json).
     ``roqa apply-decisions``, ``roqa report`` and ``roqa code`` (the review it carries into its
     report) call it alike (session 81: ``roqa code --pseudonymise`` gave no new-code warning).
     Codings with no pseudonymised transcript match nothing so: not matched again."""
     from dataclasses import replace
 
-    from ..decisions import NOTE, match_decisions, on_pseudonymised_names
+    from ..decisions import NOTE, match_decisions, on_pseudonymised_names, quotes_pseudonyms
     from ..report import pseudonymised
 
     if not pseudonymised(result):
         return []
     match = match_decisions(review.decisions, result)
     on = match.matched_by_pseudonyms
-    noted = {id(d) for d, _ in on if d.note}
+    by_names = {id(d) for d, _ in on if d.note}
     # a row the near rule placed (its words edited besides the names: hunt6 F2) on a segment
-    # holding a pseudonym of a pseudonymised transcript was written on the names, too
+    # holding a pseudonym of a pseudonymised transcript may have been written on the names, too
     edited = match.edited or (False,) * len(match.decisions)
     named = on_pseudonymised_names(result)
-    noted |= {
+    text_of = {s.segment.id: s.segment.text for s in result if s.segment.id in named}
+    unsure = {
         id(d)
         for d, sid, e in zip(match.decisions, match.on, edited)
-        if e and sid is not None and d.note and sid in named
+        if e
+        and sid is not None
+        and d.note
+        and sid in named
+        and id(d) not in by_names
+        and not (made_on_pseudonymised and quotes_pseudonyms(text_of[sid], d.text))
     }
+    noted = by_names | unsure
     if noted:
         review.decisions = [
             replace(d, note="") if id(d) in noted else d
             for d in review.decisions
             if not (id(d) in noted and d.decision == NOTE)
         ]
-        n = len(noted)
-        print(
-            f"roqa: warning: {review.path}: {n} reviewer note{'s' * (n != 1)} on "
-            f"{'a segment' if n == 1 else 'segments'} whose names pseudonymising replaced "
-            f"{'is' if n == 1 else 'are'} left out by {command}: the review was made on the "
-            "codings before pseudonymising, and a note may name anyone (copy a note you need "
-            "into the report, without names)",
-            file=sys.stderr,
-        )
+    for n, why in (
+        (len(by_names), "the review was made on the codings before pseudonymising"),
+        (
+            len(unsure),
+            f"{'the segment was' if len(unsure) == 1 else 'the segments were'} edited since the "
+            "review, and roqa cannot tell that the review was made on these pseudonymised codings",
+        ),
+    ):
+        if n:
+            print(
+                f"roqa: warning: {review.path}: {n} reviewer note{'s' * (n != 1)} on "
+                f"{'a segment' if n == 1 else 'segments'} whose names pseudonymising replaced "
+                f"{'is' if n == 1 else 'are'} left out by {command}: {why}, and a note may name "
+                "anyone (copy a note you need into the report, without names)",
+                file=sys.stderr,
+            )
     coined = list(dict.fromkeys(sid for d, sid in on if d.decision == "new-code"))
     if coined:
         one = len(coined) == 1
@@ -1599,9 +1631,11 @@ def code_command(
     _keep_fits_no_code(out, decisions, review)
     # the notes left out of a pseudonymised report, for run.json: an earlier run's, carried on
     notes_left_out = _notes_left_out_before(out) if pseudonymised else []
+    # before this run replaces the folder's codings: was the review made on pseudonymised ones?
+    made_on = review_made_on(review, out) if pseudonymised and review is not None else "may hold"
     if pseudonymised and review is not None:
         notes_left_out = sorted(
-            {*notes_left_out, *_leave_out_review_notes(review, notes_left_out, out)}
+            {*notes_left_out, *_leave_out_review_notes(review, notes_left_out, made_on)}
         )
     key = None
     if pseudonymise is not None:
@@ -1777,7 +1811,7 @@ def code_command(
     _warn_of_nothing_coded(result)
     _warn_if_unit_changed(out, earlier_unit, ac.params.get("unit"), result)
     if review is not None:  # as apply-decisions and report leave them out, and warn
-        leave_out_notes_on_replaced_names(review, result, "roqa code")
+        leave_out_notes_on_replaced_names(review, result, "roqa code", made_on is None)
     talk = _ParticipantTalk(paths)
     talk.add(result)
     talk.refuse_if_none()

@@ -245,10 +245,15 @@ def report_command(
 
     review = read_review(decisions, source.parent, codebook=codings_codebook(result))
     if review is not None:
-        from .code_cmd import leave_out_notes_left_out, leave_out_notes_on_replaced_names
+        from .code_cmd import (
+            leave_out_notes_left_out,
+            leave_out_notes_on_replaced_names,
+            review_made_on,
+        )
 
         leave_out_notes_left_out(review, result.meta, "roqa report")
-        leave_out_notes_on_replaced_names(review, result, "roqa report")
+        made_on = review_made_on(review, source.parent) is None  # made on these codings?
+        leave_out_notes_on_replaced_names(review, result, "roqa report", made_on)
     if not result.segments and not result.transcripts:
         raise RoqaError(
             "holds no segment codings",

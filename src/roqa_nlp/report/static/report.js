@@ -2807,12 +2807,17 @@
   }
 
   /* What the status line says of the notes withoutNamedNotes left out of rows matched to
-     segments edited since the review that hold a pseudonym, as roqa apply-decisions says it. */
+     segments edited since the review that hold a pseudonym, as roqa apply-decisions says it of
+     a file with no record of the codings it was made on: a file loaded has none, so the page
+     cannot tell it was made on these pseudonymised codings (session 81 pfix7: it said the
+     review was made before pseudonymising, false of one saved from this page). */
   function editedNotesText(e) {
     if (!e) return "";
-    return "; " + e + (e === 1 ? " note on a segment" : " notes on segments") + " whose names pseudonymising replaced " +
-      (e === 1 ? "is" : "are") + " left out: the review was made before pseudonymising, and a note may name anyone " +
-      "(copy a note you need here, without names)";
+    var one = e === 1;
+    return "; " + e + (one ? " note on a segment" : " notes on segments") + " whose names pseudonymising replaced " +
+      (one ? "is" : "are") + " left out: " + (one ? "the segment was" : "the segments were") + " edited since the " +
+      "review, and the page cannot tell that the review was made on these pseudonymised codings, and a note may " +
+      "name anyone (copy a note you need here, without names)";
   }
 
   /* The rows of a file loaded (matched), each segment's after the rows the page holds for it:
