@@ -205,3 +205,29 @@ def test_capitals_said_in_the_talk_elsewhere_stay_talk(tmp_path: Path) -> None:
         (H, "And does the MDT help?"),
         (G, "When the social worker turns up."),
     ]
+
+
+@pytest.mark.parametrize("answer", ["28.", "2019", "...", "--"])
+def test_a_speaker_whose_only_turn_is_a_number_or_a_mark_stays_a_speaker(
+    tmp_path: Path, answer: str
+) -> None:
+    """A label with something below it is no list read out, whatever it says: only letters
+    counted as words, so Mary's "28." and its label line were read into the question above
+    (session 81 hunt12 F2; 0c614a16 read her as a speaker)."""
+    path = tmp_path / "num_answer.txt"
+    path.write_text(
+        "Hannah Whitfield  0:03\nCan you tell me how the new discharge process works?\n\n"
+        "Gareth Price  0:09\nSo basically we start planning on the day of admission.\n\n"
+        "Hannah Whitfield  0:20\nAnd how many beds does the ward have now, does anyone know?\n\n"
+        f"Mary Okafor  0:26\n{answer}\n\n"
+        "Gareth Price  0:28\nYes, twenty-eight, since the winter.\n",
+        "utf-8",
+    )
+    t = read_transcript(path)
+    assert [(x.speaker, t.text[x.start : x.end]) for x in t.turns] == [
+        ("Hannah Whitfield", "Can you tell me how the new discharge process works?"),
+        ("Gareth Price", "So basically we start planning on the day of admission."),
+        ("Hannah Whitfield", "And how many beds does the ward have now, does anyone know?"),
+        ("Mary Okafor", answer),
+        ("Gareth Price", "Yes, twenty-eight, since the winter."),
+    ]

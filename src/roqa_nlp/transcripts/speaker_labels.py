@@ -1093,12 +1093,14 @@ def _timed_labels_saying_nothing(
     found: Sequence[LabelMatch | None],
     interviewer_labels: Sequence[str] | None,
 ) -> list[LabelMatch | None]:
-    """``found``, a label each of whose lines has a time and no words, neither on the line nor
-    below it before the next label, left as the words of the turns above them: a list read out
+    """``found``, a label each of whose lines has a time and nothing after it, neither on the
+    line nor below it before the next label, left as the words of the turns above them: a list read out
     in an answer (``Amy Lee  07:30`` / ``Ben Cole  08:00``, ``ICU  1:15`` / ``HDU  1:18``, a
     day's ``Handover  8:00`` twice) would open turns with no words, which a transcript leaves
     out, and so its lines were in no turn's text (session 81 hunt9 F1: 9 words gone). A label
-    the researcher names, or on the file's first labelled line, stays one."""
+    the researcher names, or on the file's first labelled line, stays one, and so does one that
+    says anything at all: a speaker whose every turn is a number (``28.``, ``2019``) or ``...``
+    was merged into the turn above when only letters counted as words (hunt12 F2)."""
     keys = interviewer_keys(interviewer_labels)
     labelled = [i for i, m in enumerate(found) if m is not None]
     lines_of: dict[str, list[int]] = {}
@@ -1109,10 +1111,20 @@ def _timed_labels_saying_nothing(
         lines_of.setdefault(m.label, []).append(i)
         end = labelled[k + 1] if k + 1 < len(labelled) else len(lines)
         words = (lines[i][m.words_start :], *lines[i + 1 : end])
-        if k == 0 or (m.time is None and not m.timed) or any(c.isalpha() for x in words for c in x):
+        if k == 0 or (m.time is None and not m.timed) or any(_says(x) for x in words):
             says.add(m.label)
     silent = {label for label in lines_of if label not in says and not keys.known(label)}
     return [None if m is not None and m.label in silent else m for m in found]
+
+
+#: a time as a line under its label gives it (Otter's name above its time: ``Amy L.`` / ``07:30``)
+_A_TIME = re.compile(r"[\[(]?\d{1,2}(?::\d{2}){1,2}(?:[.,]\d{1,9})?[\])]?")
+
+
+def _says(line: str) -> bool:
+    """Whether ``line``, below a label or after it, says anything besides a time: letters, a
+    number (``28.``), a mark (``...``)."""
+    return bool(_A_TIME.sub("", line).strip())
 
 
 #: A recording's time opening the rest of a label's line (``Q.: [00:00:05]``, ``Q: 00:00:05``,
