@@ -6,6 +6,7 @@ import codecs
 import re
 import sys
 import warnings
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -5771,7 +5772,9 @@ def test_one_interview_read_as_two_cases_is_warned_of_naming_both_cases(
     cleaned 'P07 interview.txt' was a case of its own, and the near-copy check, comparing a
     case's own transcripts only, said nothing: one interview coded twice, two cases toward
     saturation. Every pair of cases is compared now, and the line says which file is which
-    case, so the researcher knows which to leave out."""
+    case, so the researcher knows which to leave out. 86 %: the participant's words are
+    matched against the other's participant's (fixer dfix4), whose two answers run on into
+    each other there as here ('on every shift we managed'), not broken by a question."""
     study = tmp_path / "study"
     study.mkdir()
     (study / "P07 interview.txt").write_text(_CLEANED, "utf-8")
@@ -5781,7 +5784,7 @@ def test_one_interview_read_as_two_cases_is_warned_of_naming_both_cases(
     assert [t.participant for t in found] == ["GMT20240412-zoom", "P07"]
     assert [str(w.message) for w in caught] == [
         f"{study / 'P07 interview.txt'}: is nearly the same text as "
-        f"{study / 'GMT20240412-zoom.vtt'} (83% of the participant words of the shorter said "
+        f"{study / 'GMT20240412-zoom.vtt'} (86% of the participant words of the shorter said "
         "in the other too, 4 or more in a row), read as case P07 and "
         f"{study / 'GMT20240412-zoom.vtt'} as case GMT20240412-zoom: one interview saved twice "
         "under two names (a recording's captions named by the recorder beside its transcript, "
@@ -5802,6 +5805,202 @@ def test_two_interviews_of_two_cases_on_one_guide_are_not_warned_of(tmp_path: Pa
         warnings.simplefilter("error", RoqaWarning)
         found = read_transcripts(study)
     assert [t.participant for t in found] == ["P07", "P08"]
+
+
+_ITEMS = (
+    "The people in my practice are open to trying new ways of working",
+    "Leaders in my practice give us the time we need to make changes",
+    "I have the training I need to use the new review template",
+    "The review pathway fits well with how we already work",
+    "Patients find the new review pathway easy to follow",
+    "There is enough staff to run the reviews as planned",
+    "The computer system supports the way the reviews are done",
+    "I know who to ask when something goes wrong with the pathway",
+)
+
+
+def _items_read_aloud(who: str, answers: Sequence[str], why: Sequence[str]) -> str:
+    """A cognitive interview: ``who`` reads each questionnaire item aloud and answers it."""
+    turns = ["Interviewer: Please read each statement out loud and tell me what you're thinking."]
+    for i, (item, answer) in enumerate(zip(_ITEMS, answers), 1):
+        turns.append(f"{who}: Number {i}. {item}. Um, {answer}.")
+        turns.append("Interviewer: " + ("Okay, and why that one?" if i % 2 else "Go on."))
+        turns.append(f"{who}: {why[i % len(why)]}")
+        turns.append("Interviewer: Thank you.")
+    return "\n\n".join(turns) + "\n"
+
+
+def test_questionnaire_items_read_aloud_by_each_case_are_no_copy(tmp_path: Path) -> None:
+    """Hunter hunt10 (session 81, N1): in a cognitive interview each participant reads the
+    same eight items aloud; P02's two rounds, answers of a few words, shared 75 % of P02's
+    words in runs of four, and were called one interview (leave one out: a real interview
+    lost), and, every pair of cases compared, so were P01 and P02, P03 and P01. Words in runs
+    said in another case's transcript too are common text, left out of the share: none of the
+    pairs is a copy. Two files alone cannot tell common text: the two rounds alone are still
+    called one interview (a study of one case shows no text common to its cases)."""
+    study = tmp_path / "study"
+    study.mkdir()
+    rounds = {
+        "P01_round1.txt": ("P01", ["agree"] * 4 + ["disagree"] * 4, ["We talked about it.", "I would say so."]),
+        "P02_round1.txt": ("P02", ["agree, mostly", "hmm, disagree I'd say", "strongly agree", "neither really", "agree", "strongly disagree, no", "disagree", "agree"], ["Because it's true most days.", "Not sure about that one.", "That's how I feel.", "It depends on the week."]),
+        "P02_round2.txt": ("P02", ["agree", "agree now actually", "agree", "agree", "neither", "disagree", "strongly disagree", "strongly agree"], ["Things have got better.", "Hard to say.", "Yes, definitely.", "It changed after the summer."]),
+        "P03_round1.txt": ("P03", ["neither"] * 8, ["No idea to be honest.", "Same as before."]),
+    }  # fmt: skip
+    for name, (who, answers, why) in rounds.items():
+        (study / name).write_text(_items_read_aloud(who, answers, why), "utf-8")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", RoqaWarning)
+        found = read_transcripts(study)
+    assert [t.participant for t in found] == ["P01", "P02", "P02", "P03"]
+    alone = tmp_path / "alone"
+    alone.mkdir()
+    for name in ("P02_round1.txt", "P02_round2.txt"):
+        (alone / name).write_text((study / name).read_text("utf-8"), "utf-8")
+    with pytest.warns(RoqaWarning) as caught:
+        read_transcripts(alone)
+    assert [str(w.message)[:120] for w in caught] == [
+        f"{alone / 'P02_round2.txt'}: is nearly the same text as {alone / 'P02_round1.txt'} "
+        "(75% of the participant words of the shorter said in the other too"[:120]
+    ]
+
+
+_CONSENT = (
+    "I confirm that I have read the information sheet dated the first of March and have had "
+    "the chance to ask questions. I understand that taking part is voluntary and that I can "
+    "withdraw at any time without giving a reason. I agree to the interview being audio "
+    "recorded and to anonymised quotes being used in reports."
+)
+
+
+def test_a_consent_statement_read_aloud_in_each_interview_is_no_copy(tmp_path: Path) -> None:
+    """Hunter hunt10 (session 81, N1): P04 reads the 60-word consent statement aloud in the
+    interview and again in a short follow-up, 78 % of the follow-up's participant words, and
+    the two were called one interview; so were P05's and P06's interviews and P04's
+    follow-up, each beginning with the statement. The statement is said in other cases'
+    transcripts too, common text left out of the share: nothing is said."""
+    study = tmp_path / "study"
+    study.mkdir()
+    asked = "Interviewer: Before we start, could you read the consent statements aloud?\n"
+    files = {
+        "P04_interview.txt": "P04: " + _CONSENT + "\nInterviewer: So how did the pathway "
+        "start?\nP04: It came from the federation, they had money for it, and we were one of "
+        "the first to sign up. The lead GP was keen, she'd seen it work in Leeds. The first "
+        "months were rough because the template wasn't ready and we made our own on paper.\n",
+        "P04_followup.txt": "P04: " + _CONSENT + "\nInterviewer: What's changed since we "
+        "last spoke?\nP04: We've lost two receptionists so the recalls have slipped. The "
+        "template is fine now though.\n",
+        "P05_interview.txt": "P05: " + _CONSENT + "\nInterviewer: So how did the pathway "
+        "start?\nP05: Our practice manager found it in a newsletter and brought it to the "
+        "partners, who agreed to try it for six months.\n",
+        "P06_interview.txt": "P06: " + _CONSENT + "\nInterviewer: So how did the pathway "
+        "start?\nP06: I was not here then, I joined last year, so I only know the version we "
+        "run now with the recall letters.\n",
+    }
+    for name, text in files.items():
+        (study / name).write_text(asked + text, "utf-8")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", RoqaWarning)
+        found = read_transcripts(study)
+    assert [t.participant for t in found] == ["P04", "P04", "P05", "P06"]
+
+
+_SAID = (
+    "The thing that made it work was the weekly huddle, ten minutes on a Monday where we went "
+    "through who was due and who had not turned up, and it meant nobody fell through the gaps.",
+    "What got in the way was the computer system, it crashed every time we opened the new "
+    "template and we lost the notes, so people stopped using it after a month.",
+)
+
+
+def test_a_member_check_reading_back_the_participants_words_is_no_copy(tmp_path: Path) -> None:
+    """Hunter hunt10 (session 81, N2): in a member check the interviewer reads P06's two
+    answers back and P06 says more than at first: all 67 participant words of the first
+    interview were in runs the member check says, in its interviewer's turns, and the two
+    were called one interview. The participant's words are matched against the other's
+    participant's: the member check's share is 0 and nothing is said."""
+    study = tmp_path / "study"
+    study.mkdir()
+    (study / "P06_interview.txt").write_text(
+        f"Interviewer: What made the pathway work?\nP06: {_SAID[0]}\n"
+        f"Interviewer: And what got in the way?\nP06: {_SAID[1]}\n",
+        "utf-8",
+    )
+    (study / "P06_membercheck.txt").write_text(
+        f"Interviewer: Last time you said, and I'm quoting: {_SAID[0]} Does that still sound "
+        "right?\nP06: Yes, that's right, though the huddle has moved to Wednesdays now because "
+        "of the rota. It's a bit harder to get everyone there on a Wednesday because two of "
+        "the nurses work part time and the GP registrar is at teaching, so it's usually just me "
+        "and the HCA and whoever is on reception.\n"
+        f"Interviewer: You also said: {_SAID[1]} Is that still the case?\nP06: No, they fixed "
+        "it in the spring, the new version is much better. People are using it again, most of "
+        "them anyway. The older partners still write on paper and give it to the admin team to "
+        "type up, which is slow, but at least nothing gets lost now. We had a training session "
+        "from the supplier in April and that helped a lot.\n",
+        "utf-8",
+    )
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", RoqaWarning)
+        found = read_transcripts(study)
+    assert [t.participant for t in found] == ["P06", "P06"]
+
+
+def test_one_interview_whose_captions_swapped_the_roles_is_warned_of() -> None:
+    """The participant's words are matched against the other's participant's (hunter hunt10,
+    N2), so captions whose reader took the participant for the interviewer would share none
+    of them: when this one's interviewer says the other's participant's words and its
+    participant says enough of the other's interviewer's (not one reading them back), the
+    two are one interview with the roles swapped, and warned of."""
+    from roqa_nlp.transcripts import NearCopies, warn_if_near_copy
+
+    asked = [
+        "Could you start by telling me about your role on the ward and how long you have "
+        "worked there?",
+        "How did the recovery pathway first come to the ward, and who was involved at the "
+        "very start of it?",
+        "What has made it harder to keep the pathway going over the last year or so?",
+    ]
+    said = [
+        "I am the ward manager, I have been here nine years now, and before that I was a staff "
+        "nurse on the acute unit across the road.",
+        "It came from the trust's recovery college, two of their peer workers ran sessions "
+        "with us, and our consultant pushed for it at the governance meeting.",
+        "Staffing mostly, we lost four senior nurses in the second wave, and the agency staff "
+        "do not know the pathway, so the care plans slip on nights.",
+    ]
+    heard = [
+        "could you start by telling me about your roll on the ward and how long you've worked "
+        "there",
+        "how did the recovery pathway first come to the ward and who was involved at the very "
+        "start of it",
+        "what has made it harder to keep the pathway going over the last year",
+    ]
+    answered = [
+        "um i am the ward manager i've been here nine years now and before that i was a stuff "
+        "nurse on the acute unit across the road",
+        "it came from the trusts recovery college two of there peer workers ran sessions with "
+        "us and our consultant pushed for it at the governance meeting",
+        "staffing mostly we lost for senior nurses in the second wave and the agency staff do "
+        "not know the pathway so the care plans slip on nights",
+    ]
+    clean = Transcript.from_turns(
+        "P07 interview",
+        [x for q, a in zip(asked, said) for x in (("Interviewer", "interviewer", q), ("P07", "participant", a))],
+    )  # fmt: skip
+    swapped = Transcript.from_turns(
+        "P07 zoom",
+        [x for q, a in zip(heard, answered) for x in (("Interviewer", "participant", q), ("P07", "interviewer", a))],
+        participant="P07",
+    )  # fmt: skip
+    seen = NearCopies()
+    with pytest.warns(RoqaWarning) as caught:
+        for t in (clean, swapped):
+            warn_if_near_copy(t, seen)
+    assert [str(w.message) for w in caught] == [
+        "P07 zoom: is nearly the same text as P07 interview (93% of the participant words of "
+        "the shorter said in the other too, 4 or more in a row), both case P07: one interview "
+        "saved twice (a draft and its final, a recording's captions beside its transcript) "
+        "would be coded twice, every count of the case doubled (leave one out)"
+    ]
 
 
 def test_a_follow_up_of_a_study_id_not_a_p_number_is_one_case(tmp_path: Path) -> None:

@@ -50,8 +50,11 @@ from ..errors import (
 from ..io import hashing_run
 
 if TYPE_CHECKING:
+    import numpy as np
+
     from ..schema import Transcript
     from .reading_cache import ReadingCache
+    from .run_index import CaseRuns
 
 #: The file extensions :func:`read_transcript` reads (lower case).
 SUPPORTED_EXTENSIONS: tuple[str, ...] = (
@@ -565,22 +568,144 @@ NEAR_COPY_SHARE = 0.5
 NEAR_COPY_RUN = 4
 #: ... when each holds at least this many participant words (a few words alike say nothing).
 NEAR_COPY_MIN_WORDS = 30
+#: ... and as much of the words in no run said in transcripts of this many cases other than the
+#: two's or more: text common to the study (a guide, questionnaire items, a consent statement
+#: or a vignette read aloud: hunter hunt10's N1), no sign of one interview. One other case,
+#: not two, so that a study of three or four cases reading one text knows it (two other
+#: transcripts would not do: a third copy of the interview would make it all common).
+#: Measured by fixer dfix4 (session 81) on dfix2's 120 one-interview pairs of
+#: ``benchmarks/near_copies.py`` inside all its 179 interviews, each its own case: every pair
+#: still warned, the share of own words 0.57 or more (0.60 with two other cases); its 283
+#: pairs of two interviews of one folder at most 0.008.
+NEAR_COPY_COMMON = 1
 
 
 class NearCopies:
     """The transcripts :func:`warn_if_near_copy` has read, each of
-    :data:`NEAR_COPY_MIN_WORDS` participant words or more: its source and itself, in reading
-    order, and the hashed runs of :data:`NEAR_COPY_RUN` words each says
+    :data:`NEAR_COPY_MIN_WORDS` participant words or more (:class:`Heard`: its words' runs,
+    hashed once), in reading order; the hashed runs of :data:`NEAR_COPY_RUN` words each says
     (:class:`~roqa_nlp.transcripts.run_index.RunIndex`), so that a new transcript is compared
-    only with those that say enough of its runs, or it of theirs, to be a near copy."""
+    only with those that say enough of its runs, or it of theirs, to be a near copy; and which
+    cases say each run (:class:`~roqa_nlp.transcripts.run_index.CaseRuns`), so that text said in
+    other cases' transcripts too (a guide, questionnaire items, a consent statement, a vignette
+    read aloud) counts for no copy."""
 
     def __init__(self) -> None:
-        from .run_index import RunIndex
+        from .run_index import CaseRuns, RunIndex
 
-        #: source, transcript and number of participant words of each, in reading order
-        self.read: list[tuple[str, Transcript, int]] = []
+        self.read: list[Heard] = []
         self.said = RunIndex()  # the runs of every word of each
         self.answered = RunIndex()  # the runs of each's participant words, counted
+        self.asked = RunIndex()  # the runs of each's interviewer's words, counted
+        self.study = CaseRuns()  # the cases that say each run, of every transcript with a case
+
+    def know(self, transcripts: Iterable[Transcript]) -> None:
+        """Count the runs of a whole study's transcripts before any is checked, so that text
+        common to its cases is known from the first pair on (a stream knows only the
+        transcripts read before)."""
+        from .run_index import run_hashes
+
+        for t in transcripts:
+            if t.participant:
+                self.study.add(t.participant, run_hashes(spoken_words(t), NEAR_COPY_RUN, True))
+
+
+class Heard:
+    """A transcript as :func:`warn_if_near_copy` keeps it, its words hashed once: its source,
+    its case, and the hashed runs (:func:`~roqa_nlp.transcripts.run_index.run_hashes`, 64-bit)
+    of its participant's and its interviewer's words, in order and sorted, and of all its
+    words, sorted."""
+
+    __slots__ = (
+        "answered",
+        "answers",
+        "asked",
+        "case",
+        "lost",
+        "questioned",
+        "questions",
+        "said",
+        "source",
+        "transcript",
+    )
+
+    def __init__(self, source: str, t: Transcript, every: np.ndarray, words: list[str]) -> None:
+        """``every``: the runs of all of ``t``'s words; ``words``: its participant's."""
+        import numpy as np
+
+        from .run_index import run_hashes
+
+        self.source, self.transcript, self.case = source, t, t.participant or ""
+        self.answers = run_hashes(words, NEAR_COPY_RUN, True)
+        self.answered = np.unique(self.answers)
+        questions = spoken_words(t, "interviewer")
+        self.asked = len(questions)  # the interviewer's words
+        self.questions = run_hashes(questions, NEAR_COPY_RUN, True)
+        self.questioned = np.unique(self.questions)
+        self.said = np.unique(every)
+        #: no interviewer turn: every word read as the participant's (roles not told)
+        self.lost = not any(turn.role == "interviewer" for turn in t.turns)
+
+    @property
+    def words(self) -> int:
+        """The number of participant words."""
+        return len(self.answers) + NEAR_COPY_RUN - 1
+
+    def share_in(self, other: Heard, study: CaseRuns) -> float:
+        """The share of this one's participant words in runs ``other``'s participant says too
+        (of all its words when either tells no interviewer), when that share is at least
+        :data:`NEAR_COPY_SHARE` and so is the share of the words in no run said in other
+        cases' transcripts (:func:`shares_said`), else the lesser of the two. When the two
+        read the other way round, this one's interviewer's words in runs of the other's
+        participant (a format whose roles came out swapped), when its participant's are in
+        runs of the other's interviewer at least half :data:`NEAR_COPY_SHARE` (an
+        interviewer reading back the other's participant's words, in a member check, says
+        none of its interviewer's). Measured (fixer dfix4, session 81) on dfix2's 100
+        one-interview pairs of ``benchmarks/near_copies.py`` with the captions' roles
+        exchanged: all 100 reach the share, the second share 0.57 or more."""
+        cases = (self.case, other.case)
+        common = study.said_elsewhere(self.answers, cases) >= NEAR_COPY_COMMON
+        if self.lost or other.lost:
+            return shares_said(self.answers, other.said, common)
+        share = shares_said(self.answers, other.answered, common)
+        if share >= NEAR_COPY_SHARE:
+            return share
+        # roles swapped: this one's interviewer says the other's participant's words, and its
+        # participant enough of the other's interviewer's not to be one reading them back
+        back = shares_said(self.answers, other.questioned, common)
+        if back < NEAR_COPY_SHARE / 2:
+            return share
+        common = study.said_elsewhere(self.questions, cases) >= NEAR_COPY_COMMON
+        swapped = shares_said(self.questions, other.answered, common)
+        return swapped if swapped >= NEAR_COPY_SHARE else share
+
+
+def shares_said(runs: np.ndarray, kept: np.ndarray, common: np.ndarray) -> float:
+    """The share of the words whose ``runs`` (hashed, in order: one a word but the last
+    :data:`NEAR_COPY_RUN` - 1) are in ``kept`` (sorted), as :func:`share_said_in_runs`, when
+    it is at least :data:`NEAR_COPY_SHARE` and so is the share of the words in no ``common``
+    run (said in other cases' transcripts: a guide, items read aloud) in runs of ``kept``;
+    else the lesser of the two (0.0 when fewer than :data:`NEAR_COPY_MIN_WORDS` words are in
+    no common run: the rest says nothing of a copy)."""
+    import numpy as np
+
+    from .run_index import among
+
+    def covered(mask: np.ndarray) -> np.ndarray:  # the words a run of ``mask`` covers
+        ends = np.concatenate([[0], np.cumsum(mask)])
+        words = np.arange(len(mask) + NEAR_COPY_RUN - 1)
+        first = (words - NEAR_COPY_RUN + 1).clip(min=0)
+        return np.asarray(ends[np.minimum(words + 1, len(mask))] > ends[first])
+
+    if not len(runs):
+        return 0.0
+    found = among(runs, kept)
+    share = float(covered(found).mean())
+    own = ~covered(common)
+    if own.sum() < NEAR_COPY_MIN_WORDS:
+        return 0.0
+    mine = float((covered(found & ~common) & own).sum() / own.sum())
+    return share if mine >= NEAR_COPY_SHARE else min(share, mine)
 
 
 def spoken_words(t: Transcript, role: str | None = None) -> list[str]:
@@ -612,46 +737,57 @@ def warn_if_near_copy(t: Transcript, seen: NearCopies) -> None:
     """Warn, in one line naming both files and their cases, when ``t`` and a transcript read
     before (``seen``, to which ``t`` is added) are one interview twice: at least
     :data:`NEAR_COPY_SHARE` of the participant words of the one with fewer are in runs of
-    :data:`NEAR_COPY_RUN` words the other says too (its interviewer's words among them, should
-    a format not tell who spoke), each with :data:`NEAR_COPY_MIN_WORDS` participant words or
-    more. A draft and its final, or a Zoom .vtt beside the cleaned transcript, would both be
-    coded, every count of the case doubled; a .vtt named by Zoom (``GMT20240412-zoom.vtt``)
-    whose participant is labelled by name is another case, counted twice toward saturation.
-    Every case is compared with every other: only a pair whose runs said in both could reach
-    the share (each run covers at most :data:`NEAR_COPY_RUN` words) has its share counted, so a
-    study is checked in about the time it takes to hash its words. A copy of the same text is
-    :func:`warn_if_same_text`'s."""
+    :data:`NEAR_COPY_RUN` words the other's participant says too (:meth:`Heard.share_in`: any
+    of its words, should a format not tell the interviewer; its interviewer's, should the roles
+    have come out swapped), each with :data:`NEAR_COPY_MIN_WORDS` participant words or more.
+    Words in runs said in transcripts of two other cases or more (a guide, questionnaire items,
+    a consent statement or a vignette read aloud) are left out: a participant reading the same
+    text in two interviews is no copy. A stream knows only the cases read before, the first
+    transcripts none; two files alone, nothing is common. A draft and its final, or a Zoom .vtt
+    beside the cleaned transcript, would both be coded, every count of the case doubled; a .vtt
+    named by Zoom (``GMT20240412-zoom.vtt``) whose participant is labelled by name is another
+    case, counted twice toward saturation. Every case is compared with every other: only a
+    pair whose runs said in both, text of other cases aside, could reach the share (each run
+    covers at most :data:`NEAR_COPY_RUN` words) has its share counted, each transcript's runs
+    hashed once, so a study is checked in about the time it takes to hash its words. A copy of
+    the same text is :func:`warn_if_same_text`'s."""
     case = t.participant
     if not case:
         return
+    from .run_index import narrow, run_hashes
+
+    every = run_hashes(spoken_words(t), NEAR_COPY_RUN, True)
+    seen.study.add(case, every)
     words = spoken_words(t, "participant")
     if len(words) < NEAR_COPY_MIN_WORDS:
         return
-    from .run_index import run_hashes
-
-    source = said_source(t) or t.id
-    answered = run_hashes(words, NEAR_COPY_RUN)
-    said = run_hashes(spoken_words(t), NEAR_COPY_RUN)
+    heard = Heard(said_source(t) or t.id, t, every, words)
     count = len(seen.read)
-    # runs of t's participant words said in each before; of each's, said in t
-    ours = seen.said.shared(answered, count, times_here=True)
-    theirs = seen.answered.shared(said, count, times_here=False)
-    for number, (first, other, many) in enumerate(seen.read):
-        shorter = min(len(words), many)
-        runs = ours[number] if len(words) <= many else theirs[number]
-        if runs * NEAR_COPY_RUN < NEAR_COPY_SHARE * shorter:
+    # runs of t's participant words said in each before; of each's, said in t; and the same of
+    # the interviewer's words against the participant's, should the roles be swapped
+    ours = seen.said.shared(narrow(heard.answers), count, times_here=True)
+    theirs = seen.answered.shared(narrow(every), count, times_here=False)
+    ours_asked = seen.answered.shared(narrow(heard.questions), count, times_here=True)
+    theirs_asked = seen.asked.shared(narrow(heard.answers), count, times_here=False)
+    for number, other in enumerate(seen.read):
+        shorter, longer = (heard, other) if heard.words <= other.words else (other, heard)
+        runs = ours[number] if shorter is heard else theirs[number]
+        asked = ours_asked[number] if shorter is heard else theirs_asked[number]
+        if runs * NEAR_COPY_RUN < NEAR_COPY_SHARE * shorter.words and (
+            shorter.asked < NEAR_COPY_MIN_WORDS
+            or asked * NEAR_COPY_RUN < NEAR_COPY_SHARE * shorter.asked
+        ):
             continue  # too few runs said in both to cover the share of the shorter's words
-        their_words = spoken_words(other, "participant")
-        more = other if len(words) <= len(their_words) else t
-        share = share_said_in_runs(min(words, their_words, key=len), spoken_words(more))
+        share = shorter.share_in(longer, seen.study)
         if share < NEAR_COPY_SHARE:
             continue
-        if t.text != other.text:  # the same text is warn_if_same_text's
+        first = other.source
+        if t.text != other.transcript.text:  # the same text is warn_if_same_text's
             alike = (
                 f"is nearly the same text as {first} ({share:.0%} of the participant words of "
                 f"the shorter said in the other too, {NEAR_COPY_RUN} or more in a row)"
             )
-            if other.participant == case:
+            if other.case == case:
                 said_of = (
                     f"both case {case}: one interview saved twice (a draft and its final, a "
                     "recording's captions beside its transcript) would be coded twice, every "
@@ -659,18 +795,19 @@ def warn_if_near_copy(t: Transcript, seen: NearCopies) -> None:
                 )
             else:
                 said_of = (
-                    f"read as case {case} and {first} as case {other.participant}: one "
+                    f"read as case {case} and {first} as case {other.case}: one "
                     "interview saved twice under two names (a recording's "
                     "captions named by the recorder beside its transcript, a draft and its "
                     "final) would be coded twice and counted as two cases toward saturation "
                     "(leave one out)"
                 )
-            warn(f"{alike}, {said_of}", path=source)
+            warn(f"{alike}, {said_of}", path=heard.source)
         break
     number = len(seen.read)
-    seen.read.append((source, t, len(words)))
-    seen.said.add(number, said)
-    seen.answered.add(number, answered)
+    seen.read.append(heard)
+    seen.said.add(number, narrow(every))
+    seen.answered.add(number, narrow(heard.answers))
+    seen.asked.add(number, narrow(heard.questions))
 
 
 def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
@@ -1254,6 +1391,7 @@ def read_files(
         warn(line)
     out = [cases.apply(t) for t in out]
     near = NearCopies()
+    near.know(out)  # the whole study: text common to its cases known from the first pair on
     for t in out:
         warn_if_near_copy(t, near)  # a draft and its final: one interview coded twice
     return out

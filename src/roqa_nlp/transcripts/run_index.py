@@ -20,19 +20,84 @@ if TYPE_CHECKING:
 _MIX = (0x9E3779B97F4A7C15, 0xC2B2AE3D27D4EB4F, 0x165667B19E3779F9, 0x27D4EB2F165667C5)
 
 
-def run_hashes(words: Sequence[str], n: int) -> np.ndarray:
+def run_hashes(words: Sequence[str], n: int, wide: bool = False) -> np.ndarray:
     """The 32-bit hash of each run of ``n`` words in a row of ``words``, in order (within one
-    process: a word's hash is Python's own)."""
+    process: a word's hash is Python's own); ``wide``: the 64-bit hash whose top half that is
+    (the one a share is counted on: two runs alike by chance change no share)."""
     import numpy as np
 
     if len(words) < n:
-        return np.empty(0, np.uint32)
+        return np.empty(0, np.uint64 if wide else np.uint32)
     said = np.array(list(map(hash, words)), np.int64).view(np.uint64)
     runs = np.zeros(len(words) - n + 1, np.uint64)
     for k in range(n):
         runs = (runs ^ said[k : k + len(runs)]) * np.uint64(_MIX[k % len(_MIX)])
     runs ^= runs >> np.uint64(29)
+    return runs if wide else narrow(runs)
+
+
+def narrow(runs: np.ndarray) -> np.ndarray:
+    """The 32-bit hashes of 64-bit ones (:func:`run_hashes`)."""
+    import numpy as np
+
     return (runs >> np.uint64(32)).astype(np.uint32)
+
+
+def among(runs: np.ndarray, kept: np.ndarray) -> np.ndarray:
+    """For each of ``runs``, whether it is in ``kept`` (sorted): a mask."""
+    import numpy as np
+
+    if not len(kept):
+        return np.zeros(len(runs), bool)
+    at = np.searchsorted(kept, runs).clip(max=len(kept) - 1)
+    return np.asarray(kept[at] == runs)
+
+
+class CaseRuns:
+    """Which cases say each hashed run (64-bit, :func:`run_hashes`): text said in transcripts of
+    several cases (a guide's questions, questionnaire items or a vignette read aloud, a consent
+    statement) is common to the study, no sign that two transcripts are one interview."""
+
+    def __init__(self) -> None:
+        import numpy as np
+
+        self.cases: dict[str, np.ndarray] = {}  # case -> the runs it says, sorted
+        self.keys = np.empty(0, np.uint64)  # every run said, sorted
+        self.counts = np.empty(0, np.int64)  # the number of cases saying each
+
+    def add(self, case: str, runs: np.ndarray) -> None:
+        """Count the runs said in a transcript of ``case`` (once a case, however many say it)."""
+        import numpy as np
+
+        new = np.unique(runs)
+        had = self.cases.get(case)
+        if had is not None:
+            new = new[~among(new, had)]
+            # two sorted runs: a stable sort merges them in one pass
+            self.cases[case] = np.sort(np.concatenate([had, new]), kind="stable")
+        else:
+            self.cases[case] = new
+        if not len(new):
+            return
+        known = among(new, self.keys)
+        self.counts[np.searchsorted(self.keys, new[known])] += 1
+        fresh = new[~known]
+        at = np.searchsorted(self.keys, fresh)
+        self.keys = np.insert(self.keys, at, fresh)
+        self.counts = np.insert(self.counts, at, 1)
+
+    def said_elsewhere(self, runs: np.ndarray, cases: Sequence[str]) -> np.ndarray:
+        """For each of ``runs``, the number of cases other than ``cases`` that say it."""
+        import numpy as np
+
+        if not len(self.keys) or not set(self.cases) - set(cases):
+            return np.zeros(len(runs), np.int64)  # no other case
+        at = np.searchsorted(self.keys, runs).clip(max=len(self.keys) - 1)
+        said = np.where(self.keys[at] == runs, self.counts[at], 0)
+        for case in set(cases):
+            if case in self.cases:
+                said = said - among(runs, self.cases[case])
+        return np.asarray(said)
 
 
 class RunIndex:
