@@ -596,8 +596,9 @@ class NearCopies:
         self.read: list[Heard] = []
         self.said = RunIndex()  # the runs of every word of each
         self.answered = RunIndex()  # the runs of each's participant words, counted
-        self.asked = RunIndex()  # the runs of each's interviewer's words, counted
         self.study = CaseRuns()  # the cases that say each run, of every transcript with a case
+        #: the runs of all the words of each transcript counted by :meth:`know`, not yet read
+        self.known: dict[int, tuple[Transcript, np.ndarray]] = {}
 
     def know(self, transcripts: Iterable[Transcript]) -> None:
         """Count the runs of a whole study's transcripts before any is checked, so that text
@@ -607,7 +608,9 @@ class NearCopies:
 
         for t in transcripts:
             if t.participant:
-                self.study.add(t.participant, run_hashes(spoken_words(t), NEAR_COPY_RUN, True))
+                every = run_hashes(spoken_words(t), NEAR_COPY_RUN, True)
+                self.study.add(t.participant, every)
+                self.known[id(t)] = (t, every)  # t kept, so its id is no other's
 
 
 class Heard:
@@ -756,27 +759,26 @@ def warn_if_near_copy(t: Transcript, seen: NearCopies) -> None:
         return
     from .run_index import narrow, run_hashes
 
-    every = run_hashes(spoken_words(t), NEAR_COPY_RUN, True)
+    known = seen.known.pop(id(t), None)
+    if known is not None and known[0] is t:
+        every = known[1]  # hashed when the study was counted
+    else:
+        every = run_hashes(spoken_words(t), NEAR_COPY_RUN, True)
     seen.study.add(case, every)
     words = spoken_words(t, "participant")
     if len(words) < NEAR_COPY_MIN_WORDS:
         return
     heard = Heard(said_source(t) or t.id, t, every, words)
     count = len(seen.read)
-    # runs of t's participant words said in each before; of each's, said in t; and the same of
-    # the interviewer's words against the participant's, should the roles be swapped
+    # runs of t's participant words said in each before; of each's, said in t
     ours = seen.said.shared(narrow(heard.answers), count, times_here=True)
     theirs = seen.answered.shared(narrow(every), count, times_here=False)
-    ours_asked = seen.answered.shared(narrow(heard.questions), count, times_here=True)
-    theirs_asked = seen.asked.shared(narrow(heard.answers), count, times_here=False)
     for number, other in enumerate(seen.read):
         shorter, longer = (heard, other) if heard.words <= other.words else (other, heard)
         runs = ours[number] if shorter is heard else theirs[number]
-        asked = ours_asked[number] if shorter is heard else theirs_asked[number]
-        if runs * NEAR_COPY_RUN < NEAR_COPY_SHARE * shorter.words and (
-            shorter.asked < NEAR_COPY_MIN_WORDS
-            or asked * NEAR_COPY_RUN < NEAR_COPY_SHARE * shorter.asked
-        ):
+        # swapped roles need half the share of the participant's words in the interviewer's
+        enough = NEAR_COPY_SHARE / (2 if shorter.asked >= NEAR_COPY_MIN_WORDS else 1)
+        if runs * NEAR_COPY_RUN < enough * shorter.words:
             continue  # too few runs said in both to cover the share of the shorter's words
         share = shorter.share_in(longer, seen.study)
         if share < NEAR_COPY_SHARE:
@@ -807,7 +809,6 @@ def warn_if_near_copy(t: Transcript, seen: NearCopies) -> None:
     seen.read.append(heard)
     seen.said.add(number, narrow(every))
     seen.answered.add(number, narrow(heard.answers))
-    seen.asked.add(number, narrow(heard.questions))
 
 
 def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
