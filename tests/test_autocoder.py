@@ -2505,6 +2505,53 @@ def test_code_reads_a_number_two_file_names_write_two_ways_as_one_participant(
     assert said.count(f"{tmp_path / 'P4_interview.txt'}: is nearly the same text as "[:60]) == 1
 
 
+def test_code_knows_a_consent_statement_every_case_reads_from_the_first_transcript(
+    tiny_model: AutoCoder, tmp_path: Path
+) -> None:
+    """Hunter hunt10 (session 81, N1): each participant reads the consent statement aloud, P04
+    in the interview and in a short follow-up. Text said in other cases' transcripts is no
+    sign of a copy, but a stream warns as it reads: coding P04_followup.txt then
+    P04_interview.txt, no other case read yet, the two were called one interview. The study's
+    reading before coding tells the check what every case says: nothing is said."""
+    import warnings
+
+    from roqa_nlp.errors import RoqaWarning
+
+    consent = (
+        "I confirm that I have read the information sheet dated the first of March and have "
+        "had the chance to ask questions. I understand that taking part is voluntary and that I "
+        "can withdraw at any time without giving a reason. I agree to the interview being audio "
+        "recorded and to anonymised quotes being used in reports."
+    )
+    said = {
+        "P04_followup": "We've lost two receptionists so the recalls have slipped. The template "
+        "is fine now though.",
+        "P04_interview": "It came from the federation, they had money for it, and we were one "
+        "of the first to sign up. The lead GP was keen, she'd seen it work in Leeds.",
+        "P05_interview": "Our practice manager found it in a newsletter and brought it to the "
+        "partners, who agreed to try it for six months.",
+        "P06_interview": "I was not here then, I joined last year, so I only know the version we "
+        "run now with the recall letters.",
+    }
+    for name, answer in said.items():
+        who = name[:3]
+        (tmp_path / f"{name}.txt").write_text(
+            "Interviewer: Before we start, could you read the consent statements aloud?\n"
+            f"{who}: {consent}\nInterviewer: So how did the pathway start?\n{who}: {answer}\n",
+            "utf-8",
+        )
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", RoqaWarning)
+        result = tiny_model.code([tmp_path])
+    assert sorted(t.participant for t in result.transcripts.values()) == [
+        "P04",
+        "P04",
+        "P05",
+        "P06",
+    ]
+    assert [str(w.message) for w in caught if "nearly the same text" in str(w.message)] == []
+
+
 def test_evaluate_predictions_round_every_probability_to_six_decimals(
     tiny_model: AutoCoder,
 ) -> None:

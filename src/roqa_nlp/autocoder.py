@@ -93,6 +93,7 @@ if TYPE_CHECKING:
     from .question_model import QuestionModel
     from .read_words_cache import ReadWordsCache
     from .training import TrainingSet
+    from .transcripts import NearCopies
     from .transcripts.reading_cache import ReadingCache
     from .transcripts.roles import LabelledCase, StudyCases
     from .transcripts.segment_cache import SegmentCache
@@ -571,6 +572,7 @@ def _study_pass(
     key: PseudonymKey | None,
     known: Collection[str] | None = None,
     cache: ReadingCache | None = None,
+    near: NearCopies | None = None,
 ) -> tuple[frozenset[str], StudyCases, frozenset[str]]:
     """Read the files of ``inputs`` once before coding them (quietly: they are read again, with
     warnings, to be coded), for what takes the whole study: the people who interview in it
@@ -585,7 +587,10 @@ def _study_pass(
     one participant is warned of (tester, session 55), and so, after every other file is read,
     are the files that cannot be read (:class:`~roqa_nlp.transcripts.Unreadable`): before
     any transcript is coded, every one of them named. A file unchanged since it was read into
-    ``cache`` is not read again (:mod:`~roqa_nlp.transcripts.reading_cache`)."""
+    ``cache`` is not read again (:mod:`~roqa_nlp.transcripts.reading_cache`). ``near``, without
+    ``key`` (a pseudonym would change the cases and the words), is told the runs of words each
+    case says (:meth:`~roqa_nlp.transcripts.NearCopies.know`), so that text common to the study
+    is known to the near-copy check from the first transcript coded."""
     from .errors import RoqaWarning
     from .transcripts import Unreadable, read_each
     from .transcripts.roles import (
@@ -614,6 +619,7 @@ def _study_pass(
     people: list[tuple[str, str | None, tuple[str, ...]]] = []  # participant_names of each
     speakers: set[str] = set()
     unmatched: set[str] = set()
+    said: list[tuple[str, str | None, Any]] = []  # id, case and hashed runs of each, for ``near``
     if one is None or (isinstance(one, (str, Path)) and Path(one).is_dir()):
         unreadable = Unreadable()  # every file is read before any is refused, none coded
         for t in each(unreadable):  # one transcript alone has no study to learn from
@@ -625,9 +631,15 @@ def _study_pass(
             unmatched.update(unmatched_labels(t))
             if known is None:
                 found |= study_interviewers([t])
+            if near is not None and key is None:
+                said.append((t.id, t.participant, near.runs_of(t)))
         unreadable.refuse()
     interviewers = frozenset(found)
     cases = StudyCases.of(labelled, people)
+    for name, participant, runs in said:
+        case = cases.from_file_name.get(name) or cases.spelled.get(name) or participant
+        if near is not None and case:
+            near.study.add(case, runs)
     if key is not None:  # a second reading: roles decide the pseudonyms
         read = [cases.apply(with_study_interviewers(t, interviewers)) for t in each()]
         key.register_study(read)  # as roqa pseudonymise keys them: the same pseudonyms
@@ -2368,9 +2380,13 @@ class AutoCoder:
         # each file hashed once (the study's reading and the coding's, the check for a copy, the
         # fingerprint) in this run only: a later run reads every file again (io.hashing_run)
         hashes = run_hashes()
+        from .transcripts import NearCopies
+
+        # the transcripts read, the runs of words each says, and the cases of the study say
+        near = NearCopies()
         with hashing_run(hashes):
             interviewers, cases, matched = _study_pass(
-                inputs, labels, pseudonyms, study_interviewers, readings
+                inputs, labels, pseudonyms, study_interviewers, readings, near
             )
         from .errors import warn
 
@@ -2379,9 +2395,6 @@ class AutoCoder:
         seen: dict[str, str | None] = {}  # transcript id -> the file it came from
         # SHA-256 of a transcript's text -> the file it came from and its case
         same: dict[str, tuple[str, str | None]] = {}
-        from .transcripts import NearCopies
-
-        near = NearCopies()  # the transcripts read, and the runs of words each says
         pending: list[Segment] = []
         part = CodingResult(meta=self._run_meta())
         labels_warned = labels is None  # nothing to warn of

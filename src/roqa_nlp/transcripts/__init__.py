@@ -604,13 +604,18 @@ class NearCopies:
         """Count the runs of a whole study's transcripts before any is checked, so that text
         common to its cases is known from the first pair on (a stream knows only the
         transcripts read before)."""
-        from .run_index import run_hashes
-
         for t in transcripts:
             if t.participant:
-                every = run_hashes(spoken_words(t), NEAR_COPY_RUN, True)
+                every = self.runs_of(t)
                 self.study.add(t.participant, every)
                 self.known[id(t)] = (t, every)  # t kept, so its id is no other's
+
+    @staticmethod
+    def runs_of(t: Transcript) -> np.ndarray:
+        """The hashed runs of all of ``t``'s words, in order (64-bit)."""
+        from .run_index import run_hashes
+
+        return run_hashes(spoken_words(t), NEAR_COPY_RUN, True)
 
 
 class Heard:
