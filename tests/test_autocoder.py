@@ -1599,13 +1599,21 @@ def test_the_codebook_beside_the_codings_defines_the_project_code_too(
     """roqa import writes OUT/codebook.json and OUT/codings/USER/codings.jsonl: decisions kept
     elsewhere find the code through the codings they are given with."""
     from roqa_nlp.result import CodingResult
+    from roqa_nlp.schema import Segment, SegmentResult
 
     imported_codebook().save(tmp_path / "qreview" / "codebook.json")
     codings = tmp_path / "qreview" / "codings" / "roqa_nlp"
-    CodingResult(segments=[]).save(codings)
+    # one segment the review decided: decisions none of which is on a segment of their codings
+    # are refused (session 81 trfix)
+    words = "There was never enough money for extra shifts."
+    CodingResult(
+        segments=[
+            SegmentResult(Segment("p02:0004", "p02", "P02", "participant", 0, len(words), words))
+        ]
+    ).save(codings)
     decisions = tmp_path / "decisions.csv"
     decisions.write_text(QDA_RECODES, encoding="utf-8")
-    with pytest.warns(RoqaWarning, match="7 decisions on no segment of the codings"):
+    with pytest.warns(RoqaWarning, match="6 decisions on no segment of the codings"):
         ac = AutoCoder("cfir-2009", embedder=embedder).update(
             decisions, codings=codings / "codings.jsonl", training=tiny_training
         )
