@@ -44,7 +44,10 @@ def test_the_evidence_is_read_once_for_every_part_of_a_run(
     # 3 transcripts of 24-29 segments, parts of 16 or more: 3 parts, the evidence read once
     parts_given = [e for e in given if e is not None]
     assert len(parts) == len(parts_given) == 3
-    assert all(e is views[0] for e in parts_given)
+    # one view for every part (what else classifies in the run, the questions read as context
+    # when they are not cached yet, may read one of its own before it)
+    assert all(e is parts_given[0] for e in parts_given)
+    assert any(v is parts_given[0] for v in views)
     assert len(views) == 1 + given.count(None)  # what else classifies reads it for itself
     assert [s.suggestions for p in parts for s in p.segments] == [
         s.suggestions for s in before.segments
