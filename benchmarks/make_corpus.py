@@ -9,10 +9,11 @@ cache does not flatter a cold run), and one answer is one segment of the default
 
 Since every interview draws on the same few hundred sentences, any two of them share about 0.9
 of their participant words in runs of four words (0.88-0.94 at scale 1), which is what one
-interview saved twice shares: ``roqa code`` of a corpus warns that each interview after the
-first "is nearly the same text as" interview_00001.txt (a line each, on stderr; the timings
-are unchanged, and ``bench_speed.py`` keeps a run's stderr only when it fails). Real interviews
-share at most 0.09 (``near_copies.py``); the rule is right, and the corpus is for timing only.
+interview saved twice shares. ``roqa code`` and ``roqa inspect`` of a corpus warn of none:
+they read the study first, and runs every case says are text common to the study (a consent
+statement, a questionnaire read aloud), no sign of a copy. ``near_copies.py``, which checks
+without the study, counts the corpus's pairs as copies. Real interviews share at most 0.09; the
+corpus is for timing only.
 
 The output is a function of ``(scale, seed)`` only: the same call writes byte-identical files.
 Corpora go to a temporary or ``--out`` folder and are never committed.
