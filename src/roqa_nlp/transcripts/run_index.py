@@ -86,14 +86,22 @@ class CaseRuns:
         self.keys = np.insert(self.keys, at, fresh)
         self.counts = np.insert(self.counts, at, 1)
 
+    def cases_saying(self, runs: np.ndarray) -> np.ndarray:
+        """For each of ``runs``, the number of cases that say it."""
+        import numpy as np
+
+        if not len(self.keys):
+            return np.zeros(len(runs), np.int64)
+        at = np.searchsorted(self.keys, runs).clip(max=len(self.keys) - 1)
+        return np.asarray(np.where(self.keys[at] == runs, self.counts[at], 0))
+
     def said_elsewhere(self, runs: np.ndarray, cases: Sequence[str]) -> np.ndarray:
         """For each of ``runs``, the number of cases other than ``cases`` that say it."""
         import numpy as np
 
         if not len(self.keys) or not set(self.cases) - set(cases):
             return np.zeros(len(runs), np.int64)  # no other case
-        at = np.searchsorted(self.keys, runs).clip(max=len(self.keys) - 1)
-        said = np.where(self.keys[at] == runs, self.counts[at], 0)
+        said = self.cases_saying(runs)
         for case in set(cases):
             if case in self.cases:
                 said = said - among(runs, self.cases[case])
