@@ -143,19 +143,13 @@ def test_apply_decisions_and_import_refuse_a_folder_of_transcripts(
     ]  # fmt: skip
 
 
-@pytest.mark.parametrize(
-    "args",
-    [
-        ["apply-decisions", "coded", "--coder", "Alice", "--out", "run"],
-        ["import", "p.qdpx", "--out", "run"],
-    ],
-    ids=["apply-decisions", "import"],
-)
 def test_a_coding_output_folder_with_its_export_is_not_called_a_folder_of_transcripts(
-    study, capsys, args: list[str]
+    study, capsys
 ) -> None:
     """roqa code --qdpx run/suggestions.qdpx puts a file roqa code reads beside run.json:
-    refused, as the folder it is (before: "a folder of transcripts (suggestions.qdpx)")."""
+    `roqa import` refuses it as the folder it is (before: "a folder of transcripts
+    (suggestions.qdpx)")."""
+    args = ["import", "p.qdpx", "--out", "run"]
     coded, files = study
     files["decisions"] = _decisions(coded)
     shutil.copytree(coded, "run")
@@ -275,3 +269,24 @@ def test_a_researchers_codebook_json_put_in_after_a_packaged_run_is_still_refuse
         capsys,
         files,
     )
+
+
+def test_the_review_is_applied_again_into_its_folder_after_an_export_into_it(study, capsys) -> None:
+    """README step 9 exports into the reviewed folder (`roqa export reviewed --qdpx
+    reviewed/project.qdpx`); applying the review again there (step 7) was refused as "a roqa
+    coding output folder (it holds run.json and project.qdpx)" (daily12 tester, session 82).
+    The .qdpx is the folder's own export: the run writes, and names it as made before it."""
+    coded, _ = study
+    _decisions(coded)
+    apply = ["apply-decisions", "coded", "--coder", "Alice", "--out", "reviewed"]
+    assert run(apply, capsys)[0] == 0
+    assert run(["export", "reviewed", "--qdpx", "reviewed/project.qdpx"], capsys)[0] == 0
+    qdpx = Path("reviewed/project.qdpx").read_bytes()
+    code, _, err = run(apply, capsys)
+    assert (code, err) == (
+        0,
+        "roqa: warning: reviewed: project.qdpx is from before this run, which did not rewrite "
+        "it: a report, table or export among them shows the earlier codings (make it again "
+        "from these)\n",
+    )
+    assert Path("reviewed/project.qdpx").read_bytes() == qdpx

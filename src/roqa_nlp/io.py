@@ -836,7 +836,12 @@ MODEL_CARD = "model_card.json"
 
 
 def refuse_unfit_out_folder(
-    out: str | Path, *, option: str = "--out", transcripts: bool = False, codings: bool = False
+    out: str | Path,
+    *,
+    option: str = "--out",
+    transcripts: bool = False,
+    codings: bool = False,
+    exports: bool = False,
 ) -> None:
     """Refuse, before anything is written, an existing output folder no command writes into: a
     model's (it holds :data:`MODEL_CARD`, the packaged model or a copy: the outputs went in among
@@ -846,7 +851,11 @@ def refuse_unfit_out_folder(
     transcripts, as ``roqa code --out`` refuses it); with ``codings``, a coding output folder
     (it holds run.json), where transcripts put are not read. A coding output folder that holds
     a file ``roqa code`` would read (its ``suggestions.qdpx``) is called a coding output folder,
-    not a folder of transcripts, when ``transcripts`` refuses it."""
+    not a folder of transcripts, when ``transcripts`` refuses it. With ``exports``, a coding
+    output folder's ``.qdpx`` files are its exports, not transcripts: ``roqa export reviewed/
+    --qdpx reviewed/project.qdpx`` (README step 9) had made ``roqa apply-decisions ... --out
+    reviewed/`` refuse the folder it had written (daily12 tester, session 82); the run then
+    names the .qdpx as made from the earlier codings, as ``roqa code`` does."""
     folder = Path(out)
     if not folder.is_dir():
         return
@@ -870,6 +879,8 @@ def refuse_unfit_out_folder(
         from .transcripts import transcript_files_in
 
         held = transcript_files_in(folder)
+        if exports and (folder / "run.json").is_file():
+            held = [f for f in held if f.suffix.lower() != ".qdpx"]
         if held and (folder / "run.json").is_file():
             # a coding output with its export (suggestions.qdpx) is no folder of transcripts
             # (refi tester, session 58: it was called one)

@@ -70,7 +70,7 @@ def apply_decisions_command(
             hint="give another folder, so the model's codings stay",
         )
     check_output_folder(out, files=[*FILES, CODEBOOK_FILE])
-    refuse_unfit_out_folder(out, transcripts=True)
+    refuse_unfit_out_folder(out, transcripts=True, exports=True)  # its .qdpx: its export
     check_own_outputs(out, [*FILES, CODEBOOK_FILE])
     from ..folder_lock import lock_output_folder
 
