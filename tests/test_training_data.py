@@ -110,7 +110,11 @@ def test_training_in_cfir_2022_reads_its_folder_and_the_cfir_2009_records_transl
 def test_not_used_data_loads_like_training_data() -> None:
     book = Codebook.load("cfir-2009")
     ts = load_training_set(NOT_USED, book, descriptions=False)
-    spoken = [i for i, r in enumerate(ts.ids) if not r.startswith(("ex7-", "ex9-", "sa37-"))]
+    spoken = [
+        i
+        for i, r in enumerate(ts.ids)
+        if not r.startswith(("ex7-", "ex9-", "sa37-", "aside-", "ex82-"))
+    ]
     assert len(spoken) == 430
     batch9 = [c for r, c in zip(ts.ids, ts.codes) if r.startswith("ex9-")]
     assert sorted(Counter(c[0] for c in batch9).items()) == [
@@ -118,6 +122,20 @@ def test_not_used_data_loads_like_training_data() -> None:
     ]  # fmt: skip
     assert [ts.contexts[i] for i in spoken].count("") == 0  # each spoken answer has its question
     assert {v for v, c in zip(ts.valences, ts.codes) if c} == {"barrier", "enabler", "neutral"}
+
+
+def test_the_session_82_asides_and_their_work_talk_counterparts_are_not_trained_on() -> None:
+    """Session 82 (classifier_comparison.md): 85 personal asides and gripes (38 with money words,
+    12 role statements, 4 of them call trouble) as talk that fits no code, and 12 lines of work
+    talk in personal words, measured and not adopted: the packaged model reads neither."""
+    asides = _records(NOT_USED / "offframework_asides_s82.jsonl")
+    work = _records(NOT_USED / "exemplars_s82_work_talk.jsonl")
+    assert Counter(r["theme"] for r in asides) == {"money words": 38, "other": 35, "role": 12}
+    assert Counter(r["kind"] for r in asides) == {"off-framework": 81, "procedural": 4}
+    assert all(r["codes"] == [] for r in asides)
+    assert Counter(c for r in work for c in r["codes"]) == {"IS.E.2": 8, "IS.E.3": 3, "OS.A": 1}
+    trained = {r for f in training_files(TRAINING) for r in (x["id"] for x in _records(f))}
+    assert not trained & {r["id"] for r in asides + work}
 
 
 def test_mixed_valence_turns_are_five_per_construct() -> None:
