@@ -487,7 +487,16 @@ def _deletable_splits_note(transcript: Transcript, splits: list[_LabelSplit]) ->
             f"below a question whose opening {unread + ':'!r} was not read as a speaker's "
             f"label ({quoted(question)})"
         )
-        fix = f"if {unread!r} is the interviewer, {interviewer_fix([unread])} or label"
+        known = _interviewer_label_in(transcript, unread)
+        if known is not None:  # naming it again reads nothing more: what stands before hides it
+            fix = (
+                f"{known!r} is read as the interviewer's label where a line opens with it: "
+                f"if the interviewer asks {'it' if one else 'them'}, delete what stands before "
+                f"{known + ':'!r} on the line (a mark, or a character that may not show, such "
+                "as a control character), or label"
+            )
+        else:
+            fix = f"if {unread!r} is the interviewer, {interviewer_fix([unread])} or label"
     label = (
         f"{_turns(len(asked))} split by a repeated speaker label ({at}), "
         f"{'' if one else 'each '}{below}, read as the participant's talk and coded: "
@@ -525,6 +534,27 @@ def _either_fix_note(
         "where the line above is the participant's talk, delete the repeated label to code the "
         f"answer whole; where it is the interviewer's, {interviewer_fix(labels)}"
     )
+
+
+def _interviewer_label_in(transcript: Transcript, unread: str) -> str | None:
+    """The interviewer's label ``unread`` (an opening not read as a label,
+    :func:`_unread_label`) holds after the marks or unseen characters before it
+    (``> Interviewer``, ``\\x1fSam Roe``), when it is one the transcript reads already (a
+    speaker of its interviewer's turns, or a default interviewer label, ``Interviewer``, that no
+    participant's turn has): the line is not read for what stands before the name, so naming
+    it with ``--interviewer`` would read nothing more. Else None."""
+    name = tidy_speaker(_OPENING_MARKS.sub("", unread))
+    key = name.casefold()
+    if not key:
+        return None
+    roles = {t.role for t in transcript.turns if tidy_speaker(t.speaker).casefold() == key}
+    if "interviewer" in roles or (not roles and is_interviewer(name)):
+        return name
+    return None
+
+
+#: What may stand before a name at the start of a line: marks, blanks, characters of no width.
+_OPENING_MARKS = re.compile(r"^[\W_]+")
 
 
 def _unread_label(line: str) -> str | None:

@@ -124,6 +124,31 @@ from .unlabelled import (
 from .unlabelled_answers import unlabelled_answers_metadata
 from .utterances import speech_file_text
 
+#: The characters other than ``\n`` that end a line of a plain-text transcript: a page break
+#: (``\f``: Word's "Save as Plain Text" writes one at the start of the paragraph after each page
+#: break, ``pdftotext`` one at the start of each page), a vertical tab (``\v``: Word's manual line
+#: break, Shift+Enter, in some copies), the information separators U+001C to U+001E, the
+#: next-line character U+0085 and the Unicode line and paragraph separators U+2028 and U+2029.
+#: ``str.splitlines`` breaks lines at each; the reader's text holds ``\n`` in place of each.
+LINE_BREAKS = "\f\v\x1c\x1d\x1e\x85\u2028\u2029"
+_AS_NEWLINE = str.maketrans(dict.fromkeys(LINE_BREAKS, "\n"))
+_OPENING_BREAKS = re.compile(f"^[{LINE_BREAKS}]+", re.MULTILINE)
+
+
+def with_newlines(text: str) -> str:
+    """``text`` with each of :data:`LINE_BREAKS` written as ``\\n``, or as a space where it
+    opens a line (``\\n\\fP01: words``, the line already broken): one character for one, so
+    every other character keeps its offset, and a line of the file is still one line, its
+    number the same, where a break only opens it. A label after a page break (``\\fP01:
+    words``) opens its line, as it does on the page, and no turn's words hold a page break
+    (before, the label was read as the words of the turn above it: the participant's answer
+    after a page break went into the interviewer's question, uncoded)."""
+    if not any(c in text for c in LINE_BREAKS):
+        return text
+    opened = _OPENING_BREAKS.sub(lambda m: " " * len(m[0]), text)
+    return opened.translate(_AS_NEWLINE)
+
+
 _MARKDOWN_NOT_SPEECH = re.compile(r"^ {0,3}(?:#{1,6}(?:\s|$)|(?:[-*_][ \t]*){3,}$)")
 _MARKDOWN_HEADING_MARK = re.compile(r"^ {0,3}#{1,6}(?:[ \t]+|$)")
 
@@ -181,6 +206,7 @@ def read_text_transcript(
         return text_table_transcript(
             text, path, "tsv", interviewer_labels=interviewer_labels, participant=participant
         )
+    text = with_newlines(text)  # after the table's check: a cell is read as the table holds it
     if looks_like_cues(text):  # a subtitle file saved as text
         from .vtt import cue_utterance
 
@@ -209,7 +235,9 @@ def parse_text(
     participant: str | None = None,
     markdown: bool = False,
 ) -> Transcript:
-    """The transcript of ``text`` (already decoded), read from ``path``."""
+    """The transcript of ``text`` (already decoded), read from ``path``; each of
+    :data:`LINE_BREAKS` in it ends a line (:func:`with_newlines`)."""
+    text = with_newlines(text)
     numbered = without_line_numbers(text)
     if numbered is not None:  # a transcript with numbered lines: read without the numbers
         t = parse_text(
