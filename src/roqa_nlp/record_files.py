@@ -105,10 +105,12 @@ def xlsx_rows(path: Path) -> Iterable[Sequence[Any]]:
 
 
 def xlsx_sheets(
-    path: Path, *, first_only: bool = False
+    path: Path, *, first_only: bool = False, with_formats: bool = False
 ) -> list[tuple[str, list[tuple[Any, ...]], bool]]:
     """The name, the cell values row by row, and whether it is hidden, of each sheet of an Excel
-    workbook (of its first sheet alone with ``first_only``)."""
+    workbook (of its first sheet alone with ``first_only``); with ``with_formats``, each cell
+    is its value and its number format (``(datetime(2024, 3, 1), "d-mmm")``, for
+    :func:`~roqa_nlp.spreadsheets.cell_as_shown`)."""
     import openpyxl
 
     from .exchange.safezip import screen_office_file
@@ -125,7 +127,12 @@ def xlsx_sheets(
         sheets = [
             (
                 sheet.title,
-                [tuple(r) for r in sheet.iter_rows(values_only=True)],
+                [
+                    tuple((c.value, getattr(c, "number_format", None)) for c in r)
+                    for r in sheet.iter_rows()
+                ]
+                if with_formats
+                else [tuple(r) for r in sheet.iter_rows(values_only=True)],
                 sheet.sheet_state != "visible",
             )
             # a workbook of chart sheets alone: IndexError, not readable

@@ -9,7 +9,10 @@ in the program that made it (:func:`unreadable_spreadsheet`)."""
 
 from __future__ import annotations
 
+import datetime
 import functools
+import re
+from collections.abc import Sequence
 from pathlib import Path
 
 from .errors import RoqaError, RoqaValueError
@@ -88,3 +91,165 @@ def spreadsheet_error_values() -> frozenset[str]:
     values = packaged_json("spreadsheet_error_values.json")["values"]
     assert isinstance(values, list)
     return frozenset(str(v).upper() for v in values)
+
+
+# -- a cell as Excel shows it ----------------------------------------------------------------------
+
+#: Excel's built-in short date formats (ids 14 and 22), which Excel shows in the computer's own
+#: short date, not as their codes say (``mm-dd-yy``): read as an ISO date, which no reader
+#: mistakes for another day.
+_SYSTEM_SHORT_DATES = {"mm-dd-yy": "yyyy-mm-dd", "m/d/yy h:mm": "yyyy-mm-dd h:mm"}
+
+#: One piece of a number format: a quoted literal, an escaped character, a padding or fill
+#: character, a bracketed part (a colour, a locale, or an elapsed-time token such as ``[h]``),
+#: ``AM/PM`` or ``A/P``, a run of one date or time letter, a run of zeros (fractions of a
+#: second), or any other character, shown as it is.
+_FORMAT_PIECE = re.compile(
+    r'"(?P<quoted>[^"]*)"?|\\(?P<escaped>.)|[_*](?P<padding>.)|\[(?P<bracket>[^\]]*)\]'
+    r"|(?P<ampm>AM/PM|am/pm|A/P|a/p)|(?P<letters>[yY]+|[mM]+|[dD]+|[hH]+|[sS]+|[eE]+)|(?P<zeros>0+)|(?P<other>.)",
+    re.DOTALL,
+)
+_ELAPSED = re.compile(r"[hH]+|[mM]+|[sS]+")
+
+
+def _sections(number_format: str) -> list[str]:
+    """The sections of a number format (``positive;negative;zero;text``), split at each ``;``
+    outside quotes."""
+    out, piece, quoted = [], "", False
+    for c in number_format:
+        if c == '"':
+            quoted = not quoted
+        if c == ";" and not quoted:
+            out.append(piece)
+            piece = ""
+        else:
+            piece += c
+    return [*out, piece]
+
+
+def cell_as_shown(value: object, number_format: str | None) -> str | None:
+    """The text Excel shows for a cell holding a date, a time or a percentage under its
+    ``number_format`` (``d-mmm`` shows 2024-03-01 as ``1-Mar``, ``0%`` shows 0.25 as ``25%``;
+    month and day names in English), or None for any other cell, whose value's own text is what
+    it shows. Excel makes a date of ``1 Mar`` or ``1/3`` typed in a cell, and a percentage of
+    ``25%``, keeping the number alone."""
+    fmt = _sections(number_format or "General")[0]
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, (datetime.datetime, datetime.date, datetime.time, datetime.timedelta)):
+        from openpyxl.styles.numbers import is_date_format  # read with the workbook
+
+        if not is_date_format(fmt):  # no date or time shown (General): the value's own text
+            return None
+        return _date_as_shown(value, _SYSTEM_SHORT_DATES.get(fmt.lower(), fmt))
+    if isinstance(value, (int, float)):
+        plain = re.sub(r'"[^"]*"|\\.|[_*].', "", fmt)
+        if "%" not in plain:
+            return None
+        number = plain.split("%")[0]
+        decimals = len(re.sub(r"[^0#?]", "", number.split(".")[1])) if "." in number else 0
+        grouped = "," if re.search(r"[0#?],[0#?]", number) else ""
+        return f"{value * 100:{grouped}.{decimals}f}%"
+    return None
+
+
+def _date_as_shown(
+    value: datetime.datetime | datetime.date | datetime.time | datetime.timedelta, fmt: str
+) -> str | None:
+    """:func:`cell_as_shown` of a date, time or duration under a date format ``fmt``: None
+    where ``fmt`` asks for what the value has not (the day of a time alone)."""
+    pieces = list(_FORMAT_PIECE.finditer(fmt))
+    kinds = [_piece_kind(m) for m in pieces]
+    twelve = any(m["ampm"] for m in pieces)
+    total: float | None = None  # a duration's seconds, for an elapsed-time token
+    day: datetime.date | None = None
+    if isinstance(value, datetime.timedelta):
+        total = value.total_seconds()
+        clock = (datetime.datetime.min + value % datetime.timedelta(days=1)).time()
+    elif isinstance(value, datetime.datetime):
+        day, clock = value.date(), value.time()
+    elif isinstance(value, datetime.date):
+        day, clock = value, datetime.time()
+    else:
+        clock = value
+    out: list[str] = []
+    for i, (m, kind) in enumerate(zip(pieces, kinds, strict=True)):
+        if kind == "elapsed":
+            if total is None:
+                return None
+            unit = {"h": 3600, "m": 60, "s": 1}[m["bracket"][0].lower()]
+            out.append(str(int(total // unit)).zfill(len(m["bracket"])))
+        elif kind == "m" and len(m["letters"]) <= 2 and _is_minutes(kinds, i):
+            out.append(_padded(clock.minute, len(m["letters"])))
+        elif kind in ("y", "e", "m", "d"):
+            if day is None:
+                return None
+            out.append(_date_piece(kind, len(m["letters"]), day))
+        elif kind in ("h", "s"):
+            hour = clock.hour % 12 or 12 if twelve else clock.hour
+            out.append(_padded(hour if kind == "h" else clock.second, len(m["letters"])))
+        elif (
+            m["zeros"]
+            and i >= 2
+            and kinds[i - 2] in ("s", "elapsed")
+            and m.string[m.start() - 1] == "."
+        ):
+            digits = len(m["zeros"])  # the fraction of the second, rounded half up
+            shown = min((clock.microsecond * 10**digits + 500_000) // 1_000_000, 10**digits - 1)
+            out.append(str(shown).zfill(digits))
+        else:
+            out.append(_literal(m, clock))
+    return "".join(out)
+
+
+def _piece_kind(m: re.Match[str]) -> str:
+    """The date or time letter (lower case) a piece of a number format shows, ``elapsed`` for
+    ``[h]``, ``[mm]`` or ``[ss]``, else ``""``."""
+    if m["letters"]:
+        return m["letters"][0].lower()
+    if m["bracket"] is not None and _ELAPSED.fullmatch(m["bracket"]):
+        return "elapsed"
+    return ""
+
+
+def _padded(number: int, letters: int) -> str:
+    return str(number) if letters == 1 else f"{number:02d}"
+
+
+def _date_piece(kind: str, letters: int, day: datetime.date) -> str:
+    """A year (``yy``, ``yyyy``, ``e``), month (``m`` to ``mmmmm``) or day (``d`` to ``dddd``)
+    as Excel shows it, names in English."""
+    if kind in ("y", "e"):
+        return str(day.year) if letters >= 3 or kind == "e" else f"{day.year % 100:02d}"
+    if letters <= 2:
+        return _padded(day.day if kind == "d" else day.month, letters)
+    if kind == "d":
+        return day.strftime("%a" if letters == 3 else "%A")
+    name = day.strftime("%b" if letters == 3 else "%B")
+    return name[:1] if letters == 5 else name
+
+
+def _literal(m: re.Match[str], clock: datetime.time) -> str:
+    """What a piece of a number format that is no date or time letter shows: a quoted or
+    escaped character as itself, a padding ``_x`` as a space, a fill ``*x``, a colour or locale
+    as nothing, ``AM/PM`` as the half of the day."""
+    if m["quoted"] is not None:
+        return m["quoted"]
+    if m["escaped"] is not None:
+        return m["escaped"]
+    if m["padding"] is not None:
+        return " " if m[0].startswith("_") else ""
+    if m["bracket"] is not None:
+        return ""
+    if m["ampm"]:
+        shown = ("AM" if clock.hour < 12 else "PM")[: 2 if len(m["ampm"]) > 3 else 1]
+        return shown if m["ampm"][0].isupper() else shown.lower()
+    return m[0]
+
+
+def _is_minutes(kinds: Sequence[str], i: int) -> bool:
+    """Whether the ``m`` at ``kinds[i]`` is minutes: the date or time letter before it is an
+    hour, or the one after it a second (``h:mm``, ``mm:ss``), as Excel reads it."""
+    before = next((k for k in reversed(kinds[:i]) if k), "")
+    after = next((k for k in kinds[i + 1 :] if k), "")
+    return before in ("h", "elapsed") or after in ("s", "elapsed")

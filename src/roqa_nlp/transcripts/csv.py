@@ -629,9 +629,12 @@ def read_xlsx_transcript(
             )
     if empty:
         raise RoqaError("no speech found", path=path, hint="the first sheet is empty")
+    rows, shown = _text_as_shown(first)
     transcript = table_transcript(
-        first.rows, path, "xlsx", interviewer_labels=interviewer_labels, participant=participant
+        rows, path, "xlsx", interviewer_labels=interviewer_labels, participant=participant
     )
+    if shown:
+        _warn_of_shown_cells(shown, path)
     others = [
         s.name for s in sheets[1:] if not s.hidden and _has_transcript_columns(_sheet_roles(s))
     ]
@@ -656,17 +659,66 @@ class _Sheet(NamedTuple):
     name: str
     rows: list[list[str]]
     hidden: bool
+    #: the cells (row and column index) Excel shows otherwise than their text in ``rows``: a
+    #: date, time or percentage under its number format (:func:`.spreadsheets.cell_as_shown`)
+    shown: dict[tuple[int, int], str]
 
 
 def _text_sheets(path: str | Path, *, first_only: bool = False) -> list[_Sheet]:
-    """The name, the rows as a CSV's text, and whether it is hidden, of each sheet of the
-    workbook ``path`` (of its first alone with ``first_only``)."""
+    """The name, the rows as a CSV's text, whether it is hidden, and the cells Excel shows
+    otherwise, of each sheet of the workbook ``path`` (of its first alone with
+    ``first_only``)."""
     from ..record_files import xlsx_sheets
+    from ..spreadsheets import cell_as_shown
 
-    return [
-        _Sheet(name, [[_cell_text(v) for v in row] for row in rows], hidden)
-        for name, rows, hidden in xlsx_sheets(Path(path), first_only=first_only)
-    ]
+    sheets = []
+    for name, cells, hidden in xlsx_sheets(Path(path), first_only=first_only, with_formats=True):
+        rows = [[_cell_text(value) for value, _ in row] for row in cells]
+        shown = {
+            (r, c): text
+            for r, row in enumerate(cells)
+            for c, (value, number_format) in enumerate(row)
+            if (text := cell_as_shown(value, number_format)) is not None and text != rows[r][c]
+        }
+        sheets.append(_Sheet(name, rows, hidden, shown))
+    return sheets
+
+
+def _text_as_shown(sheet: _Sheet) -> tuple[list[list[str]], dict[int, str]]:
+    """The rows of ``sheet`` with each cell of its text column below the header row as Excel
+    shows it (a date ``1-Mar``, not the time of day ``00:00:00`` it holds; a percentage ``25%``,
+    not ``0.25``), and those cells' words by their row's number in the sheet. The speaker and
+    time columns are read from the cells' values, as before: a time formatted ``h:mm`` keeps
+    its seconds."""
+    above = header_row(sheet.rows[:MAX_HEADER_ROW])
+    column = column_roles(sheet.rows[above]).get("text") if sheet.rows else None
+    if column is None:
+        return sheet.rows, {}
+    rows = [list(row) for row in sheet.rows]
+    shown: dict[int, str] = {}
+    for (r, c), text in sheet.shown.items():
+        if c == column and r > above:
+            rows[r][c] = shown[r + 1] = text
+    return rows, dict(sorted(shown.items()))
+
+
+def _warn_of_shown_cells(shown: dict[int, str], path: str | Path) -> None:
+    """One warning naming the rows whose text cell Excel keeps as a date, time or percentage,
+    read as Excel shows it."""
+    from ..errors import first_few, warn
+
+    n = len(shown)
+    them = "them" if n != 1 else "it"
+    warn(
+        f"row{'s' if n != 1 else ''} {first_few([str(r) for r in shown], 6)} "
+        f"hold{'' if n != 1 else 's'} a date, time or percentage in the text column, which "
+        f"Excel makes of words typed as one ('1 Mar', '25%'), read as Excel shows {them} "
+        f"({first_few([repr(t) for t in shown.values()], 3)}): check {them} against the "
+        "interview (format the text column as Text in Excel before typing, to keep the words "
+        "as typed)",
+        path=path,
+        stacklevel=3,
+    )
 
 
 def _sheet_header(rows: Sequence[Sequence[str]]) -> Sequence[str]:

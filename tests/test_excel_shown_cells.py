@@ -1,0 +1,81 @@
+"""An .xlsx transcript's text cell that Excel keeps as a date, a time or a percentage is read as
+Excel shows it, with one warning naming the rows (tester s82 messy12, class D: an answer typed
+``1 Mar`` was read as ``00:00:00``, ``25%`` as ``0.25``, and coded as those words, silently).
+The speaker and time columns are read from the cells' values, as before.
+
+``tests/data/excel_cells/date_and_percent_cells.xlsx`` was made with openpyxl: a ``Start``
+column of times formatted ``h:mm`` (shown without their seconds), ``Speaker``, and ``Text``
+holding 2024-03-01 as ``d-mmm``, 2024-09-12 as ``dd/mm/yyyy``, 0.25 as ``0%``, 0.125 as
+``0.0%``, 07:30 as ``h:mm`` and the number 3 as ``General``."""
+
+from __future__ import annotations
+
+import datetime
+import warnings
+from pathlib import Path
+
+import pytest
+
+from roqa_nlp import read_transcript
+
+WORKBOOK = Path(__file__).parent / "data" / "excel_cells" / "date_and_percent_cells.xlsx"
+
+
+def test_date_time_and_percent_cells_are_read_as_excel_shows_them() -> None:
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        t = read_transcript(WORKBOOK)
+    answers = [(u.begin_time, t.text[u.start : u.end]) for u in t.turns if u.role == "participant"]
+    assert answers == [
+        (6.0, "1-Mar"),
+        (14.0, "12/09/2024"),
+        (25.0, "25%"),
+        (36.0, "12.5%"),
+        (69.0, "7:30"),  # the time column keeps the seconds its h:mm cells do not show
+        (79.0, "3"),
+        (89.0, "Staffing, mostly."),
+    ]
+    assert [u.speaker for u in t.turns] == ["Interviewer", "P21"] * 7
+    assert [str(w.message) for w in caught] == [
+        f"{WORKBOOK}: rows 3, 5, 7, 9, 11 hold a date, time or percentage in the text column, "
+        "which Excel makes of words typed as one ('1 Mar', '25%'), read as Excel shows them "
+        "('1-Mar', '12/09/2024', '25%' ...): check them against the interview (format the text "
+        "column as Text in Excel before typing, to keep the words as typed)"
+    ]
+
+
+MARCH_FIRST = datetime.datetime(2024, 3, 1, 14, 5, 9, 250000)
+
+
+@pytest.mark.parametrize(
+    ("value", "number_format", "shown"),
+    [
+        (MARCH_FIRST, "d-mmm", "1-Mar"),
+        (MARCH_FIRST, "dd-mmm-yy", "01-Mar-24"),
+        (MARCH_FIRST, "[$-409]d-mmm;@", "1-Mar"),
+        (MARCH_FIRST, "dddd, mmmm dd, yyyy", "Friday, March 01, 2024"),
+        (MARCH_FIRST, "mmm-yy", "Mar-24"),
+        (MARCH_FIRST, "mmmmm", "M"),
+        (MARCH_FIRST, '"Day "d', "Day 1"),
+        (MARCH_FIRST, "mm-dd-yy", "2024-03-01"),  # Excel's built-in short date: the computer's
+        (MARCH_FIRST, "m/d/yy h:mm", "2024-03-01 14:05"),
+        (MARCH_FIRST, "h:mm AM/PM", "2:05 PM"),
+        (MARCH_FIRST, "mm:ss.0", "05:09.3"),
+        (datetime.time(7, 30), "h:mm", "7:30"),
+        (datetime.timedelta(hours=27, minutes=3), "[h]:mm:ss", "27:03:00"),
+        (0.25, "0%", "25%"),
+        (12.3456, "#,##0.0%", "1,234.6%"),
+        (-0.5, "0.00%", "-50.00%"),
+        # no date, time or percentage shown: the value's own text
+        (MARCH_FIRST, "General", None),
+        (datetime.time(7, 30), "d-mmm", None),
+        (0.25, "0.00", None),
+        (3, "General", None),
+        (True, "0%", None),
+        ("25%", "@", None),
+    ],
+)
+def test_cell_as_shown(value: object, number_format: str, shown: str | None) -> None:
+    from roqa_nlp.spreadsheets import cell_as_shown
+
+    assert cell_as_shown(value, number_format) == shown
