@@ -79,3 +79,32 @@ def test_cell_as_shown(value: object, number_format: str, shown: str | None) -> 
     from roqa_nlp.spreadsheets import cell_as_shown
 
     assert cell_as_shown(value, number_format) == shown
+
+
+def test_record_files_read_text_cells_as_excel_shows_them(tmp_path: Path) -> None:
+    """Training, evaluation, agreement and decisions files in .xlsx read their ``text`` column as
+    a transcript's is (session 82: ``25%`` was trained on and scored as ``0.25``); the other
+    columns keep their values."""
+    import openpyxl
+
+    from roqa_nlp.record_files import read_records
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["Training records"])  # a title above the header
+    sheet.append(["construct", "text", "note"])
+    sheet.append(["Available Resources", MARCH_FIRST, MARCH_FIRST])
+    sheet.append(["Available Resources", 0.25, 0.25])
+    sheet.append(["NONE", "Staffing, mostly.", 3])
+    for row in (3, 4):
+        sheet.cell(row, 2).number_format = sheet.cell(row, 3).number_format = (
+            "d-mmm" if row == 3 else "0%"
+        )
+    path = tmp_path / "records.xlsx"
+    book.save(path)
+    assert read_records(path) == [
+        (3, {"construct": "Available Resources", "text": "1-Mar", "note": "2024-03-01 14:05:09.250000"}),
+        (4, {"construct": "Available Resources", "text": "25%", "note": "0.25"}),
+        (5, {"construct": "NONE", "text": "Staffing, mostly.", "note": "3"}),
+    ]  # fmt: skip

@@ -99,9 +99,28 @@ def read_records(path: str | Path) -> list[tuple[int, dict[str, Any]]]:
     return read_jsonl_numbered(p)
 
 
-def xlsx_rows(path: Path) -> Iterable[Sequence[Any]]:
-    """The cell values of the first sheet of an Excel workbook, row by row."""
-    return xlsx_sheets(path, first_only=True)[0][1]
+def xlsx_rows(path: Path) -> list[tuple[Any, ...]]:
+    """The cell values of the first sheet of an Excel workbook, row by row, each cell of the
+    ``text`` column below the header row as Excel shows it (a date ``1-Mar``, a percentage
+    ``25%``: :func:`~roqa_nlp.spreadsheets.cell_as_shown`), as a transcript's text column is
+    read: training, evaluation, agreement and decisions files (session 82: a record typed
+    ``25%`` was trained on and scored as ``0.25``, one typed ``1 Mar`` as ``2024-03-01
+    00:00:00``)."""
+    from .spreadsheets import cell_as_shown
+
+    cells = xlsx_sheets(path, first_only=True, with_formats=True)[0][1]
+    rows = [tuple(value for value, _ in row) for row in cells]
+    below, skipped = from_the_header_row(rows, "text")
+    header = [_cell(c).casefold() for c in below[0]] if below else []
+    if "text" not in header:
+        return rows
+    column = header.index("text")
+    for r in range(skipped + 1, len(rows)):
+        if column < len(cells[r]):
+            shown = cell_as_shown(*cells[r][column])
+            if shown is not None:
+                rows[r] = (*rows[r][:column], shown, *rows[r][column + 1 :])
+    return rows
 
 
 def xlsx_sheets(
