@@ -157,6 +157,7 @@ from .transcripts.roles import (
     given_name_first,
     honorifics,
     is_role_label,
+    talk_titles,
     without_accents,
 )
 from .transcripts.speaker_labels import display_name_core
@@ -225,30 +226,19 @@ _EXCEL_EXPONENT = re.compile(r"[0-9](?:\.[0-9]+)?E\+[0-9]+", re.IGNORECASE)
 
 
 @cache
-def _talk_titles() -> frozenset[str]:
-    """Each spelling of a title said before a surname in the talk: ``data/honorifics.txt``'s and
-    ``data/talk_titles.txt``'s ("Sister", "Matron", "Cllr"), lower case without the full stop.
-    Speaker labels read honorifics.txt's alone: "Nurse:" is a speaker of their own."""
-    spellings = set(honorifics())
-    for line in packaged_words("talk_titles.txt"):
-        spellings.update(line.casefold().split())
-    return frozenset(spellings)
-
-
-@cache
 def _after_honorific() -> re.Pattern[str]:
-    """A title of :func:`_talk_titles` just before a word, capitalised, with or without its
+    """A title of :func:`.transcripts.roles.talk_titles` just before a word, capitalised, with or without its
     full stop ("Ms. Chen", "Dr Okafor", "Sister Dunmore", "Cllr Ford"): the word is a name."""
-    titles = sorted(_talk_titles(), key=lambda t: (-len(t), t))  # "Mrs" before "Mr"
+    titles = sorted(talk_titles(), key=lambda t: (-len(t), t))  # "Mrs" before "Mr"
     alternatives = "|".join(re.escape(t.capitalize()) for t in titles)
     return re.compile(rf"(?<![\w'’-])(?:{alternatives})\.?[ \t]+$")
 
 
 @cache
 def _title_and_first_name() -> re.Pattern[str]:
-    """A title of :func:`_talk_titles` and a capitalised word just before a word ("Mrs Joan
+    """A title of :func:`.transcripts.roles.talk_titles` and a capitalised word just before a word ("Mrs Joan
     Ellison": ``Mrs Joan``), the word in group 1: a first name of the one the word names."""
-    titles = sorted(_talk_titles(), key=lambda t: (-len(t), t))  # "Mrs" before "Mr"
+    titles = sorted(talk_titles(), key=lambda t: (-len(t), t))  # "Mrs" before "Mr"
     alternatives = "|".join(re.escape(t.capitalize()) for t in titles)
     return re.compile(rf"(?<![\w'’-])(?:{alternatives})\.?[ \t]+({CAPITAL}[\w{MARKS}'’-]*)[ \t]+$")
 
@@ -658,7 +648,7 @@ def _given_kind(word: str) -> str | None:
     public = folded in packaged_words("public_proper_words.txt")
     if public and (folded not in packaged_words("word_given_names.txt") or is_month_name(word)):
         return None  # "April Jones", "May Chen": "By April we had"
-    if folded in _talk_titles():
+    if folded in talk_titles():
         return None  # "St Anne's Hospice": a title
     if _is_common_word(word):  # "The Willows", "Our Place": the word; "Will Grant": the name
         return "given common" if folded in packaged_words("stop_word_names.txt") else None
@@ -5072,7 +5062,7 @@ def _no_ward_name_words() -> frozenset[str]:
     """The words that make no ward's name (:func:`_ward_names`): stop, public, role and title
     words, and those of ``data/ward_kind_words.txt``, joined once a process."""
     kinds = packaged_words("ward_kind_words.txt")
-    return _stop_words() | _public_words() | _not_names() | _talk_titles() | kinds
+    return _stop_words() | _public_words() | _not_names() | talk_titles() | kinds
 
 
 def _ward_names(said: str) -> Iterator[tuple[str, list[str]]]:
@@ -5289,7 +5279,7 @@ def _may_be_a_name(word: str) -> bool:
     if len(word) < 2 or not word[0].isupper() or not any(c.islower() for c in word):
         return False
     contraction = word[1] in "'’" and not word[2:3].isupper()
-    if contraction or word.casefold() in _talk_titles() or word.removesuffix("s").isupper():
+    if contraction or word.casefold() in talk_titles() or word.removesuffix("s").isupper():
         return False  # "I'm", "Mr", "GPs"
     return all(piece[:1].isupper() for piece in word.split("-")[1:] if piece)
 
@@ -5428,7 +5418,7 @@ def _key_name_words(key: PseudonymKey, transcript: Transcript) -> frozenset[str]
     elsewhere a word that is no everyday word (:func:`_everyday_words`: "denise" of someone who
     does not speak there, not "rose"); never an English stop word that is no name (``the``;
     ``will`` and ``may`` are names: ``data/stop_word_names.txt``), nor a title said before a
-    surname (:func:`_talk_titles`: "matron" of a speaker labelled ``Matron``, "sister" of
+    surname (:func:`.transcripts.roles.talk_titles`: "matron" of a speaker labelled ``Matron``, "sister" of
     ``Sister Jones``), a job's word where it labels a speaker, not a name."""
     stop_names = packaged_words("stop_word_names.txt")
     voiced = {turn.speaker.casefold() for turn in transcript.turns}
@@ -5440,7 +5430,7 @@ def _key_name_words(key: PseudonymKey, transcript: Transcript) -> frozenset[str]
         )
         for part in [*name_parts(name), *_joined_surnames(name)]:
             for word in (w.casefold() for w in [part, *_pieces(part)]):
-                if word in _stop_words() and word not in stop_names or word in _talk_titles():
+                if word in _stop_words() and word not in stop_names or word in talk_titles():
                     continue
                 if theirs or not _is_everyday_word(word):
                     found |= {word, without_accents(word)}  # "siobhan" for Siobhán

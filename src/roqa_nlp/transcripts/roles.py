@@ -352,6 +352,19 @@ def honorifics() -> dict[str, str]:
     return out
 
 
+@cache
+def talk_titles() -> frozenset[str]:
+    """Each spelling of a title said before a surname: ``data/honorifics.txt``'s and
+    ``data/talk_titles.txt``'s ("Sister", "Matron", "Cllr"), lower case without the full stop.
+    A speaker label's name opens with honorifics.txt's alone ("Nurse:" is a speaker of their
+    own), but a title of either list with only a surname's initial after it is a person's name
+    (``Sister M.``, ``Nurse J.``, ``Dr K.``: :func:`.speaker_labels.is_initialled_name`)."""
+    spellings = set(honorifics())
+    for line in packaged_words("talk_titles.txt"):
+        spellings.update(line.casefold().split())
+    return frozenset(spellings)
+
+
 #: The apostrophes a name may be written with (curly, modifier letter, grave, prime), as ``'``.
 _APOSTROPHES = str.maketrans(dict.fromkeys("’‘ʼ`´′", "'"))
 

@@ -157,6 +157,7 @@ from .roles import (
     participant_number_label,
     person_name,
     speaker_name,
+    talk_titles,
     without_zero_width,
 )
 from .timecodes import opening_mark_as_timestamp, parse_timecode
@@ -3583,8 +3584,11 @@ def is_initialled_name(name: str) -> bool:
     (``data/everyday_words.txt``, ``data/not_names.txt``; ``Ward`` is a surname too), so that
     ``Q. What helped:``, ``A. Background:``, ``e.g. this:``, ``U.S. Policy:`` and, however often
     said, ``A.M. Shift:``, ``Plan A. Staffing:``, ``G.P. Surgery:`` open talk (session 68 hunt
-    h_labels, R4: said twice such a label was a speaker with no word checked)."""
+    h_labels, R4: said twice such a label was a speaker with no word checked); or a title and
+    initials alone (:func:`_a_title_and_initials`: ``Dr K.``, ``Sister M.``)."""
     parts = _NAME_PART.findall(name)
+    if _a_title_and_initials(parts):
+        return True
     if parts and len(parts) > 1 and parts[0].rstrip(".").casefold() in honorifics():
         parts = parts[1:]
     initials = [p for p in parts if len(p) == 2 and p.endswith(".")]
@@ -3606,6 +3610,22 @@ def is_initialled_name(name: str) -> bool:
         )
 
     return all(name_word(w) for w in capitalised)
+
+
+def _a_title_and_initials(parts: Sequence[str]) -> bool:
+    """Whether the parts of a name (:data:`_NAME_PART`) are a capitalised title said before a
+    surname (:func:`.roles.talk_titles`: ``data/honorifics.txt``'s ``Dr``, ``Mrs``, and
+    ``data/talk_titles.txt``'s ``Sister``, ``Nurse``, ``Matron``) and one to three capital
+    initials alone: an anonymised transcript writes a person as ``Dr K.``, ``Sister M.`` or
+    ``Nurse J.`` (session 81 hunt9 P1: such a third speaker was merged into the turn above);
+    a place or a plan is no title's (``Ward C.``, ``Bay B.``, ``Plan B.``, ``Appendix A.``)."""
+    initials = parts[1:]
+    return (
+        1 <= len(initials) <= _MOST_INITIALS
+        and parts[0][:1].isupper()
+        and parts[0].rstrip(".").casefold() in talk_titles()
+        and all(len(p) == 2 and p.endswith(".") and p[0].isupper() for p in initials)
+    )
 
 
 def is_comma_name(label: str) -> bool:
