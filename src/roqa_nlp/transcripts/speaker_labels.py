@@ -126,6 +126,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 import re
+import statistics
 import unicodedata
 from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
@@ -3329,7 +3330,11 @@ def _capitals_taking_turns(
     2:02`` was read as Hannah's words. A word or note a transcriber writes in capitals
     (:func:`_written_in_capitals`: ``OK``, ``AM``, ``NB``, ``NHS``), a line of the title block,
     and capitals with words after them on their line (``CQC: they came in March``, ``[00:05:10]
-    CQC: they came in March``, where the time may be the paragraph's) stay talk."""
+    CQC: they came in March``, where the time may be the paragraph's) stay talk; so does a line
+    whose words stand a blank line below it where each speaker's follow their label, and one
+    after a turn running on over more lines than any other that its time cuts off at no pace
+    the file's speakers keep (:func:`_keeps_pace`; session 81 hunt12 F1: a joiner who cuts in
+    after the longest answer, at the time its words take, is one more speaker)."""
     counts = Counter(m.label for m in matches if m is not None)
     recurring = {label for label, n in counts.items() if n >= 2 and label in accepted}
     if len(recurring) < 2:
@@ -3350,6 +3355,16 @@ def _capitals_taking_turns(
         return sum(1 for x in (lines[i][m.words_start :], *lines[i + 1 : end]) if x.strip())
 
     turn_lines = {k: lines_of_words(k) for k, i in enumerate(labelled) if at[i].label in recurring}
+
+    def words_right_below(i: int) -> bool:  # on the label's line or the next
+        return bool(lines[i][at[i].words_start :].strip()) or (
+            i + 1 < len(lines) and bool(lines[i + 1].strip())
+        )
+
+    # Otter's "Gareth Price  1:09" / "Mixed, honestly.": a line of an answer laid out as a label
+    # stands as a paragraph of its own, its words a blank line below ("GP  1:15" / "" / "That is")
+    below_each = all(words_right_below(i) for i in speakers_at)
+    pace = _seconds_a_word(lines, at, labelled, recurring)
     found: set[str] = set()
     for k, i in enumerate(labelled):
         m = matches[i]
@@ -3401,12 +3416,65 @@ def _capitals_taking_turns(
         said = [x for x in (lines[above][before.words_start :], *lines[above + 1 : i]) if x.strip()]
         if not said:
             continue  # the speaker above said nothing: no turn was taken from them
-        if len(said) > max((n for j, n in turn_lines.items() if j != k - 1), default=len(said)):
-            continue  # the turn above runs on over more lines than any other: an answer's line
+        if below_each and not words_right_below(i):
+            continue  # its words a paragraph below it, as no speaker's are: an answer's line
+        if len(said) > max(
+            (n for j, n in turn_lines.items() if j != k - 1), default=len(said)
+        ) and not _keeps_pace(pace, before.time, m.time, said):
+            # the turn above runs on over more lines than any other, and the label's time cuts
+            # it off at no pace the file's speakers keep: an answer's line
+            continue
         if not paragraphs and (not ends_a_sentence(said[-1]) or below[0].lstrip()[:1].islower()):
             continue  # a line inside a sentence: "we had a visit from" / "CQC  0:20" / "they came"
         found.add(m.label)
     return found
+
+
+#: How many times faster or slower than its file's speakers a turn may be said, its words
+#: counted between its label's time and the next label's, and be one
+#: (:func:`_keeps_pace`): a line of an answer laid out as a label, ``GP  1:15`` after an answer
+#: at 1:09, splits the answer's words at a pace no speaker of the file keeps.
+PACE_FACTOR = 2.5
+_SPOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+
+
+def _words_said(lines: Iterable[str]) -> int:
+    return sum(len(_SPOKEN.findall(line)) for line in lines)
+
+
+def _seconds_a_word(
+    lines: Sequence[str],
+    at: dict[int, LabelMatch],
+    labelled: Sequence[int],
+    recurring: Collection[str],
+) -> float | None:
+    """The median seconds a word of the turns of the ``recurring`` speakers' labels (``at``, on
+    the ``labelled`` lines of ``lines``) takes, from a label's time to the next one's where that
+    is a recurring speaker's too, later, and the turn says words: None where no turn has."""
+    paces = []
+    for k, i in enumerate(labelled[:-1]):
+        m, after = at[i], at[labelled[k + 1]]
+        if m.label not in recurring or after.label not in recurring:
+            continue
+        if m.time is None or after.time is None or after.time <= m.time:
+            continue
+        n = _words_said((lines[i][m.words_start :], *lines[i + 1 : labelled[k + 1]]))
+        if n:
+            paces.append((after.time - m.time) / n)
+    return statistics.median(paces) if paces else None
+
+
+def _keeps_pace(
+    pace: float | None, begin: float | None, end: float | None, said: Sequence[str]
+) -> bool:
+    """Whether a turn of the lines ``said``, from the time ``begin`` to the next label's ``end``,
+    is said at the ``pace`` of its file's speakers (:func:`_seconds_a_word`), give or take
+    :data:`PACE_FACTOR` times: its words fit its times. Times unknown or out of order keep no
+    pace."""
+    n = _words_said(said)
+    if pace is None or begin is None or end is None or end <= begin or not n:
+        return False
+    return 1 / PACE_FACTOR <= (end - begin) / n / pace <= PACE_FACTOR
 
 
 #: A time or a date opening a line's words after its label: ``END: 00:47:12, recording
