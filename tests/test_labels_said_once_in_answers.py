@@ -187,23 +187,43 @@ def test_a_name_said_once_inside_an_answer_of_two_paragraphs_stays_talk(
     assert "Ward C." in turns[3][1]
 
 
-def test_capitals_said_in_the_talk_elsewhere_stay_talk(tmp_path: Path) -> None:
+@pytest.mark.parametrize("question", ["And does MDT help?", "Is MDT the fixed point, then?"])
+def test_capitals_said_in_the_talk_elsewhere_stay_talk(tmp_path: Path, question: str) -> None:
     """``MDT  1:15`` in order, its own paragraph after a one-line answer, as a GP cutting in
-    is laid out, where the talk says "the MDT" too: the file's acronym, not a speaker."""
+    is laid out, where the talk says "MDT" too, as a name: the file's acronym, not a speaker."""
     path = tmp_path / "interview.txt"
     path.write_text(
         "Hannah Whitfield  0:56\nWhat is the one fixed point of the day?\n\n"
         "Gareth Price  1:09\nHonestly, only the one meeting.\n\n"
         "MDT  1:15\nEverything else moves around it.\n\n"
-        "Hannah Whitfield  1:49\nAnd does the MDT help?\n\n"
+        f"Hannah Whitfield  1:49\n{question}\n\n"
         "Gareth Price  2:02\nWhen the social worker turns up.\n",
         encoding="utf-8",
     )
     assert _turns(path) == [
         (H, "What is the one fixed point of the day?"),
         (G, "Honestly, only the one meeting.\n\nMDT  1:15\nEverything else moves around it."),
-        (H, "And does the MDT help?"),
+        (H, question),
         (G, "When the social worker turns up."),
+    ]
+
+
+def test_capitals_said_in_the_talk_only_after_a_determiner_may_take_a_turn() -> None:
+    """``GP  0:35`` in order, laid out as the speakers' labels, cutting into a one-line answer,
+    where the talk says "we ring the GP": a common noun of the talk, which does not make the
+    GP's label an acronym (session 81 hunt12 F3: the GP's line and words ended Gareth's turn)."""
+    assert _turns(DATA / "gp_said_in_talk.txt") == [
+        (H, "Can you tell me a bit about how the new discharge process works on your ward?"),
+        (
+            G,
+            "So basically we start planning on the day of admission, and we ring the GP the "
+            "same day.",
+        ),
+        (H, "And how did the team feel about that change at the start?"),
+        (G, "Mixed, honestly. Some of the senior staff thought it was more paperwork for nothing."),
+        ("GP", "Sorry to interrupt, I need the keys for the drug cupboard."),
+        (H, "What helped people come round to it in the end?"),
+        (G, "Seeing the length of stay numbers drop, I think."),
     ]
 
 

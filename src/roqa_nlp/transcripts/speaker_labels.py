@@ -3293,14 +3293,31 @@ def _turn_shape(line: str, m: LabelMatch) -> str:
     return " ".join(head.split())
 
 
+#: The words before a noun that make it a common noun of the talk (``ring the GP``).
+COMMON_NOUN_DETERMINERS = "common_noun_determiners.txt"
+_WORD_BEFORE = re.compile(r"([^\W\d_]+)[ \t]+$")
+
+
 def _said_in_talk(
     word: str, lines: Sequence[str], matches: Sequence[LabelMatch | None], at: int
 ) -> bool:
     """Whether ``word`` stands as a word in the talk of a line of ``lines`` but the ``at``-th
-    (``And does the MDT help``): capitals the file says as a word are its talk's acronym."""
+    (``MDT meets at nine``, ``And does MDT help``): capitals the file says as a name are its
+    talk's acronym. Said only as a common noun, after a determiner (``data/
+    common_noun_determiners.txt``: ``ring the GP``, ``a GP letter``), they may yet name the
+    one who cuts in once (session 81 hunt12 F3: a ``GP  0:35`` joiner was refused so)."""
     pattern = re.compile(rf"(?<!\w){re.escape(word)}(?!\w)")
+    determiners = packaged_words(COMMON_NOUN_DETERMINERS)
+
+    def as_a_name(talk: str) -> bool:
+        for found in pattern.finditer(talk):
+            before = _WORD_BEFORE.search(talk[max(0, found.start() - 40) : found.start()])
+            if before is None or before.group(1).casefold() not in determiners:
+                return True
+        return False
+
     return any(
-        pattern.search(line if m is None else line[m.words_start :])
+        as_a_name(line if m is None else line[m.words_start :])
         for j, (line, m) in enumerate(zip(lines, matches))
         if j != at
     )
