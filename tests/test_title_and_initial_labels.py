@@ -73,3 +73,24 @@ def test_a_title_and_an_initial_inside_a_sentence_stays_talk(tmp_path: Path, nam
     path = tmp_path / "t.txt"
     path.write_text(body, encoding="utf-8")
     assert _turns(path) == expected
+
+
+@pytest.mark.parametrize("name", ["Ward C.", "Bay B.", "Plan B.", "Appendix A.", "Pod A."])
+def test_a_place_and_a_letter_reads_as_no_name(name: str) -> None:
+    assert not is_initialled_name(name)
+
+
+@pytest.mark.parametrize("layout", TIMED_LAYOUTS)
+@pytest.mark.parametrize("name", ["Ward C.", "Bay B.", "Appendix A."])
+def test_a_place_and_a_letter_where_a_joiner_would_be_stays_talk(
+    tmp_path: Path, layout: str, name: str
+) -> None:
+    """Laid out as one more speaker's label, in order, between two speakers' turns, a ward, a
+    bay or an appendix is a line of the answer above (``data/places_before_a_letter.txt``)."""
+    turns = _interview(H, G)
+    turns.insert(5, (name, turns[4][1] + 2, "That is where it all went wrong."))
+    path = _write(tmp_path, layout, turns)
+    got = _turns(path)
+    assert [s for s, *_ in got] == [H, G] * 4
+    assert name in got[4][3]
+    assert got[4][3].endswith("That is where it all went wrong.")

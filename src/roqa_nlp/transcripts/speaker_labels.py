@@ -2599,6 +2599,8 @@ def _with_lone_labels(
             and _is_capitalised(label)
             and bool(_LONE_NAME.fullmatch(label))
             and not all(_is_common_word(w) for w in label.split())
+            # a name with initials only as one reads (``Ward C.`` / ``1:15`` is a ward)
+            and (not has_initial_stop(label) or is_initialled_name(_name_of(label)))
         )
         ok = (
             0 < len(label) <= MAX_LABEL_CHARS
@@ -3674,6 +3676,8 @@ def is_initialled_name(name: str) -> bool:
     parts = _NAME_PART.findall(name)
     if _a_title_and_initials(parts):
         return True
+    if _a_place_and_a_letter(parts):
+        return False
     if parts and len(parts) > 1 and parts[0].rstrip(".").casefold() in honorifics():
         parts = parts[1:]
     initials = [p for p in parts if len(p) == 2 and p.endswith(".")]
@@ -3695,6 +3699,23 @@ def is_initialled_name(name: str) -> bool:
         )
 
     return all(name_word(w) for w in capitalised)
+
+
+#: Words naming a place or a kind of thing before one letter (``Ward C.``, ``Bay B.``).
+PLACES_BEFORE_A_LETTER = "places_before_a_letter.txt"
+
+
+def _a_place_and_a_letter(parts: Sequence[str]) -> bool:
+    """Whether the parts of a name (:data:`_NAME_PART`) are one word naming a place, a part of
+    a document or a kind of thing (``data/places_before_a_letter.txt``) and one capital letter
+    with its full stop: ``Ward C.``, ``Pod A.``, ``Appendix A.`` name no one, though ``Ward`` is
+    a surname too (``C. Ward``)."""
+    return (
+        len(parts) == 2
+        and len(parts[1]) == 2
+        and parts[1].endswith(".")
+        and parts[0].rstrip(".").casefold() in packaged_words(PLACES_BEFORE_A_LETTER)
+    )
 
 
 def _a_title_and_initials(parts: Sequence[str]) -> bool:
