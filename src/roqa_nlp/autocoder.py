@@ -24,7 +24,10 @@ A model directory holds arrays (safetensors) and JSON only — never pickle:
   and neutral (:mod:`roqa_nlp.valence_prior`; absent when ``valence_prior_weight`` is 0);
 - ``question_model.safetensors`` + ``question_model.json``: which codes the interviewer's question
   leads to (:mod:`roqa_nlp.question_model`; absent when ``question_weight`` is 0 or no training
-  record has a question).
+  record has a question);
+- ``decided_valences.safetensors``: the embeddings of the segments a researcher gave a valence,
+  with that valence (:mod:`roqa_nlp.decided_valences`; only in a model retrained on decisions
+  that give one).
 
 Loading recomputes every hash and fails with a one-line error on any mismatch.
 """
@@ -85,6 +88,8 @@ if TYPE_CHECKING:
     import pandas as pd
 
     from .classifier import CodeClassifier
+    from .decided_valences import DecidedValences
+    from .decisions import FeedbackExamples
     from .embedding import Embedder
     from .lexical import LexicalModel
     from .novelty import NoveltyDetector
@@ -114,6 +119,9 @@ VALENCE_PRIOR_FILE = "valence_prior.json"
 #: The question model (:mod:`roqa_nlp.question_model`): present when ``question_weight`` > 0 and
 #: enough coded training records have a question.
 QUESTION_FILES = ("question_model.safetensors", "question_model.json")
+#: The valences a researcher decided (:mod:`roqa_nlp.decided_valences`): present in a model
+#: retrained on decisions that give a valence.
+DECIDED_VALENCES_FILE = "decided_valences.safetensors"
 JSON_FILES = ("codebook.json", "evidence.jsonl")
 #: Every file :meth:`AutoCoder.save` can write in a model directory (the parts a model has, and
 #: its card): what ``roqa train --out`` replaces, where any other file is the researcher's.
@@ -126,6 +134,7 @@ MODEL_FILES = frozenset(
         *VALENCE_LEXICAL_FILES,
         VALENCE_PRIOR_FILE,
         *QUESTION_FILES,
+        DECIDED_VALENCES_FILE,
     }
 )
 DEFAULT_PARAMS: dict[str, Any] = {
@@ -985,6 +994,7 @@ class AutoCoder:
         self._lexical: LexicalModel | None = None
         self._valence_lexical: LexicalModel | None = None
         self._valence_prior: ValencePrior | None = None
+        self._decided_valences: DecidedValences | None = None
         #: the new codes of the decisions update() is training (warned of by their segments)
         self._new_codes: frozenset[str] = frozenset()
         self._question_model: QuestionModel | None = None
@@ -1323,6 +1333,7 @@ class AutoCoder:
         ]
         self._evidence_X = X[keep].astype("float16")
         self._lexical = self._valence_lexical = self._valence_prior = None
+        self._decided_valences = None  # update() keeps them, after fit()
         self._question_model = None
         if questions is not None:
             from .question_model import QuestionModel
@@ -1640,6 +1651,7 @@ class AutoCoder:
             self.fit(combined)
         finally:
             self._new_codes = frozenset()
+        read_otherwise = self._keep_decided_valences(plan)
         # what was decided in the codes of the one codebook a review was made in (CFIR 2.0)
         decided_in: dict[str, Any] = {}
         if len(translated_from) == 1:
@@ -1710,6 +1722,10 @@ class AutoCoder:
             "codes_by_decision": plan.codes_by_decision(),
             # coded examples trained on the researcher's valence, not the model's
             **({"n_researcher_valence": n} if (n := plan.counts.get(VALENCE, 0)) else {}),
+            # the researcher's valences kept for their words (decided_valences.safetensors), and
+            # those the model, trained, still reads otherwise there: not carried to other talk
+            **({"n_valences_kept": n} if (n := self._n_decided_valences()) else {}),
+            **({"valences_read_otherwise": read_otherwise} if read_otherwise else {}),
             # coded examples given a new code and no valence of the researcher's: none, as
             # the review gives a new code none (the model's was shown for another code); the valence
             # head leaves them out
@@ -1747,6 +1763,38 @@ class AutoCoder:
             **({"translated_from": translated_from} if translated_from else {}),
         }
         return self
+
+    def _keep_decided_valences(self, plan: FeedbackExamples) -> list[dict[str, str]]:
+        """Keep the valences the researcher decided in ``plan`` (:mod:`roqa_nlp.decided_valences`)
+        for their words, once the model is trained on them; return those it reads otherwise
+        there without them (segment id, decided valence, the model's), read with their
+        question as ``roqa code`` reads them."""
+        from .decided_valences import DecidedValences
+
+        coded = [i for i, v in enumerate(plan.decided_valences) if v]
+        contexts = plan.contexts if len(plan.contexts) == len(plan.texts) else []
+        ids = [*(plan.ids[i] for i in coded), *plan.valence_ids]
+        texts = [*(plan.texts[i] for i in coded), *plan.valence_texts]
+        valences = [*(plan.decided_valences[i] for i in coded), *plan.valence_labels]
+        asked = [*(contexts[i] if contexts else "" for i in coded), *[""] * len(plan.valence_ids)]
+        self._decided_valences = None
+        if not texts:
+            return []
+        kept = DecidedValences.of(self._inputs(texts), valences)
+        X = self._inputs(texts, asked)
+        rows = self._suggest_rows(X, top_k=1, texts=texts, contexts=asked)[0]
+        read = [r[0].valence if r else "" for r in rows]
+        self._decided_valences = kept
+        return [
+            {"segment": i, "valence": v, "read": r}
+            for i, v, r in zip(ids, valences, read)
+            if r and r != v
+        ]
+
+    def _n_decided_valences(self) -> int:
+        """How many decided valences the model keeps for their words."""
+        kept = self._decided_valences
+        return 0 if kept is None else len(kept.valences_)
 
     def _require_fitted(self) -> tuple[CodeClassifier, NoveltyDetector]:
         """The fitted scikit-learn estimators (what saving and refitting need)."""
@@ -1866,6 +1914,9 @@ class AutoCoder:
             V = V.copy()
             V[:, names.index("neutral")] *= wn
             V = V / V.sum(axis=1, keepdims=True)
+        if self._decided_valences is not None:
+            # the researcher's valence of these words (a decided segment, or a near copy of one)
+            V = self._decided_valences.apply(V, X, names)
         scores, pvals = det.score_samples_and_p_values(X, P)
 
         def column(M: np.ndarray, name: str) -> np.ndarray:
@@ -3005,6 +3056,8 @@ class AutoCoder:
         if self._question_model is not None:
             blobs[QUESTION_FILES[0]] = save(self._question_model.to_arrays())
             blobs[QUESTION_FILES[1]] = json.dumps(self._question_model.state()).encode()
+        if self._decided_valences is not None:
+            blobs[DECIDED_VALENCES_FILE] = save(self._decided_valences.to_arrays())
         card = dict(self.card)
         # the parameters it codes with, so that it codes as it did before saving
         card["params"] = self._params_coded_with()
@@ -3202,6 +3255,8 @@ class AutoCoder:
             ac._valence_prior = _load_valence_prior(d, files)
         if QUESTION_FILES[0] in files or QUESTION_FILES[1] in files:
             ac._question_model = _load_question_model(d, files, clf.n_features_in_)
+        if DECIDED_VALENCES_FILE in files:
+            ac._decided_valences = _load_decided_valences(d, files, clf.n_features_in_)
         ac._predictor, ac._scorer, ac.card = clf, det, card
         ac._evidence_X = evidence_X
         ac._evidence_texts = read_jsonl(d / "evidence.jsonl")
@@ -3274,6 +3329,28 @@ def _load_question_model(d: Path, files: dict[str, str], dim: int) -> QuestionMo
             "the question model is unreadable", path=d / QUESTION_FILES[0], hint="retrain the model"
         ) from None
     return model
+
+
+def _load_decided_valences(d: Path, files: dict[str, str], dim: int) -> DecidedValences:
+    """The researcher's decided valences stored in model directory ``d``, checked against the
+    card; their embeddings must have ``dim`` dimensions."""
+    from safetensors import SafetensorError
+    from safetensors.numpy import load
+
+    from .decided_valences import DecidedValences
+
+    _check_model_file(d / DECIDED_VALENCES_FILE, files)
+    try:
+        kept = DecidedValences.from_arrays(load((d / DECIDED_VALENCES_FILE).read_bytes()))
+        if kept.embeddings_.shape[1] != dim:
+            raise ValueError("the decided valences are of other embeddings")
+    except (SafetensorError, OSError, ValueError, KeyError, TypeError):
+        raise RoqaError(
+            "the decided valences are unreadable",
+            path=d / DECIDED_VALENCES_FILE,
+            hint="retrain the model",
+        ) from None
+    return kept
 
 
 def _load_valence_prior(d: Path, files: dict[str, str]) -> ValencePrior:

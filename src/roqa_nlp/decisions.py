@@ -4490,6 +4490,31 @@ def few_examples_note(card: Mapping[str, object]) -> str | None:
     )
 
 
+def valences_read_otherwise_note(card: Mapping[str, object], shown: int = 5) -> str | None:
+    """The note ``roqa train`` prints under its summary when the model, trained on the decisions
+    (``card``: a model card's ``feedback``), still reads some decided valences otherwise in the
+    decided words (the first ``shown`` named): it gives those words the researcher's valence
+    (:mod:`~roqa_nlp.decided_valences`), but has not learnt it for other talk like them (study11,
+    session 81: "Nobody on the ward asked for it" stayed an enabler after training on its
+    barrier). None when it reads every one as decided."""
+    rows = card.get("valences_read_otherwise")
+    if not isinstance(rows, list) or not rows:
+        return None
+    n, of = len(rows), card.get("n_valences_kept")
+    named = "; ".join(
+        f"{r['segment']} (decided {r['valence']}, read {r['read']})" for r in rows[:shown]
+    )
+    more = f" and {n - shown} more" if n > shown else ""
+    of_all = f" of the {of}" if isinstance(of, int) else ""
+    return (
+        f"note: {n}{of_all} valences the review decided the model still reads otherwise in "
+        f"their own words: {named}{more}. It gives those words (and near copies of them) the "
+        "decided valence, but does not carry it to other talk like them: the valence head and "
+        "each code's usual valence mix, learnt from the training data, outweigh a few decided "
+        'segments (docs/model.md, "Valences a researcher decided")'
+    )
+
+
 def in_codebook_ids(decisions: Sequence[Decision], codebook: Codebook) -> list[Decision]:
     """``decisions`` with each accept, reject or recode on a code ``codebook`` knows by another
     key (an alias: an id renamed keeps the old one as ``"aliases": ["STAFF"]``; a name) on that

@@ -118,7 +118,11 @@ def train_command(
         with _own_codebook_hint(codebook, feedback or [], codings or []):
             _train(ac, data, feedback, codings, feedback_weight)
             if feedback:
-                from ..decisions import feedback_summary, few_examples_note
+                from ..decisions import (
+                    feedback_summary,
+                    few_examples_note,
+                    valences_read_otherwise_note,
+                )
 
                 # one line a paragraph in a file or a pipe, as roqa code's summary
                 con.print(
@@ -129,6 +133,8 @@ def train_command(
                 )
                 if few := few_examples_note(ac.card["feedback"]):
                     con.print(few, soft_wrap=True, markup=False, highlight=False)
+                if otherwise := valences_read_otherwise_note(ac.card["feedback"]):
+                    con.print(otherwise, soft_wrap=True, markup=False, highlight=False)
         n = int(ac.card["training_data"]["n_records"])
         if evaluate is not None:
             say_stage(f"evaluating the new model on {evaluate}", n)
