@@ -4,7 +4,7 @@ trained on the decisions, and roqa train names the decided valences it still rea
 study11, session 81: "...Nobody on the ward asked for it, and nobody asked us what we wanted from
 it either." was decided a barrier; `roqa train --feedback` with that decision gave a model that
 still read the same words as an enabler (head 0.52 enabler, Innovation Source's valence mix 0.44
-enabler), and 4 more of the 16 valence corrections likewise.
+enabler), and 3 more of the 16 valence corrections likewise.
 """
 
 from __future__ import annotations
