@@ -674,6 +674,27 @@ def test_the_packaged_model_codes_an_answer_after_a_courtesy_and_not_a_courtesy_
     ]
 
 
+def test_the_packaged_model_codes_a_short_answer_after_a_courtesy_or_a_line_repair() -> None:
+    """Tester s82 daily12, 1: "Yes, that's fine, go ahead. We use the Recovery Star ..." and
+    "Yes, I can hear you now. The commissioners only pay us for forty-five minutes, ..." (20
+    and 22 words after the courtesy) were read whole and set aside as procedural talk, out of
+    Table 2 and the matrix, nothing said. One sentence of 5 words or more after the courtesy
+    reply or the sentence on the line is now read alone; a short rest stays procedural."""
+    result = AutoCoder.load().code(DATA.parent / "courtesies" / "reply_then_short_answer.txt")
+    got = [
+        (s.segment.text[:24], s.procedural, s.novel)
+        + ((None,) if s.procedural else (s.suggestions[0].code_id,))
+        for s in result.segments
+    ]
+    assert got == [
+        ("Yes, of course, go ahead", False, False, "IS.D.5"),
+        ("Yes, I can hear you now.", False, False, "OS.D"),
+        ("Sure, that's fine, go ah", False, False, "CI.E"),
+        ("Yes, that's fine. On tha", True, False, None),
+        ("Yes, I can hear you agai", True, False, None),
+    ]
+
+
 def test_the_packaged_model_codes_what_follows_a_closing_formula_and_a_but() -> None:
     """Tester P's p21 (session 34): the bare closings are procedural talk; the two that go on
     after "but" and "except" are coded, not set aside as small talk (the "but" one was:

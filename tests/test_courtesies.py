@@ -57,6 +57,41 @@ def test_an_answer_is_read_from_what_follows_the_courtesy_it_opens_with(
     assert after_courtesy_reply(words) == read
 
 
+#: Answers of one sentence after a courtesy reply (tester s82 daily12, 1): read whole, the
+#: packaged model set them aside as procedural talk, out of Table 2 and the matrix. The rest is
+#: one sentence of OPENING_ANSWER_WORDS words or more asking nothing and holding no courtesy, as
+#: after a participant's courtesies, so it is read alone however short of ANSWER_WORDS it is.
+SHORT_ANSWERS = [
+    ("Yes, of course, go ahead. We agree the goals with each tenant in their first week.",
+     "We agree the goals with each tenant in their first week."),
+    ("Sure, that's fine. Half the team has never been trained in recovery work.",
+     "Half the team has never been trained in recovery work."),
+    ("By all means. The council pays for forty minutes and a review takes two hours.",
+     "The council pays for forty minutes and a review takes two hours."),
+]  # fmt: skip
+
+#: ... and those read whole, their rest being no answer of its own: too short, more than one
+#: short sentence, a question, or a courtesy again.
+SHORT_RESTS_READ_WHOLE = [
+    "Yes, of course. Two minutes.",
+    "Yes, that's fine. I'll be quick. Only ten minutes.",
+    "Of course, go ahead. Will we see the findings at the end of it?",
+    "Yes, of course. Thanks for asking me to take part in this.",
+]
+
+
+@pytest.mark.parametrize(("words", "read"), SHORT_ANSWERS)
+def test_an_answer_of_one_sentence_after_a_courtesy_reply_is_read_alone(
+    words: str, read: str
+) -> None:
+    assert after_courtesy_reply(words) == read
+
+
+@pytest.mark.parametrize("words", SHORT_RESTS_READ_WHOLE)
+def test_a_courtesy_reply_before_a_rest_that_is_no_answer_is_read_whole(words: str) -> None:
+    assert after_courtesy_reply(words) == words
+
+
 @pytest.mark.parametrize("reply", REPLIES)
 def test_every_reply_of_the_file_is_cut_before_an_answer_and_kept_alone(reply: str) -> None:
     assert after_courtesy_reply(f"Yeah, {reply}. {ANSWER}") == ANSWER

@@ -11,7 +11,12 @@ from __future__ import annotations
 import pytest
 
 from roqa_nlp.io import packaged_words
-from roqa_nlp.transcripts.repairs import RESTATEMENT_LEADS, restated_after_repair, restates_nothing
+from roqa_nlp.transcripts.repairs import (
+    RESTATEMENT_LEADS,
+    after_repair_reply,
+    restated_after_repair,
+    restates_nothing,
+)
 
 LEADS = sorted(packaged_words(RESTATEMENT_LEADS))
 
@@ -199,3 +204,46 @@ def test_a_segment_s_lead_is_found_once_for_both_readings(monkeypatch: pytest.Mo
     assert restates_nothing(words) is False
     assert restated_after_repair(words) == "I said that's the main thing for us in s79."
     assert len(searched) == 2  # the repair talk it opens with, and its small words
+
+
+# --- an answer that opens with a sentence on the line is read from the next (s82 daily12, 1) ---
+
+
+@pytest.mark.parametrize(
+    ("words", "read"),
+    [
+        ("Yes, I can hear you now. The council only funds forty minutes a visit.",
+         "The council only funds forty minutes a visit."),
+        ("Yep, I can hear you again. Our budget for training is tiny this year.",
+         "Our budget for training is tiny this year."),
+        ("Oh, you're back. We lose a third of the support workers every year.",
+         "We lose a third of the support workers every year."),
+        ("Sorry, I froze. I think I froze. Nobody audits the goals once they are set.",
+         "Nobody audits the goals once they are set."),
+    ],
+)  # fmt: skip
+def test_an_answer_after_whole_sentences_of_repair_talk_is_read_from_the_next(
+    words: str, read: str
+) -> None:
+    """Read whole, "Yes, I can hear you now. The commissioners only pay us for forty-five
+    minutes, ..." was set aside as procedural talk (tester s82 daily12, 1)."""
+    assert after_repair_reply(words) == read
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        "Yes, I can hear you now.",  # only repair talk
+        "Can you hear me now? I think my headphones were dying.",  # the repair talk asks
+        "Sorry, you froze. Two minutes.",  # too short to be an answer of its own
+        "I can hear you now. Okay. Go on then.",  # short sentences
+        "Yes, I can hear you now. Did you get my email about the consent form?",  # a question
+        "Yes, I can hear you now. Thanks for waiting while I sorted that out.",  # a courtesy
+        "I can hear you now the council only funds forty minutes a visit.",  # one sentence
+        "The council only funds forty minutes a visit.",  # no repair talk
+        "Hi there. The council only funds forty minutes a visit.",  # only small words of one
+        "",
+    ],
+)
+def test_repair_talk_before_no_answer_of_its_own_is_read_whole(words: str) -> None:
+    assert after_repair_reply(words) == words

@@ -747,18 +747,21 @@ def words_read(text: str) -> str:
     courtesy reply from what follows it (``Yeah, no problem. So I became a champion``,
     :func:`~roqa_nlp.transcripts.courtesies.after_courtesy_reply`), an answer said again after a
     repair on a bad line from its ``I said`` on (``Oh sorry. I said recovery isn't measured.``,
-    :func:`~roqa_nlp.transcripts.repairs.restated_after_repair`), then an answer that opens with
-    a closing formula from the word that turns from it, and one that ends with one, or with a
-    sign-off (``... about me. Anyway. Sorry. Thank you.``), without it
+    :func:`~roqa_nlp.transcripts.repairs.restated_after_repair`), else one that opens with a
+    sentence on the line from the answer after it (``Yes, I can hear you now. The council only
+    funds forty minutes.``, :func:`~roqa_nlp.transcripts.repairs.after_repair_reply`), then an
+    answer that opens with a closing formula from the word that turns from it, and one that
+    ends with one, or with a sign-off (``... about me. Anyway. Sorry. Thank you.``), without it
     (:mod:`~roqa_nlp.transcripts.closings`), all without a transcriber's annotations
     (``[inaudible]``, ``[laughs]``, ``(pause)``: :mod:`~roqa_nlp.transcripts.annotations`). The
     segment keeps its words; the embedding cache keys on the words read."""
     from .transcripts.annotations import without_annotations
     from .transcripts.closings import after_closing_formula, before_closing_formula, before_sign_off
     from .transcripts.courtesies import after_courtesy_reply
-    from .transcripts.repairs import restated_after_repair
+    from .transcripts.repairs import after_repair_reply, restated_after_repair
 
-    said = before_sign_off(restated_after_repair(after_courtesy_reply(without_annotations(text))))
+    said = restated_after_repair(after_courtesy_reply(without_annotations(text)))
+    said = before_sign_off(after_repair_reply(said))
     return before_closing_formula(after_closing_formula(said))
 
 

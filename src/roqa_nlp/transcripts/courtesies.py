@@ -12,9 +12,14 @@ and words of :data:`~roqa_nlp.transcripts.backchannels.BACKCHANNEL_WORDS` ("yeah
 that end a sentence. A courtesy alone ("Yes, of course, no problem.") is read whole and stays
 procedural talk; so is one whose sentence goes on ("No worries, same here. My neighbour's having
 his kitchen done, so if you hear drilling ...", procedural talk in ``examples/interviews``; "No
-problem with the staff"), and so is one followed by fewer than :data:`ANSWER_WORDS` words: a
-short rest is as often what the courtesy agrees to ("Yes, that's fine. On that basis.", "No
-problem at all. Cheerio now.").
+problem with the staff"), and so is one followed by fewer than :data:`ANSWER_WORDS` words that
+are no answer of their own (:func:`an_answer_of_its_own`): a short rest is as often what the
+courtesy agrees to ("Yes, that's fine. On that basis.", "No problem at all. Cheerio now."). One
+sentence of :data:`OPENING_ANSWER_WORDS` words or more that asks nothing and holds no courtesy is
+read alone, as after a participant's courtesies: read whole, "Yes, that's fine, go ahead. We use
+the Recovery Star at the first meeting and people choose which arms to work on, so the plan is
+theirs." (22 words after the courtesy) was procedural talk, top code IS.D.2 at 0.04, out of Table
+2 and the matrix (tester s82 daily12, 1).
 
 An interviewer's turn that is only a courtesy or an acknowledgement (``No problem at all.``,
 ``Lovely, thanks.``, ``Great, thank you.``: :func:`only_courtesy`) asks no question, so
@@ -34,7 +39,7 @@ you.``) may answer a question on the work, so such a turn is the model's to read
 
 An answer that opens with whole sentences of such courtesies (``Sorry about the dog. The biggest
 problem is the paperwork.``) is read from the sentence after them when that is an answer of its
-own (:func:`_an_answer`): read whole, the packaged model set aside 3 of 44 such answers as
+own (:func:`an_answer_of_its_own`): read whole, the packaged model set aside 3 of 44 such answers as
 procedural talk (s70 courtesy battery). Over the 16,021 training, benchmark and example records
 (not cfir_dev), 25 are so read, and none changes its procedural, novel or small-talk flag or its
 top code; read from after their courtesies whatever followed, 25 of 175 with gold procedural
@@ -76,12 +81,13 @@ PARTICIPANT_COURTESIES = "participant_courtesies.txt"
 #: (``actually``, ``really``, ``again``, ``she's gone now``): see :func:`only_courtesies`.
 COURTESY_FILLERS = "courtesy_fillers.txt"
 
-#: The fewest words after the courtesy for the answer to be read from them. Over the 42 records
-#: of the training and benchmark sets that open with a courtesy reply, read from what follows
-#: it, 3 of the 26 followed by fewer than 40 words (30 at most) lost their gold procedural label
-#: ("Yes, that's fine. On that basis." was coded OS.D); of the 16 followed by more (56 words or
-#: more), none changed its procedural, novel or small-talk flag and one top code came right
-#: (PR.A). The tester's answer is followed by 46 words.
+#: The fewest words after the courtesy for the answer to be read from them whatever they are
+#: (fewer are read alone when they are an answer of their own: :func:`an_answer_of_its_own`).
+#: Over the 42 records of the training and benchmark sets that open with a courtesy reply, read
+#: from what follows it, 3 of the 26 followed by fewer than 40 words (30 at most) lost their
+#: gold procedural label ("Yes, that's fine. On that basis." was coded OS.D); of the 16 followed
+#: by more (56 words or more), none changed its procedural, novel or small-talk flag and one top
+#: code came right (PR.A). The tester's answer is followed by 46 words.
 ANSWER_WORDS = 40
 
 #: The words of a bare yes: opening a turn of courtesies they may answer a question on the work
@@ -112,8 +118,9 @@ def after_courtesy_reply(words: str) -> str:
     """``words`` from the word after the courtesy sentence they open with (see the module
     docstring): "Yeah, no problem. So I became a champion ..." gives "So I became a champion ...".
     Any other words are given back whole: those that open with no courtesy reply, are only
-    one, are followed by fewer than :data:`ANSWER_WORDS` words, or go on from it in the same
-    sentence ("Of course, the staff were keen.")."""
+    one, are followed by fewer than :data:`ANSWER_WORDS` words that are no answer of their own
+    (:func:`an_answer_of_its_own`: "Yes, that's fine. On that basis."), or go on from it in the
+    same sentence ("Of course, the staff were keen.")."""
     spans, tokens = word_spans(words), words_of(words)
     rest = _after_opening_courtesies(words, spans)
     if rest is not None:
@@ -123,9 +130,9 @@ def after_courtesy_reply(words: str) -> str:
         return words
     replies, longest = phrases_of(COURTESY_REPLIES), longest_of(COURTESY_REPLIES)
     for i in range(len(tokens) - 1, 0, -1):
-        if not covered[i] or len(tokens) - i < ANSWER_WORDS:
+        if not covered[i] or not _SENTENCE_END.search(words[spans[i - 1][1] : spans[i][0]]):
             continue
-        if not _SENTENCE_END.search(words[spans[i - 1][1] : spans[i][0]]):
+        if len(tokens) - i < ANSWER_WORDS and not an_answer_of_its_own(words[spans[i][0] :]):
             continue
         said = tokens[:i]
         if any(
@@ -142,7 +149,7 @@ def _after_opening_courtesies(words: str, spans: list[tuple[int, int]]) -> str |
     courtesies they open with (:func:`only_courtesies`, a yes among them or not, the last
     ending in ``.`` or ``!``: "Sorry about the dog. The biggest problem is the paperwork."
     gives "The biggest problem is the paperwork.") when what follows is an answer of its own
-    (:func:`_an_answer`); None when there is no such run or no such answer after it."""
+    (:func:`an_answer_of_its_own`); None when there is no such run or no such answer after it."""
     covered, courteous = _participant_courtesies_cover(words)
     for i in range(len(spans) - 1, 0, -1):
         if not (covered[i] and courteous[i]):
@@ -150,11 +157,11 @@ def _after_opening_courtesies(words: str, spans: list[tuple[int, int]]) -> str |
         if not _OPENING_END.search(words[spans[i - 1][1] : spans[i][0]]):
             continue
         rest = words[spans[i][0] :]
-        return rest if _an_answer(rest) else None
+        return rest if an_answer_of_its_own(rest) else None
     return None
 
 
-def _an_answer(words: str) -> bool:
+def an_answer_of_its_own(words: str) -> bool:
     """Whether ``words``, after a participant's opening courtesies, are an answer of their own
     rather than more talk about the talk: no ``?`` (a question of theirs after thanks is about
     the study: "Will we see anything from it?"), no courtesy among them ("Thank you. And sorry

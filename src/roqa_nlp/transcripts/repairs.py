@@ -37,7 +37,14 @@ checks of the team-written interviews (``Sorry, that's the on-call phone. Two mi
 you hear me now? I think my headphones were dying.``) from procedural talk to content: without
 the apology the model does not know them for procedural talk. Talk that is only a repair, or a
 repair followed by anything but an answer said again, is read whole as before
-(``benchmarks/results/repair_contexts.md``).
+(``benchmarks/results/repair_contexts.md``), with one exception: an answer that opens with whole
+sentences of repair talk (``Yes, I can hear you now.``, not a question) and goes on with an
+answer of its own (:func:`~roqa_nlp.transcripts.courtesies.an_answer_of_its_own`: one sentence
+of 5 words or more, or 40 words or more, asking nothing and holding no courtesy, as after a
+participant's courtesies) is read from the sentence after the repair talk
+(:func:`after_repair_reply`). Read whole, "Yes, I can hear you now. The commissioners only pay us
+for forty-five minutes, and a goal-setting session takes two hours." was procedural talk, top
+code OS.D at 0.16 (tester s82 daily12, 1).
 
 An answer said again may say nothing of its own: ``Oh sorry, can you hear me now? I said that's
 the main thing for us.`` points back at what was said before the line cut out, which is coded
@@ -101,6 +108,8 @@ REPAIR_INTERJECTIONS = "repair_interjections.txt"
 #: What ends a sentence, or a sentence or a clause, between two words.
 _SENTENCE_END = re.compile(r"[.!?…]")
 _CLAUSE_END = re.compile(r"[.,;:!?…\u2013\u2014]|(?:^|\s)-+(?:\s|$)")
+#: What ends the repair talk an answer opens with (:func:`after_repair_reply`): not a question
+_OPENING_END = re.compile(r"[.!…]")
 
 
 def repair_phrases() -> list[str]:
@@ -135,6 +144,31 @@ def restated_after_repair(words: str) -> str:
     phone.``)."""
     lead = _restatement_lead(words)
     return words if lead is None else words[word_spans(words)[lead[0]][0] :]
+
+
+def after_repair_reply(words: str) -> str:
+    """``words`` from the sentence after the whole sentences of repair talk they open with when
+    that is an answer of its own (:func:`~roqa_nlp.transcripts.courtesies.an_answer_of_its_own`:
+    one sentence of 5 words or more, or 40 words or more, asking nothing and holding no
+    courtesy): ``Yes, I can hear you now. The commissioners only pay us for forty-five
+    minutes.`` gives ``The commissioners only pay us for forty-five minutes.`` (see the module
+    docstring). Any other words are given back whole: those that open with no repair talk, are
+    only repair talk, whose repair talk is a question (``Can you hear me now? I think my
+    headphones were dying.``) or goes on in its sentence, or are followed by less (``Sorry, you
+    froze. Two minutes.``)."""
+    from .courtesies import an_answer_of_its_own
+
+    tokens = words_of(words)
+    talk = covered_prefixes(tokens, REPAIR_PHRASES, REPAIR_FILLERS)
+    if len(tokens) < 2 or talk[-1]:
+        return words
+    small = covered_prefixes(tokens, REPAIR_FILLERS)
+    spans = word_spans(words)
+    for i in range(len(tokens) - 1, 0, -1):
+        if talk[i] and not small[i] and _OPENING_END.search(words[spans[i - 1][1] : spans[i][0]]):
+            rest = words[spans[i][0] :]
+            return rest if an_answer_of_its_own(rest) else words
+    return words
 
 
 def restates_nothing(words: str) -> bool:
