@@ -2,7 +2,8 @@
 
 A speaker label is the interviewer's when, lower-cased and stripped of a trailing number or a
 bracketed note (``Interviewer 2``, ``INT1``, ``Interviewer (JM)``, ``Q.``), it is one of the
-interviewer labels; an interviewer label given with a number (``Speaker 1``) matches only that
+interviewer labels, or a default one of three letters or more with the interviewer's initials
+or a letter after it (``Interviewer SR``, ``Int A``); an interviewer label given with a number (``Speaker 1``) matches only that
 number. A bracketed note that is itself an interviewer label makes its speaker the interviewer
 too: Teams and Zoom write a role after a name (``Jane Smith (Interviewer)``, ``Sam Roe [Host]``),
 and so does its role word before a colon (``Jane Smith (Interviewer: lead)``).
@@ -299,6 +300,21 @@ def _role_after_comma(label: str) -> list[str]:
     return [role] if _default_interviewer_keys().names_role(role) else []
 
 
+#: A speaker's initials or letter after a label's words that tell two of one role apart
+#: (``Interviewer SR``, ``Interviewer JT``, ``Int A``, ``Moderator S.R.``): one to three
+#: capitals, with or without a full stop after each, a blank, ``_`` or ``-`` before them.
+_INITIALS_AFTER = re.compile(r"(?P<words>.*?[^\W\d_])[\s_-]+(?:[A-Z]{1,3}|[A-Z]\.(?:[A-Z]\.){0,2})")
+
+
+def _role_before_initials(label: str) -> str | None:
+    """The words before the capitals ``label`` ends with (:data:`_INITIALS_AFTER`), a note in
+    brackets aside, as :func:`normalise_label` and :func:`_unparted` give them (``Interviewer
+    SR`` -> ``interviewer``, ``Research Assistant A`` -> ``researchassistant``), else None
+    (``Interviewer 2``, ``Jane Smith``, ``Interviewer sr``)."""
+    m = _INITIALS_AFTER.fullmatch(" ".join(_without_bracketed_notes(label).split()).rstrip(":"))
+    return None if m is None else _unparted(normalise_label(m.group("words")))
+
+
 def _without_trailing_number(key: str) -> str:
     """``key`` without a final run of digits and the blanks or ``#._-`` just before it."""
     end = len(key)
@@ -539,6 +555,10 @@ class InterviewerLabels:
     #: taker`` and ``notetaker`` match ``note-taker``; a label of one word (``RA``) matches only
     #: itself, not ``R A``
     unparted: frozenset[str] = frozenset()
+    #: the default role labels among these of three letters or more (``interviewer``, ``int``,
+    #: ``researcher``, ``moderator``): a speaker's initials or one letter after one of them
+    #: (``Interviewer SR``, ``Int A``) matches it, as a number does (:func:`_role_before_initials`)
+    lettered: frozenset[str] = frozenset()
 
     @classmethod
     def of(cls, labels: Iterable[str], *, titled_ids: bool = True) -> InterviewerLabels:
@@ -561,6 +581,13 @@ class InterviewerLabels:
             frozenset(people),
             titled_ids,
             frozenset(u for label in any_number if (u := _unparted(label)) != label),
+            frozenset(
+                _unparted(label)
+                for label in any_number
+                if label in DEFAULT_INTERVIEWER_LABELS
+                and label not in QUESTION_MARKERS
+                and len(_unparted(label)) >= 3
+            ),
         )
 
     def __contains__(self, label: object) -> bool:
@@ -595,6 +622,7 @@ class InterviewerLabels:
             or (bool(self.unparted) and _unparted(key) in self.unparted)
             or (bool(self.numbered) and _numbered_form(label) in self.numbered)
             or (bool(self.people) and self._names_person(label))
+            or (bool(self.lettered) and _role_before_initials(label) in self.lettered)
         )
 
     def _names_person(self, label: str) -> bool:
