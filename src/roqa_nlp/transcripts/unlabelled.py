@@ -69,6 +69,15 @@ AFTER_CHANGE_WORDS = "unlabelled_talk_after_change_words"
 AFTER_VOICE = "unlabelled_talk_after_voice_tag"
 AFTER_VOICE_AS = "unlabelled_talk_after_voice_tag_read_as"
 AFTER_VOICE_WORDS = "unlabelled_talk_after_voice_tag_words"
+#: The same of the cues or rows with no speaker's name right after the interviewer's question
+#: (a piece ending on ``?``), in a file that names a turn's speaker once, not each piece's
+#: (:func:`names_each_piece`): read as the asker's going on, by that file's rule, though a
+#: participant's answer that the file left unnamed opens so (daily12 2: ``Sam Roe: And what
+#: gets in the way?`` then ``Money. The fee rate has been frozen for four years.``, never coded
+#: and not warned of); :func:`after_change_warning` names those read as the interviewer's.
+AFTER_QUESTION = "unlabelled_talk_after_question"
+AFTER_QUESTION_AS = "unlabelled_talk_after_question_read_as"
+AFTER_QUESTION_WORDS = "unlabelled_talk_after_question_words"
 #: The transcript metadata keys of the words a reader read into no turn after the talk began
 #: (a paragraph under no speaker's label after a line that ended the turn before it: a header
 #: field or a transcriber's marker), and where each is (``line 9``; empty for a Word
@@ -261,6 +270,8 @@ class UnlabelledTalk:
     after_change: list[tuple[str, str, str]] = field(default_factory=list)
     #: in a file of voice tags, cues with no tag right after a tagged cue (where, whose, words)
     after_voice: list[tuple[str, str, str]] = field(default_factory=list)
+    #: in a file naming a turn's speaker once, pieces right after a question (where, whose, words)
+    after_question: list[tuple[str, str, str]] = field(default_factory=list)
     notes_left_out: int = 0
 
     def left_out(self, found: Continuation, words: str, next_speaker: str | None = None) -> bool:
@@ -300,6 +311,10 @@ class UnlabelledTalk:
             meta[AFTER_VOICE] = [p for p, _, _ in self.after_voice]
             meta[AFTER_VOICE_AS] = [s for _, s, _ in self.after_voice]
             meta[AFTER_VOICE_WORDS] = [w for _, _, w in self.after_voice]
+        if self.after_question:
+            meta[AFTER_QUESTION] = [p for p, _, _ in self.after_question]
+            meta[AFTER_QUESTION_AS] = [s for _, s, _ in self.after_question]
+            meta[AFTER_QUESTION_WORDS] = [w for _, _, w in self.after_question]
         return meta
 
 
@@ -377,12 +392,18 @@ def after_change_warning(transcript: Transcript) -> str | None:
     not named. In a file of voice tags (Teams'), every cue with no tag right after one of the
     interviewer's is named (:data:`AFTER_VOICE`), after a change of speaker or not: Teams leaves
     the tag off a cue whose speaker it cannot tell, and the participant's answer after a
-    question was read as the interviewer's with no word (session 79 readers3 M1)."""
+    question was read as the interviewer's with no word (session 79 readers3 M1). In a file that
+    names a turn's speaker once, the cues or rows with no name right after the interviewer's
+    question are named (:data:`AFTER_QUESTION`): the likeliest answer the file left unnamed
+    (daily12 2)."""
     meta = transcript.metadata
     voice = bool(meta.get(AFTER_VOICE))
+    asked = not voice and bool(meta.get(AFTER_QUESTION))
     keys = (
         (AFTER_VOICE, AFTER_VOICE_AS, AFTER_VOICE_WORDS)
         if voice
+        else (AFTER_QUESTION, AFTER_QUESTION_AS, AFTER_QUESTION_WORDS)
+        if asked
         else (AFTER_CHANGE, AFTER_CHANGE_AS, AFTER_CHANGE_WORDS)
     )
     places, read_as, words = (meta.get(key) or [] for key in keys)
@@ -411,6 +432,16 @@ def after_change_warning(transcript: Transcript) -> str | None:
             "Teams leaves the tag off a cue whose speaker it cannot tell, and a participant's "
             "answer that opens on such a cue is not coded, so put the speaker's name on "
             f"{'each of them' if n != 1 else 'it'} (<v Name>)"
+        )
+    if asked:
+        return (
+            f"{transcript.source or transcript.id}: {n} {piece}{'s' if n != 1 else ''} with no "
+            f"speaker's name right after the interviewer's question "
+            f"{'were' if n != 1 else 'was'} read as the interviewer's talk going on "
+            f"({at}{quoted(str(said))}, read as {speaker}'s talk{more}): the file names a "
+            f"speaker only where the speaker changes, so a participant's answer that opens on "
+            f"such a {piece} is not coded; if {'any is' if n != 1 else 'it is'} the "
+            f"participant's, put their name on it"
         )
     return (
         f"{transcript.source or transcript.id}: {n} {piece}{'s' if n != 1 else ''} with no "

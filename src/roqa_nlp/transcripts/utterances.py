@@ -244,6 +244,8 @@ def merge_utterances(
                 unlabelled.after_change.append((time_place(u.begin_time), speaker, text))
             if after_tag:
                 unlabelled.after_voice.append((time_place(u.begin_time), speaker, text))
+            if named and not each and _answers_after_question(cues[-1], text):
+                unlabelled.after_question.append((time_place(u.begin_time), speaker, text))
         if new_turn:
             speakers.append(speaker)
             cues.append([])
@@ -261,6 +263,22 @@ def merge_utterances(
         for s, c in zip(speakers, cues, strict=True)
     ]
     return turns, named
+
+
+def _answers_after_question(turn: Sequence[CuePiece], words: str) -> bool:
+    """Whether ``words``, a piece with no speaker's name going on with ``turn`` (its pieces so
+    far) in a file that names a turn's speaker once, may be an answer the file left unnamed: the
+    piece before it asks (ends on ``?``) and it neither asks nor is only a transcriber's note
+    (:data:`~.unlabelled.AFTER_QUESTION`)."""
+    from .annotations import only_annotations
+    from .backchannels import ends_asking
+
+    return (
+        bool(turn)
+        and ends_asking(turn[-1][0])
+        and not ends_asking(words)
+        and not only_annotations(words)
+    )
 
 
 def _spoken(u: Utterance, label: LabelMatch | None) -> tuple[str | None, str]:
