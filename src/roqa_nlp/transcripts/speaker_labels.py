@@ -1964,6 +1964,7 @@ def _header_scan(
             or (_participant_number(said) is not None)
             or (not talking and speaker_key(said) is not None)
             or (not talking and is_key_label(label) and key_pairs(said) is not None)
+            or (not talking and _person_beside_a_field(label, said))
         ):
             out.add(i)
         elif not talking and (
@@ -1978,6 +1979,32 @@ def _header_scan(
         else:
             talking = True
     return out, people
+
+
+def _person_beside_a_field(label: str, said: str) -> bool:
+    """Whether a role's line at the top (:func:`_header_role`) gives the person, by initials or
+    a name (:func:`_names_someone`), then a header field of its own with a value that is no talk
+    (:func:`is_header_field`, :func:`_talk_not_a_value`), as a Word template's header row is
+    typed: ``Interviewer: C.E.   Duration: 24 minutes``, ``Participant: P14, Date: 3 May``. A
+    header line, not the interviewer's first turn, joined to the first question (daily12 7)."""
+    if _header_role(label) is None:
+        return False
+    for colon in (i for i, c in enumerate(said) if c == ":"):
+        words, value = said[:colon].split(), said[colon + 1 :].strip()
+        for k in range(1, min(3, len(words) - 1) + 1):
+            who = " ".join(words[:-k]).rstrip(" ,;|-–—")
+            letters = who.replace(".", "")
+            if (
+                is_header_field(" ".join(words[-k:]))
+                and value
+                and not _talk_not_a_value(value)
+                and (
+                    (2 <= len(letters) <= 4 and letters.isalpha() and letters.isupper())
+                    or _names_someone(who)
+                )
+            ):
+                return True
+    return False
 
 
 def _opens_unlabelled_talk(said: str) -> bool:
