@@ -230,3 +230,29 @@ def test_what_a_kind_of_suggestion_reaches_is_worked_out_once_per_codebook(
     # asked 459 times of 298 kinds: each asked was worked out before (459)
     assert (len(kinds), len(set(kinds))) == (459, 298)
     assert len(worked) == 298
+
+
+def test_the_crosswalks_are_built_as_often_for_many_segments_as_for_few(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A warm re-code of the benchmark corpus (2,990 segments) built the crosswalk of the
+    model's codebook onto each other one 6,071 times for its report's page, again for every
+    segment and codebook (speed5, session 81): the segments are charted with one built once
+    per codebook, so the count no longer grows with them."""
+    from roqa_nlp import decisions_crosswalk
+
+    built: Counter[tuple[str, str]] = Counter()
+    real = decisions_crosswalk.crosswalk
+
+    def counted(source: Codebook, target: Codebook) -> dict[str, list[str]]:
+        built[(source.id, target.id)] += 1
+        return real(source, target)
+
+    monkeypatch.setattr(decisions_crosswalk, "crosswalk", counted)
+    for n in (40, 120):
+        built.clear()
+        page_crosswalk(many_codings(n), CFIR)
+        # 1 per codebook to chart the segments, and 1 for each of its codable codes (67 of
+        # CFIR 2.0, 22 seed themes: the code of the model each stands for); before, 1 more for
+        # each segment with suggestions: 107 and 62 for 40 segments, 187 and 142 for 120
+        assert built == Counter({("cfir-2009", "cfir-2022"): 68, ("cfir-2009", "erondu-2021"): 23})

@@ -99,7 +99,7 @@ from .codebook import (
     description_scope,
 )
 from .errors import RoqaError
-from .framework import SURE_CODE
+from .framework import SURE_CODE, SURE_VALENCE
 from .io import CODEBOOK_NAME, MODEL_CARD
 from .result import CodingResult
 from .schema import Code, SegmentResult, Suggestion
@@ -1961,8 +1961,6 @@ def sure_side(g: Suggestion) -> bool:
     """Whether ``g`` is a barrier or an enabler whose valence is sure: a person's (no valence
     probability), or the model's at :data:`~roqa_nlp.framework.SURE_VALENCE` or more (below it
     the report marks the quote "valence unsure")."""
-    from .framework import SURE_VALENCE
-
     return g.valence in SIDES and (
         g.valence_probability is None or g.valence_probability >= SURE_VALENCE
     )
