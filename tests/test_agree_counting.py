@@ -303,3 +303,20 @@ def test_one_valence_pair_is_one_pair_in_one_unit(tmp_path, capsys) -> None:
     code, out, err = run(["agree", str(p), "--n-boot", "10"], capsys)
     assert code == 0, err
     assert "n=1 unit-code pair in 1 unit): agreement 100.0% [—]" in one_line(out)
+
+
+def test_three_coders_say_each_pair_is_pooled_over_every_coders_codes(tmp_path, capsys) -> None:
+    """Tester daily12 (session 82): a human pair read kappa 0.768 alone and 0.777 beside a model,
+    whose codes joined the codes pooled, with nothing saying why. MULTI with a third coder C who
+    applied Z on u1: the pair A-B is pooled over X, Y and Z (15 decisions), alone over X, Y (10)."""
+    p = write(tmp_path / "three.csv", MULTI + "u1,C,Z\nu2,C,X\nu3,C,Y\nu4,C,Y\nu5,C,X\n")
+    code, out, _ = run(["agree", str(p), "--n-boot", "0"], capsys)
+    assert code == 0
+    assert (
+        "not the pooled agreement alone. Each pair is pooled over the 3 codes any of the 3 "
+        "coders applied, so its figures differ from that pair's compared alone (roqa agree with "
+        "those two), which are pooled over the codes the two applied."
+    ) in one_line(out)
+    code, out, _ = run(["agree", str(write(tmp_path / "two.csv", MULTI)), "--n-boot", "0"], capsys)
+    assert code == 0
+    assert "Each pair is pooled" not in one_line(out)

@@ -4216,11 +4216,21 @@ def _print_shared_absences(report: Any, universe: str, *, console: Any) -> None:
     n, absent = counts.get("decisions", 0), counts.get("shared_absences", 0)
     if not n or (universe == "coded" and _one_code_of_two_coders(report)):
         return  # no absence shared, and kappa and alpha no figures to quote: warned of instead
+    n_coders, n_codes = len(report.coders), len(report.codes)
+    # a pair's figures depend on who else is compared (daily12 tester, session 82: a human pair
+    # read kappa 0.768 alone and 0.777 beside a model, whose codes joined the pooled codes)
+    pairs = (
+        f" Each pair is pooled over the {n_codes} codes any of the {n_coders} coders applied, "
+        "so its figures differ from that pair's compared alone (roqa agree with those two), "
+        "which are pooled over the codes the two applied."
+        if n_coders > 2
+        else ""
+    )
     console.print(
         "Pooled agreement and AC1 (both tables) count a code no coder applied to a unit as "
         f"agreement: {absent} of the {n} unit-code decisions here ({absent / n:.0%}). Kappa and "
         "alpha correct for chance; quote them, or each code's figures (--by code), not the "
-        "pooled agreement alone.",
+        f"pooled agreement alone.{pairs}",
         markup=False,
         highlight=False,
     )
