@@ -594,8 +594,10 @@ class NearCopies:
         from .run_index import CaseRuns, RunIndex
 
         self.read: list[Heard] = []
-        self.said = RunIndex()  # the runs of every word of each
-        self.answered = RunIndex()  # the runs of each's participant words, counted
+        #: the runs of each (of all its words, its participant's and its interviewer's), once
+        self.said = RunIndex(counted=False)
+        #: the runs of each's participant's and interviewer's words, counted
+        self.asked = RunIndex()
         self.study = CaseRuns()  # the cases that say each run, of every transcript with a case
         #: the runs of all the words of each transcript counted by :meth:`know`, not yet read
         self.known: dict[int, tuple[Transcript, np.ndarray]] = {}
@@ -618,46 +620,72 @@ class NearCopies:
         return run_hashes(spoken_words(t), NEAR_COPY_RUN, True)
 
 
+#: A run said by this many cases or more is common to any pair of them (said by a case other
+#: than the pair's two, :data:`NEAR_COPY_COMMON`)
+NEAR_COPY_COMMON_TO_ANY = 2 + NEAR_COPY_COMMON
+
+
 class Heard:
     """A transcript as :func:`warn_if_near_copy` keeps it, its words hashed once: its source,
-    its case, and the hashed runs (:func:`~roqa_nlp.transcripts.run_index.run_hashes`, 64-bit)
-    of its participant's and its interviewer's words, in order and sorted, and of all its
-    words, sorted."""
+    its case, a digest of its text, and the hashed runs
+    (:func:`~roqa_nlp.transcripts.run_index.run_hashes`, 64-bit) of its participant's and its
+    interviewer's words, in order, and of all its words, sorted; the transcript itself is not
+    kept (a stream would keep every one). With them, as the study's cases said each run when
+    last counted (``counted``, :attr:`CaseRuns.version`): how many of its participant's and
+    interviewer's runs are said by :data:`NEAR_COPY_COMMON_TO_ANY` cases or more (``common``),
+    and how many of its participant's words are in none of those (``alone``): a pair needs at
+    least :data:`NEAR_COPY_MIN_WORDS` of those in the shorter, and its runs said in the other
+    to cover a share of its words."""
 
     __slots__ = (
-        "answered",
+        "alone",
         "answers",
         "asked",
         "case",
+        "common",
+        "counted",
+        "digest",
         "lost",
-        "questioned",
         "questions",
         "said",
         "source",
-        "transcript",
     )
 
     def __init__(self, source: str, t: Transcript, every: np.ndarray, words: list[str]) -> None:
         """``every``: the runs of all of ``t``'s words; ``words``: its participant's."""
+        import hashlib
+
         import numpy as np
 
         from .run_index import run_hashes
 
-        self.source, self.transcript, self.case = source, t, t.participant or ""
+        self.source, self.case = source, t.participant or ""
+        self.digest = hashlib.blake2b(t.text.encode("utf-8"), digest_size=16).digest()
         self.answers = run_hashes(words, NEAR_COPY_RUN, True)
-        self.answered = np.unique(self.answers)
         questions = spoken_words(t, "interviewer")
         self.asked = len(questions)  # the interviewer's words
         self.questions = run_hashes(questions, NEAR_COPY_RUN, True)
-        self.questioned = np.unique(self.questions)
         self.said = np.unique(every)
         #: no interviewer turn: every word read as the participant's (roles not told)
         self.lost = not any(turn.role == "interviewer" for turn in t.turns)
+        self.counted, self.common, self.alone = -1, 0, self.words
 
     @property
     def words(self) -> int:
         """The number of participant words."""
         return len(self.answers) + NEAR_COPY_RUN - 1
+
+    def count(self, study: CaseRuns) -> None:
+        """Count ``common`` and ``alone`` as ``study`` says the runs now (once a change)."""
+        if self.counted == study.version:
+            return
+        import numpy as np
+
+        said = study.cases_saying(np.concatenate([self.answers, self.questions]))
+        frequent = said >= NEAR_COPY_COMMON_TO_ANY
+        self.common = int(frequent.sum())
+        self.alone = int((~covered(frequent[: len(self.answers)])).sum())
+        self.counted = study.version
 
     def share_in(self, other: Heard, study: CaseRuns) -> float:
         """The share of this one's participant words in runs ``other``'s participant says too
@@ -671,21 +699,35 @@ class Heard:
         none of its interviewer's). Measured (fixer dfix4, session 81) on dfix2's 100
         one-interview pairs of ``benchmarks/near_copies.py`` with the captions' roles
         exchanged: all 100 reach the share, the second share 0.57 or more."""
+        import numpy as np
+
         cases = (self.case, other.case)
         common = study.said_elsewhere(self.answers, cases) >= NEAR_COPY_COMMON
         if self.lost or other.lost:
             return shares_said(self.answers, other.said, common)
-        share = shares_said(self.answers, other.answered, common)
+        answered = np.unique(other.answers)
+        share = shares_said(self.answers, answered, common)
         if share >= NEAR_COPY_SHARE:
             return share
         # roles swapped: this one's interviewer says the other's participant's words, and its
         # participant enough of the other's interviewer's not to be one reading them back
-        back = shares_said(self.answers, other.questioned, common)
+        back = shares_said(self.answers, np.unique(other.questions), common)
         if back < NEAR_COPY_SHARE / 2:
             return share
         common = study.said_elsewhere(self.questions, cases) >= NEAR_COPY_COMMON
-        swapped = shares_said(self.questions, other.answered, common)
+        swapped = shares_said(self.questions, answered, common)
         return swapped if swapped >= NEAR_COPY_SHARE else share
+
+
+def covered(mask: np.ndarray) -> np.ndarray:
+    """For each word of a text whose runs (in order, one a word but the last
+    :data:`NEAR_COPY_RUN` - 1) are ``mask``, whether one of them covers it."""
+    import numpy as np
+
+    ends = np.concatenate([[0], np.cumsum(mask)])
+    words = np.arange(len(mask) + NEAR_COPY_RUN - 1)
+    first = (words - NEAR_COPY_RUN + 1).clip(min=0)
+    return np.asarray(ends[np.minimum(words + 1, len(mask))] > ends[first])
 
 
 def shares_said(runs: np.ndarray, kept: np.ndarray, common: np.ndarray) -> float:
@@ -695,15 +737,7 @@ def shares_said(runs: np.ndarray, kept: np.ndarray, common: np.ndarray) -> float
     run (said in other cases' transcripts: a guide, items read aloud) in runs of ``kept``;
     else the lesser of the two (0.0 when fewer than :data:`NEAR_COPY_MIN_WORDS` words are in
     no common run: the rest says nothing of a copy)."""
-    import numpy as np
-
     from .run_index import among
-
-    def covered(mask: np.ndarray) -> np.ndarray:  # the words a run of ``mask`` covers
-        ends = np.concatenate([[0], np.cumsum(mask)])
-        words = np.arange(len(mask) + NEAR_COPY_RUN - 1)
-        first = (words - NEAR_COPY_RUN + 1).clip(min=0)
-        return np.asarray(ends[np.minimum(words + 1, len(mask))] > ends[first])
 
     if not len(runs):
         return 0.0
@@ -774,32 +808,42 @@ def warn_if_near_copy(t: Transcript, seen: NearCopies) -> None:
     if len(words) < NEAR_COPY_MIN_WORDS:
         return
     heard = Heard(said_source(t) or t.id, t, every, words)
+    heard.count(seen.study)
     count = len(seen.read)
-    # runs of t's participant words said in each before; of each's, said in t
-    ours = seen.said.shared(narrow(heard.answers), count, times_here=True)
-    theirs = seen.answered.shared(narrow(every), count, times_here=False)
-    # the same of the runs said by two cases at most: a run three cases say is common to any
-    # pair, and the share of words in no common run must reach NEAR_COPY_SHARE of at least
-    # NEAR_COPY_MIN_WORDS words, so a pair with fewer such runs said in both is no copy (text
-    # every case says made every pair of a study a candidate: 47 s for 130 files)
-    rare = narrow(every[seen.study.cases_saying(every) <= 2])
-    ours_rare = seen.said.shared(rare, count, times_here=True)
-    theirs_rare = seen.said.shared(rare, count, times_here=False)
+    import numpy as np
+
+    # Only runs said by fewer than NEAR_COPY_COMMON_TO_ANY cases are asked of the indexes: a
+    # run more cases say is common to any pair, and the share of words in no common run must
+    # reach NEAR_COPY_SHARE of at least NEAR_COPY_MIN_WORDS words (text every case says had
+    # made every pair a candidate, each run found in every transcript: 47 s for 130 files).
+    # The runs of t's participant said by each read before; each's participant's said by t.
+    # (its participant's and its interviewer's: roles swapped are matched the other way round)
+    asked = np.concatenate([heard.answers, heard.questions])
+    rare = asked[seen.study.cases_saying(asked) < NEAR_COPY_COMMON_TO_ANY]
+    ours = seen.said.shared(narrow(rare), count, times_here=True)
+    said = np.unique(np.concatenate([every, asked]))
+    rare = said[seen.study.cases_saying(said) < NEAR_COPY_COMMON_TO_ANY]
+    theirs = seen.asked.shared(narrow(rare), count, times_here=False)
     fewest = -(-NEAR_COPY_SHARE * NEAR_COPY_MIN_WORDS // NEAR_COPY_RUN)
     for number, other in enumerate(seen.read):
         shorter, longer = (heard, other) if heard.words <= other.words else (other, heard)
-        runs = ours[number] if shorter is heard else theirs[number]
+        if shorter.alone < NEAR_COPY_MIN_WORDS:
+            continue  # too few words in no run common to any pair (counted before: no fewer)
+        rarely = ours[number] if shorter is heard else theirs[number]
+        if rarely < fewest:
+            continue  # too few runs said in both and by no third case to cover the share
+        shorter.count(seen.study)  # a stream: the study's cases have said more since
+        if shorter.alone < NEAR_COPY_MIN_WORDS:
+            continue
         # swapped roles need half the share of the participant's words in the interviewer's
         enough = NEAR_COPY_SHARE / (2 if shorter.asked >= NEAR_COPY_MIN_WORDS else 1)
-        if runs * NEAR_COPY_RUN < enough * shorter.words:
+        if (rarely + shorter.common) * NEAR_COPY_RUN < enough * shorter.words:
             continue  # too few runs said in both to cover the share of the shorter's words
-        if (ours_rare if shorter is heard else theirs_rare)[number] < fewest:
-            continue  # too few runs said in both and no third case to cover the share
         share = shorter.share_in(longer, seen.study)
         if share < NEAR_COPY_SHARE:
             continue
         first = other.source
-        if t.text != other.transcript.text:  # the same text is warn_if_same_text's
+        if heard.digest != other.digest:  # the same text is warn_if_same_text's
             alike = (
                 f"is nearly the same text as {first} ({share:.0%} of the participant words of "
                 f"the shorter said in the other too, {NEAR_COPY_RUN} or more in a row)"
@@ -822,8 +866,8 @@ def warn_if_near_copy(t: Transcript, seen: NearCopies) -> None:
         break
     number = len(seen.read)
     seen.read.append(heard)
-    seen.said.add(number, narrow(every))
-    seen.answered.add(number, narrow(heard.answers))
+    seen.said.add(number, narrow(said))
+    seen.asked.add(number, narrow(asked))
 
 
 def expand_paths(paths: Iterable[str | Path]) -> list[Path]:

@@ -63,7 +63,9 @@ class CaseRuns:
 
         self.cases: dict[str, np.ndarray] = {}  # case -> the runs it says, sorted
         self.keys = np.empty(0, np.uint64)  # every run said, sorted
-        self.counts = np.empty(0, np.int64)  # the number of cases saying each
+        self.counts = np.empty(0, np.int32)  # the number of cases saying each
+        #: how many times the counts have changed: what was counted of them before is stale
+        self.version = 0
 
     def add(self, case: str, runs: np.ndarray) -> None:
         """Count the runs said in a transcript of ``case`` (once a case, however many say it)."""
@@ -79,6 +81,7 @@ class CaseRuns:
             self.cases[case] = new
         if not len(new):
             return
+        self.version += 1
         known = among(new, self.keys)
         self.counts[np.searchsorted(self.keys, new[known])] += 1
         fresh = new[~known]
@@ -93,7 +96,7 @@ class CaseRuns:
         if not len(self.keys):
             return np.zeros(len(runs), np.int64)
         at = np.searchsorted(self.keys, runs).clip(max=len(self.keys) - 1)
-        return np.asarray(np.where(self.keys[at] == runs, self.counts[at], 0))
+        return np.asarray(np.where(self.keys[at] == runs, self.counts[at], 0).astype(np.int64))
 
     def said_elsewhere(self, runs: np.ndarray, cases: Sequence[str]) -> np.ndarray:
         """For each of ``runs``, the number of cases other than ``cases`` that say it."""
@@ -110,29 +113,39 @@ class CaseRuns:
 
 class RunIndex:
     """Hashed runs -> the transcripts (by their number, in reading order) that say them, and
-    how many times each."""
+    how many times each (when ``counted``; else not kept: 4 bytes a run less)."""
 
-    def __init__(self) -> None:
-        #: sorted levels of (hash, transcript, times), each at most half the one before it
-        self.levels: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []
+    def __init__(self, counted: bool = True) -> None:
+        #: sorted levels of (hash, transcript, times or None), each at most half the one before
+        self.levels: list[tuple[np.ndarray, np.ndarray, np.ndarray | None]] = []
+        self.counted = counted
 
     def add(self, number: int, runs: np.ndarray) -> None:
         """Add the runs of transcript ``number``."""
         import numpy as np
 
         keys, times = np.unique(runs, return_counts=True)
-        self.levels.append((keys, np.full(len(keys), number, np.uint32), times.astype(np.uint32)))
+        self.levels.append(
+            (
+                keys,
+                np.full(len(keys), number, np.uint32),
+                times.astype(np.uint32) if self.counted else None,
+            )
+        )
         while len(self.levels) > 1 and len(self.levels[-2][0]) <= len(self.levels[-1][0]):
             later, earlier = self.levels.pop(), self.levels.pop()
             keys = np.concatenate([earlier[0], later[0]])
             order = np.argsort(keys, kind="stable")
-            merged = tuple(np.concatenate([a, b])[order] for a, b in zip(earlier, later))
-            self.levels.append((merged[0], merged[1], merged[2]))
+            numbers = np.concatenate([earlier[1], later[1]])[order]
+            said = None
+            if earlier[2] is not None and later[2] is not None:
+                said = np.concatenate([earlier[2], later[2]])[order]
+            self.levels.append((keys[order], numbers, said))
 
     def shared(self, runs: np.ndarray, count: int, times_here: bool) -> np.ndarray:
         """For each of transcripts ``0 .. count - 1``: the number of ``runs`` (each time it is
         in ``runs`` when ``times_here``) it says, each counted as many times as it says it
-        when not ``times_here``. An array of ``count`` integers."""
+        when not ``times_here`` (an index ``counted`` only). An array of ``count`` integers."""
         import numpy as np
 
         keys, times = np.unique(runs, return_counts=True)
@@ -147,7 +160,12 @@ class RunIndex:
             lo, asked = lo[hit], times[hit]
             many = np.searchsorted(level_keys, keys[hit], "right") - lo
             at = np.repeat(lo - np.cumsum(many) + many, many) + np.arange(int(many.sum()))
-            weight = np.repeat(asked, many) if times_here else said[at]
+            if times_here:
+                weight = np.repeat(asked, many)
+            elif said is not None:
+                weight = said[at]
+            else:
+                raise ValueError("an index not counted says no times")
             found += np.bincount(numbers[at], weights=weight, minlength=count)[:count].astype(
                 np.int64
             )
