@@ -2534,6 +2534,35 @@ def test_code_reads_a_number_two_file_names_write_two_ways_as_one_participant(
     assert said.count(f"{tmp_path / 'P4_interview.txt'}: is nearly the same text as "[:60]) == 1
 
 
+def test_code_hashes_each_transcripts_words_once(
+    tiny_model: AutoCoder, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Hunter hunt13 (session 81, F2): roqa code hashed each transcript's words in the study's
+    reading (for the cases that say each run) and again when the near-copy check read it to
+    code it, a third of the check's time. The study's reading keeps each transcript's hashed
+    words until it is coded: three transcripts, hashed three times."""
+    from roqa_nlp.transcripts import run_index
+
+    hashed: list[int] = []
+    word_hashes = run_index.word_hashes
+
+    def counted(words):  # type: ignore[no-untyped-def]
+        hashed.append(len(words))
+        return word_hashes(words)
+
+    monkeypatch.setattr(run_index, "word_hashes", counted)
+    for case in ("P01", "P02", "P03"):
+        (tmp_path / f"{case}.txt").write_text(
+            "Interviewer: How did the review pathway start here?\n"
+            f"{case}: It came from the federation, case {case[1:]} says, and we were one of the "
+            "first practices to sign up, because the lead GP had seen it work in Leeds.\n",
+            "utf-8",
+        )
+    result = tiny_model.code([tmp_path])
+    assert sorted(t.participant for t in result.transcripts.values()) == ["P01", "P02", "P03"]
+    assert hashed == [36, 36, 36]
+
+
 def test_code_knows_a_consent_statement_every_case_reads_from_the_first_transcript(
     tiny_model: AutoCoder, tmp_path: Path
 ) -> None:

@@ -628,7 +628,7 @@ def _study_pass(
     people: list[tuple[str, str | None, tuple[str, ...]]] = []  # participant_names of each
     speakers: set[str] = set()
     unmatched: set[str] = set()
-    said: list[tuple[str, str | None, Any]] = []  # id, case and hashed runs of each, for ``near``
+    said: list[tuple[str, str | None, Any]] = []  # id, case and hashed words of each, for ``near``
     if one is None or (isinstance(one, (str, Path)) and Path(one).is_dir()):
         unreadable = Unreadable()  # every file is read before any is refused, none coded
         for t in each(unreadable):  # one transcript alone has no study to learn from
@@ -641,14 +641,14 @@ def _study_pass(
             if known is None:
                 found |= study_interviewers([t])
             if near is not None and key is None:
-                said.append((t.id, t.participant, near.runs_of(t)))
+                said.append((t.id, t.participant, near.words_of(t)))
         unreadable.refuse()
     interviewers = frozenset(found)
     cases = StudyCases.of(labelled, people)
-    for name, participant, runs in said:
+    for name, participant, words in said:
         case = cases.from_file_name.get(name) or cases.spelled.get(name) or participant
         if near is not None and case:
-            near.study.add(case, runs)
+            near.knows(case, *words)  # kept until the transcript is coded: hashed once
     if key is not None:  # a second reading: roles decide the pseudonyms
         read = [cases.apply(with_study_interviewers(t, interviewers)) for t in each()]
         key.register_study(read)  # as roqa pseudonymise keys them: the same pseudonyms

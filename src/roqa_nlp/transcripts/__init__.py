@@ -594,13 +594,15 @@ class NearCopies:
         from .run_index import CaseRuns, RunIndex
 
         self.read: list[Heard] = []
-        #: the runs of each (of all its words, its participant's and its interviewer's), once
+        #: the runs of each (of all its words, its participant's and its interviewer's), once,
+        #: of those said by fewer than NEAR_COPY_COMMON_TO_ANY cases when it was read
         self.said = RunIndex(counted=False)
-        #: the runs of each's participant's and interviewer's words, counted
-        self.asked = RunIndex()
+        #: the runs of each's participant's words, counted, of those too
+        self.answered = RunIndex()
         self.study = CaseRuns()  # the cases that say each run, of every transcript with a case
-        #: the runs of all the words of each transcript counted by :meth:`know`, not yet read
-        self.known: dict[int, tuple[Transcript, np.ndarray]] = {}
+        #: the hashes of the words of each transcript counted by :meth:`know`, not yet read,
+        #: and how many each of its turns holds, by its reading (:meth:`reading`)
+        self.known: dict[tuple[str, str, bytes, int], tuple[np.ndarray, np.ndarray]] = {}
 
     def know(self, transcripts: Iterable[Transcript]) -> None:
         """Count the runs of a whole study's transcripts before any is checked, so that text
@@ -608,16 +610,35 @@ class NearCopies:
         transcripts read before)."""
         for t in transcripts:
             if t.participant:
-                every = self.runs_of(t)
-                self.study.add(t.participant, every)
-                self.known[id(t)] = (t, every)  # t kept, so its id is no other's
+                self.knows(t.participant, *self.words_of(t))
+
+    def words_of(self, t: Transcript) -> tuple[tuple[str, str, bytes, int], Any, np.ndarray]:
+        """``t``'s reading (:meth:`reading`), the hashes of its words
+        (:func:`~roqa_nlp.transcripts.run_index.word_hashes`) and how many each turn holds."""
+        from .run_index import word_hashes
+
+        words, counts = spoken_turns(t)
+        return self.reading(t), word_hashes(words), counts
+
+    def knows(
+        self, case: str, reading: tuple[str, str, bytes, int], said: Any, counts: np.ndarray
+    ) -> None:
+        """Count the runs of the words ``said`` (hashed, in order, :meth:`words_of`) in a
+        transcript of ``case`` before any is checked, kept until the transcript of
+        ``reading`` is (hashed once)."""
+        from .run_index import runs_of
+
+        self.study.add(case, runs_of(said, NEAR_COPY_RUN, True))
+        self.known[reading] = (said, counts)
 
     @staticmethod
-    def runs_of(t: Transcript) -> np.ndarray:
-        """The hashed runs of all of ``t``'s words, in order (64-bit)."""
-        from .run_index import run_hashes
+    def reading(t: Transcript) -> tuple[str, str, bytes, int]:
+        """What tells one reading of a transcript from another: its id, its source, a digest
+        of its text, and its turns' places (the roles and cases the study gives it aside)."""
+        import hashlib
 
-        return run_hashes(spoken_words(t), NEAR_COPY_RUN, True)
+        digest = hashlib.blake2b(t.text.encode("utf-8"), digest_size=16).digest()
+        return t.id, t.source, digest, hash(tuple((turn.start, turn.end) for turn in t.turns))
 
 
 #: A run said by this many cases or more is common to any pair of them (said by a case other
@@ -627,64 +648,61 @@ NEAR_COPY_COMMON_TO_ANY = 2 + NEAR_COPY_COMMON
 
 class Heard:
     """A transcript as :func:`warn_if_near_copy` keeps it, its words hashed once: its source,
-    its case, a digest of its text, and the hashed runs
-    (:func:`~roqa_nlp.transcripts.run_index.run_hashes`, 64-bit) of its participant's and its
-    interviewer's words, in order, and of all its words, sorted; the transcript itself is not
-    kept (a stream would keep every one). With them, as the study's cases said each run when
-    last counted (``counted``, :attr:`CaseRuns.version`): how many of its participant's and
-    interviewer's runs are said by :data:`NEAR_COPY_COMMON_TO_ANY` cases or more (``common``),
-    and how many of its participant's words are in none of those (``alone``): a pair needs at
-    least :data:`NEAR_COPY_MIN_WORDS` of those in the shorter, and its runs said in the other
-    to cover a share of its words."""
+    its case, a digest of its text, the hash of each of its words
+    (:func:`~roqa_nlp.transcripts.run_index.word_hashes`) and whose each is (participant,
+    interviewer or neither), in order, 9 bytes a word, from which the runs of its
+    participant's, its interviewer's or all its words are hashed when it is compared; the
+    transcript itself is not kept (a stream would keep every one). With them, as the study's
+    cases said each run when last counted (``counted``, :attr:`CaseRuns.version`): how many of
+    its participant's runs are said by :data:`NEAR_COPY_COMMON_TO_ANY` cases or more
+    (``common``), and how many of its participant's words are in none of those (``alone``): a
+    pair needs at least :data:`NEAR_COPY_MIN_WORDS` of those in the shorter, and its runs said
+    in the other to cover a share of its words."""
 
     __slots__ = (
         "alone",
-        "answers",
         "asked",
         "case",
         "common",
         "counted",
         "digest",
         "lost",
-        "questions",
+        "roles",
         "said",
         "source",
+        "words",
     )
 
-    def __init__(self, source: str, t: Transcript, every: np.ndarray, words: list[str]) -> None:
-        """``every``: the runs of all of ``t``'s words; ``words``: its participant's."""
-        import hashlib
-
-        import numpy as np
-
-        from .run_index import run_hashes
-
-        self.source, self.case = source, t.participant or ""
-        self.digest = hashlib.blake2b(t.text.encode("utf-8"), digest_size=16).digest()
-        self.answers = run_hashes(words, NEAR_COPY_RUN, True)
-        questions = spoken_words(t, "interviewer")
-        self.asked = len(questions)  # the interviewer's words
-        self.questions = run_hashes(questions, NEAR_COPY_RUN, True)
-        self.said = np.unique(every)
+    def __init__(
+        self, source: str, t: Transcript, said: np.ndarray, roles: np.ndarray, digest: bytes
+    ) -> None:
+        """``said``: the hashes of all of ``t``'s words; ``roles``: whose each is
+        (:func:`turn_roles`); ``digest``: of its text (:meth:`NearCopies.reading`)."""
+        self.source, self.case, self.digest = source, t.participant or "", digest
+        self.said, self.roles = said, roles
+        self.words = int((roles == _SPOKEN_BY["participant"]).sum())  # the participant's
+        self.asked = int((roles == _SPOKEN_BY["interviewer"]).sum())  # the interviewer's
         #: no interviewer turn: every word read as the participant's (roles not told)
         self.lost = not any(turn.role == "interviewer" for turn in t.turns)
         self.counted, self.common, self.alone = -1, 0, self.words
 
-    @property
-    def words(self) -> int:
-        """The number of participant words."""
-        return len(self.answers) + NEAR_COPY_RUN - 1
+    def runs(self, role: str | None = None) -> np.ndarray:
+        """The hashed runs (64-bit) of the words of ``role`` (all, when None), in order."""
+        from .run_index import runs_of
 
-    def count(self, study: CaseRuns) -> None:
-        """Count ``common`` and ``alone`` as ``study`` says the runs now (once a change)."""
+        said = self.said if role is None else self.said[self.roles == _SPOKEN_BY[role]]
+        return runs_of(said, NEAR_COPY_RUN, True)
+
+    def count(self, study: CaseRuns, answers: np.ndarray | None = None) -> None:
+        """Count ``common`` and ``alone`` as ``study`` says the runs now (once a change);
+        ``answers``: the participant's runs, when hashed already."""
         if self.counted == study.version:
             return
-        import numpy as np
-
-        said = study.cases_saying(np.concatenate([self.answers, self.questions]))
-        frequent = said >= NEAR_COPY_COMMON_TO_ANY
+        if answers is None:
+            answers = self.runs("participant")
+        frequent = study.cases_saying(answers) >= NEAR_COPY_COMMON_TO_ANY
         self.common = int(frequent.sum())
-        self.alone = int((~covered(frequent[: len(self.answers)])).sum())
+        self.alone = int((~covered(frequent)).sum())
         self.counted = study.version
 
     def share_in(self, other: Heard, study: CaseRuns) -> float:
@@ -702,20 +720,22 @@ class Heard:
         import numpy as np
 
         cases = (self.case, other.case)
-        common = study.said_elsewhere(self.answers, cases) >= NEAR_COPY_COMMON
+        answers = self.runs("participant")
+        common = study.said_elsewhere(answers, cases) >= NEAR_COPY_COMMON
         if self.lost or other.lost:
-            return shares_said(self.answers, other.said, common)
-        answered = np.unique(other.answers)
-        share = shares_said(self.answers, answered, common)
+            return shares_said(answers, np.unique(other.runs()), common)
+        answered = np.unique(other.runs("participant"))
+        share = shares_said(answers, answered, common)
         if share >= NEAR_COPY_SHARE:
             return share
         # roles swapped: this one's interviewer says the other's participant's words, and its
         # participant enough of the other's interviewer's not to be one reading them back
-        back = shares_said(self.answers, np.unique(other.questions), common)
+        back = shares_said(answers, np.unique(other.runs("interviewer")), common)
         if back < NEAR_COPY_SHARE / 2:
             return share
-        common = study.said_elsewhere(self.questions, cases) >= NEAR_COPY_COMMON
-        swapped = shares_said(self.questions, answered, common)
+        questions = self.runs("interviewer")
+        common = study.said_elsewhere(questions, cases) >= NEAR_COPY_COMMON
+        swapped = shares_said(questions, answered, common)
         return swapped if swapped >= NEAR_COPY_SHARE else share
 
 
@@ -762,6 +782,26 @@ def spoken_words(t: Transcript, role: str | None = None) -> list[str]:
     ]
 
 
+#: The role codes of :func:`turn_roles` (a word of any other role: 0)
+_SPOKEN_BY = {"participant": 1, "interviewer": 2}
+
+
+def spoken_turns(t: Transcript) -> tuple[list[str], np.ndarray]:
+    """:func:`spoken_words` of ``t`` and the number of them in each of its turns."""
+    import numpy as np
+
+    said = [re.findall(r"\w+", t.text[turn.start : turn.end]) for turn in t.turns]
+    return [w.casefold() for words in said for w in words], np.array(list(map(len, said)), int)
+
+
+def turn_roles(t: Transcript, counts: np.ndarray) -> np.ndarray:
+    """Whose each word of ``t`` is (``_SPOKEN_BY``), its turns holding ``counts`` words."""
+    import numpy as np
+
+    codes = np.array([_SPOKEN_BY.get(turn.role, 0) for turn in t.turns], np.uint8)
+    return np.repeat(codes, counts)
+
+
 def share_said_in_runs(these: Sequence[str], those: Sequence[str]) -> float:
     """The share of ``these`` words that are in a run of :data:`NEAR_COPY_RUN` words in a row
     that ``those`` holds too, in that order: high for one text with words misheard, dropped or
@@ -796,47 +836,51 @@ def warn_if_near_copy(t: Transcript, seen: NearCopies) -> None:
     case = t.participant
     if not case:
         return
-    from .run_index import narrow, run_hashes
-
-    known = seen.known.pop(id(t), None)
-    if known is not None and known[0] is t:
-        every = known[1]  # hashed when the study was counted
-    else:
-        every = run_hashes(spoken_words(t), NEAR_COPY_RUN, True)
-    seen.study.add(case, every)
-    words = spoken_words(t, "participant")
-    if len(words) < NEAR_COPY_MIN_WORDS:
-        return
-    heard = Heard(said_source(t) or t.id, t, every, words)
-    heard.count(seen.study)
-    count = len(seen.read)
     import numpy as np
 
-    # Only runs said by fewer than NEAR_COPY_COMMON_TO_ANY cases are asked of the indexes: a
-    # run more cases say is common to any pair, and the share of words in no common run must
-    # reach NEAR_COPY_SHARE of at least NEAR_COPY_MIN_WORDS words (text every case says had
-    # made every pair a candidate, each run found in every transcript: 47 s for 130 files).
-    # The runs of t's participant said by each read before; each's participant's said by t.
-    # (its participant's and its interviewer's: roles swapped are matched the other way round)
-    asked = np.concatenate([heard.answers, heard.questions])
-    rare = asked[seen.study.cases_saying(asked) < NEAR_COPY_COMMON_TO_ANY]
+    from .run_index import narrow, runs_of
+
+    reading = seen.reading(t)
+    known = seen.known.pop(reading, None)
+    if known is not None:
+        said, counts = known  # hashed when the study was counted
+    else:
+        _, said, counts = seen.words_of(t)
+    roles = turn_roles(t, counts)
+    every = runs_of(said, NEAR_COPY_RUN, True)
+    seen.study.add(case, every)
+    if (roles == _SPOKEN_BY["participant"]).sum() < NEAR_COPY_MIN_WORDS:
+        return
+    heard = Heard(said_source(t) or t.id, t, said, roles, reading[2])
+    answers = heard.runs("participant")
+    heard.count(seen.study, answers)
+    count = len(seen.read)
+    # Only runs said by fewer than NEAR_COPY_COMMON_TO_ANY cases are asked of the indexes, and
+    # only those are in them: a run more cases say is common to any pair (and stays so as the
+    # study is read), and the share of words in no common run must reach NEAR_COPY_SHARE of
+    # at least NEAR_COPY_MIN_WORDS words (text every case says had made every pair a
+    # candidate, each run found in every transcript: 47 s for 130 files). The runs of t's
+    # participant said by each read before (in any of its words); each's participant's said
+    # by t.
+    rare = answers[seen.study.cases_saying(answers) < NEAR_COPY_COMMON_TO_ANY]
     ours = seen.said.shared(narrow(rare), count, times_here=True)
-    said = np.unique(np.concatenate([every, asked]))
-    rare = said[seen.study.cases_saying(said) < NEAR_COPY_COMMON_TO_ANY]
-    theirs = seen.asked.shared(narrow(rare), count, times_here=False)
-    fewest = -(-NEAR_COPY_SHARE * NEAR_COPY_MIN_WORDS // NEAR_COPY_RUN)
+    runs = np.unique(np.concatenate([every, answers, heard.runs("interviewer")]))
+    runs = runs[seen.study.cases_saying(runs) < NEAR_COPY_COMMON_TO_ANY]
+    theirs = seen.answered.shared(narrow(runs), count, times_here=False)
     for number, other in enumerate(seen.read):
         shorter, longer = (heard, other) if heard.words <= other.words else (other, heard)
         if shorter.alone < NEAR_COPY_MIN_WORDS:
             continue  # too few words in no run common to any pair (counted before: no fewer)
+        # a share of at least NEAR_COPY_MIN_WORDS words in no common run, in runs said in both
+        # (half the share, should the roles be swapped: the participant's words in the other's
+        # interviewer's), each covering at most NEAR_COPY_RUN words
+        enough = NEAR_COPY_SHARE / (2 if shorter.asked >= NEAR_COPY_MIN_WORDS else 1)
         rarely = ours[number] if shorter is heard else theirs[number]
-        if rarely < fewest:
+        if rarely * NEAR_COPY_RUN < enough * NEAR_COPY_MIN_WORDS:
             continue  # too few runs said in both and by no third case to cover the share
         shorter.count(seen.study)  # a stream: the study's cases have said more since
         if shorter.alone < NEAR_COPY_MIN_WORDS:
             continue
-        # swapped roles need half the share of the participant's words in the interviewer's
-        enough = NEAR_COPY_SHARE / (2 if shorter.asked >= NEAR_COPY_MIN_WORDS else 1)
         if (rarely + shorter.common) * NEAR_COPY_RUN < enough * shorter.words:
             continue  # too few runs said in both to cover the share of the shorter's words
         share = shorter.share_in(longer, seen.study)
@@ -866,8 +910,8 @@ def warn_if_near_copy(t: Transcript, seen: NearCopies) -> None:
         break
     number = len(seen.read)
     seen.read.append(heard)
-    seen.said.add(number, narrow(said))
-    seen.asked.add(number, narrow(asked))
+    seen.said.add(number, narrow(runs))
+    seen.answered.add(number, narrow(rare))
 
 
 def expand_paths(paths: Iterable[str | Path]) -> list[Path]:

@@ -24,12 +24,24 @@ def run_hashes(words: Sequence[str], n: int, wide: bool = False) -> np.ndarray:
     """The 32-bit hash of each run of ``n`` words in a row of ``words``, in order (within one
     process: a word's hash is Python's own); ``wide``: the 64-bit hash whose top half that is
     (the one a share is counted on: two runs alike by chance change no share)."""
+    return runs_of(word_hashes(words), n, wide)
+
+
+def word_hashes(words: Sequence[str]) -> np.ndarray:
+    """The hash of each of ``words`` (Python's own, 64-bit), in order: what a run is hashed
+    from (:func:`runs_of`)."""
     import numpy as np
 
-    if len(words) < n:
+    return np.array(list(map(hash, words)), np.int64).view(np.uint64)
+
+
+def runs_of(said: np.ndarray, n: int, wide: bool = False) -> np.ndarray:
+    """:func:`run_hashes` of the words whose hashes are ``said`` (:func:`word_hashes`)."""
+    import numpy as np
+
+    if len(said) < n:
         return np.empty(0, np.uint64 if wide else np.uint32)
-    said = np.array(list(map(hash, words)), np.int64).view(np.uint64)
-    runs = np.zeros(len(words) - n + 1, np.uint64)
+    runs = np.zeros(len(said) - n + 1, np.uint64)
     for k in range(n):
         runs = (runs ^ said[k : k + len(runs)]) * np.uint64(_MIX[k % len(_MIX)])
     runs ^= runs >> np.uint64(29)
