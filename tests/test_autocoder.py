@@ -2563,6 +2563,54 @@ def test_code_hashes_each_transcripts_words_once(
     assert hashed == [36, 36, 36]
 
 
+def test_code_with_pseudonyms_knows_a_vignette_every_case_reads(
+    tiny_model: AutoCoder, tmp_path: Path
+) -> None:
+    """Hunter hunt13 (session 81, F1): five cases each read one vignette aloud and answer it
+    in about 45 words. roqa code knew the text every case says before coding, but not with
+    pseudonyms (they change the cases and the words): P02, coded second, was called P01's
+    copy (63%). The study's reading now counts each transcript as pseudonymised: nothing is
+    said."""
+    import warnings
+
+    from roqa_nlp.errors import RoqaWarning
+    from roqa_nlp.pseudonyms import PseudonymKey
+
+    vignette = (
+        "Mrs Jones is seventy two and lives alone. She has had type two diabetes for ten years "
+        "and has missed her last two reviews. Her daughter rings the practice to say her mother "
+        "is confused about her tablets and has stopped going out. The practice nurse has "
+        "fifteen minutes for the review and the next available appointment is in six weeks."
+    )
+    answers = (
+        ("I would ring the daughter back first and book a double slot.", "Time, mostly."),
+        ("A home visit, if the district nurses would agree to one.", "They never agree."),
+        ("Check the tablets with the pharmacist and send a letter.", "Nobody reads letters."),
+        ("Ask the GP to phone her when he is back from leave.", "He is away a month."),
+        ("Put her on the frailty list and flag her for a call.", "The list is full."),
+    )
+    for number, (then, barrier) in enumerate(answers, 1):
+        case = f"P0{number}"
+        (tmp_path / f"{case}.txt").write_text(
+            "Interviewer: Could you read the case out loud for the recording, please?\n"
+            f"{case}: {vignette}\nInterviewer: What would you do?\n{case}: {then} I think "
+            "that is where I would start with her, to be honest.\n"
+            f"Interviewer: What would get in the way?\n{case}: {barrier} That and the rota.\n",
+            "utf-8",
+        )
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", RoqaWarning)
+        result = tiny_model.code([tmp_path], pseudonyms=PseudonymKey())
+    assert sorted(t.participant for t in result.transcripts.values()) == [
+        "P01",
+        "P02",
+        "P03",
+        "P04",
+        "P05",
+    ]
+    assert [str(w.message) for w in caught if "nearly the same text" in str(w.message)] == []
+
+
 def test_code_knows_a_consent_statement_every_case_reads_from_the_first_transcript(
     tiny_model: AutoCoder, tmp_path: Path
 ) -> None:

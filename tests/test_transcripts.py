@@ -5983,6 +5983,59 @@ def test_a_pair_whose_words_are_all_in_text_three_cases_say_is_not_compared(
     assert compared == []
 
 
+_ASKED = (
+    "Can you tell me about your role and how long you have been working in the practice?",
+    "How did the new diabetes review pathway get started here, and who was involved in the "
+    "decision?",
+    "What has helped the pathway work well for you and for the rest of the team?",
+    "And what has got in the way, if anything, since it started last spring?",
+    "How do the patients find it, from what they tell you during the reviews?",
+    "Is there anything else you would like to add before we finish the interview today?",
+)
+
+
+def test_two_unlabelled_interviews_on_one_guide_are_not_called_one(tmp_path: Path) -> None:
+    """Hunter hunt13 (session 81, F1): two files of paragraphs with no speaker labels, the
+    guide's six questions and short answers of about ten words each. No role is told, so every
+    word is read as the participant's, the guide's questions too, and with no third case in
+    the study nothing tells them as common text: the two shared 61% and were called one
+    interview under two names. With no case but the pair's, a pair whose roles are not told
+    is not judged: nothing is said but that no speaker is labelled."""
+    answers = {
+        "p01": (
+            "I am a practice nurse and have been here about six years.",
+            "The lead GP brought it back from a federation meeting last winter.",
+            "Having one template for everyone made the reviews much quicker.",
+            "The computer system crashed a lot in the first few weeks.",
+            "Most of them like getting everything done in one visit.",
+            "No, I think that covers it, thank you for asking.",
+        ),
+        "p02": (
+            "Healthcare assistant, nearly two years now, mostly doing bloods and recalls.",
+            "Our manager saw it in a newsletter and pitched it to the partners.",
+            "The weekly huddle on Mondays where we check who is due next.",
+            "Staffing, we lost two receptionists and the recall letters slipped.",
+            "Some of the older ones still want their old separate appointments.",
+            "Only that the training from the federation was really good.",
+        ),
+    }
+    study = tmp_path / "study"
+    study.mkdir()
+    for name, said in answers.items():
+        (study / f"{name}.txt").write_text(
+            "\n\n".join(f"{q}\n\n{a}" for q, a in zip(_ASKED, said)) + "\n", "utf-8"
+        )
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", RoqaWarning)
+        found = read_transcripts(study)
+    assert [t.participant for t in found] == ["P01", "P02"]
+    assert all(t.turns and {u.role for u in t.turns} == {"participant"} for t in found)
+    assert [str(w.message).split(": ", 1)[1][:24] for w in caught] == [
+        "no speaker labels found,",
+        "no speaker labels found,",
+    ]
+
+
 _SAID = (
     "The thing that made it work was the weekly huddle, ten minutes on a Monday where we went "
     "through who was due and who had not turned up, and it meant nobody fell through the gaps.",

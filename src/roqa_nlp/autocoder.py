@@ -596,10 +596,11 @@ def _study_pass(
     one participant is warned of (tester, session 55), and so, after every other file is read,
     are the files that cannot be read (:class:`~roqa_nlp.transcripts.Unreadable`): before
     any transcript is coded, every one of them named. A file unchanged since it was read into
-    ``cache`` is not read again (:mod:`~roqa_nlp.transcripts.reading_cache`). ``near``, without
-    ``key`` (a pseudonym would change the cases and the words), is told the runs of words each
-    case says (:meth:`~roqa_nlp.transcripts.NearCopies.know`), so that text common to the study
-    is known to the near-copy check from the first transcript coded."""
+    ``cache`` is not read again (:mod:`~roqa_nlp.transcripts.reading_cache`). ``near`` is told
+    the runs of words each case says (:meth:`~roqa_nlp.transcripts.NearCopies.knows`, with
+    ``key`` of each transcript as pseudonymised: its case and words as coded), so that text
+    common to the study is known to the near-copy check from the first transcript coded
+    (hunter hunt13, F1: ``--pseudonymise`` called interviews on one guide copies)."""
     from .errors import RoqaWarning
     from .transcripts import Unreadable, read_each
     from .transcripts.roles import (
@@ -652,23 +653,22 @@ def _study_pass(
     if key is not None:  # a second reading: roles decide the pseudonyms
         read = [cases.apply(with_study_interviewers(t, interviewers)) for t in each()]
         key.register_study(read)  # as roqa pseudonymise keys them: the same pseudonyms
-        shared_after_pseudonyms(cases, [pseudonymised_case(key, t) for t in read])
+        from .transcripts.roles import labelled_case
+
+        shown = [key.preview(t) for t in read]  # as coded: pseudonymised, cases and words
+        shared_after_pseudonyms(cases, [labelled_case(t) for t in shown])
+        for t in shown:
+            if near is not None and t.participant:
+                near.knows(t.participant, *near.words_of(t))  # the study's common text
     return interviewers, cases, labels_matched(speakers, unmatched)
-
-
-def pseudonymised_case(key: PseudonymKey, transcript: Transcript) -> LabelledCase | None:
-    """The case ``transcript`` takes from its labels once ``key`` (holding its speakers) has
-    pseudonymised them (:func:`~roqa_nlp.transcripts.roles.labelled_case`), its warnings left
-    to be said when it is coded (:meth:`~roqa_nlp.pseudonyms.PseudonymKey.preview`)."""
-    from .transcripts.roles import labelled_case
-
-    return labelled_case(key.preview(transcript))
 
 
 def shared_after_pseudonyms(cases: StudyCases, named: Iterable[LabelledCase | None]) -> None:
     """Add to ``cases.shared`` (warned of as `roqa inspect` warns) each participant label that
-    speaks in several transcripts once pseudonymised (``named``: their
-    :func:`pseudonymised_case`), as when the key gave a Zoom display name P01 while another
+    speaks in several transcripts once pseudonymised (``named``: the
+    :func:`~roqa_nlp.transcripts.roles.labelled_case` of each as
+    :meth:`~roqa_nlp.pseudonyms.PseudonymKey.preview` rewrites it, its warnings left to be said
+    when it is coded), as when the key gave a Zoom display name P01 while another
     transcript's own label is P01 (session 37: two people counted as one case, unsaid)."""
     from .transcripts.roles import StudyCases
 

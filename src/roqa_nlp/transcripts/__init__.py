@@ -707,9 +707,13 @@ class Heard:
 
     def share_in(self, other: Heard, study: CaseRuns) -> float:
         """The share of this one's participant words in runs ``other``'s participant says too
-        (of all its words when either tells no interviewer), when that share is at least
-        :data:`NEAR_COPY_SHARE` and so is the share of the words in no run said in other
-        cases' transcripts (:func:`shares_said`), else the lesser of the two. When the two
+        (of all its words when either tells no interviewer; 0.0 when neither does and no
+        other case says anything, for the guide's questions, read as the participant's words,
+        cannot be told from them: hunter hunt13's F1, two unlabelled interviews on one guide,
+        61%), when that
+        share is at least :data:`NEAR_COPY_SHARE` and so is the share of the words in no run
+        said in other cases' transcripts (:func:`shares_said`), else the lesser of the two.
+        When the two
         read the other way round, this one's interviewer's words in runs of the other's
         participant (a format whose roles came out swapped), when its participant's are in
         runs of the other's interviewer at least half :data:`NEAR_COPY_SHARE` (an
@@ -723,6 +727,8 @@ class Heard:
         answers = self.runs("participant")
         common = study.said_elsewhere(answers, cases) >= NEAR_COPY_COMMON
         if self.lost or other.lost:
+            if self.lost and other.lost and not study.others(cases):
+                return 0.0  # the guide's questions in both's words, and nothing to tell them by
             return shares_said(answers, np.unique(other.runs()), common)
         answered = np.unique(other.runs("participant"))
         share = shares_said(answers, answered, common)

@@ -110,11 +110,15 @@ class CaseRuns:
         at = np.searchsorted(self.keys, runs).clip(max=len(self.keys) - 1)
         return np.asarray(np.where(self.keys[at] == runs, self.counts[at], 0).astype(np.int64))
 
+    def others(self, cases: Sequence[str]) -> bool:
+        """Whether a case other than ``cases`` says anything counted."""
+        return bool(set(self.cases) - set(cases))
+
     def said_elsewhere(self, runs: np.ndarray, cases: Sequence[str]) -> np.ndarray:
         """For each of ``runs``, the number of cases other than ``cases`` that say it."""
         import numpy as np
 
-        if not len(self.keys) or not set(self.cases) - set(cases):
+        if not len(self.keys) or not self.others(cases):
             return np.zeros(len(runs), np.int64)  # no other case
         said = self.cases_saying(runs)
         for case in set(cases):
