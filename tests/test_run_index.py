@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from roqa_nlp.transcripts.run_index import RunIndex, run_hashes
 
 
@@ -38,3 +40,16 @@ def test_shared_counts_the_runs_each_transcript_says_each_time_as_asked() -> Non
     answered.add(0, run_hashes(_TWICE, 4))
     answered.add(1, run_hashes(_SAID[:6], 4))
     assert answered.shared(run_hashes(_SAID, 4), 2, times_here=False).tolist() == [2, 3]
+
+
+def test_an_index_not_counted_says_which_transcripts_say_a_run_and_no_times() -> None:
+    """The near-copy check's index of every run a transcript says keeps no times (4 bytes a
+    run less): asked with _TWICE's runs, it answers as a counted one does (2 for _SAID, each
+    time asked), and asked for the times each transcript says a run, it refuses."""
+    said = RunIndex(counted=False)
+    said.add(0, run_hashes(_words("nothing of the sort is said here at all"), 4))
+    said.add(1, run_hashes(_SAID, 4))
+    said.add(2, run_hashes(_words("and other words again for a third one"), 4))
+    assert said.shared(run_hashes(_TWICE, 4), 3, times_here=True).tolist() == [0, 2, 0]
+    with pytest.raises(ValueError, match="no times"):
+        said.shared(run_hashes(_SAID, 4), 3, times_here=False)

@@ -655,11 +655,13 @@ def _study_pass(
         key.register_study(read)  # as roqa pseudonymise keys them: the same pseudonyms
         from .transcripts.roles import labelled_case
 
-        shown = [key.preview(t) for t in read]  # as coded: pseudonymised, cases and words
-        shared_after_pseudonyms(cases, [labelled_case(t) for t in shown])
-        for t in shown:
-            if near is not None and t.participant:
-                near.knows(t.participant, *near.words_of(t))  # the study's common text
+        named: list[LabelledCase | None] = []
+        for t in read:
+            shown = key.preview(t)  # as coded: pseudonymised, its case and words
+            named.append(labelled_case(shown))
+            if near is not None and shown.participant:
+                near.knows(shown.participant, *near.words_of(shown))  # the study's common text
+        shared_after_pseudonyms(cases, named)
     return interviewers, cases, labels_matched(speakers, unmatched)
 
 
