@@ -1,6 +1,7 @@
 """Recognising ``Speaker: words`` at the start of a line (plain text, Word, subtitle cue text).
 
-A speaker label is at most 40 characters of letters, digits, spaces and ``'()-/&#`` (a name of
+A speaker label is at most 40 characters of letters, digits, spaces, ``'()-–—/&#`` and a dotted
+id's full stop between figures, ``P4.1`` (a name of
 at most 40 with a note in the brackets it ends on, up to 40 more, is one too: ``Bernadette
 Okonkwo (Calderdale Recovery Hub)``, :func:`label_fits`; a title of
 ``data/honorifics.txt`` such as ``Dr.`` may open it, and initials with their full stops may
@@ -241,8 +242,15 @@ _INITIAL_STOP = r"(?<=[^\W\d_])(?<![\w'’-][^\W\d_])\.(?=[ \t]{0,2}[^\W\d_])"
 #: inside an abbreviation (``p.m.``). A label ending on one is a speaker only as a name with
 #: initials is (:func:`has_initial_stop`, :func:`is_initialled_name`).
 _FINAL_INITIAL_STOP = r"(?<=[ \t][^\W\d_])\."
-_PLAIN_LABEL_CHAR = rf"[\w{MARKS} '’()/&#\u200c\u200d-]"
-_LABEL_CHAR = rf"(?:{_PLAIN_LABEL_CHAR}|{_INITIAL_STOP})"
+#: The full stop of a dotted id between a letter's figures and more figures (``P4.1``,
+#: ``P12.3 (nurse)``, a wave's or an interview's number after the participant's): never after a
+#: figure with no letter before it, so a time (``1.30``) or a list's number (``1.``) offers no
+#: label.
+_ID_STOP = r"(?:(?<=[^\W\d_]\d)|(?<=[^\W\d_]\d\d)|(?<=[^\W\d_]\d\d\d))\.(?=\d)"
+#: An en or em dash stands in a label as a hyphen does (``P05 – Amir``, as Word's AutoCorrect
+#: turns ``P05 - Amir``).
+_PLAIN_LABEL_CHAR = rf"[\w{MARKS} '’()/&#\u200c\u200d\u2013\u2014-]"
+_LABEL_CHAR = rf"(?:{_PLAIN_LABEL_CHAR}|{_INITIAL_STOP}|{_ID_STOP})"
 _LABEL_LAST = rf"[\w{MARKS}'’()/&#-]"
 _LABEL = (
     rf"{_HONORIFIC}[^\W_]"
