@@ -72,7 +72,9 @@ is a role label (interviewer, participant number), or it labels at least two lin
 or every word of it is capitalised (``Jane Smith``, ``Registered Manager``) and it has at most
 four words, or it is such a name followed by words in brackets (``Dean (support worker)``) or
 by an organisation after ``|`` (``Jane Smith | NHS``), or it is
-a transcriber's ``Unknown speaker`` (the speaker the readers name speech no label names). A
+a transcriber's ``Unknown speaker`` (the speaker the readers name speech no label names); a
+phrase that opens talk (``The problem is``, ``and she said``, ``Honestly``;
+:func:`reads_as_a_phrase`) never is, however often said, unless the researcher names it. A
 capitalised word the file opens a line with only once, while another label recurs, is talk when it
 is an acronym or a word no name is made of (``CQC: they came in March``, ``Agency: ...``, inside
 a participant's answer; :func:`words_not_speakers`): the speakers of a file recur, and an
@@ -2957,6 +2959,8 @@ def accepted_labels(
 
     def accepted(label: str, n: int) -> bool:
         name = _name_of(label)
+        if reads_as_a_phrase(name):  # "The problem is", "and she said", however often said
+            return keys.known(label)
         if has_initial_stop(label):  # "A. Khan", "Q. What helped": only a name's shape
             return keys.known(label) or (
                 is_initialled_name(name) and (n >= MIN_INITIALLED_TURNS or label in in_turn_layout)
@@ -2974,6 +2978,23 @@ def accepted_labels(
         )
 
     return {label for label, n in counts.items() if accepted(label, n)}
+
+
+def reads_as_a_phrase(name: str) -> bool:
+    """Whether the label ``name`` (its note in brackets aside) is a phrase a participant opens a
+    sentence with before a colon, no speaker: a whole phrase of ``data/phrase_labels.txt``
+    (``Honestly``, ``Bottom line``), or, where not every word of it is capitalised, one holding
+    a word of ``data/phrase_label_words.txt`` not written all in capitals (``The problem is``,
+    ``and she said``, ``What I'd say is``; not ``Said Ahmed``, ``IT lead``). Said two or more
+    times it is still talk (session 82, messy12 class A: its words were cut from the text and
+    its turns given to a speaker of that name)."""
+    words = [w.replace("’", "'") for w in name.split()]
+    if " ".join(words).casefold() in packaged_words("phrase_labels.txt"):
+        return True
+    if _is_capitalised(name):
+        return False
+    phrase_words = packaged_words("phrase_label_words.txt")
+    return any(w.casefold() in phrase_words and not w.isupper() for w in words)
 
 
 def _label_shape(line: str, m: LabelMatch) -> str:
