@@ -91,3 +91,18 @@ def test_times_opening_lines_of_talk_stay_talk() -> None:
 def test_label_shapes(line: str, label: str | None) -> None:
     m = match_label(line)
     assert (m.label if m else None) == label
+
+
+@pytest.mark.parametrize("name", ["dash_form_with_colons.txt", "dash_form_with_colons_hyphen.txt"])
+def test_a_dash_label_before_words_with_a_colon_is_the_dash_speaker(name: str) -> None:
+    """``P23 – Funding: ...`` twice, in a file whose labels are ``P23 – words``: the speaker is
+    ``P23``, the words from ``Funding`` on (with a hyphen, ``P23 - Funding`` was a speaker on
+    bf84a41f; with an en dash it became one once a label could hold that dash)."""
+    assert _turns(name) == [
+        ("INTERVIEWER", "interviewer", "What held the project back?"),
+        ("P23", "participant", "Funding: the pilot money ran out in March."),
+        ("INTERVIEWER", "interviewer", "And after March?"),
+        ("P23", "participant", "Funding: we begged the commissioners for a bridge."),
+        ("INTERVIEWER", "interviewer", "Did they help?"),
+        ("P23", "participant", "Only a little."),
+    ]

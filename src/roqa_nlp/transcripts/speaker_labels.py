@@ -1063,6 +1063,7 @@ def line_labels(
     )
     accepted |= _job_titles_said_once(lines, matches, accepted)
     accepted -= _job_titles_quoted_in_answers(lines, matches, accepted, interviewer_labels)
+    accepted -= _dash_labels_before_a_colon(lines, matches, accepted)
     candidates = [None if m is None else m.label for m in matches]
     said = [line if m is None else line[m.words_start :] for line, m in zip(lines, matches)]
     title_block = header_lines(candidates, said)
@@ -1098,6 +1099,31 @@ def line_labels(
     found = [None if i in below else m for i, m in enumerate(found)]
     found = _timed_labels_saying_nothing(lines, found, interviewer_labels)
     return [None if m is None else _in_line(m, views[i][1]) for i, m in enumerate(found)]
+
+
+#: A dash between blanks inside a label (``P23 – Staffing``).
+_DASH_IN_LABEL = re.compile(r"[ \t]+[-–—][ \t]+")
+
+
+def _dash_labels_before_a_colon(
+    lines: Sequence[str], matches: Sequence[LabelMatch | None], accepted: Collection[str]
+) -> set[str]:
+    """The labels of ``accepted`` that are a dash line's label, a dash and the first words of its
+    talk before a colon (``P23 – Staffing: we never had enough.`` twice, in a file whose other
+    lines are ``P23 – words``, :data:`DASH_LINE`): the part before the dash opens a line of the
+    file in the dash's shape with no label before a colon, so the line is that speaker's, its
+    words from the dash on, as the looser shapes read it (:func:`_with_loose_labels`). A label
+    of that shape whose first part opens no such line is a speaker (``P05 – Amir:``)."""
+    heads = set()
+    for line, m in zip(lines, matches):
+        dash = DASH_LINE.match(line) if m is None else None
+        if dash is not None:
+            heads.add(" ".join(dash.group("label").split()))
+    return {
+        label
+        for label in accepted
+        if len(parts := _DASH_IN_LABEL.split(label, maxsplit=1)) == 2 and parts[0] in heads
+    }
 
 
 def _timed_labels_saying_nothing(
