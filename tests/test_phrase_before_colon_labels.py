@@ -125,3 +125,17 @@ def test_reads_as_a_phrase(name: str, phrase: bool) -> None:
     from roqa_nlp.transcripts.speaker_labels import reads_as_a_phrase
 
     assert reads_as_a_phrase(name) is phrase
+
+
+def test_a_phrase_right_below_a_label_alone_is_that_speakers_talk() -> None:
+    """``Short answer:`` holds none of the listed words; below Rev's label holding its line with no
+    words, each time, it opens that speaker's answer (on bf84a41f, a speaker 'Short answer',
+    and ``Priya Nair (00:00:06):`` was put in the interviewer's turn)."""
+    assert _turns("rev_phrase.txt", interviewer_labels=["Sam Roe"]) == [
+        ("Sam Roe", "interviewer", "What slowed the referrals down?"),
+        ("Priya Nair", "participant", "Short answer: the forms went to the wrong inbox."),
+        ("Sam Roe", "interviewer", "And once that was fixed?"),
+        ("Priya Nair", "participant", "Short answer: they came through in a day."),
+        ("Sam Roe", "interviewer", "Good to hear."),
+        ("Priya Nair", "participant", "It was a relief, honestly."),
+    ]

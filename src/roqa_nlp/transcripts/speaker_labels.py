@@ -74,7 +74,9 @@ four words, or it is such a name followed by words in brackets (``Dean (support 
 by an organisation after ``|`` (``Jane Smith | NHS``), or it is
 a transcriber's ``Unknown speaker`` (the speaker the readers name speech no label names); a
 phrase that opens talk (``The problem is``, ``and she said``, ``Honestly``;
-:func:`reads_as_a_phrase`) never is, however often said, unless the researcher names it. A
+:func:`reads_as_a_phrase`) never is, however often said, unless the researcher names it, nor a
+label each of whose lines comes right below another speaker's label alone on its line
+(:func:`_phrases_below_empty_labels`). A
 capitalised word the file opens a line with only once, while another label recurs, is talk when it
 is an acronym or a word no name is made of (``CQC: they came in March``, ``Agency: ...``, inside
 a participant's answer; :func:`words_not_speakers`): the speakers of a file recur, and an
@@ -1064,6 +1066,7 @@ def line_labels(
     accepted |= _job_titles_said_once(lines, matches, accepted)
     accepted -= _job_titles_quoted_in_answers(lines, matches, accepted, interviewer_labels)
     accepted -= _dash_labels_before_a_colon(lines, matches, accepted)
+    accepted -= _phrases_below_empty_labels(lines, matches, accepted, interviewer_labels)
     candidates = [None if m is None else m.label for m in matches]
     said = [line if m is None else line[m.words_start :] for line, m in zip(lines, matches)]
     title_block = header_lines(candidates, said)
@@ -1099,6 +1102,45 @@ def line_labels(
     found = [None if i in below else m for i, m in enumerate(found)]
     found = _timed_labels_saying_nothing(lines, found, interviewer_labels)
     return [None if m is None else _in_line(m, views[i][1]) for i, m in enumerate(found)]
+
+
+def _phrases_below_empty_labels(
+    lines: Sequence[str],
+    matches: Sequence[LabelMatch | None],
+    accepted: Collection[str],
+    interviewer_labels: Sequence[str] | None,
+) -> set[str]:
+    """The labels of ``accepted`` before a colon each of whose lines comes right below (blank
+    lines aside) another speaker's label holding its line with no words (Otter's ``Zoë Adams
+    0:06``, Rev's ``Zoë Adams (00:00:06):``): the words of that speaker's turn opening with a
+    phrase (``Here's the thing: ...``, ``Short answer: ...``, twice), not a speaker of their own
+    (session 82, messy12 class A); never a role label, a participant number or a label the
+    researcher names."""
+    keys = interviewer_keys(interviewer_labels)
+    below: dict[str, bool] = {}
+    previous: tuple[str, LabelMatch | None] = ("", None)
+    for line, m in zip(lines, matches):
+        if not line.strip():
+            continue
+        if m is not None and m.label in accepted and m.form == "colon" and not m.timed:
+            above, p = previous
+            said_nothing = (
+                p is not None
+                and p.label in accepted
+                and p.label != m.label
+                and not above[p.words_start :].strip()
+            )
+            below[m.label] = below.get(m.label, True) and said_nothing
+        previous = (line, m)
+    return {
+        label
+        for label, always in below.items()
+        if always
+        and not keys.known(label)
+        and participant_number_label(label) is None
+        and not is_interviewee_role_label(_name_of(label))
+        and not is_speaker_number_label(label)
+    }
 
 
 #: A dash between blanks inside a label (``P23 – Staffing``).
