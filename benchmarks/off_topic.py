@@ -1,14 +1,17 @@
 """What the open-coding queue receives: the held-out interviews coded as ``roqa code`` codes them.
 
-Every participant segment of the five held-out interview sets (``benchmarks/data/``, never
-trained on) gets its gold turn's category: coded; procedural; "small talk or background" (an
+Every participant segment of the five held-out interview sets (``benchmarks/data/``) gets its
+gold turn's category: coded; procedural; "small talk or background" (an
 uncoded turn whose coder's note names small talk, a career story, hobbies, holidays, life outside
 work, years in the job or a personal anecdote); or "other uncoded" (talk about the work that the
 coders left outside the codebook, e.g. the pandemic, digital exclusion). The packaged model's
 flags are counted per category: flagged novel (fits no code), of those marked ``off_topic``
 (small talk or background: kept out of the candidate codes), and what reaches the queue.
 
-Writes ``results/off_topic.md`` and ``off_topic.json``.
+Every set is training data since session 17 (``heldout_interviews.TRAINED_SETS``): the packaged
+model now codes them in sample, so a run writes ``results/off_topic_in_sample.{md,json}`` and
+leaves ``off_topic.{md,json}``, the record measured while the sets were held out (model 9111b7,
+2026-11-29), as it is.
 """
 
 from __future__ import annotations
@@ -23,6 +26,7 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from heldout_interviews import (  # noqa: E402
     INTERVIEW_SETS,
+    TRAINED_SETS,
 )
 from scoring import OUT  # noqa: E402
 
@@ -86,17 +90,32 @@ def main() -> None:
             c["queued"] += s.segment.id in in_queue
             c["procedural"] += s.procedural
     rows = {c: dict(counts[c]) for c in CATEGORIES}
-    meta = {"date": date.today().isoformat(), "model_sha256": ac.card.get("model_sha256")}
+    # the packaged model is trained on every set since session 17: its scores are in sample and
+    # must not overwrite the held-out record of the sessions before (as heldout_interviews.py)
+    trained = {p.resolve() for p in TRAINED_SETS.values()}
+    in_sample = all(data.resolve() in trained for data in SETS)
+    meta = {
+        "date": date.today().isoformat(),
+        "model_sha256": ac.card.get("model_sha256"),
+        "in_sample": in_sample,
+    }
     print(json.dumps(rows, indent=1))
     OUT.mkdir(parents=True, exist_ok=True)
+    stem = "off_topic_in_sample" if in_sample else "off_topic"
     atomic_write_text(
-        OUT / "off_topic.json", json.dumps({"meta": meta, "rows": rows}, indent=1) + "\n"
+        OUT / f"{stem}.json", json.dumps({"meta": meta, "rows": rows}, indent=1) + "\n"
+    )
+    note = (
+        "; in the training data since session 17, so not a check of generalisation: "
+        "`off_topic.md` is the record measured while they were held out"
+        if in_sample
+        else ""
     )
     lines = [
-        "# What reaches the open-coding queue",
+        "# What reaches the open-coding queue" + (" (in sample)" if in_sample else ""),
         "",
         f"Measured {meta['date']} with model {str(meta['model_sha256'])[:12]}…; the 20 interviews "
-        "of the five held-out sets (`benchmarks/data/`), coded as `roqa code` codes them, each "
+        f"of the five held-out sets (`benchmarks/data/`{note}), coded as `roqa code` codes them, each "
         "segment given its gold turn's category (`benchmarks/off_topic.py`).",
         "",
         "| gold turn | segments | procedural | fits no code | of which small talk or "
@@ -116,6 +135,7 @@ def main() -> None:
         f"queue: {talk['novel']} of small talk or background and "
         f"{counts['coded']['novel']} from coded turns. Now {talk['queued']} and "
         f"{counts['coded']['queued']} do; the others are listed apart, folded, in the report. "
+        f"Of the segments of procedural turns, {counts['procedural']['queued']} reach the queue. "
         "The "
         f"{other['segments']} segments of uncoded talk about the work (the pandemic, digital "
         f"exclusion) are flagged {other['novel']} times: the model codes them (Tension for "
@@ -123,7 +143,7 @@ def main() -> None:
         "researcher finds them by reviewing the codes.",
         "",
     ]
-    atomic_write_text(OUT / "off_topic.md", "\n".join(lines))
+    atomic_write_text(OUT / f"{stem}.md", "\n".join(lines))
 
 
 if __name__ == "__main__":
