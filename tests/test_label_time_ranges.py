@@ -132,15 +132,18 @@ def test_blanks_inside_a_label_times_brackets_keep_the_label_and_time_the_turn(
 @pytest.mark.parametrize("opening", ["00:01", "(00:01", "( 00:01", "(" + " " * 20_000 + "00:01"])
 def test_blanks_after_a_time_opening_a_line_are_read_in_linear_time(opening: str) -> None:
     # a display name's pattern walked the blanks after a time back one by one, for each length
-    # of the name: 20 000 of them took 17 s, a line a Word table cell or a .txt may hold
-    import time
-
+    # of the name: 20 000 of them took 17 s, a line a Word table cell or a .txt may hold; four
+    # times the blanks must take far less than sixteen times as long
+    from growth import assert_linear
     from roqa_nlp.transcripts.speaker_labels import display_name_label, match_label
 
+    def labels(line: str) -> tuple[object, object]:
+        return display_name_label(line), match_label(line)
+
     line = opening + " " * 20_000 + "x"
-    started = time.perf_counter()
-    assert (display_name_label(line), match_label(line)) == (None, None)
-    assert time.perf_counter() - started < 1.0
+    assert labels(line) == (None, None)
+    small = opening.replace(" " * 20_000, " " * 5_000) + " " * 5_000 + "x"  # all blanks 1/4
+    assert_linear(labels, small, line)
 
 
 @pytest.mark.parametrize(("blank", "time"), [(" ", "0:03"), ("\t", "0:03"), (" ", "[00:00:03]")])
@@ -148,23 +151,28 @@ def test_blanks_before_a_time_are_read_in_linear_time(blank: str, time: str) -> 
     # hunt4 s79: a line of blanks ending in a time was read in time quadratic in the blanks (the
     # blanks a line opens with given back one by one, a display name's label read anew after
     # each): 5 000 took 7 s, 20 000 took 60 s or more. 200 000 are read in a child process
-    # stopped after 60 s (on the quadratic code: hours), each reading of the lines timed there.
+    # stopped after 60 s (on the quadratic code: hours), where 200 000 blanks must take far less
+    # than sixteen times as long as 50 000 (tests/growth.py).
     import subprocess
     import sys
 
+    from growth import LIMIT_FOR_4X
+
     code = (
-        "import sys, time\n"
+        "import sys\n"
+        f"sys.path.insert(0, {str(Path(__file__).parent)!r})\n"
+        "from growth import growth\n"
         "from roqa_nlp.transcripts.speaker_labels import line_labels\n"
-        f"lines = ['Jane Smith  0:03', 'hi there', {blank!r} * 200_000 + {time!r},"
+        "def lines(n):\n"
+        f"    return ['Jane Smith  0:03', 'hi there', {blank!r} * n + {time!r},"
         " 'Sam Roe  0:05', 'yo there']\n"
-        "started = time.perf_counter()\n"
-        "found = line_labels(lines)\n"
-        "print(time.perf_counter() - started)\n"
+        "found = line_labels(lines(200_000))\n"
+        "print(growth(line_labels, lines(50_000), lines(200_000)))\n"
         "print([None if m is None else m.label for m in found])\n"
     )
     done = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True
     )
-    took, labels = done.stdout.splitlines()
+    ratio, labels = done.stdout.splitlines()
     assert labels == "['Jane Smith', None, None, 'Sam Roe', None]"
-    assert float(took) < 5.0
+    assert float(ratio) < LIMIT_FOR_4X, f"4x the blanks took {float(ratio):.1f}x the time"

@@ -6,7 +6,6 @@ really know what to do with myself.' coded alone, as a barrier)."""
 from __future__ import annotations
 
 import json
-import time
 import warnings
 from pathlib import Path
 
@@ -226,21 +225,25 @@ def test_a_label_repeated_below_unlabelled_questions_is_said_to_need_the_questio
 def test_the_lines_of_forty_thousand_repeated_labels_are_found_in_seconds() -> None:
     """A long interview typed with the label on every paragraph: each split's line was counted
     from the top of the text, so 20,000 paragraphs took 14-27 s to note (s54 review, finding
-    9); the lines are counted as the splits come."""
-    paragraphs = [f"P04: Part {i} of the answer." for i in range(40_000)]
-    text = "Interviewer: Tell me?\n\n" + "\n\n".join(paragraphs) + "\n"
-    turns, at = [Turn("Interviewer", "interviewer", 13, 21)], 23
-    for p in paragraphs:
-        turns.append(Turn("P04", "participant", at + 5, at + len(p)))
-        at += len(p) + 2
-    t = Transcript("p04", text, turns)
-    started = time.perf_counter()
-    lines = repeated_label_lines(t)
-    elapsed = time.perf_counter() - started
-    assert lines == list(range(5, 2 * 40_000 + 3, 2))
-    # counted from the top, 40,000 paragraphs took minutes (20,000: 14-27 s); as they come, about a
-    # second alone and 6.5 s on a machine loaded six-fold (s69): the bound tells the two apart only
-    assert elapsed < 20, f"{elapsed:.1f} s"
+    9); the lines are counted as the splits come: four times the paragraphs take far less than
+    sixteen times as long."""
+    from growth import assert_linear
+
+    def interview(n: int) -> Transcript:
+        paragraphs = [f"P04: Part {i} of the answer." for i in range(n)]
+        text = "Interviewer: Tell me?\n\n" + "\n\n".join(paragraphs) + "\n"
+        turns, at = [Turn("Interviewer", "interviewer", 13, 21)], 23
+        for p in paragraphs:
+            turns.append(Turn("P04", "participant", at + 5, at + len(p)))
+            at += len(p) + 2
+        return Transcript("p04", text, turns)
+
+    t = interview(40_000)
+    assert repeated_label_lines(t) == list(range(5, 2 * 40_000 + 3, 2))
+    # counted from the top, 40,000 paragraphs took minutes (20,000: 14-27 s); as they come, about
+    # a second alone and 6.5 s on a machine loaded six-fold (s69), which no bound in seconds tells
+    # apart from the quadratic count on a fast machine: the growth does
+    assert_linear(repeated_label_lines, interview(10_000), t)
 
 
 #: The answer's second line shaped like a section heading, labelled as the heading warning
