@@ -59,24 +59,35 @@ def test_an_answer_is_read_from_what_follows_the_courtesy_it_opens_with(
 
 #: Answers of one sentence after a courtesy reply (tester s82 daily12, 1): read whole, the
 #: packaged model set them aside as procedural talk, out of Table 2 and the matrix. The rest is
-#: one sentence of OPENING_ANSWER_WORDS words or more asking nothing and holding no courtesy, as
-#: after a participant's courtesies, so it is read alone however short of ANSWER_WORDS it is.
+#: one sentence of REPLY_ANSWER_WORDS (15) words or more asking nothing and holding no courtesy,
+#: so it is read alone however short of ANSWER_WORDS it is.
 SHORT_ANSWERS = [
-    ("Yes, of course, go ahead. We agree the goals with each tenant in their first week.",
-     "We agree the goals with each tenant in their first week."),
-    ("Sure, that's fine. Half the team has never been trained in recovery work.",
-     "Half the team has never been trained in recovery work."),
-    ("By all means. The council pays for forty minutes and a review takes two hours.",
-     "The council pays for forty minutes and a review takes two hours."),
+    ("Yes, of course, go ahead. We agree the goals with each tenant in their first week, and we "
+     "write them down in their words.",
+     "We agree the goals with each tenant in their first week, and we write them down in their "
+     "words."),
+    ("Sure, that's fine. Half the team has never been trained in recovery work, because the "
+     "budget went on agency cover.",
+     "Half the team has never been trained in recovery work, because the budget went on agency "
+     "cover."),
+    ("By all means. The council pays for forty minutes and a review of someone's recovery goals "
+     "takes two whole hours.",
+     "The council pays for forty minutes and a review of someone's recovery goals takes two whole "
+     "hours."),
 ]  # fmt: skip
 
 #: ... and those read whole, their rest being no answer of its own: too short, more than one
-#: short sentence, a question, or a courtesy again.
+#: short sentence, a question, or a courtesy again; or one sentence of fewer than 15 words, most
+#: often more talk about the call or the day (hunter s82 hunt14: with 5 words as the bound, the
+#: last three were coded Available Resources or set aside as off-topic).
 SHORT_RESTS_READ_WHOLE = [
     "Yes, of course. Two minutes.",
     "Yes, that's fine. I'll be quick. Only ten minutes.",
     "Of course, go ahead. Will we see the findings at the end of it?",
     "Yes, of course. Thanks for asking me to take part in this.",
+    "Yes, that's fine. I've only got about forty minutes before my next clinic though.",
+    "Sure, go ahead. I'm sat in the staff room and nobody else is in here.",
+    "Yes, that's fine. The dog was barking but he's gone outside now.",
 ]
 
 

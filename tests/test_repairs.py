@@ -212,14 +212,18 @@ def test_a_segment_s_lead_is_found_once_for_both_readings(monkeypatch: pytest.Mo
 @pytest.mark.parametrize(
     ("words", "read"),
     [
-        ("Yes, I can hear you now. The council only funds forty minutes a visit.",
-         "The council only funds forty minutes a visit."),
-        ("Yep, I can hear you again. Our budget for training is tiny this year.",
-         "Our budget for training is tiny this year."),
-        ("Oh, you're back. We lose a third of the support workers every year.",
-         "We lose a third of the support workers every year."),
-        ("Sorry, I froze. I think I froze. Nobody audits the goals once they are set.",
-         "Nobody audits the goals once they are set."),
+        ("Yes, I can hear you now. The council only funds forty minutes a visit, and a proper "
+         "review takes a whole afternoon.",
+         "The council only funds forty minutes a visit, and a proper review takes a whole afternoon."),
+        ("Yep, I can hear you again. Our budget for training is tiny this year, so nobody has "
+         "been on the course.",
+         "Our budget for training is tiny this year, so nobody has been on the course."),
+        ("Oh, you're back. We lose a third of the support workers every year, mostly to the NHS "
+         "trusts nearby.",
+         "We lose a third of the support workers every year, mostly to the NHS trusts nearby."),
+        ("Sorry, I froze. I think I froze. Nobody audits the goals once they are set, so they "
+         "just sit in the file.",
+         "Nobody audits the goals once they are set, so they just sit in the file."),
     ],
 )  # fmt: skip
 def test_an_answer_after_whole_sentences_of_repair_talk_is_read_from_the_next(
@@ -242,6 +246,9 @@ def test_an_answer_after_whole_sentences_of_repair_talk_is_read_from_the_next(
         "I can hear you now the council only funds forty minutes a visit.",  # one sentence
         "The council only funds forty minutes a visit.",  # no repair talk
         "Hi there. The council only funds forty minutes a visit.",  # only small words of one
+        # one sentence of fewer than 15 words: more talk about the call (hunter s82 hunt14)
+        "Yes, I can hear you now. It's the hospital wifi, it always drops around lunchtime.",
+        "Sorry, you cut out there. I think the wifi in this building drops every few minutes.",
         "",
     ],
 )

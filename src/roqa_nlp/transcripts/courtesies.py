@@ -15,8 +15,8 @@ his kitchen done, so if you hear drilling ...", procedural talk in ``examples/in
 problem with the staff"), and so is one followed by fewer than :data:`ANSWER_WORDS` words that
 are no answer of their own (:func:`an_answer_of_its_own`): a short rest is as often what the
 courtesy agrees to ("Yes, that's fine. On that basis.", "No problem at all. Cheerio now."). One
-sentence of :data:`OPENING_ANSWER_WORDS` words or more that asks nothing and holds no courtesy is
-read alone, as after a participant's courtesies: read whole, "Yes, that's fine, go ahead. We use
+sentence of :data:`REPLY_ANSWER_WORDS` words or more that asks nothing and holds no courtesy is
+read alone: read whole, "Yes, that's fine, go ahead. We use
 the Recovery Star at the first meeting and people choose which arms to work on, so the plan is
 theirs." (22 words after the courtesy) was procedural talk, top code IS.D.2 at 0.04, out of Table
 2 and the matrix (tester s82 daily12, 1).
@@ -102,6 +102,16 @@ YES_WORDS: frozenset[str] = frozenset(("yeah", "yes", "yep", "yup", "yeh", "ya",
 #: courtesies have 6 words or more ("The biggest problem is the paperwork.").
 OPENING_ANSWER_WORDS = 5
 
+#: The fewest words of an answer of one sentence after a courtesy reply or a sentence of
+#: repair talk (``Yes, that's fine.``, ``Yes, I can hear you now.``) for it to be read alone
+#: (:func:`after_courtesy_reply`, :func:`~roqa_nlp.transcripts.repairs.after_repair_reply`):
+#: such an opener is most often followed by more talk about the call or the day (hunter s82
+#: hunt14: with 5 words, 5 of 66 written openers, "Yes, that's fine. I only have about forty
+#: minutes before my next clinic though." (11 words), were coded as Available Resources, and 4
+#: more set aside as off-topic or novel; those rests run 8 to 13 words), while the answers the
+#: tester daily12 found set aside run 16 and 22 words.
+REPLY_ANSWER_WORDS = 15
+
 #: What ends a courtesy reply between its last word and the answer's next: the end of a sentence
 _SENTENCE_END = re.compile(r"[.!?]")
 #: What ends a participant's opening courtesies: not a question ("Sorry, now? This laptop ...")
@@ -132,7 +142,9 @@ def after_courtesy_reply(words: str) -> str:
     for i in range(len(tokens) - 1, 0, -1):
         if not covered[i] or not _SENTENCE_END.search(words[spans[i - 1][1] : spans[i][0]]):
             continue
-        if len(tokens) - i < ANSWER_WORDS and not an_answer_of_its_own(words[spans[i][0] :]):
+        if len(tokens) - i < ANSWER_WORDS and not an_answer_of_its_own(
+            words[spans[i][0] :], REPLY_ANSWER_WORDS
+        ):
             continue
         said = tokens[:i]
         if any(
@@ -161,13 +173,13 @@ def _after_opening_courtesies(words: str, spans: list[tuple[int, int]]) -> str |
     return None
 
 
-def an_answer_of_its_own(words: str) -> bool:
+def an_answer_of_its_own(words: str, fewest: int = OPENING_ANSWER_WORDS) -> bool:
     """Whether ``words``, after a participant's opening courtesies, are an answer of their own
     rather than more talk about the talk: no ``?`` (a question of theirs after thanks is about
     the study: "Will we see anything from it?"), no courtesy among them ("Thank you. And sorry
     about my English."), each sentence saying something (:func:`_says_something`: not "Two
-    minutes. Okay, bye now."), and one sentence of :data:`OPENING_ANSWER_WORDS` words or more,
-    or :data:`ANSWER_WORDS` words or more. An apology's reason ("Sorry, my phone. I need to
+    minutes. Okay, bye now."), and one sentence of ``fewest`` words or more
+    (:data:`OPENING_ANSWER_WORDS`), or :data:`ANSWER_WORDS` words or more. An apology's reason ("Sorry, my phone. I need to
     take this. Two minutes.") is most often two or more short sentences."""
     tokens = words_of(words)
     if "?" in words or _has_a_courtesy(tokens):
@@ -178,7 +190,7 @@ def an_answer_of_its_own(words: str) -> bool:
         for i in range(1, len(spans))
         if _SENTENCE_END.search(words[spans[i - 1][1] : spans[i][0]])
     ]
-    if len(tokens) < ANSWER_WORDS and (len(starts) > 1 or len(tokens) < OPENING_ANSWER_WORDS):
+    if len(tokens) < ANSWER_WORDS and (len(starts) > 1 or len(tokens) < fewest):
         return False
     ends = [*starts[1:], len(spans)]
     return all(

@@ -40,8 +40,8 @@ repair followed by anything but an answer said again, is read whole as before
 (``benchmarks/results/repair_contexts.md``), with one exception: an answer that opens with whole
 sentences of repair talk (``Yes, I can hear you now.``, not a question) and goes on with an
 answer of its own (:func:`~roqa_nlp.transcripts.courtesies.an_answer_of_its_own`: one sentence
-of 5 words or more, or 40 words or more, asking nothing and holding no courtesy, as after a
-participant's courtesies) is read from the sentence after the repair talk
+of 15 words or more, :data:`~roqa_nlp.transcripts.courtesies.REPLY_ANSWER_WORDS`, or 40 words or
+more, asking nothing and holding no courtesy) is read from the sentence after the repair talk
 (:func:`after_repair_reply`). Read whole, "Yes, I can hear you now. The commissioners only pay us
 for forty-five minutes, and a goal-setting session takes two hours." was procedural talk, top
 code OS.D at 0.16 (tester s82 daily12, 1).
@@ -149,14 +149,14 @@ def restated_after_repair(words: str) -> str:
 def after_repair_reply(words: str) -> str:
     """``words`` from the sentence after the whole sentences of repair talk they open with when
     that is an answer of its own (:func:`~roqa_nlp.transcripts.courtesies.an_answer_of_its_own`:
-    one sentence of 5 words or more, or 40 words or more, asking nothing and holding no
+    one sentence of 15 words or more, or 40 words or more, asking nothing and holding no
     courtesy): ``Yes, I can hear you now. The commissioners only pay us for forty-five
     minutes.`` gives ``The commissioners only pay us for forty-five minutes.`` (see the module
     docstring). Any other words are given back whole: those that open with no repair talk, are
     only repair talk, whose repair talk is a question (``Can you hear me now? I think my
     headphones were dying.``) or goes on in its sentence, or are followed by less (``Sorry, you
     froze. Two minutes.``)."""
-    from .courtesies import an_answer_of_its_own
+    from .courtesies import REPLY_ANSWER_WORDS, an_answer_of_its_own
 
     tokens = words_of(words)
     talk = covered_prefixes(tokens, REPAIR_PHRASES, REPAIR_FILLERS)
@@ -167,7 +167,7 @@ def after_repair_reply(words: str) -> str:
     for i in range(len(tokens) - 1, 0, -1):
         if talk[i] and not small[i] and _OPENING_END.search(words[spans[i - 1][1] : spans[i][0]]):
             rest = words[spans[i][0] :]
-            return rest if an_answer_of_its_own(rest) else words
+            return rest if an_answer_of_its_own(rest, REPLY_ANSWER_WORDS) else words
     return words
 
 
