@@ -108,3 +108,39 @@ def test_record_files_read_text_cells_as_excel_shows_them(tmp_path: Path) -> Non
         (4, {"construct": "Available Resources", "text": "25%", "note": "0.25"}),
         (5, {"construct": "NONE", "text": "Staffing, mostly.", "note": "3"}),
     ]  # fmt: skip
+
+
+def test_speaker_ids_excel_made_dates_are_read_as_shown_and_kept_apart(tmp_path: Path) -> None:
+    """Hunter s82 hunt14: speaker ids typed ``1-3`` and ``2-3``, which Excel makes the dates 1 and
+    2 March shown ``1-Mar`` and ``2-Mar``, were read as the one speaker ``00:00:00``: two
+    participants merged, silently. They are read as shown, with a warning naming the rows."""
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["speaker", "text"])
+    for speaker, text in [
+        ("Interviewer", "How did the rollout go?"),
+        (datetime.datetime(2024, 3, 1), "It went well."),
+        ("Interviewer", "And for you?"),
+        (datetime.datetime(2024, 3, 2), "Harder, on nights."),
+    ]:
+        sheet.append([speaker, text])
+    for row in (3, 5):
+        sheet.cell(row, 1).number_format = "d-mmm"
+    path = tmp_path / "ids.xlsx"
+    book.save(path)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        t = read_transcript(path)
+    assert [(u.speaker, t.text[u.start : u.end]) for u in t.turns if u.role == "participant"] == [
+        ("1-Mar", "It went well."),
+        ("2-Mar", "Harder, on nights."),
+    ]
+    assert [str(w.message) for w in caught] == [
+        f"{path}: rows 3, 5 hold a date, time or percentage in the speaker column, which Excel "
+        "makes of words typed as one ('1-3', '2-3'), read as Excel shows them ('1-Mar', "
+        "'2-Mar'): check them against who spoke (format the speaker column as Text in Excel "
+        "before typing, to keep the words as typed)"
+    ]

@@ -630,11 +630,14 @@ def read_xlsx_transcript(
     if empty:
         raise RoqaError("no speech found", path=path, hint="the first sheet is empty")
     rows, shown = _text_as_shown(first)
+    rows, speakers = _text_as_shown(first, "speaker", rows)
     transcript = table_transcript(
         rows, path, "xlsx", interviewer_labels=interviewer_labels, participant=participant
     )
     if shown:
         _warn_of_shown_cells(shown, path)
+    if speakers:
+        _warn_of_shown_cells(speakers, path, "speaker", "'1-3', '2-3'", "who spoke")
     others = [
         s.name for s in sheets[1:] if not s.hidden and _has_transcript_columns(_sheet_roles(s))
     ]
@@ -684,17 +687,23 @@ def _text_sheets(path: str | Path, *, first_only: bool = False) -> list[_Sheet]:
     return sheets
 
 
-def _text_as_shown(sheet: _Sheet) -> tuple[list[list[str]], dict[int, str]]:
-    """The rows of ``sheet`` with each cell of its text column below the header row as Excel
-    shows it (a date ``1-Mar``, not the time of day ``00:00:00`` it holds; a percentage ``25%``,
-    not ``0.25``), and those cells' words by their row's number in the sheet. The speaker and
-    time columns are read from the cells' values, as before: a time formatted ``h:mm`` keeps
-    its seconds."""
+def _text_as_shown(
+    sheet: _Sheet, role: str = "text", rows: list[list[str]] | None = None
+) -> tuple[list[list[str]], dict[int, str]]:
+    """The rows of ``sheet`` (or ``rows`` made of them) with each cell of its text column (its
+    ``role`` column) below the header row as Excel shows it (a date ``1-Mar``, not the time of
+    day ``00:00:00`` it holds; a percentage ``25%``, not ``0.25``), and those cells' words by
+    their row's number in the sheet. The time columns are read from the cells' values, as
+    before: a time formatted ``h:mm`` keeps its seconds. A speaker column is read as shown too
+    (hunter s82 hunt14: ids typed ``1-3`` and ``2-3``, which Excel makes dates shown ``1-Mar``
+    and ``2-Mar``, were all read as the one speaker ``00:00:00``, silently)."""
     above = header_row(sheet.rows[:MAX_HEADER_ROW])
-    column = column_roles(sheet.rows[above]).get("text") if sheet.rows else None
+    column = column_roles(sheet.rows[above]).get(role) if sheet.rows else None
+    if rows is None:
+        rows = sheet.rows
     if column is None:
-        return sheet.rows, {}
-    rows = [list(row) for row in sheet.rows]
+        return rows, {}
+    rows = [list(row) for row in rows]
     shown: dict[int, str] = {}
     for (r, c), text in sheet.shown.items():
         if c == column and r > above:
@@ -702,19 +711,25 @@ def _text_as_shown(sheet: _Sheet) -> tuple[list[list[str]], dict[int, str]]:
     return rows, dict(sorted(shown.items()))
 
 
-def _warn_of_shown_cells(shown: dict[int, str], path: str | Path) -> None:
-    """One warning naming the rows whose text cell Excel keeps as a date, time or percentage,
-    read as Excel shows it."""
+def _warn_of_shown_cells(
+    shown: dict[int, str],
+    path: str | Path,
+    role: str = "text",
+    typed: str = "'1 Mar', '25%'",
+    what: str = "the interview",
+) -> None:
+    """One warning naming the rows whose text (or ``role``) cell Excel keeps as a date, time or
+    percentage, read as Excel shows it."""
     from ..errors import first_few, warn
 
     n = len(shown)
     them = "them" if n != 1 else "it"
     warn(
         f"row{'s' if n != 1 else ''} {first_few([str(r) for r in shown], 6)} "
-        f"hold{'' if n != 1 else 's'} a date, time or percentage in the text column, which "
-        f"Excel makes of words typed as one ('1 Mar', '25%'), read as Excel shows {them} "
-        f"({first_few([repr(t) for t in shown.values()], 3)}): check {them} against the "
-        "interview (format the text column as Text in Excel before typing, to keep the words "
+        f"hold{'' if n != 1 else 's'} a date, time or percentage in the {role} column, which "
+        f"Excel makes of words typed as one ({typed}), read as Excel shows {them} "
+        f"({first_few([repr(t) for t in shown.values()], 3)}): check {them} against {what} "
+        f"(format the {role} column as Text in Excel before typing, to keep the words "
         "as typed)",
         path=path,
         stacklevel=3,
