@@ -3052,8 +3052,10 @@ def reads_as_a_phrase(name: str) -> bool:
     """Whether the label ``name`` (its note in brackets aside) is a phrase a participant opens a
     sentence with before a colon, no speaker: a whole phrase of ``data/phrase_labels.txt``
     (``Honestly``, ``Bottom line``), or, where not every word of it is capitalised, one holding
-    a word of ``data/phrase_label_words.txt`` not written all in capitals (``The problem is``,
-    ``and she said``, ``What I'd say is``; not ``Said Ahmed``, ``IT lead``). Said two or more
+    two words of ``data/phrase_label_words.txt`` (the first word in any case, the others in lower
+    case, none all in capitals: ``and she said``, ``What I'd say is``), or ends in a lower-case
+    word of ``data/phrase_label_ends.txt`` (``The problem is``, ``My manager said``); not ``Said
+    Ahmed``, ``IT lead``, ``Maria do Carmo``, ``can yilmaz``. Said two or more
     times it is still talk (session 82, messy12 class A: its words were cut from the text and
     its turns given to a speaker of that name)."""
     words = [w.replace("’", "'") for w in name.split()]
@@ -3061,8 +3063,19 @@ def reads_as_a_phrase(name: str) -> bool:
         return True
     if _is_capitalised(name):
         return False
+    # two such words (``and she said``, ``What I'd say is``), or one that ends it in lower case
+    # (``The problem is``, ``My manager said``): one alone is as often a name's particle or a
+    # display name typed in lower case (hunter s82 hunt15: ``Maria do Carmo``, ``Joana Puig i
+    # Soler``, ``can yilmaz``, ``It lead`` had become talk, their words merged into the turn
+    # above)
     phrase_words = packaged_words("phrase_label_words.txt")
-    return any(w.casefold() in phrase_words and not w.isupper() for w in words)
+    counted = [
+        w
+        for i, w in enumerate(words)
+        if w.casefold() in phrase_words and not w.isupper() and (i == 0 or w.islower())
+    ]
+    ends = packaged_words("phrase_label_ends.txt")
+    return len(counted) >= 2 or (len(words) >= 2 and words[-1] in ends)
 
 
 def _label_shape(line: str, m: LabelMatch) -> str:
