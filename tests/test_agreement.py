@@ -928,6 +928,53 @@ def test_an_unnamed_frame_is_read_coders_as_rows() -> None:
     assert krippendorff_alpha(frame) == krippendorff_alpha(KRIPPENDORFF_2011)
 
 
+def test_pandas_own_layout_one_column_per_coder_is_read_by_its_labels() -> None:
+    """A frame with coder names as its columns and 0, 1, 2 ... as its rows (pandas' own layout,
+    ``pd.DataFrame({"ann": a, "ben": b})``) has its columns read as the coders. Before (api
+    tester, session 82): read as coders x units with no word, alpha -0.0549 for Krippendorff's
+    0.743 and AC1 0.0099 for 0.406 (the 20/5/10/15 table: 41/101 by hand)."""
+    by_coder = dict(zip("ABCD", KRIPPENDORFF_2011, strict=True))
+    frame = pd.DataFrame(by_coder)
+    assert (frame.shape, list(frame.columns)) == ((12, 4), ["A", "B", "C", "D"])
+    assert krippendorff_alpha(frame) == krippendorff_alpha(KRIPPENDORFF_2011)
+    assert round(krippendorff_alpha(frame), 3) == 0.743
+    a = ["y"] * 25 + ["n"] * 25
+    b = ["y"] * 20 + ["n"] * 5 + ["y"] * 10 + ["n"] * 15
+    two = pd.DataFrame({"ann": a, "ben": b})
+    assert gwet_ac1(two) == pytest.approx(41 / 101, abs=1e-15)
+    assert percent_agreement(two) == pytest.approx(0.7, abs=1e-15)
+    # coder names as the rows, units numbered 1..12 as the columns: read as it is, coders as rows
+    named_rows = pd.DataFrame(KRIPPENDORFF_2011, index=list("ABCD"), columns=range(1, 13))
+    assert krippendorff_alpha(named_rows) == krippendorff_alpha(KRIPPENDORFF_2011)
+    # units numbered 1..12 as the rows, coder names as the columns: turned round
+    assert krippendorff_alpha(named_rows.T) == krippendorff_alpha(KRIPPENDORFF_2011)
+
+
+def test_a_frame_with_names_on_both_axes_is_refused_until_they_are_named() -> None:
+    """Unit ids as the rows and coder names as the columns (``read_csv(index_col="segment")``),
+    or coder names as the rows and unit ids as the columns: which axis is the coders cannot be
+    told, so it is an error saying how to name the axes, and once named it is read."""
+    by_unit = pd.DataFrame(
+        dict(zip("ABCD", KRIPPENDORFF_2011, strict=True)),
+        index=[f"u{u:02}" for u in range(1, 13)],
+    )
+    for frame in (by_unit, by_unit.T):
+        with pytest.raises(ValueError) as e:
+            krippendorff_alpha(frame)
+        rows, columns = frame.shape
+        assert str(e.value) == (
+            f"a DataFrame with names on both axes ({rows} rows, {columns} columns) does not say "
+            'which are the coders: name its axes, df.rename_axis(index="unit", columns="coder") '
+            'for one column per coder or df.rename_axis(index="coder", columns="unit") for one '
+            "row per coder"
+        )
+    assert isinstance(e.value, RoqaError)
+    named = by_unit.rename_axis(index="unit", columns="coder")
+    assert krippendorff_alpha(named) == krippendorff_alpha(KRIPPENDORFF_2011)
+    assert krippendorff_alpha(by_unit.rename_axis(index="unit")) == krippendorff_alpha(named)
+    assert krippendorff_alpha(named.T) == krippendorff_alpha(KRIPPENDORFF_2011)
+
+
 def test_a_long_table_with_two_codes_of_one_unit_and_coder_is_refused() -> None:
     long = pd.concat([_kripp_long(), pd.DataFrame([{"unit": "u03", "coder": "B", "code": "v1"}])])
     with pytest.raises(ValueError) as e:

@@ -145,8 +145,14 @@ def _frame_coders_by_units(frame: Any) -> Any:
     columns left out), one row per unit and coder, is pivoted; a table whose rows are named
     ``unit`` (``index.name``) or whose columns are named ``coder`` (``columns.name``), as
     ``long.pivot(index="unit", columns="coder", values="code")`` makes it, is turned round.
-    Any other DataFrame is read as it is, coders as rows. A long table with two rows for one
-    unit and coder is a one-line error: these functions take one label each."""
+    A table whose axes are not named is read by its labels (api tester, session 82: pandas'
+    own layout, ``pd.DataFrame({"ann": a, "ben": b})``, one row per unit, was read as 50
+    coders x 2 units, AC1 0.0099 for 0.406, with no word): the axis labelled with names (text)
+    is the coders, the axis of plain numbers (0, 1, 2 ... or unit numbers) the units; with
+    numbers on both axes the table is read as the array it holds, coders as rows; with names
+    on both axes (coder names, or unit ids, either way) it cannot be told and is a one-line
+    error saying how to name the axes. A long table with two rows for one unit and coder is a
+    one-line error: these functions take one label each."""
     named = {str(c).strip().casefold(): c for c in frame.columns}
     if all(c in named for c in LONG_COLUMNS):
         unit, coder, code = (named[c] for c in LONG_COLUMNS)
@@ -161,8 +167,31 @@ def _frame_coders_by_units(frame: Any) -> Any:
             )
         return frame.pivot(index=coder, columns=unit, values=code)
     rows, columns = _axis_name(frame.index), _axis_name(frame.columns)
-    turned = (rows == "unit" or columns == "coder") and rows != "coder" and columns != "unit"
-    return frame.T if turned else frame
+    if rows in ("unit", "coder") or columns in ("unit", "coder"):
+        turned = (rows == "unit" or columns == "coder") and rows != "coder" and columns != "unit"
+        return frame.T if turned else frame
+    named_rows, named_columns = _has_names(frame.index), _has_names(frame.columns)
+    if named_rows and named_columns:
+        raise RoqaValueError(UNTOLD_FRAME.format(rows=frame.shape[0], columns=frame.shape[1]))
+    return frame.T if named_columns else frame
+
+
+#: a DataFrame labelled with names on both axes: coders as rows or as columns cannot be told
+UNTOLD_FRAME = (
+    "a DataFrame with names on both axes ({rows} rows, {columns} columns) does not say which "
+    'are the coders: name its axes, df.rename_axis(index="unit", columns="coder") for one '
+    'column per coder or df.rename_axis(index="coder", columns="unit") for one row per '
+    "coder"
+)
+
+
+def _has_names(axis: Any) -> bool:
+    """Whether a DataFrame axis is labelled with names (any label not a whole number), as a
+    coder's column or row is, rather than with positions or unit numbers."""
+    return any(
+        not isinstance(label, int | np.integer) or isinstance(label, bool | np.bool_)
+        for label in axis
+    )
 
 
 def _as_matrix(reliability_data: Any) -> np.ndarray:
