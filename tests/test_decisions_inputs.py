@@ -1433,3 +1433,62 @@ def test_a_column_in_the_header_twice_is_named(tmp_path: Path) -> None:
         "cells left out (keep one)"
     ]
     assert [d.note for d in decisions] == [""]
+
+
+def test_a_codebook_id_or_file_is_taken_as_its_codebook(cfir: Codebook, tmp_path: Path) -> None:
+    """``reviewed_codings(decisions, result, "cfir-2009", ...)``, the id the charting functions
+    take, is the codebook it names. Before (api tester, session 82): Python's AttributeError
+    "'str' object has no attribute 'id'", a traceback."""
+    p = csv_file(tmp_path / "d.csv", [HEADER, *ROWS])
+    decisions = read_decisions(p)[0]
+    given = reviewed_codings(decisions, model_codings(), cfir, coder="X", where=p)
+    by_id = reviewed_codings(decisions, model_codings(), "cfir-2009", coder="X", where=p)
+    by_path = reviewed_codings(decisions, model_codings(), Path("cfir-2009"), coder="X", where=p)
+    for reviewed, book, counts in (by_id, by_path):
+        assert counts == given[2]
+        assert book.id == given[1].id
+        assert [s.suggestions for s in reviewed.segments] == [
+            s.suggestions for s in given[0].segments
+        ]
+    assert given[2]["codes"] == 3
+
+
+@pytest.mark.parametrize(
+    ("result", "codebook", "message"),
+    [
+        (
+            None,
+            "cfir-2009",
+            "reviewed_codings takes as result the CodingResult the review was made on "
+            "(CodingResult.read(folder)), not None",
+        ),
+        (
+            "coded",
+            "cfir-2009",
+            "reviewed_codings takes as result the CodingResult the review was made on "
+            "(CodingResult.read(folder)), not a str",
+        ),
+        (
+            "model",
+            None,
+            'reviewed_codings takes as codebook a Codebook, a built-in codebook id ("cfir-2009") '
+            "or a codebook .json file (ac.codebook is the model's), not None",
+        ),
+        (
+            "model",
+            42,
+            'reviewed_codings takes as codebook a Codebook, a built-in codebook id ("cfir-2009") '
+            "or a codebook .json file (ac.codebook is the model's), not an int",
+        ),
+    ],
+)
+def test_a_result_or_codebook_of_the_wrong_type_is_a_one_line_type_error(
+    result: object, codebook: object, message: str
+) -> None:
+    """Before (api tester, session 82): AttributeError tracebacks ('source', 'id')."""
+    if result == "model":
+        result = model_codings()
+    with pytest.raises(TypeError) as e:
+        reviewed_codings([], result, codebook, coder="X")  # type: ignore[arg-type]
+    assert isinstance(e.value, RoqaError)
+    assert str(e.value) == message

@@ -79,7 +79,9 @@ from .codebook import Codebook, nearest_words
 from .errors import (
     RoqaError,
     RoqaFileNotFoundError,
+    RoqaTypeError,
     RoqaValueError,
+    a_type,
     and_list,
     cut,
     first_and_count,
@@ -5090,14 +5092,28 @@ def _model_code(
     return code.id
 
 
+def _given_codebook(codebook: Any, argument: str) -> Codebook:
+    """``codebook`` as :func:`reviewed_codings` takes it: a Codebook, or a built-in id or
+    codebook file loaded; anything else is a one-line RoqaTypeError naming ``argument``."""
+    if isinstance(codebook, Codebook):
+        return codebook
+    if isinstance(codebook, (str, Path)):
+        return Codebook.load(codebook)
+    raise RoqaTypeError(
+        f"reviewed_codings takes as {argument} a Codebook, a built-in codebook id "
+        f'("cfir-2009") or a codebook .json file (ac.codebook is the model\'s), '
+        f"not {a_type(codebook)}"
+    )
+
+
 def reviewed_codings(
     decisions: list[Decision] | str | Path,
     result: CodingResult,
-    codebook: Codebook,
+    codebook: Codebook | str | Path,
     *,
     coder: str,
     where: str | Path | None = None,
-    chart: Codebook | None = None,
+    chart: Codebook | str | Path | None = None,
 ) -> tuple[CodingResult, Codebook, dict[str, int]]:
     """The researcher's own codings from their review of ``result``: the framework's material
     once the suggestions are checked, for ``roqa report`` (Table 2 and the matrix from what the
@@ -5162,11 +5178,25 @@ def reviewed_codings(
     ``decisions`` is a list of :class:`Decision` or the decisions file (read by
     :func:`read_decisions`); ``where`` names the file in messages and in ``meta["decisions"]``
     (run.json), by default the file given, or None for decisions made in memory; run.json
-    names it by :func:`~roqa_nlp.io.path_to_record`, no folder outside the study."""
+    names it by :func:`~roqa_nlp.io.path_to_record`, no folder outside the study.
+
+    ``codebook`` and ``chart`` are a :class:`~roqa_nlp.codebook.Codebook`, a built-in id
+    (``"cfir-2009"``) or a codebook JSON file, as the charting functions take them; anything
+    else, or a ``result`` that is not a :class:`~roqa_nlp.result.CodingResult`, is a one-line
+    :class:`~roqa_nlp.errors.RoqaTypeError` (api tester, session 82: an id was Python's
+    AttributeError)."""
 
     from dataclasses import replace
 
     from .codebook import BUILTIN
+
+    if not isinstance(result, CodingResult):
+        raise RoqaTypeError(
+            "reviewed_codings takes as result the CodingResult the review was made on "
+            f"(CodingResult.read(folder)), not {a_type(result)}"
+        )
+    codebook = _given_codebook(codebook, "codebook")
+    chart = None if chart is None else _given_codebook(chart, "chart")
     from .decisions_crosswalk import in_model_codes, review_codebook
     from .errors import warn
 
