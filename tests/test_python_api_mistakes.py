@@ -14,9 +14,10 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from roqa_nlp import AutoCoder
+from roqa_nlp import AutoCoder, saturation, write_report
 from roqa_nlp.coding_agreement import agreement_report, coded_units_from_rows
 from roqa_nlp.errors import RoqaError
+from roqa_nlp.exchange import export_qdpx, read_qdpx_codings, read_qdpx_transcripts
 from test_cli_core import TRAINING, roqa
 
 #: what update() takes, as its errors say it
@@ -316,3 +317,71 @@ def test_a_transcript_given_as_decisions_is_said_so_at_its_edges(
         f"coded/; in Python, AutoCoder.load().code({str(transcript)!r}))"
     )
     assert (" " in name) == (quoted != str(transcript))
+
+
+def _codings() -> Any:
+    from test_apply_decisions import model_codings
+
+    return model_codings()
+
+
+@pytest.mark.parametrize(
+    ("call", "said"),
+    [
+        (
+            lambda res, tmp: saturation(res, order=5),
+            "saturation() takes order as the interviews in the order they were done (a list of "
+            "transcript names or participants, or one comma-separated str), not an int "
+            '(e.g. order=["p01", "p02", "p03"])',
+        ),
+        (
+            lambda res, tmp: write_report(res, 42),
+            "write_report() takes the .html file to write, not an int "
+            "(give a path, e.g. 'report.html')",
+        ),
+        (
+            lambda res, tmp: write_report(res, None, "cfir-2009"),
+            "write_report() takes the .html file to write, not None "
+            "(give a path, e.g. 'report.html')",
+        ),
+        (
+            lambda res, tmp: export_qdpx(res, "cfir-2009", 42),
+            "export_qdpx() takes the .qdpx file to write, not an int "
+            "(give a path, e.g. 'project.qdpx')",
+        ),
+        (
+            lambda res, tmp: export_qdpx(None, "cfir-2009", tmp / "x.qdpx"),
+            "export_qdpx() takes a CodingResult to write, not None "
+            "(read one with CodingResult.read('coded/'))",
+        ),
+        (
+            lambda res, tmp: read_qdpx_transcripts(None),
+            "read_qdpx_transcripts() takes a .qdpx file's path, not None "
+            "(give a path, e.g. 'project.qdpx')",
+        ),
+        (
+            lambda res, tmp: read_qdpx_codings(42),
+            "read_qdpx_codings() takes a .qdpx file's path, not an int "
+            "(give a path, e.g. 'project.qdpx')",
+        ),
+    ],
+    ids=[
+        "saturation",
+        "write_report",
+        "write_report_none",
+        "export_path",
+        "export_result",
+        "read_transcripts",
+        "read_codings",
+    ],
+)
+def test_a_wrong_type_to_the_charting_and_exchange_functions_is_a_one_line_type_error(
+    call: Any, said: str, tmp_path: Path
+) -> None:
+    """Before (api tester, session 82): Python's own errors, tracebacks ("'int' object is not
+    iterable", "expected str, bytes or os.PathLike object, not int", AttributeError 'meta')."""
+    with pytest.raises(TypeError) as e:
+        call(_codings(), tmp_path)
+    assert isinstance(e.value, RoqaError)
+    assert str(e.value) == said
+    assert list(tmp_path.iterdir()) == []

@@ -46,6 +46,7 @@ from .errors import (
     RoqaError,
     RoqaTypeError,
     RoqaValueError,
+    a_type,
     and_list,
     first_and_count,
     first_few,
@@ -3564,6 +3565,13 @@ def saturation(
         # too; else as coded (study8 tester, s78, L5; one function with the report's, hunt5 F4)
         seq, study = in_order if in_order is not None else interviews_in_study_order(result)
     else:
+        if not isinstance(order, str | Iterable) or isinstance(order, bytes):
+            raise RoqaTypeError(
+                "saturation() takes order as the interviews in the order they were done (a "
+                "list of transcript names or participants, or one comma-separated str), not "
+                f"{a_type(order)}",
+                hint='e.g. order=["p01", "p02", "p03"]',
+            )
         given = order.split(",") if isinstance(order, str) else list(order)
         if not any(str(x).strip() for x in given):
             raise RoqaValueError(

@@ -44,7 +44,7 @@ from typing import Any
 from .. import __version__
 from ..codebook import Codebook
 from ..decisions import segment_notes
-from ..errors import RoqaError, first_few, warn
+from ..errors import RoqaError, RoqaTypeError, a_type, first_few, warn
 from ..framework import (
     NOT_REVIEWED,
     REVIEW_RECORDED,
@@ -56,7 +56,7 @@ from ..framework import (
     carries_codes,
     review_left_out,
 )
-from ..io import atomic_write_bytes, xml_text
+from ..io import atomic_write_bytes, given_path, xml_text
 from ..result import CodingResult
 from ..schema import Suggestion, Transcript, normalise_valence
 from .interviewer_record import add_value, guess_of, interviewers_of, variables_element
@@ -930,7 +930,12 @@ def export_qdpx(
     :class:`~roqa_nlp.errors.RoqaWarning` naming them; the codebook written is then
     ``<id>+project``. Any other code ``codebook`` lacks is a one-line error.
     """
-    out = Path(path)
+    if not isinstance(result, CodingResult):
+        raise RoqaTypeError(
+            f"export_qdpx() takes a CodingResult to write, not {a_type(result)}",
+            hint="read one with CodingResult.read('coded/')",
+        )
+    out = given_path(path, "export_qdpx", "the .qdpx file to write", "'project.qdpx'")
     data, summary = qdpx_bytes(
         result,
         codebook if isinstance(codebook, Codebook) else Codebook.load(codebook),

@@ -61,7 +61,7 @@ from urllib.parse import unquote
 from ..codebook import BUILTIN, Codebook, normalise_name
 from ..decisions import REVIEWERS_VALENCE, SEGMENT_NOTES
 from ..errors import RoqaError, first_few, warn
-from ..io import bom_encodings, decode_unicode, windows_1252_text
+from ..io import bom_encodings, decode_unicode, given_path, windows_1252_text
 from ..result import CodingResult
 from ..schema import (
     Code,
@@ -700,7 +700,7 @@ def read_qdpx(
     The sources' speakers are read with ``interviewer_labels`` as a ``.txt`` transcript's are
     (exactly these, the defaults not added: :func:`~roqa_nlp.transcripts.with_default_labels`).
     """
-    p = Path(path)
+    p = given_path(path, "read_qdpx", "a .qdpx file's path", "'project.qdpx'")
     _refuse_bare_xml(p)
     with SafeZip(p, limits=limits, unread=MEDIA_SUFFIXES) as z:
         qde, root, literal_cr = _project_root(z, p)
@@ -2679,6 +2679,7 @@ def read_qdpx_codings(path: str | Path, **kwargs: Any) -> dict[str, CodingResult
     What could not be imported (codings of unknown codes, selections outside their text, sources
     without text ...) is issued as a :class:`~roqa_nlp.errors.RoqaWarning` each, naming the file.
     """
+    given_path(path, "read_qdpx_codings", "a .qdpx file's path", "'project.qdpx'")
     project = read_qdpx(path, **kwargs)
     _warn_all(project.warnings, path)
     return project.codings
@@ -2709,6 +2710,7 @@ def read_qdpx_transcripts(
     """
     from ..transcripts import with_default_labels
 
+    given_path(path, "read_qdpx_transcripts", "a .qdpx file's path", "'project.qdpx'")
     labels = with_default_labels(interviewer_labels, participant_labels)
     project = read_qdpx(path, interviewer_labels=labels, **kwargs)
     _warn_all(project.source_warnings, path)

@@ -46,7 +46,7 @@ from ..framework import (
     shown_beside,
     valence_doubt_of,
 )
-from ..io import atomic_write_text
+from ..io import atomic_write_text, given_path
 from ..open_coding import OFF_TOPIC, SET_ASIDE
 from ..result import CODINGS_KEY, MODEL_CARD_KEY
 
@@ -236,10 +236,11 @@ def write_report(
     elif (
         isinstance(codebook, (str, Path))
         and Path(codebook).suffix.lower() in (".html", ".htm")
+        and isinstance(path, (str, Path))
         and Path(path).suffix.lower() not in (".html", ".htm")
     ):  # write_report(result, "cfir-2009", "report.html"): the old order with a codebook's id
         path, codebook = codebook, path
-    out = Path(path)
+    out = given_path(path, "write_report", "the .html file to write", "'report.html'")
     html = render_report(
         result,
         codebook,
