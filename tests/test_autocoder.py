@@ -11,6 +11,7 @@ import json
 import os
 import pickle
 import shutil
+import warnings
 from pathlib import Path
 from typing import Any
 
@@ -1226,6 +1227,12 @@ def test_evaluating_on_the_feedback_texts_warns_that_the_figures_are_not_held_ou
     assert metrics["n_in_feedback"] == 2
     # s64 api tester: it named autocoder.py's line, not the researcher's
     assert [Path(x.filename).name for x in w] == ["test_autocoder.py"]
+    # s82 api tester: with none in the feedback the key was left out (a KeyError), though
+    # docs/python.md says evaluate counts them in n_in_feedback
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", RoqaWarning)
+        held_out = ac.evaluate(records[2:])
+    assert held_out["n_in_feedback"] == 0
 
 
 def test_updates_warning_of_a_new_code_on_few_segments_names_the_researchers_line(

@@ -2656,8 +2656,9 @@ class AutoCoder:
         ``unreachable_codes`` names those codes.
 
         Records whose texts the model was given as feedback (:meth:`update`'s decisions, kept
-        in the card as hashes, ``feedback.text_sha256``) are counted in ``n_in_feedback``, with a
-        warning: figures on them are not held out.
+        in the card as hashes, ``feedback.text_sha256``) are counted in ``n_in_feedback`` (0 when
+        none are, or the model had no feedback), with a warning: figures on them are not held
+        out.
         """
         from .evaluation import (
             construct_metrics,
@@ -2718,8 +2719,9 @@ class AutoCoder:
         metrics["alpha"] = alpha
         from .training import warn_of_trained_on
 
-        if n_seen := warn_of_trained_on(self.card, list(ts.texts)):
-            metrics["n_in_feedback"] = n_seen  # records the model was trained on: not held out
+        # records the model was trained on (not held out); 0 too, so a notebook can read it
+        # (api tester, session 82: the key was left out when none were)
+        metrics["n_in_feedback"] = warn_of_trained_on(self.card, list(ts.texts))
         if book is not self.codebook:
             from .crosswalk import unreachable
             from .transcripts import natural_key

@@ -2844,6 +2844,8 @@ def evaluate_command(
     for k, v in m.items():
         if isinstance(v, list):  # per_code, per_domain, per_valence: tables of their own below
             continue
+        if k == "n_in_feedback" and not v:  # a row only when records are in the feedback
+            continue
         label = METRIC_LABELS.get(k, k)
         if k == "n_unreachable" and "translated_from" not in m:
             label = "beyond the model's codes"  # not translated: codes it does not know
