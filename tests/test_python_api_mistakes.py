@@ -345,6 +345,11 @@ def _codings() -> Any:
             "(give a path, e.g. 'report.html')",
         ),
         (
+            lambda res, tmp: write_report(None, tmp / "report.html"),
+            "write_report() takes a CodingResult (or its folder), not None "
+            "(read one with CodingResult.read('coded/'))",
+        ),
+        (
             lambda res, tmp: export_qdpx(res, "cfir-2009", 42),
             "export_qdpx() takes the .qdpx file to write, not an int "
             "(give a path, e.g. 'project.qdpx')",
@@ -369,6 +374,7 @@ def _codings() -> Any:
         "saturation",
         "write_report",
         "write_report_none",
+        "write_report_result",
         "export_path",
         "export_result",
         "read_transcripts",

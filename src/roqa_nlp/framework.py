@@ -486,6 +486,11 @@ def as_result(result: Any, function: str) -> CodingResult:
         return result
     if isinstance(result, (str, Path)):
         return CodingResult.read(result)
+    if not isinstance(result, list | tuple):  # None, a number: no segments to keep (s82 api)
+        raise RoqaTypeError(
+            f"{function}() takes a CodingResult (or its folder), not {a_type(result)}",
+            hint="read one with CodingResult.read('coded/')",
+        )
     kind = type(result).__name__
     raise RoqaTypeError(
         f"{function}() takes a CodingResult (or its folder), not a {kind}",

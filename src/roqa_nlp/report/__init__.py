@@ -41,6 +41,7 @@ from ..framework import (
     NOT_REVIEWED,
     SURE_CODE,
     SURE_VALENCE,
+    as_result,
     below_line,
     review_left_out,
     shown_beside,
@@ -241,6 +242,7 @@ def write_report(
     ):  # write_report(result, "cfir-2009", "report.html"): the old order with a codebook's id
         path, codebook = codebook, path
     out = given_path(path, "write_report", "the .html file to write", "'report.html'")
+    result = as_result(result, "write_report")  # None was AttributeError 'meta' (s82 api)
     html = render_report(
         result,
         codebook,
