@@ -397,3 +397,41 @@ def test_the_ray_engine_warns_of_a_review_its_unit_does_not_carry(
         "review was made on its segments, give --unit window to keep it, or another --out)"
     ]
     assert [line for line in roqa_said(*run, "--unit", "window") if "--unit" in line] == []
+
+
+def test_the_ray_engine_warns_of_one_interview_under_two_names_as_the_local_engine_does(
+    local_ray: None, tiny_model_dir: Path, tmp_path: Path
+) -> None:
+    """Hunter hunt13 (session 81, F5): with --engine ray, a copy of an interview under another
+    name (coded twice) and its Zoom captions relabelled as another case were said by the local
+    engine only: each chunk (one transcript here) was checked alone on its actor, whose warnings
+    never reach the user. The merge checks the study's transcripts as the local engine does."""
+    from test_transcripts import _CLEANED, _FOLLOW_UP, _ZOOM
+
+    study = tmp_path / "study"
+    study.mkdir()
+    (study / "p07.txt").write_text(_CLEANED, "utf-8")
+    (study / "p07 copy.txt").write_text(_CLEANED, "utf-8")
+    (study / "p08.txt").write_text(_FOLLOW_UP.replace("P07", "P08"), "utf-8")
+    (study / "p09.vtt").write_text(_ZOOM.replace("P07", "P09"), "utf-8")
+    said = {}
+    for engine in ("local", "ray"):  # the local run first: the actor loads no embedding model
+        run = ("code", study, "--out", tmp_path / engine, "--model", tiny_model_dir)
+        said[engine] = [
+            line
+            for line in roqa_said(*run, "--no-report", "--engine", engine)
+            if "same text as" in line
+        ]
+    assert len(list((tmp_path / "ray").glob("codings-*.jsonl"))) == 4  # one transcript a chunk
+    copy, first = study / "p07 copy.txt", study / "p07.txt"
+    assert said["local"] == [
+        f"roqa: warning: {first}: holds the same text as {copy}: one interview under two names "
+        "is coded twice (its quotes are in the codings twice), though both are case P07, which "
+        "saturation counts once (leave one out)",
+        f"roqa: warning: {study / 'p09.vtt'}: is nearly the same text as {copy} (86% of the "
+        "participant words of the shorter said in the other too, 4 or more in a row), read as "
+        f"case P09 and {copy} as case P07: one interview saved twice under two names (a "
+        "recording's captions named by the recorder beside its transcript, a draft and its "
+        "final) would be coded twice and counted as two cases toward saturation (leave one out)",
+    ]
+    assert said["ray"] == said["local"]

@@ -7,7 +7,8 @@ reads, segments, embeds and classifies chunk after chunk with the same
 written by the worker that coded it as a shard, ``codings-NNNNN.jsonl`` (+
 ``transcripts-NNNNN.jsonl``), named by its chunk number so a retried task rewrites the same file.
 The driver then merges the shards in input order into ``codings.jsonl``, ``codings.csv``,
-``transcripts.jsonl`` and ``run.json`` — the local engine's files — one shard in memory at a time.
+``transcripts.jsonl`` and ``run.json`` — the local engine's files — one shard in memory at a time,
+warning of one interview under two names as the local engine does.
 
 On a cluster, ``--out`` and the transcripts must be on storage every node sees (NFS, a shared
 volume), and ``roqa_nlp`` (with its model) installed on every node. ``ray.init()`` connects to
@@ -31,6 +32,7 @@ from .errors import RoqaError
 from .io import atomic_write_text, make_out_dir, read_jsonl
 from .result import CodingResult, transcript_from_dict, transcript_to_dict
 from .schema import SegmentResult
+from .transcripts import NearCopies, warn_if_near_copy, warn_if_same_text
 from .transcripts.interviewer_guesses import speaker_warnings
 from .transcripts.roles import (
     SpeakerWarning,
@@ -538,15 +540,25 @@ def merge_shards(
     one shard in memory at a time (:class:`~roqa_nlp.codings_writer.CodingsWriter`, ``meta``
     the run's record). ``on_part`` is called with each shard's result as it is merged;
     ``on_merged`` with the summary (its counts and speaker warnings) once all are merged, before
-    the merged files are put in place: an error it raises leaves none of them written."""
+    the merged files are put in place: an error it raises leaves none of them written. Each
+    transcript, in order, is warned of as the local engine warns of it when it holds the text of
+    one merged before (:func:`~roqa_nlp.transcripts.warn_if_same_text`) or nearly
+    (:func:`~roqa_nlp.transcripts.warn_if_near_copy`, the study's text counted first:
+    :func:`study_said`): each chunk, coded apart on an actor whose warnings never reach the
+    user, saw none of the others (hunter hunt13, F5)."""
     from .codings_writer import CodingsWriter
 
     summary = RaySummary(n_shards=n_chunks)
     warned: list[Any] = []  # transcripts to warn of; labels matched in another chunk known last
     speakers: set[str] = set()
+    near = study_said(out, n_chunks)
+    same: dict[str, tuple[str, str | None]] = {}  # SHA-256 of each text -> its source and case
     with CodingsWriter(out, meta) as writer:
         for number in range(n_chunks):
             part = read_shard(out, number)
+            for t in part.transcripts.values():  # as the local engine warns, in input order
+                warn_if_same_text(t, same)  # one interview under two names: coded twice
+                warn_if_near_copy(t, near)  # a draft and its final of one case: coded twice
             if on_part is not None:
                 on_part(part)
             for t in part.transcripts.values():
@@ -572,6 +584,20 @@ def merge_shards(
         for kind in ("codings", "transcripts")
     ]
     return summary
+
+
+def study_said(out: Path, n_chunks: int) -> NearCopies:
+    """The runs of words each case of the study says, counted from the ``n_chunks``
+    transcript shards in ``out`` (each read once more, one at a time), as the local engine
+    counts them before coding (``autocoder._study_pass``): text common to the study's cases (a
+    guide, a vignette read aloud) is known to the near-copy check of the merge from its first
+    transcript on, though each chunk was coded apart. Each transcript's words are kept hashed
+    until the merge checks it (:meth:`~roqa_nlp.transcripts.NearCopies.knows`), not its text."""
+    near = NearCopies()
+    for number in range(n_chunks):
+        for row in read_jsonl(out / shard_name("transcripts", number)):
+            near.know([transcript_from_dict(row)])
+    return near
 
 
 def _remove_earlier_shards(out: Path, n_chunks: int) -> None:
