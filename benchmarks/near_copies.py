@@ -1,9 +1,12 @@
 """How well the near-copy warning tells one interview saved twice from two interviews of a study.
 
-``warn_if_near_copy`` warns when two transcripts of one case are one interview twice. This
-script scores pairs of both kinds with the rule (:func:`share_said_in_runs`: the share of the
-shorter's participant words in runs of ``NEAR_COPY_RUN`` words the other says too) and with the
-rule before session 81 (``0.9`` of the longer's participant words alike, as a bag of words):
+``warn_if_near_copy`` warns when two transcripts are one interview twice. This script scores
+pairs of both kinds with the shipped rule, each pair read as a study of its own two files, each
+its own case, as ``read_transcripts`` reads a study (:class:`NearCopies` told both first, then
+``warn_if_near_copy`` of each): the warnings it gives, and the share it judges by
+(``Heard.share_in``: the share of the shorter's participant words in runs of ``NEAR_COPY_RUN``
+words the other's participant says too, text other cases say aside); and with the rule before
+session 81 (``0.9`` of the longer's participant words alike, as a bag of words):
 
 - **one interview** (true pairs): 20 interviews drawn with a fixed seed, each written as a
   Zoom-like ``.vtt`` (cues of 12 words, the speaker on each) with speech-to-text errors on 5,
@@ -13,20 +16,22 @@ rule before session 81 (``0.9`` of the longer's participant words alike, as a ba
   that stopped early). Read back by roqa's own reader.
 - **two interviews** (distinct pairs): every pair of interviews of one folder (one study, one
   writer, the same topics); the same with the second's questions made the first's and every
-  word read as the participant's (one guide, roles lost); and the first 30, 60 and 120
-  participant words of one against the other (a short file).
+  word of that file read as its participant's (one guide, roles lost: a file with no speaker
+  labels); and the first 30, 60 and 120 participant words of one against the other (a short
+  file).
 
 Across cases (session 81, fixer dfix3: every pair of cases is compared, not a case's own
 transcripts only): every pair of interviews of all folders, of one study or of two, is scored;
 every interview is given a case of its own and read by ``warn_if_near_copy`` in one pass (the
-warnings counted, the pass timed), and so are the one-interview pairs, each file its own case
+warnings counted, the pass timed, the study known first as ``read_transcripts`` knows it; the
+share of every pair as that study gives it), and so are the one-interview pairs, each file its own case
 (a Zoom .vtt named by the date). The pass is timed on a generated study of 200 interviews
 (``GENERATED``: answers of words drawn by their frequency in these interviews, so no two say
 the same sentences) and on ``make_corpus.py``'s corpus at scale 16 (208 interviews). That corpus
 joins the same few hundred sentences of the example interviews in every interview, so any two
-of its interviews share most of their participant words in runs of four: by the rule they are
-one interview twice, and ``roqa code`` of it warns of each after the first. Real interviews
-do not say one another's sentences (the pairs above); the corpus is for timing, not for this.
+of its interviews share most of their participant words in runs of four, but three cases or
+more say each run: all of it is text common to the study, and no pair is warned of. Real
+interviews do not say one another's sentences (the pairs above); the corpus is for timing.
 
 Folders: ``examples/interviews`` and every ``benchmarks/data/*`` folder of ``*_interview*``
 files, plus any folder given on the command line. Nothing is trained; no model is loaded.
@@ -52,12 +57,10 @@ from typing import Any
 from roqa_nlp.schema import Transcript
 from roqa_nlp.transcripts import (
     NEAR_COPY_MIN_WORDS,
-    NEAR_COPY_RUN,
     NEAR_COPY_SHARE,
     NearCopies,
     expand_paths,
     read_transcript,
-    share_said_in_runs,
     spoken_words,
     warn_if_near_copy,
 )
@@ -122,17 +125,69 @@ def as_captions(t: Transcript, rate: float, rng: random.Random, path: Path) -> T
     return read_transcript(path)
 
 
-def scores(these: list[str], those: list[str], all_those: list[str]) -> dict[str, float]:
-    """Both rules' scores of a pair: ``these`` the shorter's participant words."""
+def old_alike(a: Transcript, b: Transcript) -> float:
+    """The rule before session 81: the participant words alike, as a bag, over the longer's."""
+    these, those = spoken_words(a, "participant"), spoken_words(b, "participant")
     alike = sum((Counter(these) & Counter(those)).values())
+    return alike / max(len(these), len(those), 1)
+
+
+def checked(ts: list[Transcript]) -> tuple[NearCopies, int]:
+    """``ts`` read as a study, each its own case, as ``read_transcripts`` checks one (the
+    study known first, then ``warn_if_near_copy`` of each): its near copies and the warnings."""
+    ts = [dataclasses.replace(t, participant=f"C{i}") for i, t in enumerate(ts)]
+    near = NearCopies()
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        near.know(ts)
+        for t in ts:
+            warn_if_near_copy(t, near)
+    return near, sum("is nearly the same text" in str(w.message) for w in caught)
+
+
+def pair(a: Transcript, b: Transcript) -> dict[str, float]:
+    """Both rules' scores of ``a`` and ``b`` read as a study of their own: the shipped rule's
+    share (``Heard.share_in`` of the shorter in the longer; 0.0 when either has fewer than
+    ``NEAR_COPY_MIN_WORDS`` participant words), whether it warned, and the old rule's share."""
+    near, warned = checked([a, b])
+    share = 0.0
+    if len(near.read) == 2:
+        shorter, longer = sorted(near.read, key=lambda h: h.words)
+        share = shorter.share_in(longer, near.study)
     return {
-        "share_in_runs": round(share_said_in_runs(these, all_those), 4),
-        "old_alike": round(alike / max(len(these), len(those)), 4),
+        "share_in_runs": round(share, 4),
+        "warned": warned,
+        "old_alike": round(old_alike(a, b), 4),
     }
 
 
-def pair(a: list[str], b: list[str], all_a: list[str], all_b: list[str]) -> dict[str, float]:
-    return scores(a, b, all_b) if len(a) <= len(b) else scores(b, a, all_a)
+def head(t: Transcript, n: int) -> Transcript:
+    """``t`` cut after its first ``n`` participant words (a file cut short)."""
+    turns, left = [], n
+    for u in t.turns:
+        words = re.findall(r"\w+", t.turn_text(u))
+        if u.role == "participant":
+            words, left = words[:left], left - len(words)
+        if words:
+            turns.append((u.speaker, u.role, " ".join(words)))
+        if left <= 0:
+            break
+    return Transcript.from_turns(f"{t.id}_head", turns)
+
+
+def roles_lost(t: Transcript, asked_as: Transcript) -> Transcript:
+    """``t`` with ``asked_as``'s questions in its interviewer's turns (one guide), every turn
+    read as its participant's (a file with no speaker labels)."""
+    asked = iter(asked_as.turn_text(u) for u in asked_as.turns if u.role == "interviewer")
+    return Transcript.from_turns(
+        f"{t.id}_lost",
+        [
+            ("P", "participant", next(asked, t.turn_text(u)))
+            if u.role == "interviewer"
+            else ("P", "participant", t.turn_text(u))
+            for u in t.turns
+        ],
+    )
 
 
 #: Interviews of the generated study (and answers each, words an answer) the pass is timed on
@@ -142,33 +197,24 @@ GENERATED_WORDS = (40, 160)
 
 
 def one_pass(ts: list[Transcript]) -> tuple[int, float]:
-    """The warnings ``warn_if_near_copy`` gives reading ``ts`` as a study, each its own case,
-    and the CPU seconds it takes (the machine may be shared)."""
-    ts = [dataclasses.replace(t, participant=f"C{i}") for i, t in enumerate(ts)]
-    near = NearCopies()
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always")
-        start = time.process_time()
-        for t in ts:
-            warn_if_near_copy(t, near)
-        took = time.process_time() - start
-    return sum("is nearly the same text" in str(w.message) for w in caught), took
+    """The warnings the check of ``ts`` read as a study gives (:func:`checked`), and the CPU
+    seconds it takes, the study known first (the machine may be shared)."""
+    start = time.process_time()
+    _, warned = checked(ts)
+    return warned, time.process_time() - start
 
 
 def every_pair(ts: list[Transcript]) -> list[float]:
-    """The share of every pair of ``ts`` (each one's runs found once)."""
-    n = NEAR_COPY_RUN
-    mine = [spoken_words(t, "participant") for t in ts]
-    runs = [{tuple(w[i : i + n]) for i in range(len(w) - n + 1)} for w in map(spoken_words, ts)]
+    """The shipped rule's share (``Heard.share_in``) of every pair of ``ts`` read as one study,
+    each its own case (0.0 for a pair of which one has fewer than ``NEAR_COPY_MIN_WORDS``
+    participant words): text the study's other cases say too counts for no copy."""
+    near, _ = checked(ts)
+    heard = near.read
     shares = []
-    for a, b in itertools.combinations(range(len(ts)), 2):
-        short, long = (a, b) if len(mine[a]) <= len(mine[b]) else (b, a)
-        these = mine[short]
-        said = [False] * len(these)
-        for i in range(len(these) - n + 1):
-            if tuple(these[i : i + n]) in runs[long]:
-                said[i : i + n] = [True] * n
-        shares.append(sum(said) / len(these))
+    for a, b in itertools.combinations(heard, 2):
+        shorter, longer = (a, b) if a.words <= b.words else (b, a)
+        shares.append(shorter.share_in(longer, near.study))
+    shares += [0.0] * (len(ts) * (len(ts) - 1) // 2 - len(shares))
     return shares
 
 
@@ -203,45 +249,26 @@ def main(extra: list[str]) -> None:
     kinds: dict[str, list[dict[str, float]]] = {}
     for ts in studies.values():
         for t1, t2 in itertools.combinations(ts, 2):
-            p1, p2 = spoken_words(t1, "participant"), spoken_words(t2, "participant")
-            kinds.setdefault("two interviews", []).append(
-                pair(p1, p2, spoken_words(t1), spoken_words(t2))
-            )
-            asked = iter(t1.turn_text(u) for u in t1.turns if u.role == "interviewer")
-            guide = [
-                w.casefold()
-                for u in t2.turns
-                for w in re.findall(
-                    r"\w+", next(asked, t2.turn_text(u)) if u.role == "interviewer" else
-                    t2.turn_text(u)
-                )
-            ]  # fmt: skip
+            kinds.setdefault("two interviews", []).append(pair(t1, t2))
             kinds.setdefault("two interviews, one guide, roles lost", []).append(
-                pair(spoken_words(t1), guide, spoken_words(t1), guide)
+                pair(t1, roles_lost(t2, t1))
             )
             for n in (30, 60, 120):
-                kinds.setdefault("30-120 words of another", []).append(
-                    scores(p2[:n], p1, spoken_words(t1))
-                )
+                kinds.setdefault("30-120 words of another", []).append(pair(head(t2, n), t1))
     everyone = [t for ts in studies.values() for t in ts]
     captioned: list[Transcript] = []
     chosen: list[Transcript] = []
     with tempfile.TemporaryDirectory() as tmp:
         for i, t in enumerate(rng.sample(everyone, 20)):
-            mine = spoken_words(t, "participant")
             for rate in NOISE:
                 v = as_captions(t, rate, rng, Path(tmp) / f"{i}_{rate}.vtt")
                 if rate == NOISE[-1]:
                     captioned.append(v)
                     chosen.append(t)
-                kinds.setdefault("one interview, 5-25 % errors", []).append(
-                    pair(mine, spoken_words(v, "participant"), spoken_words(t), spoken_words(v))
-                )
+                kinds.setdefault("one interview, 5-25 % errors", []).append(pair(t, v))
             v = as_captions(t, 0.15, rng, Path(tmp) / f"{i}_head.vtt")
-            head = spoken_words(v, "participant")
-            kinds.setdefault("first third, 15 % errors", []).append(
-                scores(head[: len(head) // 3], mine, spoken_words(t))
-            )
+            third = len(spoken_words(v, "participant")) // 3
+            kinds.setdefault("first third, 15 % errors", []).append(pair(head(v, third), t))
     pairs = [
         (t, v) for t, v in zip(chosen, captioned, strict=True)
     ]  # each interview and its .vtt at 25 % errors, two cases
@@ -280,8 +307,10 @@ def main(extra: list[str]) -> None:
     lines = [
         "# Near copies: one interview saved twice against two interviews of one study",
         "",
-        f"{len(everyone)} interviews in {len(studies)} folders. Warned now: share in runs of "
-        f">= {NEAR_COPY_SHARE}; before session 81: words alike >= {OLD_SHARE} of the longer's.",
+        f"{len(everyone)} interviews in {len(studies)} folders. Each pair read as a study of "
+        "its own two cases, as read_transcripts reads one. Warned now: warn_if_near_copy's "
+        f"warnings (the share, Heard.share_in's, >= {NEAR_COPY_SHARE}); before session 81: "
+        f"words alike >= {OLD_SHARE} of the longer's.",
         "",
         "| pairs | n | share in runs: min / median / max | warned now | warned before |",
         "|---|---|---|---|---|",
@@ -289,7 +318,7 @@ def main(extra: list[str]) -> None:
     payload: dict[str, Any] = {"share": NEAR_COPY_SHARE, "old_share": OLD_SHARE, "kinds": {}}
     for kind, rows in kinds.items():
         new = sorted(r["share_in_runs"] for r in rows)
-        now = sum(x >= NEAR_COPY_SHARE for x in new)
+        now = sum(int(r["warned"]) for r in rows)  # warn_if_near_copy's own warnings
         before = sum(r["old_alike"] >= OLD_SHARE for r in rows)
         payload["kinds"][kind] = {
             "pairs": len(rows),

@@ -5721,8 +5721,9 @@ _FOLLOW_UP = (
 def test_two_interviews_of_one_case_on_one_guide_are_not_warned_of(tmp_path: Path) -> None:
     """A follow-up interview of P07 asks the guide's questions word for word and its answers
     talk of the same staffing, training and recovery: no run of four participant words is
-    said in both, so it is no copy, and nothing is said."""
-    from roqa_nlp.transcripts import share_said_in_runs, spoken_words
+    said in both (the share the rule judges by, Heard.share_in, is 0), so it is no copy, and
+    nothing is said."""
+    from roqa_nlp.transcripts import NearCopies, warn_if_near_copy
 
     study = tmp_path / "study"
     study.mkdir()
@@ -5731,8 +5732,13 @@ def test_two_interviews_of_one_case_on_one_guide_are_not_warned_of(tmp_path: Pat
     with warnings.catch_warnings():
         warnings.simplefilter("error", RoqaWarning)
         first, then = read_transcripts(study)
+        near = NearCopies()
+        near.know([first, then])  # as read_transcripts checks them
+        for t in (first, then):
+            warn_if_near_copy(t, near)
     assert (first.participant, then.participant) == ("P07", "P07")
-    assert share_said_in_runs(spoken_words(first, "participant"), spoken_words(then)) == 0.0
+    assert [h.words for h in near.read] == [73, 77]  # both judged: 30 words or more
+    assert near.read[0].share_in(near.read[1], near.study) == 0.0
 
 
 def test_spoken_words_are_found_before_they_are_folded() -> None:
