@@ -25,9 +25,9 @@ A model directory holds arrays (safetensors) and JSON only — never pickle:
 - ``question_model.safetensors`` + ``question_model.json``: which codes the interviewer's question
   leads to (:mod:`roqa_nlp.question_model`; absent when ``question_weight`` is 0 or no training
   record has a question);
-- ``decided_valences.safetensors``: the embeddings of the segments a researcher gave a valence,
-  with that valence (:mod:`roqa_nlp.decided_valences`; only in a model retrained on decisions
-  that give one).
+- ``decided_valences.safetensors``: hashes of the segments a researcher gave a valence (their
+  words and question), with that valence (:mod:`roqa_nlp.decided_valences`; only in a model
+  retrained on decisions that give one).
 
 Loading recomputes every hash and fails with a one-line error on any mismatch.
 """
@@ -1656,7 +1656,7 @@ class AutoCoder:
             self.fit(combined)
         finally:
             self._new_codes = frozenset()
-        read_otherwise = self._keep_decided_valences(plan)
+        read_otherwise, decided_twice = self._keep_decided_valences(plan)
         # what was decided in the codes of the one codebook a review was made in (CFIR 2.0)
         decided_in: dict[str, Any] = {}
         if len(translated_from) == 1:
@@ -1731,6 +1731,9 @@ class AutoCoder:
             # those the model, trained, still reads otherwise there: not carried to other talk
             **({"n_valences_kept": n} if (n := self._n_decided_valences()) else {}),
             **({"valences_read_otherwise": read_otherwise} if read_otherwise else {}),
+            # segments whose words, after the same question, were given two valences: the
+            # model keeps the researcher's valence for none of them
+            **({"valences_decided_two_ways": decided_twice} if decided_twice else {}),
             # coded examples given a new code and no valence of the researcher's: none, as
             # the review gives a new code none (the model's was shown for another code); the valence
             # head leaves them out
@@ -1769,32 +1772,37 @@ class AutoCoder:
         }
         return self
 
-    def _keep_decided_valences(self, plan: FeedbackExamples) -> list[dict[str, str]]:
+    def _keep_decided_valences(
+        self, plan: FeedbackExamples
+    ) -> tuple[list[dict[str, str]], list[str]]:
         """Keep the valences the researcher decided in ``plan`` (:mod:`roqa_nlp.decided_valences`)
-        for their words, once the model is trained on them; return those it reads otherwise
-        there without them (segment id, decided valence, the model's), read with their
-        question as ``roqa code`` reads them."""
+        for their segments (the words read after their question), once the model is trained on
+        them; return those it reads otherwise there without them (segment id, decided valence,
+        the model's), read with their question as ``roqa code`` reads them, and the segments whose
+        words and question were decided two ways (kept for none)."""
         from .decided_valences import DecidedValences
 
-        coded = [i for i, v in enumerate(plan.decided_valences) if v]
-        contexts = plan.contexts if len(plan.contexts) == len(plan.texts) else []
-        ids = [*(plan.ids[i] for i in coded), *plan.valence_ids]
-        texts = [*(plan.texts[i] for i in coded), *plan.valence_texts]
-        valences = [*(plan.decided_valences[i] for i in coded), *plan.valence_labels]
-        asked = [*(contexts[i] if contexts else "" for i in coded), *[""] * len(plan.valence_ids)]
+        ids = [g[0] for g in plan.valences_given]
+        texts = [g[1] for g in plan.valences_given]
+        asked = [g[2] for g in plan.valences_given]
+        valences = [g[3] for g in plan.valences_given]
         self._decided_valences = None
         if not texts:
-            return []
-        kept = DecidedValences.of(self._inputs(texts), valences)
-        X = self._inputs(texts, asked)
-        rows = self._suggest_rows(X, top_k=1, texts=texts, contexts=asked)[0]
-        read = [r[0].valence if r else "" for r in rows]
+            return [], []
+        read = [words_read(t) for t in texts]  # as roqa code reads a segment
+        # the question the model reads (none when it reads no context), as _suggest_rows keys
+        heard = asked if self.params.get("use_context") else [""] * len(asked)
+        kept, both = DecidedValences.of(read, heard, valences)
+        X = self._inputs(read, asked)
+        rows = self._suggest_rows(X, top_k=1, texts=read, contexts=asked)[0]
+        shown = [r[0].valence if r else "" for r in rows]
         self._decided_valences = kept
+        twice = set(both)
         return [
             {"segment": i, "valence": v, "read": r}
-            for i, v, r in zip(ids, valences, read)
-            if r and r != v
-        ]
+            for n, (i, v, r) in enumerate(zip(ids, valences, shown))
+            if r and r != v and n not in twice
+        ], list(dict.fromkeys(ids[n] for n in both))
 
     def _n_decided_valences(self) -> int:
         """How many decided valences the model keeps for their words."""
@@ -1919,9 +1927,10 @@ class AutoCoder:
             V = V.copy()
             V[:, names.index("neutral")] *= wn
             V = V / V.sum(axis=1, keepdims=True)
-        if self._decided_valences is not None:
-            # the researcher's valence of these words (a decided segment, or a near copy of one)
-            V = self._decided_valences.apply(V, X, names)
+        if self._decided_valences is not None and texts is not None:
+            # the researcher's valence of a decided segment: these words after that question
+            heard = contexts if self.params.get("use_context") else None
+            V = self._decided_valences.apply(V, texts, heard, names)
         scores, pvals = det.score_samples_and_p_values(X, P)
 
         def column(M: np.ndarray, name: str) -> np.ndarray:
@@ -3075,6 +3084,12 @@ class AutoCoder:
         for name, data in blobs.items():
             atomic_write_bytes(out / name, data)
         atomic_write_text(out / CARD, card_text(card))
+        # a part an earlier model saved here and this one has not (its decided valences, its
+        # question model) goes, as roqa train --out replaces them: the card lists none of it,
+        # and a folder shared as this model should not hold it (hunt14, session 82)
+        for name in sorted(MODEL_FILES - {CARD} - set(blobs)):
+            if (out / name).is_file():
+                (out / name).unlink()
         self.card = card
         return out
 
@@ -3263,7 +3278,7 @@ class AutoCoder:
         if QUESTION_FILES[0] in files or QUESTION_FILES[1] in files:
             ac._question_model = _load_question_model(d, files, clf.n_features_in_)
         if DECIDED_VALENCES_FILE in files:
-            ac._decided_valences = _load_decided_valences(d, files, clf.n_features_in_)
+            ac._decided_valences = _load_decided_valences(d, files)
         ac._predictor, ac._scorer, ac.card = clf, det, card
         ac._evidence_X = evidence_X
         ac._evidence_texts = read_jsonl(d / "evidence.jsonl")
@@ -3338,9 +3353,9 @@ def _load_question_model(d: Path, files: dict[str, str], dim: int) -> QuestionMo
     return model
 
 
-def _load_decided_valences(d: Path, files: dict[str, str], dim: int) -> DecidedValences:
+def _load_decided_valences(d: Path, files: dict[str, str]) -> DecidedValences:
     """The researcher's decided valences stored in model directory ``d``, checked against the
-    card; their embeddings must have ``dim`` dimensions."""
+    card (a model whose file holds them in session 82's first form, embeddings, is refused)."""
     from safetensors import SafetensorError
     from safetensors.numpy import load
 
@@ -3348,9 +3363,15 @@ def _load_decided_valences(d: Path, files: dict[str, str], dim: int) -> DecidedV
 
     _check_model_file(d / DECIDED_VALENCES_FILE, files)
     try:
-        kept = DecidedValences.from_arrays(load((d / DECIDED_VALENCES_FILE).read_bytes()))
-        if kept.embeddings_.shape[1] != dim:
-            raise ValueError("the decided valences are of other embeddings")
+        arrays = load((d / DECIDED_VALENCES_FILE).read_bytes())
+        if "embeddings" in arrays:  # session 82's first form: near copies matched too
+            raise RoqaError(
+                "holds the decided valences in an earlier form (embeddings), which gave them to "
+                "other talk worded alike",
+                path=d / DECIDED_VALENCES_FILE,
+                hint="retrain the model with roqa train --feedback on the same decisions",
+            )
+        kept = DecidedValences.from_arrays(arrays)
     except (SafetensorError, OSError, ValueError, KeyError, TypeError):
         raise RoqaError(
             "the decided valences are unreadable",

@@ -1669,6 +1669,21 @@ def _first_three(items: Sequence[str]) -> str:
     return "; ".join(items[:3]) + more
 
 
+def _valences_given(
+    group: Sequence[tuple[Decision, str, SegmentResult | None, str | Path, str | None]],
+) -> list[tuple[str, str, str, str]]:
+    """Each segment of ``group`` (the rows on one text: decision, words, the segment matched,
+    file, reviewer) given a valence: its id, words, the question before it ("" when not matched
+    to a segment of codings) and the last valence a row gave it."""
+    last: dict[str, tuple[str, str, str]] = {}
+    for d, text, seg, _, _ in group:
+        if d.valence:
+            sid = seg.segment.id if seg is not None else d.segment_id
+            asked = (seg.segment.context or "") if seg is not None else ""
+            last[sid] = (text, asked, d.valence)
+    return [(sid, *given) for sid, given in last.items()]
+
+
 def _in_row_order(conflicts: Sequence[tuple[int, int, str]]) -> list[str]:
     """The texts of ``conflicts`` (the places of the earlier and later row of each pair among
     the rows read, and its text) in the order of their rows: found by kind (replaced rows
@@ -3229,6 +3244,11 @@ class FeedbackExamples:
     valence_texts: list[str] = field(default_factory=list)
     valence_ids: list[str] = field(default_factory=list)
     valence_labels: list[str] = field(default_factory=list)
+    #: each segment given a valence that an example is trained with (coded or valence-only):
+    #: its id, words, the interviewer's question before it ("" without codings or a question)
+    #: and the last valence given it; the same words in two segments (one example) are two
+    #: here, each with its own question and valence (:mod:`~roqa_nlp.decided_valences`)
+    valences_given: list[tuple[str, str, str, str]] = field(default_factory=list)
     #: the interviewer's question before each example's segment ("" without codings or without
     #: a question): the question model learns which codes this study's questions lead to
     contexts: list[str] = field(default_factory=list)
@@ -3580,6 +3600,7 @@ def feedback_plan(
                 out.valence_texts.append(text)
                 out.valence_ids.append(found.segment.id if found is not None else d.segment_id)
                 out.valence_labels.append(corrected)
+                out.valences_given += _valences_given(group)
             else:
                 # each valence row, as the card's by_decision counts them (a valence given on a
                 # rejection is left out with it, counted once as a rejection)
@@ -3617,6 +3638,7 @@ def feedback_plan(
         if codes and corrected:
             count(out.counts, VALENCE)
             out.valences.append(corrected)
+            out.valences_given += _valences_given(group)
         elif sugg and any(state[c][0] == "new-code" or c.startswith(PROJECT_PREFIX) for c in codes):
             # talk the researcher named anew and gave no valence: the model's is its reading of
             # another code, which the review does not give the new code (neutral, no
@@ -4510,10 +4532,28 @@ def valences_read_otherwise_note(card: Mapping[str, object], shown: int = 5) -> 
     of_all = f" of the {of}" if isinstance(of, int) else ""
     return (
         f"note: {n}{of_all} valences the review decided the model still reads otherwise in "
-        f"their own words: {named}{more}. It gives those words (and near copies of them) the "
-        "decided valence, but does not carry it to other talk like them: the valence head and "
-        "each code's usual valence mix, learnt from the training data, outweigh a few decided "
-        'segments (docs/model.md, "Valences a researcher decided")'
+        f"their own words: {named}{more}. It gives those segments (the same words after the same "
+        "question) the decided valence, but does not carry it to other talk like them: the "
+        "valence head and each code's usual valence mix, learnt from the training data, outweigh "
+        'a few decided segments (docs/model.md, "Valences a researcher decided")'
+    )
+
+
+def valences_decided_two_ways_note(card: Mapping[str, object], shown: int = 5) -> str | None:
+    """The note ``roqa train`` prints under its summary when the review gave the same words after
+    the same question (``card``: a model card's ``feedback``, its ``valences_decided_two_ways``)
+    two valences, in two segments (the first ``shown`` named): the model keeps the researcher's
+    valence for none of them (:mod:`~roqa_nlp.decided_valences`). None when there are none."""
+    ids = card.get("valences_decided_two_ways")
+    if not isinstance(ids, list) or not ids:
+        return None
+    n = len(ids)
+    more = f" and {n - shown} more" if n > shown else ""
+    return (
+        f"note: {n} segments have the same words after the same question as another and were "
+        f"given another valence ({', '.join(str(i) for i in ids[:shown])}{more}): the model keeps "
+        "the decided valence for none of them and reads their valence itself; give such "
+        'segments one valence to have it kept (docs/model.md, "Valences a researcher decided")'
     )
 
 

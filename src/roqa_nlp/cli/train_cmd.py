@@ -121,6 +121,7 @@ def train_command(
                 from ..decisions import (
                     feedback_summary,
                     few_examples_note,
+                    valences_decided_two_ways_note,
                     valences_read_otherwise_note,
                 )
 
@@ -135,6 +136,8 @@ def train_command(
                     con.print(few, soft_wrap=True, markup=False, highlight=False)
                 if otherwise := valences_read_otherwise_note(ac.card["feedback"]):
                     con.print(otherwise, soft_wrap=True, markup=False, highlight=False)
+                if twice := valences_decided_two_ways_note(ac.card["feedback"]):
+                    con.print(twice, soft_wrap=True, markup=False, highlight=False)
         n = int(ac.card["training_data"]["n_records"])
         if evaluate is not None:
             say_stage(f"evaluating the new model on {evaluate}", n)
