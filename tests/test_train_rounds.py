@@ -355,7 +355,7 @@ def test_the_docs_promise_the_researchers_valence_back_on_the_decided_words_alon
     researcher's valence", while a few lines above it 8 of 14 corrections came back (session
     38); the tester saw 4 of 8 come back and one go further the wrong way (m04_interview:0006,
     enabler decided, barrier 0.48 -> 0.63). Since session 82 a retrained model keeps each decided
-    valence for its words (roqa_nlp.decided_valences), and not for other talk like them."""
+    valence for its segment (roqa_nlp.decided_valences), and not for other talk like them."""
     repo = Path(__file__).resolve().parents[1]
 
     def page(name: str) -> str:
@@ -365,15 +365,16 @@ def test_the_docs_promise_the_researchers_valence_back_on_the_decided_words_alon
     assert "(and the researcher's valence)" not in report
     assert (
         "The researcher's valence is learnt as a weighted example too, and it is kept for the "
-        "decided words: a retrained model reads the very segments it was set on (and near copies "
-        "of them) with the researcher's valence."
+        "decided segments: a retrained model reads the very segments it was set on (the same "
+        "words after the same question) with the researcher's valence."
     ) in report
     assert "Other talk like them keeps the model's reading" in report
     assert (
         "The decisions file stays the record of the researcher's valence, and `roqa "
         "apply-decisions` carries it into the reviewed codings"
     ) in report
-    assert "A valence you gave comes back yours on the words you gave it to" in model
+    assert "A valence you gave comes back yours on the segment you gave it to" in model
+    assert "other talk worded alike keeps the model's reading" in model
     assert "It does not carry it to other talk like them." in model
 
 
