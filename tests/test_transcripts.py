@@ -5912,13 +5912,8 @@ def test_a_consent_statement_read_aloud_in_each_interview_is_no_copy(tmp_path: P
     assert [t.participant for t in found] == ["P04", "P04", "P05", "P06"]
 
 
-def test_text_every_case_says_makes_no_pair_a_candidate(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """A pair whose runs said in both are all said by a third case too cannot reach the share
-    of words in no common run: it is not compared at all. The make_corpus 10x corpus, whose
-    interviews all recombine the same sentences, had every pair compared (47 s for 130 files,
-    8 s before the check compared cases; 26 s with this pruning, the same warnings)."""
+def _pairs_compared(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str]]:
+    """The (case, case) pairs the near-copy check compares from now on (``Heard.share_in``)."""
     from roqa_nlp.transcripts import Heard
 
     compared: list[tuple[str, str]] = []
@@ -5929,6 +5924,17 @@ def test_text_every_case_says_makes_no_pair_a_candidate(
         return share_in(self, other, study)
 
     monkeypatch.setattr(Heard, "share_in", counted)
+    return compared
+
+
+def test_text_every_case_says_makes_no_pair_a_candidate(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A pair whose runs said in both are all said by a third case too cannot reach the share
+    of words in no common run: it is not compared at all. The make_corpus 10x corpus, whose
+    interviews all recombine the same sentences, had every pair compared (47 s for 130 files,
+    8 s before the check compared cases; 26 s with this pruning, the same warnings)."""
+    compared = _pairs_compared(monkeypatch)
     study = tmp_path / "study"
     study.mkdir()
     asked = "Interviewer: Before we start, could you read the consent statements aloud?\n"
@@ -5965,16 +5971,7 @@ def test_a_pair_whose_words_are_all_in_text_three_cases_say_is_not_compared(
     but every word is in a run all four say, and no pair can have the 30 words in no common
     run a copy needs: none is compared. Before (bf84a41f) both pairs were, and the make_corpus
     10x corpus (130 files) took 30.4 s of CPU to read, now 12.7 s (10.0 s with no check)."""
-    from roqa_nlp.transcripts import Heard
-
-    compared: list[tuple[str, str]] = []
-    share_in = Heard.share_in
-
-    def counted(self: Heard, other: Heard, study):  # type: ignore[no-untyped-def]
-        compared.append((self.case, other.case))
-        return share_in(self, other, study)
-
-    monkeypatch.setattr(Heard, "share_in", counted)
+    compared = _pairs_compared(monkeypatch)
     study = tmp_path / "study"
     study.mkdir()
     for case, order in (("P01", 1), ("P02", 1), ("P03", -1), ("P04", -1)):

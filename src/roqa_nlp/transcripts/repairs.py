@@ -158,12 +158,10 @@ def after_repair_reply(words: str) -> str:
     froze. Two minutes.``)."""
     from .courtesies import REPLY_ANSWER_WORDS, an_answer_of_its_own
 
-    tokens = words_of(words)
-    talk = covered_prefixes(tokens, REPAIR_PHRASES, REPAIR_FILLERS)
-    if len(tokens) < 2 or talk[-1]:
+    opening = _repair_opening(words)
+    if opening is None:
         return words
-    small = covered_prefixes(tokens, REPAIR_FILLERS)
-    spans = word_spans(words)
+    tokens, talk, small, spans = opening
     for i in range(len(tokens) - 1, 0, -1):
         if talk[i] and not small[i] and _OPENING_END.search(words[spans[i - 1][1] : spans[i][0]]):
             rest = words[spans[i][0] :]
@@ -242,18 +240,30 @@ def _pointers() -> re.Pattern[str]:
 
 
 @lru_cache(maxsize=WORDS_KEPT)
+def _repair_opening(
+    words: str,
+) -> tuple[list[str], list[bool], list[bool], list[tuple[int, int]]] | None:
+    """What :func:`after_repair_reply` and :func:`_restatement_lead` read of ``words`` to find
+    the repair talk they open with: their words, whether the words before each index are repair
+    talk (``talk``) or only its small words (``small``), and each word's span; None when they
+    are fewer than two words or only repair talk."""
+    tokens = words_of(words)
+    talk = covered_prefixes(tokens, REPAIR_PHRASES, REPAIR_FILLERS)
+    if len(tokens) < 2 or talk[-1]:
+        return None
+    return tokens, talk, covered_prefixes(tokens, REPAIR_FILLERS), word_spans(words)
+
+
 def _restatement_lead(words: str) -> tuple[int, int] | None:
     """Where the lead :func:`restated_after_repair` reads ``words`` from is: its first word's
     index in :func:`~roqa_nlp.transcripts.backchannels.words_of` and its number of words; None
     when it reads them whole. Found once for each words: a segment's are read for it twice,
     by :func:`restated_after_repair` and :func:`restates_nothing` (s79: 6,013 calls, 0.56 s of
     a warm re-code of the 2,990-segment corpus)."""
-    tokens = words_of(words)
-    talk = covered_prefixes(tokens, REPAIR_PHRASES, REPAIR_FILLERS)
-    if len(tokens) < 2 or talk[-1]:
+    opening = _repair_opening(words)
+    if opening is None:
         return None
-    small = covered_prefixes(tokens, REPAIR_FILLERS)
-    spans = word_spans(words)
+    tokens, talk, small, spans = opening
 
     def gap(i: int) -> str:  # what comes between word i - 1 and word i
         return words[spans[i - 1][1] : spans[i][0]]
