@@ -2059,6 +2059,12 @@ def _header_scan(
     return out, people
 
 
+#: How far into a role's line at the top the colon of a header field may stand
+#: (:func:`_person_beside_a_field`): ``C.E.   Duration: 24 minutes`` has it at 15, a person's
+#: name and a field of three words at most fit well within it.
+HEADER_FIELD_REACH = 120
+
+
 def _person_beside_a_field(label: str, said: str) -> bool:
     """Whether a role's line at the top (:func:`_header_role`) gives the person, by initials or
     a name (:func:`_names_someone`), then a header field of its own with a value that is no talk
@@ -2067,7 +2073,9 @@ def _person_beside_a_field(label: str, said: str) -> bool:
     header line, not the interviewer's first turn, joined to the first question (daily12 7)."""
     if _header_role(label) is None:
         return False
-    for colon in (i for i, c in enumerate(said) if c == ":"):
+    # the field's colon stands near the line's start: each colon read costs the line's length,
+    # so a line of a megabyte of colons took 694 s of CPU (CI, session 82)
+    for colon in (i for i, c in enumerate(said[:HEADER_FIELD_REACH]) if c == ":"):
         words, value = said[:colon].split(), said[colon + 1 :].strip()
         for k in range(1, min(3, len(words) - 1) + 1):
             who = " ".join(words[:-k]).rstrip(" ,;|-–—")
