@@ -66,10 +66,12 @@ MARCH_FIRST = datetime.datetime(2024, 3, 1, 14, 5, 9, 250000)
         (0.25, "0%", "25%"),
         (12.3456, "#,##0.0%", "1,234.6%"),
         (-0.5, "0.00%", "-50.00%"),
+        # a number under its format (tests/test_number_formats.py has the formats)
+        (1500, '"£"#,##0.00', "£1,500.00"),
+        (0.25, "0.00", "0.25"),
         # no date, time or percentage shown: the value's own text
         (MARCH_FIRST, "General", None),
         (datetime.time(7, 30), "d-mmm", None),
-        (0.25, "0.00", None),
         (3, "General", None),
         (True, "0%", None),
         ("25%", "@", None),
@@ -143,4 +145,89 @@ def test_speaker_ids_excel_made_dates_are_read_as_shown_and_kept_apart(tmp_path:
         "makes of words typed as one ('1-3', '2-3'), read as Excel shows them ('1-Mar', "
         "'2-Mar'): check them against who spoke (format the speaker column as Text in Excel "
         "before typing, to keep the words as typed)"
+    ]
+
+
+def _transcript_book(path: Path, answers: list[tuple[object, str]]) -> None:
+    """An .xlsx transcript: a question, then each answer under its number format."""
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["Speaker", "Text"])
+    for value, number_format in answers:
+        sheet.append(["Interviewer", "Roughly how much, in numbers?"])
+        sheet.append(["P07", value])
+        sheet.cell(sheet.max_row, 2).number_format = number_format
+    book.save(path)
+
+
+def test_numbers_in_the_text_column_are_read_as_excel_shows_them_without_a_warning(
+    tmp_path: Path,
+) -> None:
+    """Tester s83 messy13, D6: an answer typed ``£1,500`` (kept as 1500 under ``"£"#,##0.00``)
+    was read as ``1500``, ``12,000`` as ``12000``, ``1/2`` as ``0.5``, ``3.50`` as ``3.5``.
+    They read as Excel shows them; only the date among them is warned of, a number shown with
+    its currency or separator being what was typed."""
+    path = tmp_path / "p07.xlsx"
+    _transcript_book(
+        path,
+        [
+            (1500, '"£"#,##0.00'),
+            (12000, "#,##0"),
+            (0.5, "# ?/?"),
+            (3.5, "0.00"),
+            (-250, "[$£-809]#,##0;[Red]-[$£-809]#,##0"),
+            (1.2e-5, "0.0E+00"),
+            (MARCH_FIRST, "d-mmm"),
+            (7, "General"),
+            (8, "[>=100]0;0.0"),  # a condition: not read, the number's own text
+        ],
+    )
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        t = read_transcript(path)
+    assert [t.text[u.start : u.end] for u in t.turns if u.role == "participant"] == [
+        "£1,500.00",
+        "12,000",
+        "1/2",
+        "3.50",
+        "-£250",
+        "1.2E-05",
+        "1-Mar",
+        "7",
+        "8",
+    ]
+    assert [str(w.message) for w in caught] == [
+        f"{path}: row 15 holds a date, time or percentage in the text column, which Excel "
+        "makes of words typed as one ('1 Mar', '25%'), read as Excel shows it ('1-Mar'): check "
+        "it against the interview (format the text column as Text in Excel before typing, to "
+        "keep the words as typed)"
+    ]
+
+
+def test_record_files_read_numbers_in_the_text_column_as_excel_shows_them(
+    tmp_path: Path,
+) -> None:
+    """Training, evaluation, agreement and decisions files read their ``text`` column through
+    the one helper (:func:`roqa_nlp.record_files.xlsx_rows`): a record typed ``£1,500`` is
+    trained on as ``£1,500.00``, not ``1500``; the other columns keep their values."""
+    import openpyxl
+
+    from roqa_nlp.record_files import read_records
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["construct", "text", "note"])
+    sheet.append(["Available Resources", 1500, 1500])
+    sheet.append(["Available Resources", 0.5, 0.5])
+    for row, number_format in ((2, '"£"#,##0.00'), (3, "# ?/?")):
+        sheet.cell(row, 2).number_format = sheet.cell(row, 3).number_format = number_format
+    path = tmp_path / "records.xlsx"
+    book.save(path)
+    assert read_records(path) == [
+        (2, {"construct": "Available Resources", "text": "£1,500.00", "note": "1500"}),
+        (3, {"construct": "Available Resources", "text": "1/2", "note": "0.5"}),
     ]

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from .errors import RoqaError, RoqaValueError
 from .io import packaged_json
+from .number_formats import format_sections, number_as_shown
 
 #: what the commands that read .xlsx save a spreadsheet as
 XLSX_OR_CSV = ".xlsx or CSV UTF-8"
@@ -112,45 +113,36 @@ _FORMAT_PIECE = re.compile(
 _ELAPSED = re.compile(r"[hH]+|[mM]+|[sS]+")
 
 
-def _sections(number_format: str) -> list[str]:
-    """The sections of a number format (``positive;negative;zero;text``), split at each ``;``
-    outside quotes."""
-    out, piece, quoted = [], "", False
-    for c in number_format:
-        if c == '"':
-            quoted = not quoted
-        if c == ";" and not quoted:
-            out.append(piece)
-            piece = ""
-        else:
-            piece += c
-    return [*out, piece]
-
-
 def cell_as_shown(value: object, number_format: str | None) -> str | None:
-    """The text Excel shows for a cell holding a date, a time or a percentage under its
-    ``number_format`` (``d-mmm`` shows 2024-03-01 as ``1-Mar``, ``0%`` shows 0.25 as ``25%``;
-    month and day names in English), or None for any other cell, whose value's own text is what
-    it shows. Excel makes a date of ``1 Mar`` or ``1/3`` typed in a cell, and a percentage of
-    ``25%``, keeping the number alone."""
-    fmt = _sections(number_format or "General")[0]
+    """The text Excel shows for a cell holding a date, a time or a number under its
+    ``number_format`` (``d-mmm`` shows 2024-03-01 as ``1-Mar``, ``0%`` shows 0.25 as ``25%``,
+    ``"£"#,##0.00`` 1500 as ``£1,500.00``, ``# ?/?`` 0.5 as ``1/2``:
+    :func:`~roqa_nlp.number_formats.number_as_shown`; month and day names in English), or None
+    for any other cell, and for a format not read, whose value's own text is what is read. Excel
+    makes a date of ``1 Mar`` or ``1/3`` typed in a cell, a percentage of ``25%`` and a number
+    of ``£1,500``, keeping the number alone."""
     if isinstance(value, bool):
         return None
     if isinstance(value, (datetime.datetime, datetime.date, datetime.time, datetime.timedelta)):
         from openpyxl.styles.numbers import is_date_format  # read with the workbook
 
+        fmt = format_sections(number_format or "General")[0]
         if not is_date_format(fmt):  # no date or time shown (General): the value's own text
             return None
         return _date_as_shown(value, _SYSTEM_SHORT_DATES.get(fmt.lower(), fmt))
     if isinstance(value, (int, float)):
-        plain = re.sub(r'"[^"]*"|\\.|[_*].', "", fmt)
-        if "%" not in plain:
-            return None
-        number = plain.split("%")[0]
-        decimals = len(re.sub(r"[^0#?]", "", number.split(".")[1])) if "." in number else 0
-        grouped = "," if re.search(r"[0#?],[0#?]", number) else ""
-        return f"{value * 100:{grouped}.{decimals}f}%"
+        return number_as_shown(value, number_format or "General")
     return None
+
+
+def made_of_words(value: object, number_format: str | None) -> bool:
+    """Whether Excel shows the cell as a date, a time or a percentage, which it makes of words
+    typed (``1 Mar``, ``1-3``, ``25%``) that read otherwise as shown (``1-Mar``): worth a
+    warning, where a number shown with its currency or thousands separator is not."""
+    if isinstance(value, (datetime.datetime, datetime.date, datetime.time, datetime.timedelta)):
+        return True
+    plain = re.sub(r'"[^"]*"|\\.|[_*].', "", number_format or "")
+    return isinstance(value, (int, float)) and not isinstance(value, bool) and "%" in plain
 
 
 def _date_as_shown(

@@ -663,8 +663,12 @@ class _Sheet(NamedTuple):
     rows: list[list[str]]
     hidden: bool
     #: the cells (row and column index) Excel shows otherwise than their text in ``rows``: a
-    #: date, time or percentage under its number format (:func:`.spreadsheets.cell_as_shown`)
+    #: date, time, percentage or number under its number format
+    #: (:func:`.spreadsheets.cell_as_shown`)
     shown: dict[tuple[int, int], str]
+    #: those of them shown as a number (``£1,500.00``, ``12,000``, ``1/2``), not a date, time or
+    #: percentage Excel made of words typed: read as shown without a warning
+    numbers: frozenset[tuple[int, int]] = frozenset()
 
 
 def _text_sheets(path: str | Path, *, first_only: bool = False) -> list[_Sheet]:
@@ -672,7 +676,7 @@ def _text_sheets(path: str | Path, *, first_only: bool = False) -> list[_Sheet]:
     otherwise, of each sheet of the workbook ``path`` (of its first alone with
     ``first_only``)."""
     from ..record_files import xlsx_sheets
-    from ..spreadsheets import cell_as_shown
+    from ..spreadsheets import cell_as_shown, made_of_words
 
     sheets = []
     for name, cells, hidden in xlsx_sheets(Path(path), first_only=first_only, with_formats=True):
@@ -683,7 +687,8 @@ def _text_sheets(path: str | Path, *, first_only: bool = False) -> list[_Sheet]:
             for c, (value, number_format) in enumerate(row)
             if (text := cell_as_shown(value, number_format)) is not None and text != rows[r][c]
         }
-        sheets.append(_Sheet(name, rows, hidden, shown))
+        numbers = frozenset(at for at in shown if not made_of_words(*cells[at[0]][at[1]]))
+        sheets.append(_Sheet(name, rows, hidden, shown, numbers))
     return sheets
 
 
@@ -692,8 +697,9 @@ def _text_as_shown(
 ) -> tuple[list[list[str]], dict[int, str]]:
     """The rows of ``sheet`` (or ``rows`` made of them) with each cell of its text column (its
     ``role`` column) below the header row as Excel shows it (a date ``1-Mar``, not the time of
-    day ``00:00:00`` it holds; a percentage ``25%``, not ``0.25``), and those cells' words by
-    their row's number in the sheet. The time columns are read from the cells' values, as
+    day ``00:00:00`` it holds; a percentage ``25%``, not ``0.25``; a number ``£1,500.00``, not
+    ``1500``), and the words of those of them Excel made a date, time or percentage of, by
+    their row's number in the sheet, for a warning. The time columns are read from the cells' values, as
     before: a time formatted ``h:mm`` keeps its seconds. A speaker column is read as shown too
     (hunter s82 hunt14: ids typed ``1-3`` and ``2-3``, which Excel makes dates shown ``1-Mar``
     and ``2-Mar``, were all read as the one speaker ``00:00:00``, silently)."""
@@ -707,7 +713,9 @@ def _text_as_shown(
     shown: dict[int, str] = {}
     for (r, c), text in sheet.shown.items():
         if c == column and r > above:
-            rows[r][c] = shown[r + 1] = text
+            rows[r][c] = text
+            if (r, c) not in sheet.numbers:
+                shown[r + 1] = text
     return rows, dict(sorted(shown.items()))
 
 
