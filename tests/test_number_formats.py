@@ -30,6 +30,8 @@ ACCOUNTING_GBP = '_-"£"* #,##0.00_-;-"£"* #,##0.00_-;_-"£"* "-"??_-;_-@_-'
         (12000, "#,##0", "12,000"),
         (1234567.891, "#,##0.00", "1,234,567.89"),
         (999, "#,##0", "999"),
+        (123456789012345678, "#,##0", "123,456,789,012,346,000"),  # 15 digits kept
+        (0.1 + 0.2, "0.0000000000000000", "0.3000000000000000"),
         (5, "0,000", "0,005"),
         (1234567, "#,##0,", "1,235"),
         (1234567, '0.0,,"M"', "1.2M"),
@@ -91,6 +93,13 @@ ACCOUNTING_GBP = '_-"£"* #,##0.00_-;-"£"* #,##0.00_-;_-"£"* "-"??_-;_-@_-'
         (-5, "0;;", None),  # an empty section hides the number: its own text, not nothing
         (0.25, "#", None),
         (float("inf"), "0.00", None),
+        # numbers at the ends of a float's range, under formats asking too much of them
+        (5e-324, "0.00E+00", "5.00E-324"),
+        (1e308, "0.00E+00", "1.00E+308"),
+        (1e308, "0%", None),
+        (1e308, "?/8", None),
+        (1234.5, "0" * 400 + ".0E+0", None),
+        (5, '0/"1a"', None),  # no denominator after the slash
     ],
 )
 def test_number_as_shown(value: float, number_format: str, shown: str | None) -> None:

@@ -126,6 +126,8 @@ def _shown(value: float, pieces: list[tuple[str, str]], signed: bool) -> str:
     kinds = [k for k, _ in pieces]
     sign = "-" if signed and value < 0 else ""
     value = abs(value) * 100 ** kinds.count("%")
+    if not math.isfinite(value):  # a percentage of a number near the largest there is
+        raise _Unread
     if "general" in kinds:
         if "digit" in kinds:
             raise _Unread
@@ -149,11 +151,15 @@ def _general(value: float) -> str:
 
 def _rounded(value: float, decimals: int) -> Decimal:
     """``value`` rounded half away from zero to ``decimals`` places, as Excel rounds what it
-    shows (2.675 to 2.68: from the number's shortest text, not its binary value)."""
+    shows (2.675 to 2.68: from the number's shortest text, not its binary value), after its
+    15 significant digits, all Excel keeps (123456789012345678 shows 123456789012346000)."""
     exact = Decimal(repr(float(value)))
-    return exact.quantize(
-        Decimal(1).scaleb(-decimals), ROUND_HALF_UP, context=Context(prec=320 + decimals)
-    )
+    if not exact.is_finite():  # scaled past the largest float
+        raise _Unread
+    context = Context(prec=max(exact.adjusted(), 0) + 20 + decimals)
+    if exact and exact.as_tuple().exponent < exact.adjusted() - 14:  # type: ignore[operator]
+        exact = exact.quantize(Decimal(1).scaleb(exact.adjusted() - 14), ROUND_HALF_UP, context)
+    return exact.quantize(Decimal(1).scaleb(-decimals), ROUND_HALF_UP, context)
 
 
 def _decimal(value: float, pieces: list[tuple[str, str]]) -> str:
@@ -272,16 +278,22 @@ def _scientific(value: float, pieces: list[tuple[str, str]]) -> str:
     if value:
         top = math.floor(math.log10(value))
         exponent = (top // step) * step if step > 1 else top - (wide - 1)
-        mantissa = _rounded(value / 10.0**exponent, decimals)
+        mantissa = _rounded(_shifted(value, -exponent), decimals)
         if step == 1 and mantissa >= 10**wide:  # 9.999 rounded up to 10.00: one place up
             exponent += 1
         elif step > 1 and mantissa >= 10**step:
             exponent += step
-    mantissa_text = _decimal(value / 10.0**exponent, [p for p in mantissa_part if p[0] != ","])
+    mantissa_text = _decimal(_shifted(value, -exponent), [p for p in mantissa_part if p[0] != ","])
     exponent_sign = "-" if exponent < 0 else ("+" if pieces[at][1] == "+" else "")
     zeros = sum(1 for t in exponent_places if t == "0")
     tail = "".join(_text(k, t) for k, t in exponent_part)
     return f"{mantissa_text}E{exponent_sign}{str(abs(exponent)).zfill(zeros)}{tail}"
+
+
+def _shifted(value: float, places: int) -> float:
+    """``value`` times ten to the power ``places``, exact in decimal (a float's power of ten
+    underflows to 0 below 1e-323)."""
+    return float(Decimal(repr(float(value))).scaleb(places))
 
 
 def _fraction_slash(pieces: list[tuple[str, str]]) -> int | None:
@@ -312,12 +324,16 @@ def _fraction(value: float, pieces: list[tuple[str, str]]) -> str:
         denominator += pieces[end][1]
         end += 1
     whole_part, tail = pieces[:start], pieces[end:]
-    if any(k in (".", "/", "exponent", ",", "%") for k, _ in [*whole_part, *tail]):
+    if not denominator or any(
+        k in (".", "/", "exponent", ",", "%") for k, _ in [*whole_part, *tail]
+    ):
         raise _Unread
     digits = [i for i, (k, _) in enumerate(whole_part) if k == "digit"]
     whole, rest = (int(value), value - int(value)) if digits else (0, value)
     if denominator.isdigit() and denominator[0] != "0":  # a fixed denominator, not reduced
         below = int(denominator)
+        if not math.isfinite(rest * below):
+            raise _Unread
         top = int(_rounded(rest * below, 0))
         below_text = denominator
     else:
