@@ -231,3 +231,36 @@ def test_record_files_read_numbers_in_the_text_column_as_excel_shows_them(
         (2, {"construct": "Available Resources", "text": "£1,500.00", "note": "1500"}),
         (3, {"construct": "Available Resources", "text": "1/2", "note": "0.5"}),
     ]
+
+
+def test_speaker_ids_under_a_number_format_are_read_as_shown(tmp_path: Path) -> None:
+    """A speaker id kept as a number under a custom format (4 shown ``P04`` under ``"P"00``,
+    7 shown ``007`` under ``000``) is read as Excel shows it, not ``4`` and ``7``: the name a
+    researcher sees, and the one the case ids and outputs carry."""
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["speaker", "text"])
+    for speaker, text in [
+        ("Interviewer", "How did the rollout go?"),
+        (4, "It went well."),
+        ("Interviewer", "And for you?"),
+        (7, "Harder, on nights."),
+    ]:
+        sheet.append([speaker, text])
+    sheet.cell(3, 1).number_format = '"P"00'
+    sheet.cell(5, 1).number_format = "000"
+    path = tmp_path / "ids.xlsx"
+    book.save(path)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        t = read_transcript(path)
+    assert [(u.speaker, u.role) for u in t.turns] == [
+        ("Interviewer", "interviewer"),
+        ("P04", "participant"),
+        ("Interviewer", "interviewer"),
+        ("007", "participant"),
+    ]
+    assert [str(w.message) for w in caught] == []

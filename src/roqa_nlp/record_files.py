@@ -102,10 +102,10 @@ def read_records(path: str | Path) -> list[tuple[int, dict[str, Any]]]:
 def xlsx_rows(path: Path) -> list[tuple[Any, ...]]:
     """The cell values of the first sheet of an Excel workbook, row by row, each cell of the
     ``text`` column below the header row as Excel shows it (a date ``1-Mar``, a percentage
-    ``25%``: :func:`~roqa_nlp.spreadsheets.cell_as_shown`), as a transcript's text column is
-    read: training, evaluation, agreement and decisions files (session 82: a record typed
-    ``25%`` was trained on and scored as ``0.25``, one typed ``1 Mar`` as ``2024-03-01
-    00:00:00``)."""
+    ``25%``, a number ``£1,500.00``: :func:`~roqa_nlp.spreadsheets.cell_as_shown`), as a
+    transcript's text column is read: training, evaluation, agreement and decisions files
+    (session 82: a record typed ``25%`` was trained on and scored as ``0.25``, one typed ``1
+    Mar`` as ``2024-03-01 00:00:00``; session 83: one typed ``£1,500`` as ``1500``)."""
     from .spreadsheets import cell_as_shown
 
     cells = xlsx_sheets(path, first_only=True, with_formats=True)[0][1]
