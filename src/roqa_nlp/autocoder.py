@@ -97,6 +97,7 @@ if TYPE_CHECKING:
     from .pseudonyms import PseudonymKey
     from .question_model import QuestionModel
     from .read_words_cache import ReadWordsCache
+    from .suggestion_cache import SuggestionCache
     from .training import TrainingSet
     from .transcripts import NearCopies
     from .transcripts.reading_cache import ReadingCache
@@ -1005,6 +1006,8 @@ class AutoCoder:
         self._question_model: QuestionModel | None = None
         # (cache folder, segmentation cache in it), opened when first needed
         self._segment_cache: tuple[Path | None, SegmentCache | None] | None = None
+        # what load() read of the model (_model_parts), for the cache of suggestions
+        self._loaded_parts: tuple[object, ...] | None = None
 
     # -- copies --------------------------------------------------------------------------------
 
@@ -1844,6 +1847,114 @@ class AutoCoder:
             of=(texts, X),
         )
 
+    def _model_parts(self) -> tuple[object, ...]:
+        """What classifying a segment reads of the model, as objects: :meth:`load` keeps them, so
+        a part trained or replaced since (``fit``, ``update``, a stand-in) is told."""
+        return (
+            self._predictor,
+            self._scorer,
+            self._lexical,
+            self._valence_lexical,
+            self._valence_prior,
+            self._question_model,
+            self._decided_valences,
+            self._evidence_X,
+            self._evidence_texts,
+            self.codebook,
+        )
+
+    def _suggestion_model_key(self) -> str | None:
+        """What names this model's suggestions in the cache of suggestions
+        (:mod:`~roqa_nlp.suggestion_cache`): the ``model_sha256`` :meth:`load` verified, the
+        card and parameters as they are now, the codebook's hash and the embedding backend's;
+        None (no cache) for a model not loaded from a folder, one whose parts were replaced
+        since, or one whose classifying was replaced on it (a stand-in ``_suggest_rows``)."""
+        loaded = self._loaded_parts
+        model = self.card.get("model_sha256")
+        if loaded is None or not model:
+            return None
+        if any(a is not b for a, b in zip(self._model_parts(), loaded, strict=True)):
+            return None
+        for name in ("_suggest_rows", "_inputs", "_question_embeddings", "_evidence_view"):
+            if name in vars(self) or getattr(type(self), name) is not getattr(AutoCoder, name):
+                return None
+        from .json_cache import content_key
+
+        try:
+            return content_key(
+                {
+                    "model": model,
+                    "card": self.card,
+                    "params": dict(self.params),
+                    "codebook": self.codebook.hash,
+                    "embedding": self.embedder.cache_hash,
+                }
+            )
+        except (TypeError, ValueError):  # a parameter JSON cannot hold: not kept
+            return None
+
+    def _suggest_rows_kept(
+        self,
+        X: np.ndarray,
+        top_k: int | None,
+        texts: list[str],
+        contexts: list[str] | None,
+        questions: np.ndarray | None,
+        read_evidence: _EvidenceKept,
+        segments: Sequence[Segment],
+        cache: SuggestionCache | None,
+        model_key: str | None,
+    ) -> tuple[list[list[Suggestion]], np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+        """:meth:`_suggest_rows` of a part of a run (``texts``: the words read of ``segments``),
+        each transcript's rows from ``cache`` when its segments' words and questions are
+        unchanged (:mod:`~roqa_nlp.suggestion_cache`), the others classified together and kept."""
+        import numpy as np
+
+        if cache is None or model_key is None:
+            return self._suggest_rows(X, top_k, texts, contexts, questions, read_evidence)
+        from itertools import groupby
+
+        from .suggestion_cache import decode_rows, encode_rows, suggestion_key
+
+        k = int(self.params["top_k"] if top_k is None else top_k)
+        spans: list[tuple[int, int, str]] = []  # each transcript's rows and their key
+        start = 0
+        for _, group in groupby(segments, key=lambda s: s.transcript_id):
+            end = start + len(list(group))
+            heard = None if contexts is None else contexts[start:end]
+            spans.append((start, end, suggestion_key(model_key, k, texts[start:end], heard)))
+            start = end
+        found = [decode_rows(cache.get(key), b - a) for a, b, key in spans]
+        rows: list[list[Suggestion]] = [[] for _ in texts]
+        columns = [np.zeros(len(texts)) for _ in range(4)]
+        missed = [i for (a, b, _), kept in zip(spans, found) if kept is None for i in range(a, b)]
+        if missed:
+            heard = None if contexts is None else [contexts[i] for i in missed]
+            asked = None
+            if questions is not None and contexts is not None:
+                # the questions' rows are those of the segments read with one, in order
+                row_of = np.cumsum([bool(c) for c in contexts]) - 1
+                asked = questions[[int(row_of[i]) for i in missed if contexts[i]]]
+            got = self._suggest_rows(
+                X[missed], top_k, [texts[i] for i in missed], heard, asked, read_evidence
+            )
+            for i, row in zip(missed, got[0]):
+                rows[i] = row
+            for column, values in zip(columns, got[1:]):
+                column[missed] = values
+        else:  # what classifying checks and warns of, as when it runs
+            self._require_predictor()
+            self._warn_of_training_only()
+        for (a, b, key), kept in zip(spans, found):
+            if kept is None:
+                p, score, proc, aside = (c[a:b].tolist() for c in columns)
+                cache.put(key, encode_rows((rows[a:b], p, score, proc, aside)))
+                continue
+            rows[a:b] = kept[0]
+            for column, kept_values in zip(columns, kept[1:]):
+                column[a:b] = kept_values
+        return rows, columns[0], columns[1], columns[2], columns[3]
+
     def _suggest_rows(
         self,
         X: np.ndarray,
@@ -2442,6 +2553,13 @@ class AutoCoder:
         # not with pseudonyms: the cache would keep the names they replace (docs/model.md)
         readings = None if pseudonyms is not None else open_reading_cache(self.embedder.cache_dir())
         read_words_cache = open_read_words_cache(self.embedder.cache_dir())
+        from .suggestion_cache import open_suggestion_cache
+
+        # each unchanged transcript's suggestions, kept by a run before (suggestion_cache)
+        model_key = self._suggestion_model_key()
+        suggestions_cache = (
+            None if model_key is None else open_suggestion_cache(self.embedder.cache_dir())
+        )
         # each file hashed once (the study's reading and the coding's, the check for a copy, the
         # fingerprint) in this run only: a later run reads every file again (io.hashing_run)
         hashes = run_hashes()
@@ -2484,8 +2602,16 @@ class AutoCoder:
                 whole=False,  # segments are cut to fit the model already
                 questions=questions,
             )
-            rows, pvals, _, proc, aside = self._suggest_rows(
-                X, top_k, read, contexts, questions, evidence[0]
+            rows, pvals, _, proc, aside = self._suggest_rows_kept(
+                X,
+                top_k,
+                read,
+                contexts,
+                questions,
+                evidence[0],
+                pending,
+                suggestions_cache,
+                model_key,
             )
             alpha = float(self.params["alpha"])
             flags = [
@@ -3282,6 +3408,7 @@ class AutoCoder:
         ac._predictor, ac._scorer, ac.card = clf, det, card
         ac._evidence_X = evidence_X
         ac._evidence_texts = read_jsonl(d / "evidence.jsonl")
+        ac._loaded_parts = ac._model_parts()  # what the verified model_sha256 names
         return ac
 
 
