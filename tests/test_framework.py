@@ -509,10 +509,10 @@ def test_table_2_and_matrix_spreadsheets_say_what_the_word_table_marks_unsure() 
     )
 
 
-def test_charted_quotes_are_on_one_line_and_the_long_rows_keep_the_words_as_said() -> None:
+def test_charted_quotes_are_on_one_line_and_the_long_rows_too_with_the_offsets_as_said() -> None:
     """A turn's line breaks (a PDF's wrapped lines, paragraphs) are no part of a charted quote:
-    the matrix cell and Table 2's rows give it on one line; the long rows keep the text exact,
-    so that its offsets still find it."""
+    the matrix cell, its long rows and Table 2's rows give it on one line; the offsets still
+    find the words as the transcript has them (daily13, s83: the long rows kept them)."""
     said = "We lost two\nsupport workers  in\n\nMay."
     result = CodingResult(
         segments=[seg("T1", 0, said, ("IC.F", 0.9, "barrier"))],
@@ -522,7 +522,10 @@ def test_charted_quotes_are_on_one_line_and_the_long_rows_keep_the_words_as_said
     assert matrix.cell("P01", "IC.F").summary() == (
         '1 segment: 1 barrier | "We lost two support workers in May." [T1:0-37]'
     )
-    assert [row[8] for row in matrix.long_rows()[1:]] == [said]
+    assert [row[8:13] for row in matrix.long_rows()[1:]] == [
+        ["We lost two support workers in May.", "T1", "P01", "T1:0", 0]
+    ]
+    assert [row[13] for row in matrix.long_rows()[1:]] == [len(said)]
     row = barriers_enablers(result, MINI).rows()[1]
     assert row[6] == '"We lost two support workers in May." [P01, T1:0-37]'
 
@@ -555,6 +558,36 @@ def test_matrix_xlsx_has_matrix_counts_and_quotes_sheets(tmp_path: Path) -> None
         ["P02", 2, 1],
     ]
     assert wb["Matrix"]["B2"].value.startswith("3 segments: 3 barriers | ")
+
+
+def test_an_answer_joined_across_a_backchannel_is_quoted_tidily_on_every_sheet(
+    tmp_path: Path,
+) -> None:
+    """An Otter answer joined across the interviewer's "Mm." keeps the blanks where the
+    backchannel's label and time were taken out; the *Quotes* sheet quoted them, line breaks and
+    runs of blanks, where the *Matrix* sheet did not (daily13, s83). Both quote it as Table 2
+    and the report do; the codings' text and offsets stay as the transcript has them."""
+    from openpyxl import load_workbook
+
+    from roqa_nlp.report import _quote_view
+
+    said = "So we had to start again.\n\n        \n   \n\n     \nAnd we've started a rota."
+    tidy = "So we had to start again. And we've started a rota."
+    result = CodingResult(
+        segments=[seg("T1", 0, said, ("IC.F", 0.9, "barrier"))],
+        transcripts={"T1": transcript("T1", "P01")},
+    )
+    out = tmp_path / "matrix.xlsx"
+    framework_matrix(result).to_xlsx(out)
+    wb = load_workbook(out)
+    assert wb["Quotes"]["I2"].value == tidy
+    assert wb["Quotes"]["M2"].value == 0 and wb["Quotes"]["N2"].value == len(said)
+    assert wb["Matrix"]["B2"].value == f'1 segment: 1 barrier | "{tidy}" [T1:0-{len(said)}]'
+    row = barriers_enablers(result, MINI).rows()[1]
+    assert row[6] == f'"{tidy}" [P01, T1:0-{len(said)}]'
+    (q,) = framework_matrix(result).cell("P01", "IC.F").quotes
+    assert _quote_view(q, {})["text"] == tidy
+    assert result.segments[0].segment.text == said
 
 
 def test_matrix_xlsx_keeps_formula_like_text_as_text(tmp_path: Path) -> None:

@@ -369,7 +369,7 @@ class Quote:
         """The words a table shows: the segment's text without the transcriber's annotations at
         its edges (``[crosstalk] Sorry, ...``, ``Five months. [laughs]``:
         :func:`~roqa_nlp.transcripts.annotations.trim_annotations`); :attr:`text`, its offsets
-        and the matrix's long rows keep them, as the transcript has them."""
+        and the matrix's long rows (:attr:`written`) keep them, as the transcript has them."""
         from .transcripts.annotations import trim_annotations
 
         return trim_annotations(self.text)
@@ -379,7 +379,17 @@ class Quote:
         """The quote's words on one line (:attr:`quoted`; each run of line breaks and blanks one
         space), as charted text and Table 2 cite it: a transcript's line breaks (a PDF's wrapped
         lines, a turn's paragraphs) are no part of a quote in a cell."""
-        return " ".join(self.quoted.split())
+        return on_one_line(self.quoted)
+
+    @property
+    def written(self) -> str:
+        """:attr:`text` on one line (:func:`on_one_line`), the transcriber's marks at its edges
+        kept: the quote of the matrix's long rows (its *Quotes* sheet, the long .csv). Its
+        offsets still find its words in the transcript; the blanks left where a backchannel's
+        label was taken out of a joined answer are no part of the quote (daily13, s83: the
+        *Quotes* sheet gave them, line breaks and runs of blanks, where the *Matrix* sheet did
+        not)."""
+        return on_one_line(self.text)
 
     @property
     def citation(self) -> str:
@@ -405,6 +415,13 @@ class Quote:
             "valence": self.valence,
             "begin_time": self.begin_time,
         }
+
+
+def on_one_line(text: str) -> str:
+    """``text`` as a write-up quotes it: each run of line breaks and blanks one space, none at
+    its ends. Every quote roqa writes up (the framework matrix's sheets, Table 2, the report)
+    is tidied by it; the codings keep the words and offsets as the transcript has them."""
+    return " ".join(text.split())
 
 
 def carries_codes(s: SegmentResult) -> bool:
@@ -1274,7 +1291,7 @@ class FrameworkMatrix:
                     vp = q.valence_probability
                     rows.append(
                         base
-                        + [rank, q.text, q.transcript_id, q.who, q.segment_id, q.start, q.end]
+                        + [rank, q.written, q.transcript_id, q.who, q.segment_id, q.start, q.end]
                         + [round(q.probability, 4), q.valence]
                         + ["" if vp is None else round(vp, 4), q.marks]
                     )

@@ -1406,7 +1406,7 @@ def _text_row(rows: list[dict[str, Any]], kind: str, speaker: str, text: str) ->
 
 def _quote_view(q: Any, anchors: Mapping[str, str]) -> dict[str, Any]:
     return {
-        "text": q.quoted,  # without [crosstalk] or [laughs] at its edges
+        "text": q.one_line,  # without [crosstalk] or [laughs] at its edges, on one line
         "participant": q.who,
         "citation": q.citation,
         "probability": q.probability,
