@@ -11,6 +11,7 @@ the other CFIR version (tester, session 68, cfir2009).
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -284,3 +285,34 @@ def test_an_own_code_of_a_guid_is_named_by_its_name(tmp_path, capsys) -> None:
         "sofia.csv: 'staff burnout' (line 3) is matched by name to Ruth's code 'Staff Burnout', "
         "a code of another input's own"
     ) in data["notes"]
+
+
+def test_a_review_carrying_its_project_codebook_names_it_and_only_the_foreign_codes(
+    tmp_path, capsys
+) -> None:
+    """A review that records cfir-2009+project and carries it (its codebook.json, as roqa
+    apply-decisions writes) is what a long CSV's codes are resolved in: the note names it and
+    only the code truly foreign to it (daily13, s83: "not in codebook cfir-2009, the codebook
+    the other inputs use, so compared as written: 'project.manager-burnout', ...", codes the
+    review's codebook holds)."""
+    from roqa_nlp.codebook import Codebook
+    from roqa_nlp.schema import Code
+
+    reviewed = ruths(tmp_path)
+    Codebook.load("cfir-2009").with_codes(
+        [Code(id=BURNOUT[0], name=BURNOUT[1], level="code")], id="cfir-2009+project"
+    ).save(reviewed / "codebook.json")
+    run_json = reviewed / "run.json"
+    meta = json.loads(run_json.read_text("utf-8"))
+    del meta["chart_codebook"]
+    run_json.write_text(json.dumps(meta), "utf-8")
+    names = ["IC.B", BURNOUT[0], BURNOUT[0], "project.made-up"]
+    csv = long_csv(tmp_path / "bea.csv", names)
+    code, data, _, err = agree(tmp_path, capsys, str(reviewed), str(csv))
+    assert code == 0, err
+    assert data is not None
+    assert [n for n in data["notes"] if "compared as written" in n] == [
+        "Hannah's code (names in a long CSV) is not in codebook cfir-2009+project, the codebook "
+        "the other inputs use, so compared as written: 'project.made-up' (--codebook sets another)"
+    ]
+    assert data["codes"] == ["IC.B", "IS.E.1", "project.made-up", "project.manager-burnout"]

@@ -2226,7 +2226,7 @@ def _results_codebook(results: dict[str, Any], recorded: Any | None) -> tuple[An
     it, its codebook.json beside the codings) or a built-in one; (None, "") when there is not
     one."""
     from ..codebook import Codebook
-    from ..crosswalk import codebook_of, own_codebook
+    from ..crosswalk import PROJECT_SUFFIX, _recorded_ids, codebook_of, own_codebook
 
     if recorded is not None:
         return recorded, "the codebook the other inputs are compared in (run.json's chart_codebook)"
@@ -2240,7 +2240,20 @@ def _results_codebook(results: dict[str, Any], recorded: Any | None) -> tuple[An
             books[(b.id, b.hash)] = b
     if len(books) != 1:
         return None, ""
-    return next(iter(books.values())), "the codebook the other inputs use"
+    book = next(iter(books.values()))
+    # a review in a built-in codebook with the project's new codes records and carries it
+    # (cfir-2009+project, its codebook.json): its codes are compared in that one, not named as
+    # foreign to cfir-2009 (daily13, s83: Bea's project codes were, though compared rightly)
+    extended = {
+        (c.id, c.hash): c
+        for r in results.values()
+        if (c := r.codebook) is not None
+        and c.id == f"{book.id}{PROJECT_SUFFIX}"
+        and c.id in _recorded_ids(r.meta)
+    }
+    if len(extended) == 1:
+        book = next(iter(extended.values()))
+    return book, "the codebook the other inputs use"
 
 
 def _codebook_knowing(
