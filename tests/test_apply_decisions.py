@@ -156,9 +156,10 @@ def test_a_new_code_on_fewer_segments_than_training_needs_is_warned(cfir: Codebo
         reviewed_codings(DECISIONS, model_codings(), cfir, coder="Alice", where="decisions.csv")
     assert [str(w.message) for w in caught if "new code" in str(w.message)] == [
         "decisions.csv: new code project.agency-staff 'Agency staff' is on 1 decided segment "
-        "only: a model trained on these decisions (roqa train --feedback) learns it for that "
-        "segment but rarely suggests it for other talk like it (give a new code 3 decided "
-        "segments or more; docs/report.md)"
+        "only: a model trained on these decisions (roqa train --feedback) learns it from that "
+        "segment alone, so it is suggested mostly for close paraphrases of its words, and its "
+        "probability is not calibrated (give a new code 3 decided segments or more; "
+        "docs/report.md)"
     ]
     three = [
         Decision(f"p01:000{n}", "new-code", new_code="Agency staff", text=TEXTS[n - 1])
@@ -169,9 +170,9 @@ def test_a_new_code_on_fewer_segments_than_training_needs_is_warned(cfir: Codebo
         reviewed_codings([*three, *two], model_codings(), cfir, coder="Alice", where="d.csv")
     assert [str(w.message) for w in caught if "new code" in str(w.message)] == [
         "d.csv: new code project.paperwork 'Paperwork' is on 1 decided segment only: a model "
-        "trained on these decisions (roqa train --feedback) learns it for that segment but "
-        "rarely suggests it for other talk like it (give a new code 3 decided segments or more; "
-        "docs/report.md)"
+        "trained on these decisions (roqa train --feedback) learns it from that segment alone, so "
+        "it is suggested mostly for close paraphrases of its words, and its probability is not "
+        "calibrated (give a new code 3 decided segments or more; docs/report.md)"
     ]
     # two new codes on too few segments: one line naming both, each with its count
     more = [
@@ -184,9 +185,9 @@ def test_a_new_code_on_fewer_segments_than_training_needs_is_warned(cfir: Codebo
     assert [str(w.message) for w in caught if "new code" in str(w.message)] == [
         "d.csv: 2 new codes are on fewer than 3 decided segments (project.agency-staff "
         "'Agency staff' on 2, project.paperwork 'Paperwork' on 1): a model trained on these "
-        "decisions (roqa train --feedback) learns them for those segments but rarely suggests "
-        "them for other talk like it (give a new code 3 decided segments or more; "
-        "docs/report.md)"
+        "decisions (roqa train --feedback) learns them from those segments alone, so they are "
+        "suggested mostly for close paraphrases of their words, and their probabilities are not "
+        "calibrated (give a new code 3 decided segments or more; docs/report.md)"
     ]
 
 
@@ -203,9 +204,9 @@ def test_a_new_code_on_no_segment_of_the_codings_is_said_so_plainly(cfir: Codebo
         "codings do not carry it (its decisions name segments they do not hold): apply them to "
         "the codings they were made on, or give --decisions made on these",
         "d.csv: new code project.paperwork 'Paperwork' is on 1 decided segment only: a model "
-        "trained on these decisions (roqa train --feedback) learns it for that segment but "
-        "rarely suggests it for other talk like it (give a new code 3 decided segments or more; "
-        "docs/report.md)",
+        "trained on these decisions (roqa train --feedback) learns it from that segment alone, so "
+        "it is suggested mostly for close paraphrases of its words, and its probability is not "
+        "calibrated (give a new code 3 decided segments or more; docs/report.md)",
     ]
 
 

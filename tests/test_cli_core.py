@@ -120,11 +120,12 @@ def without_codings(decisions: Path) -> str:
 def few_segments(where: str, code: str, n: int) -> str:
     """The warning ``roqa train`` gives for a new code (``code``: its id and quoted name) on
     ``n`` decided segments, fewer than the 3 docs/report.md asks for."""
-    them = "that segment" if n == 1 else "them"
+    them, its = ("that segment", "its") if n == 1 else ("them", "their")
     return (
         f"roqa: warning: {where}: new code {code} is on {n} decided segment"
-        f"{'s' if n != 1 else ''} only: the model learns it for {them} but rarely suggests it "
-        "for other talk like it (give a new code 3 decided segments or more; docs/report.md)"
+        f"{'s' if n != 1 else ''} only: the model learns it from {them} alone, so it is suggested "
+        f"mostly for close paraphrases of {its} words, and its probability is not calibrated "
+        "(give a new code 3 decided segments or more; docs/report.md)"
     )
 
 

@@ -362,8 +362,9 @@ def test_a_new_code_on_a_segment_matched_by_its_pseudonyms_is_kept_with_a_warnin
         "before sharing the outputs\n"
         f"roqa: warning: {path}: new code project.trainer-support 'Trainer support' is on 1 "
         "decided segment only: a model trained on these decisions (roqa train --feedback) "
-        "learns it for that segment but rarely suggests it for other talk like it (give a new "
-        "code 3 decided segments or more; docs/report.md)\n"
+        "learns it from that segment alone, so it is suggested mostly for close paraphrases of its "
+        "words, and its probability is not calibrated (give a new code 3 decided segments or "
+        "more; docs/report.md)\n"
     )
 
 

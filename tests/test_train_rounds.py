@@ -35,8 +35,9 @@ def faith_on_two(r0: Path, r1: Path) -> str:
     """The warning for the rounds' new code, on 2 decided segments (Tester K14)."""
     return (
         f"roqa: warning: {r0}, {r1}: new code project.faith-communities 'Faith communities' is "
-        "on 2 decided segments only: the model learns it for them but rarely suggests it for "
-        "other talk like it (give a new code 3 decided segments or more; docs/report.md)"
+        "on 2 decided segments only: the model learns it from them alone, so it is suggested mostly "
+        "for close paraphrases of their words, and its probability is not calibrated (give a new "
+        "code 3 decided segments or more; docs/report.md)"
     )
 
 
@@ -406,8 +407,9 @@ def test_a_new_code_named_as_a_code_trains_as_apply_decisions_reads_it(tmp_path:
         "p02:0003",
         without_codings(decisions),
         f"roqa: warning: {decisions}: new code project.staff-morale 'Staff morale' is on 2 "
-        "decided segments only: the model learns it for them but rarely suggests it for other "
-        "talk like it (give a new code 3 decided segments or more; docs/report.md)",
+        "decided segments only: the model learns it from them alone, so it is suggested mostly for "
+        "close paraphrases of their words, and its probability is not calibrated (give a new code "
+        "3 decided segments or more; docs/report.md)",
     ]
     card = json.loads((out / "model_card.json").read_text("utf-8"))["feedback"]
     assert card["new_codes"] == ["project.staff-morale"]

@@ -3838,8 +3838,10 @@ def _warn_of_reviewers_disagreeing(
 
 
 #: decided segments a new code needs for the model to suggest it for other talk like it: on one
-#: or two it is learnt for those segments but rarely reaches the top three elsewhere (the audit
-#: in docs/report.md, "New codes": 0 of 7 new sentences); fewer are warned about
+#: or two it is learnt from those segments alone, so suggested mostly for close paraphrases of
+#: their words, its probability not calibrated (docs/report.md, "New codes": 0 of 7 new sentences
+#: in the audit; daily13, s83: two close paraphrases got theirs top, at 0.89 and 0.69, and
+#: unrelated CFIR talk did not); fewer are warned about
 NEW_CODE_SEGMENTS = 3
 
 
@@ -3887,15 +3889,17 @@ def warn_of_few_segments(
         cid, n = few[0]
         message = (
             f"new code {name(cid)} is on {n} decided segment{'s' if n != 1 else ''} only: {who} "
-            f"it for {'that segment' if n == 1 else 'them'} but rarely suggests it for other "
-            f"talk like it ({advice})"
+            f"it from {'that segment' if n == 1 else 'them'} alone, so it is suggested mostly for "
+            f"close paraphrases of {'its' if n == 1 else 'their'} words, and its probability is "
+            f"not calibrated ({advice})"
         )
     else:
         each = ", ".join(f"{name(cid)} on {n}" for cid, n in few)
         message = (
             f"{len(few)} new codes are on fewer than {NEW_CODE_SEGMENTS} decided segments "
-            f"({each}): {who} them for those segments but rarely suggests them for other talk "
-            f"like it ({advice})"
+            f"({each}): {who} them from those segments alone, so they are suggested mostly for "
+            f"close paraphrases of their words, and their probabilities are not calibrated "
+            f"({advice})"
         )
     warn(message, path=where, stacklevel=None)
 

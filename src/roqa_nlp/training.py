@@ -821,8 +821,8 @@ def as_labelled_set(data: Any, codebook: Codebook) -> TrainingSet:
 MIN_VALENCE_RECORDS = 20
 #: Training records a code needs (its description aside) for the model to suggest it for other
 #: talk: with fewer ``roqa train`` warns. As for a review's new code
-#: (:data:`~roqa_nlp.decisions.NEW_CODE_SEGMENTS`): a code on one or two segments is learnt for
-#: them but rarely reaches the top three elsewhere (docs/report.md, "New codes").
+#: (:data:`~roqa_nlp.decisions.NEW_CODE_SEGMENTS`): a code on one or two segments is learnt from
+#: them alone, so suggested mostly for close paraphrases of them (docs/report.md, "New codes").
 MIN_CODE_RECORDS = 3
 
 
