@@ -6,7 +6,9 @@ folder given. Printed per file: lines, set aside as off-topic, fitting no code (
 and charted (neither); then off-topic precision (personal lines of all set aside as off-topic) and
 recall (of the personal lines).
 
-Run: ``.venv/bin/python benchmarks/off_topic_battery.py [MODEL_FOLDER]`` (under a minute).
+Run: ``.venv/bin/python benchmarks/off_topic_battery.py [MODEL_FOLDER] [--data FOLDER]`` (under a
+minute); ``--data`` reads another battery of the two files, session 83's work strain and personal
+asides (``benchmarks/data/work_strain_s83/``).
 """
 
 from __future__ import annotations
@@ -33,11 +35,17 @@ def counts(flags: list[dict]) -> dict[str, int]:
 def main() -> None:
     from roqa_nlp.autocoder import AutoCoder
 
-    ac = AutoCoder.load(sys.argv[1]) if len(sys.argv) > 1 else AutoCoder.load()
+    args = sys.argv[1:]
+    data = DATA
+    if "--data" in args:
+        at = args.index("--data")
+        data = Path(args[at + 1])
+        del args[at : at + 2]
+    ac = AutoCoder.load(args[0]) if args else AutoCoder.load()
     rows: dict[str, object] = {}
     found = {}
     for name in ("personal", "work"):
-        lines = [t for t in read_text(DATA / f"{name}.txt").splitlines() if t.strip()]
+        lines = [t for t in read_text(data / f"{name}.txt").splitlines() if t.strip()]
         found[name] = rows[name] = counts(ac.suggest_and_flag(lines)[1])
     hit, false = found["personal"]["off_topic"], found["work"]["off_topic"]
     rows["off_topic_precision"] = round(hit / (hit + false), 3) if hit + false else None
