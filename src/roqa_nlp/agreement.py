@@ -11,6 +11,11 @@ are used, as in the literature:
   :func:`brennan_prediger`. Any number of coders; missing values allowed. These also take two
   coders' sequences as ``a, b`` like :func:`cohen_kappa`: ``gwet_ac1(a, b) == gwet_ac1([a, b])``.
 
+A coder's labels given by unit, a dict of unit -> label or a pandas Series indexed by unit, are
+read by unit (aligned with the other coders', a unit one coder lacks missing, or an error for
+the two-coder coefficients); a dict of coders is one row per coder; a set is refused (it has no
+order). A 2-D array with more rows than columns is warned of as likely units x coders.
+
 :func:`fleiss_kappa` takes the subjects x categories counts matrix of Fleiss (1971).
 
 Values (categories) may be numbers or strings, not both (``1`` and ``"1"`` would be two
@@ -66,12 +71,13 @@ from __future__ import annotations
 import math
 import sys
 from collections.abc import Callable, Iterable, Mapping, Sequence, Sized
+from collections.abc import Set as AbstractSet
 from statistics import NormalDist
 from typing import Any, Literal
 
 import numpy as np
 
-from .errors import RoqaTypeError, RoqaValueError, a_type
+from .errors import RoqaTypeError, RoqaValueError, a_type, warn
 
 Level = Literal["nominal", "ordinal", "interval", "ratio"]
 LEVELS: tuple[str, ...] = ("nominal", "ordinal", "interval", "ratio")
@@ -81,6 +87,10 @@ WEIGHTS: tuple[str, ...] = ("identity", "linear", "quadratic")
 _DEGENERATE = 1e-12
 
 Weights = str | np.ndarray | Sequence[Sequence[float]] | None
+#: One coder's labels: a list or tuple, a numpy array or a pandas Series (in the units' order),
+#: or a dict of unit -> label (read by unit); anything iterable, for a type checker, since a
+#: numpy array is no ``Sequence`` (api tester, session 83, D3)
+Labels = Iterable[Any]
 
 #: what the statistics of coders' labels take, for the error of anything else (api tester,
 #: session 79: krippendorff_alpha(None) was Python's "'NoneType' object is not iterable")
@@ -160,8 +170,8 @@ def _frame_coders_by_units(frame: Any) -> Any:
         if twice.any():
             first = frame[twice].iloc[0]
             raise RoqaValueError(
-                f"a long table (columns unit, coder, code) gives unit {first[unit]!r} two rows "
-                f"for coder {first[coder]!r}: these functions take one label per unit and "
+                f"a long table (columns unit, coder, code) gives unit {_plain(first[unit])!r} "
+                f"two rows for coder {_plain(first[coder])!r}: these functions take one label per unit and "
                 "coder; for several codes per unit use roqa_nlp.coding_agreement "
                 "(read_long_csv, agreement_report) or `roqa agree`"
             )
@@ -194,15 +204,27 @@ def _has_names(axis: Any) -> bool:
     )
 
 
-def _as_matrix(reliability_data: Any) -> np.ndarray:
-    """The coders x units matrix as a 2-D array (float when numeric, object otherwise)."""
+def _as_matrix(reliability_data: Any, *, paired: bool = False) -> np.ndarray:
+    """The coders x units matrix as a 2-D array (float when numeric, object otherwise).
+
+    A dict of coders (``{"ann": [...], "ben": [...]}``) is one row per coder, in its order;
+    coders' labels given by unit (dicts of unit -> label, or pandas Series indexed by unit) are
+    aligned by unit (:func:`_by_unit`; ``paired``: every coder must have every unit); a set is
+    refused (it has no order). A 2-D numpy array with more rows than columns is warned of: it
+    is read coders x units, and units x coders (one column per coder) is the likelier layout
+    of such an array (api tester, session 83, D8: Krippendorff's 0.743 read as -0.055)."""
     if hasattr(reliability_data, "columns") and hasattr(reliability_data, "index"):
         reliability_data = _frame_coders_by_units(reliability_data)  # a pandas DataFrame
+    elif isinstance(reliability_data, np.ndarray):
+        _warn_if_turned(reliability_data)
     if hasattr(reliability_data, "to_numpy") and not isinstance(reliability_data, np.ndarray):
         reliability_data = reliability_data.to_numpy()  # a pandas DataFrame, rows = coders
     if not isinstance(reliability_data, np.ndarray):
         if not isinstance(reliability_data, Iterable):  # None, a number: not "not iterable"
             raise RoqaTypeError(f"{TAKES}, not {a_type(reliability_data)}")
+        _refuse_set(reliability_data)
+        if isinstance(reliability_data, Mapping):
+            reliability_data = _coders_of(reliability_data)
         reliability_data = list(reliability_data)
         if not reliability_data:
             raise RoqaValueError(NO_UNITS)
@@ -213,6 +235,9 @@ def _as_matrix(reliability_data: Any) -> np.ndarray:
                 "reliability data must be one row (a list) per coder, one column per unit: "
                 "[[coder 1's labels], [coder 2's labels]], not one coder's labels"
             )
+        for row in reliability_data:
+            _refuse_set(row)
+        reliability_data = _rows_by_unit(reliability_data, paired=paired)
     if isinstance(reliability_data, np.ndarray):
         arr = reliability_data
     elif _numeric_rows(reliability_data):
@@ -241,6 +266,107 @@ def _as_matrix(reliability_data: Any) -> np.ndarray:
     if arr.size == 0:
         raise RoqaValueError(NO_UNITS)
     return arr
+
+
+#: a set of labels: it has no order, so no unit is paired with another coder's
+UNORDERED = (
+    "the labels are a {kind}, which has no order, so no label can be paired with another "
+    "coder's for the same unit: give a list of labels in the units' order, or a dict of "
+    "unit -> label"
+)
+
+
+def _refuse_set(labels: Any) -> None:
+    if isinstance(labels, AbstractSet):  # set, frozenset, dict.keys()
+        raise RoqaTypeError(UNORDERED.format(kind=type(labels).__name__))
+
+
+def _coders_of(coders: Mapping[Any, Any]) -> list[Any]:
+    """A dict of coders, ``{"ann": ann's labels, "ben": ben's}``, as one row per coder in its
+    order; a dict whose values are single labels is one coder's labels by unit (unit ->
+    label), which the statistics of many coders do not take alone."""
+    rows = list(coders.values())
+    if rows and all(isinstance(r, Iterable) and not isinstance(r, str | bytes) for r in rows):
+        return rows
+    raise RoqaValueError(
+        "reliability data must be one row per coder: a dict of unit -> label is one coder's "
+        "labels; give a dict of coders, {'ann': ann's labels, 'ben': ben's}, or a list of "
+        "them, [ann, ben]"
+    )
+
+
+def _by_unit(labels: Any) -> dict[Any, Any] | None:
+    """One coder's labels keyed by unit, when they are given so: a dict of unit -> label, or a
+    pandas Series whose index is not the default RangeIndex (its index names the units, as
+    ``read_csv(..., index_col="unit")`` makes it); None for labels in the units' order (a
+    list, an array, a Series numbered 0, 1, 2 ...). A Series naming one unit twice is a
+    one-line error."""
+    if isinstance(labels, Mapping):
+        return {_plain(unit): label for unit, label in labels.items()}
+    pandas = sys.modules.get("pandas")
+    if pandas is None or not isinstance(labels, pandas.Series):
+        return None
+    if isinstance(labels.index, pandas.RangeIndex):
+        return None
+    twice = labels.index[labels.index.duplicated()]
+    if len(twice):
+        raise RoqaValueError(
+            f"a Series indexed by unit gives unit {_plain(twice[0])!r} two labels: give "
+            "one label per unit (or .reset_index(drop=True) to read the labels in their order)"
+        )
+    return {_plain(unit): label for unit, label in labels.items()}
+
+
+def _rows_by_unit(rows: list[Any], *, paired: bool) -> list[Any]:
+    """Coders' rows as given when they are in the units' order; aligned by unit when every
+    coder's labels name their units (:func:`_by_unit`; api tester, session 83, D1 and D2: two
+    dicts were read by their keys, kappa 1.0 for coders who disagreed on every unit, and two
+    Series by position, kappa 0.2 for coders who agreed on every unit). The units are the
+    first coder's, in order, then any other coder's; a unit a coder did not label is missing
+    (None), unless ``paired`` (Cohen's kappa, Scott's pi: a pair of labels per unit), where it
+    is a one-line error. A dict among lists is a one-line error: its units cannot be put in
+    the lists' order."""
+    keyed = [_by_unit(r) for r in rows]
+    if all(k is None for k in keyed):
+        return rows
+    if any(k is None for k in keyed):
+        if not any(isinstance(r, Mapping) for r in rows):
+            return rows  # a Series indexed by unit among lists: in the order given, as before
+        raise RoqaTypeError(
+            "one coder's labels are a dict of unit -> label and another's are in unit order "
+            "(a list or array): give every coder's labels as a dict of unit -> label, or "
+            "every coder's as a list in one order of the units"
+        )
+    coders = [k for k in keyed if k is not None]
+    units = list(dict.fromkeys(u for k in coders for u in k))
+    lacking = [(u, i) for u in units for i, k in enumerate(coders) if u not in k]
+    if paired and lacking:
+        (unit, coder), n = lacking[0], len({u for u, _ in lacking})
+        raise RoqaValueError(
+            f"unit {unit!r} has no label from coder {coder + 1} of {len(coders)} ({n} "
+            f"unit{'s' if n > 1 else ''} one coder lacks): the coefficients of two coders pair "
+            "their labels unit by unit; give None for a unit a coder did not code (it is then "
+            "left out), or use krippendorff_alpha, which takes missing values"
+        )
+    elif not any(sum(u in k for k in coders) >= 2 for u in units):
+        raise RoqaValueError(
+            f"the coders share no unit (coder 1's first unit is {units[0]!r}, coder "
+            f"{len(coders)}'s {next(iter(coders[-1]), None)!r}): give each coder's labels "
+            "keyed by the same unit ids"
+        )
+    return [[k.get(u) for u in units] for k in coders]
+
+
+def _warn_if_turned(arr: np.ndarray) -> None:
+    """A RoqaWarning for a 2-D array with more rows (read as coders) than columns (units):
+    one column per coder is the likelier layout (a 12-unit study as 12 coders of 4 units)."""
+    if arr.ndim == 2 and arr.shape[0] > arr.shape[1] > 1:
+        warn(
+            f"a {arr.shape[0]} x {arr.shape[1]} array is read as {arr.shape[0]} coders x "
+            f"{arr.shape[1]} units (one row per coder): if its rows are units and its "
+            "columns coders, pass its transpose, arr.T",
+            stacklevel=None,
+        )
 
 
 def _numeric_rows(rows: Any) -> bool:
@@ -336,13 +462,15 @@ def _unit_counts(codes: np.ndarray, q: int) -> np.ndarray:
     return np.bincount(flat, minlength=n_units * q).reshape(n_units, q).astype(float)
 
 
-def _pair_codes(a: Sequence[Any], b: Sequence[Any], categories: Sequence[Any] | None):
-    codes, cats = _encode(_two_rows(a, b), categories)
+def _pair_codes(a: Labels, b: Labels, categories: Sequence[Any] | None):
+    codes, cats = _encode(_two_rows(a, b, paired=True), categories)
     both = (codes[0] >= 0) & (codes[1] >= 0)
     return codes[0][both], codes[1][both], cats
 
 
-def _two_rows(a: Sequence[Any], b: Sequence[Any]) -> list[Any]:
+def _two_rows(a: Labels, b: Labels, *, paired: bool = False) -> list[Any]:
+    """Two coders' labels as two rows, aligned by unit when both name their units
+    (:func:`_rows_by_unit`; ``paired``: each must label every unit)."""
     if isinstance(a, str | bytes) or isinstance(b, str | bytes):  # "abc": not three units
         raise RoqaValueError(
             "the labels are one str, not one label per unit: give a list of labels, "
@@ -351,6 +479,10 @@ def _two_rows(a: Sequence[Any], b: Sequence[Any]) -> list[Any]:
     for labels in (a, b):
         if not isinstance(labels, Iterable):  # None, a number: not "not iterable"
             raise RoqaTypeError(f"{TAKES}, not {a_type(labels)}")
+        _refuse_set(labels)
+    aligned = _rows_by_unit([a, b], paired=paired)
+    if aligned[0] is not a:
+        a, b = aligned
     if not isinstance(a, Sized):  # a generator: its labels, once
         a = list(a)
     if not isinstance(b, Sized):
@@ -433,8 +565,8 @@ def _kappa_terms(table: np.ndarray, w: np.ndarray) -> tuple[float, float, float]
 
 
 def cohen_kappa(
-    a: Sequence[Any],
-    b: Sequence[Any],
+    a: Labels,
+    b: Labels,
     *,
     weights: Literal["linear", "quadratic"] | None = None,
     categories: Sequence[Any] | None = None,
@@ -479,8 +611,8 @@ _CANCELLED = 1e-12
 
 
 def cohen_kappa_se(
-    a: Sequence[Any],
-    b: Sequence[Any],
+    a: Labels,
+    b: Labels,
     *,
     weights: Literal["linear", "quadratic"] | None = None,
     categories: Sequence[Any] | None = None,
@@ -531,7 +663,7 @@ def cohen_kappa_se(
 
 
 def scott_pi(
-    a: Sequence[Any], b: Sequence[Any] | None = None, *, categories: Sequence[Any] | None = None
+    a: Labels, b: Labels | None = None, *, categories: Sequence[Any] | None = None
 ) -> float:
     """Scott's pi between two coders [4]: ``scott_pi(a, b)`` or ``scott_pi([a, b])``.
 
@@ -541,7 +673,7 @@ def scott_pi(
     or when only one category occurs (``p_e = 1``).
     """
     if b is None:
-        rows = _as_matrix(a)
+        rows = _as_matrix(a, paired=True)
         if rows.shape[0] != 2:
             raise RoqaValueError(
                 f"Scott's pi is for two coders, got {rows.shape[0]}: use fleiss_kappa or "
@@ -578,6 +710,12 @@ def _check_counts(counts: Any) -> tuple[np.ndarray, float]:
         raise RoqaValueError("counts must be 2-D: one row per subject, one column per category")
     if (c < 0).any() or not np.isfinite(c).all():
         raise RoqaValueError("counts must be non-negative numbers of ratings")
+    part = c[c != np.round(c)]
+    if part.size:  # 1.5 raters (api tester, session 83, D6: kappa 0.0 with no word)
+        raise RoqaValueError(
+            f"counts must be whole numbers of ratings (found {_plain(part[0])!r}): each is how "
+            "many raters put the subject in the category"
+        )
     c = c[c.sum(axis=1) > 0]
     if c.shape[0] == 0:
         raise RoqaValueError("counts hold no ratings")
@@ -648,7 +786,7 @@ def fleiss_kappa_se0(counts: Any) -> float:
     )
 
 
-def percent_agreement(reliability_data: Any, b: Sequence[Any] | None = None) -> float:
+def percent_agreement(reliability_data: Any, b: Labels | None = None) -> float:
     """Proportion of agreeing coder pairs, averaged over units (0-1; multiply by 100 for percent).
 
     Takes reliability data (coders x units), or two label sequences ``a, b`` like
@@ -704,7 +842,7 @@ def _alpha_delta(level: str, cats: list[Any], n_c: np.ndarray) -> np.ndarray:
 
 def krippendorff_alpha(
     reliability_data: Any,
-    b: Sequence[Any] | None = None,
+    b: Labels | None = None,
     *,
     level: Level = "nominal",
     categories: Sequence[Any] | None = None,
@@ -804,7 +942,7 @@ def _ac_from_counts(r: np.ndarray, w: np.ndarray) -> float:
 
 def gwet_ac1(
     reliability_data: Any,
-    b: Sequence[Any] | None = None,
+    b: Labels | None = None,
     *,
     categories: Sequence[Any] | None = None,
 ) -> float:
@@ -832,7 +970,7 @@ def gwet_ac1(
 
 def gwet_ac2(
     reliability_data: Any,
-    b: Sequence[Any] | None = None,
+    b: Labels | None = None,
     *,
     weights: Weights = "quadratic",
     categories: Sequence[Any] | None = None,
@@ -877,7 +1015,7 @@ def _gwet_se(parts: tuple[np.ndarray, np.ndarray, np.ndarray, int] | None) -> fl
 
 def gwet_ac1_se(
     reliability_data: Any,
-    b: Sequence[Any] | None = None,
+    b: Labels | None = None,
     *,
     categories: Sequence[Any] | None = None,
 ) -> float:
@@ -900,7 +1038,7 @@ def gwet_ac1_se(
 
 def gwet_ac2_se(
     reliability_data: Any,
-    b: Sequence[Any] | None = None,
+    b: Labels | None = None,
     *,
     weights: Weights = "quadratic",
     categories: Sequence[Any] | None = None,
@@ -914,7 +1052,7 @@ def gwet_ac2_se(
 
 def brennan_prediger(
     reliability_data: Any,
-    b: Sequence[Any] | None = None,
+    b: Labels | None = None,
     *,
     categories: Sequence[Any] | None = None,
     weights: Weights = None,
