@@ -211,3 +211,8 @@ def test_fleiss_kappa_refuses_counts_that_are_not_whole_numbers() -> None:
         "the subject in the category"
     )
     assert fleiss_kappa([[3.0, 0.0], [0.0, 3.0]]) == 1.0
+
+
+def test_fleiss_kappa_reads_a_dict_of_coders_as_coders_labels_it_does_not_take() -> None:
+    with pytest.raises(RoqaTypeError, match=r"not a dict: for a dict of coders' labels"):
+        fleiss_kappa({"ann": [1, 2], "ben": [1, 1]})

@@ -698,6 +698,12 @@ def scott_pi(
 
 
 def _check_counts(counts: Any) -> tuple[np.ndarray, float]:
+    if isinstance(counts, Mapping):  # a dict of coders, {"ann": [...], "ben": [...]}
+        raise RoqaTypeError(
+            "Fleiss' kappa takes a subjects x categories counts matrix (a list of rows, an "
+            "array or a DataFrame), not a dict: for a dict of coders' labels, {'ann': [...], "
+            "'ben': [...]}, use krippendorff_alpha or gwet_ac1 (scott_pi for two coders)"
+        )
     try:
         c = np.asarray(counts, dtype=float)
     except (TypeError, ValueError):
