@@ -17,6 +17,7 @@ from roqa_nlp.classifier import (
     fit_top_label_temperature,
     sklearn_targets,
 )
+from roqa_nlp.errors import RoqaValueError
 
 CODES = ("IC.A", "IS.B", "PR.C", NONE)
 
@@ -324,6 +325,24 @@ def test_unknown_method_is_a_value_error(data) -> None:
 def test_x_and_y_of_different_lengths_is_a_value_error(data) -> None:
     with pytest.raises(ValueError, match="different lengths"):
         CodeClassifier().fit(data[0], data[1][:-1])
+
+
+def test_the_classifiers_own_errors_are_roqa_value_errors() -> None:
+    """docs/python.md: every failure roqa_nlp reports is a RoqaError; still a ValueError, as
+    scikit-learn's checks expect (api tester, session 83, D4: plain ValueError)."""
+    X = np.eye(4)
+    calls = [
+        (lambda: CodeClassifier("nope").fit(X, ["a", "b", "a", "b"]), "method must be one of "
+         "('logreg', 'prototype', 'hybrid'), got 'nope'"),
+        (lambda: CodeClassifier().fit(X, ["a", "b"]), "X and y have different lengths (4 and 2)"),
+        (lambda: CodeClassifier().fit(X[:1], ["a"]), "calibration holds examples out, so it "
+         "needs at least 2 samples; got 1 sample (or pass calibrate=False)"),
+    ]  # fmt: skip
+    for call, message in calls:
+        with pytest.raises(RoqaValueError) as caught:
+            call()
+        assert isinstance(caught.value, ValueError)
+        assert str(caught.value) == message
 
 
 # -- temperature scaling ------------------------------------------------------------------------

@@ -52,6 +52,7 @@ from sklearn.utils import assert_all_finite
 from sklearn.utils.multiclass import check_classification_targets, type_of_target
 from sklearn.utils.validation import check_is_fitted, validate_data
 
+from .errors import RoqaValueError
 from .prediction import (
     METHODS,
     NONE,
@@ -129,9 +130,9 @@ def _target_list(y: Any) -> list[Any]:
     with scikit-learn's DataConversionWarning; a 0/1 indicator matrix is refused (give each
     example its list of labels)."""
     if y is None:
-        raise ValueError("CodeClassifier requires y to be passed, but the target y is None")
+        raise RoqaValueError("CodeClassifier requires y to be passed, but the target y is None")
     if isinstance(y, (str, bytes)):
-        raise ValueError("y must hold one target per row of X, not be a single string")
+        raise RoqaValueError("y must hold one target per row of X, not be a single string")
     if isinstance(y, (list, tuple)):
         return list(y)
     arr = np.asarray(y) if hasattr(y, "__array__") else None
@@ -148,12 +149,12 @@ def _target_list(y: Any) -> list[Any]:
         )
         return list(arr[:, 0])
     if arr.ndim == 2 and type_of_target(arr) == "multilabel-indicator":
-        raise ValueError(
+        raise RoqaValueError(
             "y looks like a 0/1 label-indicator matrix: give each example the list of its labels"
         )
     if arr.ndim == 2:
         return [list(row) for row in arr]
-    raise ValueError(f"y must be 1-D (one target per example), got shape {arr.shape}")
+    raise RoqaValueError(f"y must be 1-D (one target per example), got shape {arr.shape}")
 
 
 def _encode_targets(targets: Sequence[Any]) -> tuple[np.ndarray, list[str], list[list[str]]]:
@@ -168,7 +169,7 @@ def _encode_targets(targets: Sequence[Any]) -> tuple[np.ndarray, list[str], list
     flat = [lb for labs in lists for lb in labs]
     numeric = [isinstance(lb, (numbers.Number, np.number, np.bool_)) for lb in flat]
     if any(numeric) and not all(numeric):
-        raise ValueError(
+        raise RoqaValueError(
             "Mix of label input types (string and number): use string labels throughout, or "
             f"numbers throughout (a None or [] target is the string class {NONE!r})"
         )
@@ -178,7 +179,7 @@ def _encode_targets(targets: Sequence[Any]) -> tuple[np.ndarray, list[str], list
         return np.asarray(names, dtype=object), names, names_of
     values = np.asarray(flat)
     if values.dtype.kind == "c":
-        raise ValueError("Complex data not supported as labels")
+        raise RoqaValueError("Complex data not supported as labels")
     if values.dtype.kind == "f":
         assert_all_finite(values, input_name="y")
     with warnings.catch_warnings():
@@ -456,13 +457,13 @@ class CodeClassifier(ClassifierMixin, BaseEstimator):
         no code. ``valence`` (barrier / enabler / neutral per row) trains the valence head on the
         coded rows; ``groups`` (each row's source) steer the calibration."""
         if self.method not in METHODS:
-            raise ValueError(f"method must be one of {METHODS}, got {self.method!r}")
+            raise RoqaValueError(f"method must be one of {METHODS}, got {self.method!r}")
         X = validate_data(self, X, dtype=np.float64)
         targets = _target_list(y)
         if len(targets) != len(X):
-            raise ValueError(f"X and y have different lengths ({len(X)} and {len(targets)})")
+            raise RoqaValueError(f"X and y have different lengths ({len(X)} and {len(targets)})")
         if self.calibrate and len(X) < 2:
-            raise ValueError(
+            raise RoqaValueError(
                 f"calibration holds examples out, so it needs at least 2 samples; got {len(X)} "
                 "sample (or pass calibrate=False)"
             )
@@ -482,7 +483,7 @@ class CodeClassifier(ClassifierMixin, BaseEstimator):
         """A dict ``class_weight`` keyed by the classes' names (None for "balanced" or None)."""
         if not isinstance(self.class_weight, dict):
             if self.class_weight not in ("balanced", None):
-                raise ValueError(
+                raise RoqaValueError(
                     f"class_weight must be 'balanced', None or a dict, got {self.class_weight!r}"
                 )
             return None
@@ -490,7 +491,7 @@ class CodeClassifier(ClassifierMixin, BaseEstimator):
         for label, weight in self.class_weight.items():
             hits = [n for c, n in zip(classes.tolist(), names) if c == label]
             if not hits:
-                raise ValueError(f"class_weight names {label!r}, which is not a class of y")
+                raise RoqaValueError(f"class_weight names {label!r}, which is not a class of y")
             out[hits[0]] = float(weight)
         return out
 
@@ -577,7 +578,7 @@ class CodeClassifier(ClassifierMixin, BaseEstimator):
     ) -> None:
         """The valence head, on the coded rows of ``y`` (targets as their labels' names)."""
         if valence is not None and len(valence) != len(y):
-            raise ValueError(f"valence has {len(valence)} entries for {len(y)} examples")
+            raise RoqaValueError(f"valence has {len(valence)} entries for {len(y)} examples")
         # coded records only: a segment whose every suggestion was rejected (REJECTED) has the
         # suggestion's valence, not a researcher's
         coded = [
@@ -595,7 +596,7 @@ class CodeClassifier(ClassifierMixin, BaseEstimator):
         intercept is -inf."""
         X = np.asarray(X, dtype=np.float64)
         if len(valence) != len(X):
-            raise ValueError(f"valence has {len(valence)} entries for {len(X)} examples")
+            raise RoqaValueError(f"valence has {len(valence)} entries for {len(X)} examples")
         self.valence_classes_ = np.asarray(VALENCES, dtype=object)
         k, d = len(VALENCES), self.n_features_in_
         self.valence_coef_, self.valence_intercept_ = np.zeros((k, d)), np.zeros(k)
