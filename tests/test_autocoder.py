@@ -2314,7 +2314,8 @@ def test_evaluate_names_a_typo_in_the_codebook_that_knows_most_labels(
     ]
     expected = (
         "record 2: unknown code 'Innovation Complexityy' in codebook 'cfir-2022' (did you mean "
-        "'Innovation Complexity'? `roqa codebook cfir-2022` lists the codes)"
+        "'Innovation Complexity'? `roqa codebook cfir-2022` lists the codes; in Python, "
+        "load_codebook('cfir-2022').codes)"
     )
     with pytest.raises(RoqaError) as e:
         tiny_model.evaluate(records)
@@ -2325,7 +2326,7 @@ def test_evaluate_names_a_typo_in_the_codebook_that_knows_most_labels(
         tiny_model.evaluate(file)
     assert str(e.value) == f"{file}:2: unknown code 'Innovation Complexityy' in codebook " + (
         "'cfir-2022' (did you mean 'Innovation Complexity'? `roqa codebook cfir-2022` lists the "
-        "codes)"
+        "codes; in Python, load_codebook('cfir-2022').codes)"
     )
     # cfir-2022 knows 3 of the 4 labels, cfir-2009 2 of them (Available Resources, Planning)
     with pytest.raises(
@@ -2351,7 +2352,8 @@ def test_evaluate_keeps_the_models_codebook_for_a_typo_among_its_codes(
         tiny_model.evaluate(records)
     assert str(e.value) == (
         "labelled records, record 2: unknown code 'Planningg' in codebook 'cfir-2009' (did you "
-        "mean 'Planning'? `roqa codebook cfir-2009` lists the codes)"
+        "mean 'Planning'? `roqa codebook cfir-2009` lists the codes; in Python, "
+        "load_codebook('cfir-2009').codes)"
     )
 
 

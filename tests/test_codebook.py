@@ -708,7 +708,8 @@ def test_no_cfir_2_0_alias_is_a_cfir_2009_name_that_maps_elsewhere() -> None:
             "cfir-2022",
             "Planningg",
             "unknown code 'Planningg' in codebook 'cfir-2022' (did you mean 'Planning'? "
-            "`roqa codebook cfir-2022` lists the codes)",
+            "`roqa codebook cfir-2022` lists the codes; in Python, load_codebook('cfir-2022')"
+            ".codes)",
         ),
     ],
 )
@@ -722,6 +723,30 @@ def test_a_code_of_another_codebook_is_named_with_its_counterparts(
     with pytest.raises(UnknownCode) as e:
         Codebook.load(book).resolve(key)
     assert str(e.value) == said
+
+
+def test_a_misspelt_code_names_the_listing_call_in_python_and_the_command_alone_in_roqa() -> None:
+    """docs/python.md: advice that names a roqa command names the Python call too (api tester,
+    session 83, D7: "`roqa codebook cfir-2009` lists the codes" alone, from Python)."""
+    from roqa_nlp.codebook import UnknownCode, load_codebook
+    from roqa_nlp.errors import ON_COMMAND_LINE
+
+    book = Codebook.load("cfir-2009")
+    with pytest.raises(UnknownCode) as e:
+        book.resolve("Opinion Leaderz")
+    assert str(e.value) == (
+        "unknown code 'Opinion Leaderz' in codebook 'cfir-2009' (did you mean 'Opinion "
+        "Leaders'? `roqa codebook cfir-2009` lists the codes; in Python, "
+        "load_codebook('cfir-2009').codes)"
+    )
+    assert eval(book.listing_call, {"load_codebook": load_codebook}) == book.codes
+    said = ON_COMMAND_LINE.set(True)
+    try:
+        with pytest.raises(UnknownCode) as e:
+            book.resolve("Opinion Leaderz")
+    finally:
+        ON_COMMAND_LINE.reset(said)
+    assert str(e.value).endswith("? `roqa codebook cfir-2009` lists the codes)")
 
 
 @pytest.mark.parametrize(

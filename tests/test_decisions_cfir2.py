@@ -769,7 +769,7 @@ def test_a_misspelt_code_of_a_review_of_the_cfir2_chart_is_answered_in_cfir2(
             decisions, codings(), CFIR, coder="Tester", where="decisions.csv", chart=CFIR2
         )
     assert str(e.value) == (
-        "decisions.csv: unknown code 'Financin' in codebook 'cfir-2022' (did you mean 'Financing'? `roqa codebook cfir-2022` lists the codes)"
+        "decisions.csv: unknown code 'Financin' in codebook 'cfir-2022' (did you mean 'Financing'? `roqa codebook cfir-2022` lists the codes; in Python, load_codebook('cfir-2022').codes)"
     )
     assert review_codebook(decisions, CFIR, chart=CFIR2) == "cfir-2022"
     # a rejection of such a code decides nothing (left out): the review stays in the model's

@@ -290,7 +290,8 @@ def test_an_unknown_code_in_decisions_is_named_by_its_row_with_the_nearest_code(
     )  # fmt: skip
     expected = (
         f"{p}: row 3: unknown code 'Externl Policy & Incentives' in codebook 'cfir-2009' "
-        "(did you mean 'External Policy & Incentives'? `roqa codebook cfir-2009` lists the codes)"
+        "(did you mean 'External Policy & Incentives'? `roqa codebook cfir-2009` lists the codes; "
+        "in Python, load_codebook('cfir-2009').codes)"
     )
     decisions = read_decisions(p)[0]
     with warnings.catch_warnings():

@@ -229,7 +229,8 @@ def test_a_misspelt_code_name_is_answered_with_the_name_it_is_nearest(tmp_path) 
         load_evaluation_set(p, CFIR)
     assert str(err.value) == (
         f"{p}:1: unknown code 'Available Resorces' in codebook 'cfir-2009' (did you mean "
-        "'Available Resources'? `roqa codebook cfir-2009` lists the codes)"
+        "'Available Resources'? `roqa codebook cfir-2009` lists the codes; in Python, "
+        "load_codebook('cfir-2009').codes)"
     )
 
 

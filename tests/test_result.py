@@ -676,6 +676,14 @@ def test_subset_by_a_code_that_is_no_code_is_an_error_not_an_empty_result() -> N
     assert type(exc.value) is UnknownCode
     with pytest.raises(ValueError, match="unknown code 'Cultur'"):
         r.subset(code=["Champions", "Cultur"])
+    # a name near none: where the codes are listed, in one pair of brackets, with the Python
+    # call (api tester, session 83, D7: "(give a code's id or name (roqa codebook lists them))")
+    with pytest.raises(UnknownCode) as exc:
+        r.subset(code="Nope")
+    assert str(exc.value) == (
+        "unknown code 'Nope' (give a code's id or name: `roqa codebook cfir-2009` lists the "
+        "codes; in Python, load_codebook('cfir-2009').codes)"
+    )
 
 
 def test_subset_by_a_domain_keeps_the_segments_of_its_codes() -> None:

@@ -35,6 +35,7 @@ from .errors import (
     a_type,
     and_list,
     first_few,
+    in_python_too,
     quoted,
     warn,
 )
@@ -341,7 +342,7 @@ class Codebook:
             other = self.code_elsewhere(key, by_id=by_id_elsewhere)
             near = [] if other is not None else self.nearest_ids(key)
             if other is None and (asked := self.did_you_mean(key)) is not None:
-                hint = f"{asked} `{self.listing_command}` lists the codes"
+                hint = f"{asked} {self.listing_said}"
             if other is not None:
                 said, other_id, n = other
                 reason += f": {said}"
@@ -522,6 +523,27 @@ class Codebook:
             if base in BUILTIN:
                 return f"roqa codebook {base}"
         return f"roqa codebook {self.cli_name}"
+
+    @property
+    def listing_call(self) -> str:
+        """The Python call that lists this codebook's codes, as :attr:`listing_command` does on
+        the command line: ``load_codebook('cfir-2009').codes``."""
+        name = self.id
+        if self.origin is not None and self.id not in BUILTIN:
+            name = self.origin
+        elif self.origin is None and self.id not in BUILTIN:
+            from .crosswalk import PROJECT_SUFFIX
+
+            if (base := self.id.removesuffix(PROJECT_SUFFIX)) in BUILTIN:
+                name = base
+        return f"load_codebook({name!r}).codes"
+
+    @property
+    def listing_said(self) -> str:
+        """Where the codes are listed, said as a hint: the ``roqa codebook`` command, and, said
+        to Python, the call too (docs/python.md; api tester, session 83, D7: the command
+        alone)."""
+        return in_python_too(f"`{self.listing_command}` lists the codes", self.listing_call)
 
     def __getitem__(self, code_id: str) -> Code:
         return self.resolve(code_id)

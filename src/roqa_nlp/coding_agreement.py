@@ -564,7 +564,7 @@ def read_long_csv(
                         "or leave out the codebook to compare codes as written"
                     )
                     if (asked := codebook.did_you_mean(code)) is not None:
-                        hint = f"{asked} `{codebook.listing_command}` lists the codes"
+                        hint = f"{asked} {codebook.listing_said}"
                     if near_own := _near_own_codes(code, own_codes):
                         hint = (asked or "").removesuffix("?").replace("did you mean ", "")
                         hint = f"did you mean {' or '.join(filter(None, [hint, near_own]))}?"

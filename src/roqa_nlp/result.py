@@ -945,7 +945,7 @@ class CodingResult:
                     f"unknown code {quoted(c)}",
                     hint=f"did you mean {', '.join(map(quoted, close))}?"
                     if close
-                    else "give a code's id or name (roqa codebook lists them)",
+                    else f"give a code's id or name: {book.listing_said}",
                 )
         return keys
 
