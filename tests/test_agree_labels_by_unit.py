@@ -111,6 +111,17 @@ def test_coders_who_share_no_unit_are_an_error_not_nan() -> None:
         krippendorff_alpha({"u1": "a", "u2": "b"}, {1: "a", 2: "b"})
 
 
+def test_empty_dicts_are_no_units_as_empty_lists_are() -> None:
+    for call in (
+        lambda: cohen_kappa({}, {}),
+        lambda: krippendorff_alpha({}, {}),
+        lambda: krippendorff_alpha({}),
+        lambda: krippendorff_alpha({"ann": {}, "ben": {}}),
+    ):
+        with pytest.raises(RoqaValueError, match="^no units to compare: "):
+            call()
+
+
 def test_a_set_of_labels_is_refused_as_unordered() -> None:
     for call in (
         lambda: cohen_kappa({"a", "b"}, {"a", "b"}),

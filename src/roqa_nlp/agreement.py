@@ -286,7 +286,7 @@ def _coders_of(coders: Mapping[Any, Any]) -> list[Any]:
     order; a dict whose values are single labels is one coder's labels by unit (unit ->
     label), which the statistics of many coders do not take alone."""
     rows = list(coders.values())
-    if rows and all(isinstance(r, Iterable) and not isinstance(r, str | bytes) for r in rows):
+    if all(isinstance(r, Iterable) and not isinstance(r, str | bytes) for r in rows):
         return rows
     raise RoqaValueError(
         "reliability data must be one row per coder: a dict of unit -> label is one coder's "
@@ -339,6 +339,8 @@ def _rows_by_unit(rows: list[Any], *, paired: bool) -> list[Any]:
         )
     coders = [k for k in keyed if k is not None]
     units = list(dict.fromkeys(u for k in coders for u in k))
+    if not units:
+        return [[] for _ in coders]  # empty dicts: no units (NO_UNITS, as empty lists)
     lacking = [(u, i) for u in units for i, k in enumerate(coders) if u not in k]
     if paired and lacking:
         (unit, coder), n = lacking[0], len({u for u, _ in lacking})
