@@ -200,6 +200,20 @@ def test_an_array_with_more_rows_than_columns_is_warned_of_as_likely_turned() ->
     assert said[0].filename == __file__
 
 
+def test_a_small_study_of_more_coders_than_units_is_not_warned_of() -> None:
+    """3 coders of 2 units, 9 coders of 5: fewer than TURNED_ROWS (10) rows."""
+    # o_11 = 3, o_12 = o_21 = o_22 = 1; n_1 = 4, n_2 = 2, n = 6: 1 - 5 * 2 / (2 * 4 * 2)
+    assert krippendorff_alpha(np.array([[1, 2], [1, 2], [1, 1]])) == 0.375
+    assert krippendorff_alpha(np.array([[1, 2, 1, 2, 1]] * 9)) == 1.0
+
+
+def test_roqas_own_arrays_of_more_coders_than_units_are_not_warned_of() -> None:
+    from roqa_nlp.coding_agreement import _categorical_figures
+
+    x = np.array([[1.0, 2.0]] * 11)  # 11 coders of 2 units, as a per-code array may be
+    assert _categorical_figures(x, [1.0, 2.0])[0] == 1.0
+
+
 def test_a_frame_of_units_by_coders_is_read_by_its_names_without_a_warning() -> None:
     frame = pd.DataFrame(np.array(KRIPPENDORFF_2011, dtype=float).T, columns=list("ABCD"))
     assert round(krippendorff_alpha(frame), 3) == 0.743

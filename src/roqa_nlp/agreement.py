@@ -14,7 +14,8 @@ are used, as in the literature:
 A coder's labels given by unit, a dict of unit -> label or a pandas Series indexed by unit, are
 read by unit (aligned with the other coders', a unit one coder lacks missing, or an error for
 the two-coder coefficients); a dict of coders is one row per coder; a set is refused (it has no
-order). A 2-D array with more rows than columns is warned of as likely units x coders.
+order). A 2-D array of 10 or more rows and fewer columns is warned of as likely units x
+coders.
 
 :func:`fleiss_kappa` takes the subjects x categories counts matrix of Fleiss (1971).
 
@@ -69,9 +70,11 @@ References (numbered in the docstrings below):
 from __future__ import annotations
 
 import math
+import os
 import sys
 from collections.abc import Callable, Iterable, Mapping, Sequence, Sized
 from collections.abc import Set as AbstractSet
+from pathlib import Path
 from statistics import NormalDist
 from typing import Any, Literal
 
@@ -210,9 +213,10 @@ def _as_matrix(reliability_data: Any, *, paired: bool = False) -> np.ndarray:
     A dict of coders (``{"ann": [...], "ben": [...]}``) is one row per coder, in its order;
     coders' labels given by unit (dicts of unit -> label, or pandas Series indexed by unit) are
     aligned by unit (:func:`_by_unit`; ``paired``: every coder must have every unit); a set is
-    refused (it has no order). A 2-D numpy array with more rows than columns is warned of: it
-    is read coders x units, and units x coders (one column per coder) is the likelier layout
-    of such an array (api tester, session 83, D8: Krippendorff's 0.743 read as -0.055)."""
+    refused (it has no order). A 2-D numpy array of :data:`TURNED_ROWS` or more rows and
+    fewer columns is warned of: it is read coders x units, and units x coders (one column per
+    coder) is the likelier layout of such an array (api tester, session 83, D8: Krippendorff's
+    0.743 read as -0.055)."""
     if hasattr(reliability_data, "columns") and hasattr(reliability_data, "index"):
         reliability_data = _frame_coders_by_units(reliability_data)  # a pandas DataFrame
     elif isinstance(reliability_data, np.ndarray):
@@ -359,16 +363,36 @@ def _rows_by_unit(rows: list[Any], *, paired: bool) -> list[Any]:
     return [[k.get(u) for u in units] for k in coders]
 
 
+#: An array of this many rows or more, and fewer columns, is warned of as likely units x coders:
+#: ten coders of fewer units is rare, a dozen units of a few coders common (Krippendorff
+#: 2011's 4 coders x 12 units, turned). Fewer rows are not (3 coders of 2 units is a small
+#: study, and roqa's own per-code arrays are such).
+TURNED_ROWS = 10
+
+
 def _warn_if_turned(arr: np.ndarray) -> None:
-    """A RoqaWarning for a 2-D array with more rows (read as coders) than columns (units):
-    one column per coder is the likelier layout (a 12-unit study as 12 coders of 4 units)."""
-    if arr.ndim == 2 and arr.shape[0] > arr.shape[1] > 1:
+    """A RoqaWarning for a 2-D array of :data:`TURNED_ROWS` or more rows (read as coders) and
+    fewer columns (units), given by the researcher (roqa_nlp's own arrays are coders x units by
+    construction): one column per coder is the likelier layout."""
+    rows, columns = arr.shape if arr.ndim == 2 else (0, 0)
+    if rows >= TURNED_ROWS and rows > columns > 1 and _called_by_the_researcher():
         warn(
-            f"a {arr.shape[0]} x {arr.shape[1]} array is read as {arr.shape[0]} coders x "
-            f"{arr.shape[1]} units (one row per coder): if its rows are units and its "
-            "columns coders, pass its transpose, arr.T",
+            f"a {rows} x {columns} array is read as {rows} coders x {columns} units (one row "
+            "per coder): if its rows are units and its columns coders, pass its transpose, "
+            "arr.T",
             stacklevel=None,
         )
+
+
+def _called_by_the_researcher() -> bool:
+    """Whether the call into roqa_nlp that led here entered through this module (the
+    researcher's krippendorff_alpha(arr)), not through another of roqa_nlp's (agreement_report's
+    per-code arrays)."""
+    package = str(Path(__file__).parent) + os.sep
+    entry = sys._getframe(1)
+    while (outer := entry.f_back) is not None and outer.f_code.co_filename.startswith(package):
+        entry = outer
+    return entry.f_code.co_filename == __file__
 
 
 def _numeric_rows(rows: Any) -> bool:
