@@ -241,3 +241,30 @@ def test_fleiss_kappa_refuses_counts_that_are_not_whole_numbers() -> None:
 def test_fleiss_kappa_reads_a_dict_of_coders_as_coders_labels_it_does_not_take() -> None:
     with pytest.raises(RoqaTypeError, match=r"not a dict: for a dict of coders' labels"):
         fleiss_kappa({"ann": [1, 2], "ben": [1, 1]})
+
+
+# -- D3: hints a type checker accepts numpy arrays for ------------------------------------------
+
+
+def test_the_label_arguments_are_hinted_iterable_so_numpy_arrays_type_check() -> None:
+    """`a, b: Sequence[Any]` rejected np.ndarray under mypy --strict (no Sequence), though the
+    docs say the statistics take arrays: each labels argument is Iterable[Any] (or None)."""
+    import collections.abc
+    import types
+    import typing
+
+    from roqa_nlp import agreement
+
+    def kinds(hint: object) -> set[object]:
+        union = typing.get_origin(hint) in (typing.Union, types.UnionType)
+        return {typing.get_origin(h) or h for h in (typing.get_args(hint) if union else (hint,))}
+
+    hinted = {
+        f"{name}({arg})": kinds(hint) - {type(None)}
+        for name in agreement.__all__
+        if callable(f := getattr(agreement, name)) and not isinstance(f, type)
+        for arg, hint in typing.get_type_hints(f).items()
+        if arg in ("a", "b")
+    }
+    assert len(hinted) == 13  # a, b of the three two-coder ones; b of the other seven
+    assert all(h == {collections.abc.Iterable} for h in hinted.values()), hinted
