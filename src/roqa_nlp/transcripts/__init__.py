@@ -583,6 +583,27 @@ NEAR_COPY_MIN_WORDS = 30
 #: still warned, the share of own words 0.57 or more (0.60 with two other cases); its 283
 #: pairs of two interviews of one folder at most 0.008.
 NEAR_COPY_COMMON = 1
+#: A third copy of one interview (``P03.vtt``, ``P07.docx`` and ``P11.txt`` holding one talk)
+#: makes every run of each pair said by a case other than the pair's, all of it common text, and
+#: no pair was warned of (fixer nearcopy, session 83). Two transcripts are one interview too
+#: when at least this share of the participant words of each (not of the shorter only) are in
+#: runs of :data:`NEAR_COPY_RUN` words the other's participant says, of runs said by
+#: :data:`NEAR_COPY_GROUP` cases at most (:meth:`Heard.whole_in`): a text a study's cases read
+#: aloud is all of no interview but a copy's (a consent statement read in short interviews of
+#: three cases: 71 to 77 %).
+NEAR_COPY_WHOLE = 0.9
+#: ... runs said by this many cases at most (up to four copies of one interview in four cases;
+#: text more cases say is common to the study, as before)
+NEAR_COPY_GROUP = 4
+#: ... each of this many participant words or more: a text read aloud in every interview of a
+#: small study (a consent statement, questionnaire items, a vignette) may be nearly all of a
+#: short one (the 60-word consent statement and ten words more, in three cases: 99 % each
+#: way), not of an interview of this length (ten minutes' talk); an interview's copies are.
+NEAR_COPY_WHOLE_WORDS = 500
+#: How many of the least hashes of such runs of each transcript are kept
+#: (:attr:`NearCopies.marks`) to find the transcripts saying them, candidates for
+#: :meth:`Heard.whole_in`: 8 bytes each, whatever the transcript's length.
+NEAR_COPY_MARKS = 32
 
 
 class NearCopies:
@@ -605,6 +626,14 @@ class NearCopies:
         #: the runs of each's participant's words, counted, of those too
         self.answered = RunIndex()
         self.study = CaseRuns()  # the cases that say each run, of every transcript with a case
+        #: the least NEAR_COPY_MARKS hashes of each's participant runs said by NEAR_COPY_GROUP
+        #: cases or fewer when it was read: a transcript saying most of them may be a copy
+        #: however many cases say its text (Heard.whole_in)
+        self.marks = RunIndex(counted=False)
+        #: each case one of whose transcripts was warned of as a near copy of another case's:
+        #: the cases of that interview (itself too), whose runs say nothing of text common to
+        #: the study when a third copy is compared (Heard.share_in's ``besides``)
+        self.copies: dict[str, frozenset[str]] = {}
         #: the hashes of the words of each transcript counted by :meth:`know`, not yet read,
         #: and how many each of its turns holds, by its reading (:meth:`reading`)
         self.known: dict[tuple[str, str, bytes, int], tuple[np.ndarray, np.ndarray]] = {}
@@ -671,7 +700,9 @@ class Heard:
         "common",
         "counted",
         "digest",
+        "few",
         "lost",
+        "marked",
         "roles",
         "said",
         "source",
@@ -690,6 +721,10 @@ class Heard:
         #: no interviewer turn: every word read as the participant's (roles not told)
         self.lost = not any(turn.role == "interviewer" for turn in t.turns)
         self.counted, self.common, self.alone = -1, 0, self.words
+        self.marked = 0  # how many of its runs NearCopies.marks keeps
+        #: whether NEAR_COPY_WHOLE of its participant's words may be in runs said by
+        #: NEAR_COPY_GROUP cases at most (as the study's cases said them when it was read)
+        self.few = False
 
     def runs(self, role: str | None = None) -> np.ndarray:
         """The hashed runs (64-bit) of the words of ``role`` (all, when None), in order."""
@@ -710,7 +745,9 @@ class Heard:
         self.alone = int((~covered(frequent)).sum())
         self.counted = study.version
 
-    def share_in(self, other: Heard, study: CaseRuns) -> float:
+    def share_in(
+        self, other: Heard, study: CaseRuns, besides: frozenset[str] = frozenset()
+    ) -> float:
         """The share of this one's participant words in runs ``other``'s participant says too
         (of all its words when either tells no interviewer; 0.0 when neither does and no
         other case says anything, for the guide's questions, read as the participant's words,
@@ -725,10 +762,12 @@ class Heard:
         interviewer reading back the other's participant's words, in a member check, says
         none of its interviewer's). Measured (fixer dfix4, session 81) on dfix2's 100
         one-interview pairs of ``benchmarks/near_copies.py`` with the captions' roles
-        exchanged: all 100 reach the share, the second share 0.57 or more."""
+        exchanged: all 100 reach the share, the second share 0.57 or more. ``besides``: cases
+        found to hold copies of this interview already, whose transcripts count as the pair's
+        own, not as other cases' (a third copy saying all of a pair's runs)."""
         import numpy as np
 
-        cases = (self.case, other.case)
+        cases = (self.case, other.case, *sorted(besides))
         answers = self.runs("participant")
         common = study.said_elsewhere(answers, cases) >= NEAR_COPY_COMMON
         if self.lost or other.lost:
@@ -740,14 +779,44 @@ class Heard:
         if share >= NEAR_COPY_SHARE:
             return share
         # roles swapped: this one's interviewer says the other's participant's words, and its
-        # participant enough of the other's interviewer's not to be one reading them back
-        back = shares_said(answers, np.unique(other.runs("interviewer")), common)
+        # participant enough of the other's interviewer's not to be one reading them back; text
+        # other cases say too counts here (fixer nearcopy, session 83): the guide's questions,
+        # read word for word in every case, are all a swapped copy's participant says
+        from .run_index import among
+
+        back = float(covered(among(answers, np.unique(other.runs("interviewer")))).mean())
         if back < NEAR_COPY_SHARE / 2:
             return share
         questions = self.runs("interviewer")
         common = study.said_elsewhere(questions, cases) >= NEAR_COPY_COMMON
         swapped = shares_said(questions, answered, common)
         return swapped if swapped >= NEAR_COPY_SHARE else share
+
+    def whole_in(self, other: Heard, study: CaseRuns) -> float:
+        """The share of this one's participant words in runs ``other``'s participant says too,
+        of runs said by :data:`NEAR_COPY_GROUP` cases at most (of all the words of both when
+        either tells no interviewer), when it and the other's share in this one are both at
+        least :data:`NEAR_COPY_WHOLE` (:func:`warn_if_near_copy` asks it of two transcripts of
+        :data:`NEAR_COPY_WHOLE_WORDS` participant words or more); else 0.0 (and when neither
+        tells an interviewer and no other case says anything, as :meth:`share_in`). Two
+        transcripts nearly all of whose words each says the other are one interview, though a
+        third copy says them too."""
+        import numpy as np
+
+        from .run_index import among
+
+        role: str | None = "participant"
+        if self.lost or other.lost:
+            if self.lost and other.lost and not study.others((self.case, other.case)):
+                return 0.0
+            role = None
+        shares = []
+        for one, two in ((self, other), (other, self)):
+            mine, theirs = one.runs(role), two.runs(role)
+            few = study.cases_saying(theirs) <= NEAR_COPY_GROUP
+            found = among(mine, np.unique(theirs[few]))
+            shares.append(float(covered(found).mean()) if len(mine) else 0.0)
+        return shares[0] if min(shares) >= NEAR_COPY_WHOLE else 0.0
 
 
 def covered(mask: np.ndarray) -> np.ndarray:
@@ -832,7 +901,15 @@ def warn_if_near_copy(t: Transcript, seen: NearCopies) -> None:
     pair whose runs said in both, text of other cases aside, could reach the share (each run
     covers at most :data:`NEAR_COPY_RUN` words) has its share counted, each transcript's runs
     hashed once, so a study is checked in about the time it takes to hash its words. A copy of
-    the same text is :func:`warn_if_same_text`'s."""
+    the same text is :func:`warn_if_same_text`'s.
+
+    Three or four copies of one interview, each under a case of its own, are warned of too
+    (fixer nearcopy, session 83): each pair's runs are said by a third case, all of it text
+    common to the study, but two transcripts of :data:`NEAR_COPY_WHOLE_WORDS` participant words
+    or more each saying :data:`NEAR_COPY_WHOLE` of the other's (:meth:`Heard.whole_in`) are one
+    interview whoever else says them; and once two cases are found to hold one interview
+    (:attr:`NearCopies.copies`), their transcripts are no other case to a third copy (cut
+    short, or with more errors), which is named in a line of its own."""
     case = t.participant
     if not case:
         return
@@ -862,56 +939,147 @@ def warn_if_near_copy(t: Transcript, seen: NearCopies) -> None:
     # candidate, each run found in every transcript: 47 s for 130 files). The runs of t's
     # participant said by each read before (in any of its words); each's participant's said
     # by t.
-    rare = answers[seen.study.cases_saying(answers) < NEAR_COPY_COMMON_TO_ANY]
+    saying = seen.study.cases_saying(answers)
+    rare = answers[saying < NEAR_COPY_COMMON_TO_ANY]
     ours = seen.said.shared(narrow(rare), count, times_here=True)
-    runs = np.unique(np.concatenate([every, answers, heard.runs("interviewer")]))
-    runs = runs[seen.study.cases_saying(runs) < NEAR_COPY_COMMON_TO_ANY]
+    spoken = np.unique(np.concatenate([every, answers, heard.runs("interviewer")]))
+    spoken_by = seen.study.cases_saying(spoken)
+    runs = spoken[spoken_by < NEAR_COPY_COMMON_TO_ANY]
     theirs = seen.answered.shared(narrow(runs), count, times_here=False)
+    # the least hashes of t's participant runs said by NEAR_COPY_GROUP cases at most, and how
+    # many of each's read before t says (Heard.whole_in: a copy, a third copy saying it too)
+    few = answers[saying <= NEAR_COPY_GROUP]
+    if len(few) > 4 * NEAR_COPY_MARKS:  # the least of them, some perhaps said twice
+        few_least = np.partition(few, 4 * NEAR_COPY_MARKS)[: 4 * NEAR_COPY_MARKS + 1]
+    else:
+        few_least = few
+    marks = np.unique(few_least)[:NEAR_COPY_MARKS]
+    heard.marked = len(marks)
+    # each run covers at most NEAR_COPY_RUN words (text many cases say is most of each of a
+    # generated corpus's interviews: no pair of them is a candidate)
+    heard.few = len(few) * NEAR_COPY_RUN >= NEAR_COPY_WHOLE * heard.words
+    marked = seen.marks.shared(narrow(spoken[spoken_by <= NEAR_COPY_GROUP]), count, times_here=True)
+    found = None
     for number, other in enumerate(seen.read):
         shorter, longer = (heard, other) if heard.words <= other.words else (other, heard)
-        if shorter.alone < NEAR_COPY_MIN_WORDS:
-            continue  # too few words in no run common to any pair (counted before: no fewer)
-        # a share of at least NEAR_COPY_MIN_WORDS words in no common run, in runs said in both
-        # (half the share, should the roles be swapped: the participant's words in the other's
-        # interviewer's), each covering at most NEAR_COPY_RUN words
-        enough = NEAR_COPY_SHARE / (2 if shorter.asked >= NEAR_COPY_MIN_WORDS else 1)
-        rarely = ours[number] if shorter is heard else theirs[number]
-        if rarely * NEAR_COPY_RUN < enough * NEAR_COPY_MIN_WORDS:
-            continue  # too few runs said in both and by no third case to cover the share
-        shorter.count(seen.study)  # a stream: the study's cases have said more since
-        if shorter.alone < NEAR_COPY_MIN_WORDS:
-            continue
-        if (rarely + shorter.common) * NEAR_COPY_RUN < enough * shorter.words:
-            continue  # too few runs said in both to cover the share of the shorter's words
-        share = shorter.share_in(longer, seen.study)
-        if share < NEAR_COPY_SHARE:
-            continue
-        first = other.source
-        if heard.digest != other.digest:  # the same text is warn_if_same_text's
-            alike = (
-                f"is nearly the same text as {first} ({share:.0%} of the participant words of "
-                f"the shorter said in the other too, {NEAR_COPY_RUN} or more in a row)"
-            )
-            if other.case == case:
-                said_of = (
-                    f"both case {case}: one interview saved twice (a draft and its final, a "
-                    "recording's captions beside its transcript) would be coded twice, every "
-                    "count of the case doubled (leave one out)"
-                )
-            else:
-                said_of = (
-                    f"read as case {case} and {first} as case {other.case}: one "
-                    "interview saved twice under two names (a recording's "
-                    "captions named by the recorder beside its transcript, a draft and its "
-                    "final) would be coded twice and counted as two cases toward saturation "
-                    "(leave one out)"
-                )
-            warn(f"{alike}, {said_of}", path=heard.source)
-        break
+        # the shorter's participant's runs said by the other and by no third case, and the
+        # longer's participant's (as the shorter's interviewer's, should its roles be swapped)
+        rarely, back = (
+            (ours[number], theirs[number]) if shorter is heard else (theirs[number], ours[number])
+        )
+        share = 0.0
+        if _may_share(shorter, rarely, seen.study) or _may_be_swapped(shorter, longer, back):
+            share = shorter.share_in(longer, seen.study)
+        if (
+            share < NEAR_COPY_SHARE
+            and shorter.words >= NEAR_COPY_WHOLE_WORDS
+            and heard.few
+            and other.few
+            and other.marked
+            and 2 * marked[number] >= other.marked  # most of its marks said: a candidate
+        ):
+            share = shorter.whole_in(longer, seen.study)
+        if share < NEAR_COPY_SHARE and seen.copies:
+            share = _share_besides_copies(heard, other, marked[number], seen)
+        if share >= NEAR_COPY_SHARE:
+            _warn_near_copy(heard, other, share, seen)
+            found = number
+            break
+    if found is not None and seen.copies.get(case):
+        # the copies of this interview in other cases are known now: a transcript read before
+        # (a third copy with more errors, or cut short) whose runs they all say too is one more
+        for number, other in enumerate(seen.read):
+            if number != found and other.case not in seen.copies[case]:
+                share = _share_besides_copies(heard, other, marked[number], seen)
+                if share >= NEAR_COPY_SHARE:
+                    _warn_near_copy(heard, other, share, seen)
     number = len(seen.read)
     seen.read.append(heard)
     seen.said.add(number, narrow(runs))
     seen.answered.add(number, narrow(rare))
+    seen.marks.add(number, narrow(marks))
+
+
+def _share_besides_copies(heard: Heard, other: Heard, marked: int, seen: NearCopies) -> float:
+    """:meth:`Heard.share_in` of the shorter of ``heard`` and ``other`` (read before) in the
+    longer, when either's case is known to hold a copy of an interview another case holds too
+    (:attr:`NearCopies.copies`), whose transcripts' runs count as the pair's own: a third copy
+    says all the runs of the pair, and is no other case's text. 0.0 when neither's is, or when
+    ``heard`` says fewer than an eighth of ``other``'s marks (``marked``: a copy with errors
+    on a quarter of its words says about a third, 0.75 ** 4, of its runs) or ``other`` has
+    none."""
+    if not other.marked or 8 * marked < other.marked:
+        return 0.0  # none of its runs is said by few cases, or few of them by heard
+    copies = seen.copies.get(heard.case, frozenset()) | seen.copies.get(other.case, frozenset())
+    if not copies:
+        return 0.0
+    shorter, longer = (heard, other) if heard.words <= other.words else (other, heard)
+    return shorter.share_in(longer, seen.study, copies)
+
+
+def _warn_near_copy(heard: Heard, other: Heard, share: float, seen: NearCopies) -> None:
+    """Warn that ``heard`` and ``other`` (read before) are one interview twice, the shorter's
+    ``share`` of participant words said in the other too, and, of two cases, note the two as
+    cases holding copies of one interview (:attr:`NearCopies.copies`)."""
+    case, first = heard.case, other.source
+    if other.case != case:
+        group = seen.copies.get(case, frozenset({case})) | seen.copies.get(
+            other.case, frozenset({other.case})
+        )
+        seen.copies.update(dict.fromkeys(group, group))
+    if heard.digest == other.digest:
+        return  # the same text is warn_if_same_text's
+    alike = (
+        f"is nearly the same text as {first} ({share:.0%} of the participant words of "
+        f"the shorter said in the other too, {NEAR_COPY_RUN} or more in a row)"
+    )
+    if other.case == case:
+        said_of = (
+            f"both case {case}: one interview saved twice (a draft and its final, a "
+            "recording's captions beside its transcript) would be coded twice, every "
+            "count of the case doubled (leave one out)"
+        )
+    else:
+        said_of = (
+            f"read as case {case} and {first} as case {other.case}: one "
+            "interview saved twice under two names (a recording's "
+            "captions named by the recorder beside its transcript, a draft and its "
+            "final) would be coded twice and counted as two cases toward saturation "
+            "(leave one out)"
+        )
+    warn(f"{alike}, {said_of}", path=heard.source)
+
+
+def _may_share(shorter: Heard, rarely: int, study: CaseRuns) -> bool:
+    """Whether ``shorter``'s participant words could reach :data:`NEAR_COPY_SHARE` in the
+    other's participant's runs (:meth:`Heard.share_in`), ``rarely`` of its participant's runs
+    said by no third case being said by the other: a share of at least
+    :data:`NEAR_COPY_MIN_WORDS` words in no common run, in runs said in both (half the share,
+    should the roles be swapped: the participant's words in the other's interviewer's), each
+    covering at most :data:`NEAR_COPY_RUN` words."""
+    if shorter.alone < NEAR_COPY_MIN_WORDS:
+        return False  # too few words in no run common to any pair (counted before: no fewer)
+    enough = NEAR_COPY_SHARE / (2 if shorter.asked >= NEAR_COPY_MIN_WORDS else 1)
+    if rarely * NEAR_COPY_RUN < enough * NEAR_COPY_MIN_WORDS:
+        return False  # too few runs said in both and by no third case to cover the share
+    shorter.count(study)  # a stream: the study's cases have said more since
+    if shorter.alone < NEAR_COPY_MIN_WORDS:
+        return False
+    # too few runs said in both to cover the share of the shorter's words?
+    return (rarely + shorter.common) * NEAR_COPY_RUN >= enough * shorter.words
+
+
+def _may_be_swapped(shorter: Heard, longer: Heard, back: int) -> bool:
+    """Whether ``shorter``'s interviewer's words could reach :data:`NEAR_COPY_SHARE` in
+    ``longer``'s participant's runs (its roles swapped, :meth:`Heard.share_in`), ``back`` of
+    ``longer``'s participant's runs said by no third case being said in ``shorter``: its
+    participant's words may all be text common to the study (the guide's questions). Only
+    when its interviewer says more than its participant, as a participant does: of
+    ``make_corpus.py``'s interviews, whose participants say one another's sentences, every
+    pair had its shares counted (13.8 s of CPU for 52 interviews, 1.3 s before)."""
+    if shorter.lost or longer.lost or shorter.asked <= max(shorter.words, NEAR_COPY_MIN_WORDS):
+        return False
+    return back * NEAR_COPY_RUN >= NEAR_COPY_SHARE * NEAR_COPY_MIN_WORDS
 
 
 def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
