@@ -25,13 +25,16 @@ transcripts only): every pair of interviews of all folders, of one study or of t
 every interview is given a case of its own and read by ``warn_if_near_copy`` in one pass (the
 warnings counted, the pass timed, the study known first as ``read_transcripts`` knows it; the
 share of every pair as that study gives it), and so are the one-interview pairs, each file its own case
-(a Zoom .vtt named by the date). The pass is timed on a generated study of 200 interviews
-(``GENERATED``: answers of words drawn by their frequency in these interviews, so no two say
-the same sentences) and on ``make_corpus.py``'s corpus at scale 16 (208 interviews). That corpus
-joins the same few hundred sentences of the example interviews in every interview, so any two
-of its interviews share most of their participant words in runs of four, but three cases or
-more say each run: all of it is text common to the study, and no pair is warned of. Real
-interviews do not say one another's sentences (the pairs above); the corpus is for timing.
+(a Zoom .vtt named by the date), and three copies of one interview (session 83, fixer
+nearcopy: the cleaned file, the same saved again with its speakers named otherwise, and its
+.vtt at 25 % errors, three cases: each pair's words all said by the third). The pass is
+timed on a generated study of 200 interviews (``GENERATED``: answers of words drawn by their
+frequency in these interviews, so no two say the same sentences) and on ``make_corpus.py``'s
+corpus at scale 16 (208 interviews). That corpus joins the same few hundred sentences of the
+example interviews in every interview, so any two of its interviews share most of their
+participant words in runs of four, but three cases or more say each run: all of it is text
+common to the study, and no pair is warned of. Real interviews do not say one another's
+sentences (the pairs above); the corpus is for timing.
 
 Folders: ``examples/interviews`` and every ``benchmarks/data/*`` folder of ``*_interview*``
 files, plus any folder given on the command line. Nothing is trained; no model is loaded.
@@ -190,6 +193,17 @@ def roles_lost(t: Transcript, asked_as: Transcript) -> Transcript:
     )
 
 
+def relabelled(t: Transcript) -> Transcript:
+    """``t`` saved again with its interviewer named 'Researcher' and its participant 'Anne'."""
+    return Transcript.from_turns(
+        f"{t.id}_relabelled",
+        [
+            ("Researcher" if u.role == "interviewer" else "Anne", u.role, t.turn_text(u))
+            for u in t.turns
+        ],
+    )
+
+
 #: Interviews of the generated study (and answers each, words an answer) the pass is timed on
 GENERATED = 200
 GENERATED_ANSWERS = 60
@@ -275,6 +289,8 @@ def main(extra: list[str]) -> None:
     across = sorted(every_pair(everyone))
     warned_all, took_all = one_pass(everyone)
     true_warned = sum(one_pass(list(p))[0] for p in pairs)
+    # a third copy: the cleaned file saved again with its speakers named otherwise, three cases
+    triple_warned = sum(one_pass([t, relabelled(t), v])[0] for t, v in pairs)
     with tempfile.TemporaryDirectory() as tmp:
         study = [read_transcript(f) for f in generated_study(Path(tmp), everyone, rng)]
         warned_gen, took_gen = one_pass(study)
@@ -292,6 +308,8 @@ def main(extra: list[str]) -> None:
         f"| {warned_all} (one pass, each its own case) |",
         f"| one interview and its .vtt at 25 % errors, two cases | {len(pairs)} | | "
         f"{true_warned} |",
+        f"| one interview three times (cleaned, relabelled, .vtt at 25 % errors), three cases "
+        f"| {len(pairs)} | | {triple_warned} lines of {2 * len(pairs)} |",
         f"| make_corpus.py scale 1 (13 interviews of reused sentences) | {len(corpus_shares)} "
         f"| {corpus_shares[0]:.3f} / {corpus_shares[len(corpus_shares) // 2]:.3f} / "
         f"{corpus_shares[-1]:.3f} | (synthetic: see the docstring) |",
@@ -338,6 +356,7 @@ def main(extra: list[str]) -> None:
         "warned": warned_all,
         "true_pairs_as_two_cases": len(pairs),
         "true_pairs_warned": true_warned,
+        "true_triples_lines_warned": [triple_warned, 2 * len(pairs)],
         "corpus_scale1_share_in_runs": [corpus_shares[0], corpus_shares[-1]],
     }
     payload["one_pass_seconds"] = {
