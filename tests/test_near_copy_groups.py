@@ -173,3 +173,39 @@ def test_the_check_of_a_study_whose_every_interview_is_saved_three_times_grows_l
         "s0_c: is nearly the same text as s0_a (100% of",
     ]
     assert_linear(check, small, large)
+
+
+_VIGNETTE = (
+    "Picture a man called Dev who has lived in a supported flat for three years. Lately he has "
+    "skipped the drop-in group, left his tablets in the blister pack, and the night worker "
+    "hears him walking about until the small hours. His sister phones now and then from the "
+    "coast. The new planning tool asks his key worker to sit with him, write down three goals "
+    "in his own words, and look at them again each month."
+)
+
+
+def test_a_stream_calling_its_first_two_cases_one_calls_no_third_so() -> None:
+    """Three cases read a vignette aloud, each then saying a little of their own. A stream
+    knows no case but those read before, so P01 and P02 are called one interview, as before
+    (a study of two cases shows no common text); that pair is not noted as cases holding one
+    interview, since neither says nearly all of the other: noted, P02's transcript was no other
+    case to P03, the vignette no common text, and P03 was called a copy of P01 too."""
+    from roqa_nlp.schema import Transcript
+    from roqa_nlp.transcripts import NearCopies, warn_if_near_copy
+
+    own = {
+        "P01": "I think I would start with the tablets because that worries me most.",
+        "P02": "Honestly my first step would be ringing his sister to find out what she has "
+        "noticed, then a chat with him over a cup of tea about the nights.",
+        "P03": "We had a man a lot like Dev last winter and what worked was a walk together "
+        "every morning, and the goals came out of those walks rather than a form.",
+    }
+    near = NearCopies()
+    with pytest.warns(RoqaWarning) as caught:
+        for case, said in own.items():
+            turns = [
+                ("Interviewer", "interviewer", "Please read the card aloud, then tell me more."),
+                (case, "participant", f"{_VIGNETTE} {said}"),
+            ]
+            warn_if_near_copy(Transcript.from_turns(case, turns, participant=case), near)
+    assert [str(w.message)[:40] for w in caught] == ["P02: is nearly the same text as P01 (86%"]

@@ -967,22 +967,23 @@ def warn_if_near_copy(t: Transcript, seen: NearCopies) -> None:
         rarely, back = (
             (ours[number], theirs[number]) if shorter is heard else (theirs[number], ours[number])
         )
-        share = 0.0
+        share, whole = 0.0, False
         if _may_share(shorter, rarely, seen.study) or _may_be_swapped(shorter, longer, back):
             share = shorter.share_in(longer, seen.study)
         if (
-            share < NEAR_COPY_SHARE
-            and shorter.words >= NEAR_COPY_WHOLE_WORDS
+            shorter.words >= NEAR_COPY_WHOLE_WORDS
             and heard.few
             and other.few
             and other.marked
             and 2 * marked[number] >= other.marked  # most of its marks said: a candidate
         ):
-            share = shorter.whole_in(longer, seen.study)
+            alike = shorter.whole_in(longer, seen.study)  # 0.0 below NEAR_COPY_WHOLE
+            share, whole = max(share, alike), alike > 0
         if share < NEAR_COPY_SHARE and seen.copies:
             share = _share_besides_copies(heard, other, marked[number], seen)
+            whole = share >= NEAR_COPY_SHARE  # one more copy of an interview found whole
         if share >= NEAR_COPY_SHARE:
-            _warn_near_copy(heard, other, share, seen)
+            _warn_near_copy(heard, other, share, seen, whole)
             found = number
             break
     if found is not None and seen.copies.get(case):
@@ -992,7 +993,7 @@ def warn_if_near_copy(t: Transcript, seen: NearCopies) -> None:
             if number != found and other.case not in seen.copies[case]:
                 share = _share_besides_copies(heard, other, marked[number], seen)
                 if share >= NEAR_COPY_SHARE:
-                    _warn_near_copy(heard, other, share, seen)
+                    _warn_near_copy(heard, other, share, seen, True)
     number = len(seen.read)
     seen.read.append(heard)
     seen.said.add(number, narrow(runs))
@@ -1017,12 +1018,18 @@ def _share_besides_copies(heard: Heard, other: Heard, marked: int, seen: NearCop
     return shorter.share_in(longer, seen.study, copies)
 
 
-def _warn_near_copy(heard: Heard, other: Heard, share: float, seen: NearCopies) -> None:
+def _warn_near_copy(
+    heard: Heard, other: Heard, share: float, seen: NearCopies, whole: bool
+) -> None:
     """Warn that ``heard`` and ``other`` (read before) are one interview twice, the shorter's
-    ``share`` of participant words said in the other too, and, of two cases, note the two as
-    cases holding copies of one interview (:attr:`NearCopies.copies`)."""
+    ``share`` of participant words said in the other too, and, of two cases each saying
+    nearly all of the other (``whole``: :meth:`Heard.whole_in`, or a third copy of such a
+    pair), note the two as cases holding copies of one interview (:attr:`NearCopies.copies`).
+    A pair whose shorter only is said in the other is not noted: a stream's first two cases
+    each reading a vignette aloud are called one (no other case yet tells the vignette as
+    common text), and with the two noted, every later case reading it was called one too."""
     case, first = heard.case, other.source
-    if other.case != case:
+    if other.case != case and whole:
         group = seen.copies.get(case, frozenset({case})) | seen.copies.get(
             other.case, frozenset({other.case})
         )
