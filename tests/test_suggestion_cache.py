@@ -180,3 +180,24 @@ def test_a_malformed_cached_value_is_classified_again(
         db.execute("UPDATE entries SET value = ?", (value,))
     assert coded(ac.code(study())) == cold
     assert len(classified) == 10
+
+
+def test_parameters_changed_between_the_parts_of_a_run_are_kept_under_their_own_key(
+    tiny_model_dir: Path, embedder: Embedder, classified: list[str]
+) -> None:
+    """A notebook user changing the coder between the parts of ``code_batches``: each part is
+    kept under the key of the settings it was classified with, so a later run with the model's
+    own settings classifies again what the first run's later parts classified otherwise (hunt16
+    D1: kept under the first part's key, they were served to every later run, CLI too, with no
+    evidence quotes)."""
+    ac = AutoCoder.load(tiny_model_dir, embedder=embedder)
+    parts = ac.code_batches(study(), batch_segments=1)  # one transcript a part
+    next(parts)
+    ac.params["n_evidence"] = 0
+    rest = list(parts)
+    assert all(not g.evidence for p in rest for s in p.segments for g in s.suggestions)
+    again = AutoCoder.load(tiny_model_dir, embedder=embedder)
+    assert coded(again.code(study())) == fresh(again, study())
+    # sc01 classified in the first part (3), sc02 in the second with n_evidence 0 (2), sc02 again
+    # with the model's own settings (2), then the fresh run (5)
+    assert len(classified) == 12

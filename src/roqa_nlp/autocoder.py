@@ -2611,7 +2611,10 @@ class AutoCoder:
                 evidence[0],
                 pending,
                 suggestions_cache,
-                model_key,
+                # the key as the coder is now: its parameters or parts may change between the
+                # parts of a run (code_batches), and a part classified with other settings must
+                # not be kept under the first part's key (hunt16 D1)
+                self._suggestion_model_key(),
             )
             alpha = float(self.params["alpha"])
             flags = [
