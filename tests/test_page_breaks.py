@@ -108,23 +108,41 @@ def test_a_separator_inside_a_line_ends_it() -> None:
 def test_an_interviewer_label_hidden_by_a_character_before_it_is_not_named_again() -> None:
     """The split-turn warning's advice for a question opening with ``Interviewer:`` not read as
     a label: ``Interviewer`` is a label already, so ``--interviewer Interviewer`` reads nothing
-    more; the character before it hides it (here a unit separator, U+001F, no line break)."""
-    turns, said, _ = _read("unit_separator_label.txt")
+    more; the character before it hides it (here a C1 control character, U+0081, no line
+    break; a unit separator, U+001F, hid it before session 83)."""
+    turns, said, _ = _read("c1_control_label.txt")
     assert turns[1] == (
         "P09",
         "participant",
-        "Mostly the staffing.\n\n\x1fInterviewer: And the paperwork?",
+        "Mostly the staffing.\n\n\x81Interviewer: And the paperwork?",
     )
     assert said == [
-        f"{DATA / 'unit_separator_label.txt'}: 1 turn split by a repeated speaker label "
-        "(line 7), below a question whose opening 'Interviewer:' was not read as a speaker's "
-        "label ('Interviewer: And the paperwork?'), read as the participant's talk and coded: "
+        f"{DATA / 'c1_control_label.txt'}: 1 turn split by a repeated speaker label "
+        "(line 7), below a question whose opening '\\x81Interviewer:' was not read as a "
+        "speaker's label ('\\x81Interviewer: And the paperwork?'), read as the participant's "
+        "talk and coded: "
         "'Interviewer' is read as the interviewer's label where a line opens with it: if the "
         "interviewer asks it, delete what stands before 'Interviewer:' on the line (a mark, or a "
         "character that may not show, such as a control character), or label it "
         "'Interviewer: ...' in the file (deleting the repeated label would code the question "
         "with the answer)"
     ]
+
+
+def test_a_label_after_a_unit_separator_is_read() -> None:
+    """A unit separator (U+001F, a database export's) before a label is read past, as a mark of
+    direction or a soft hyphen is (tests/test_invisible_characters_before_labels.py): the
+    question is the interviewer's, the character left in the text between the turns (session
+    83; before, it hid the label and the question was coded as P09's talk)."""
+    turns, said, text = _read("unit_separator_label.txt")
+    assert turns == [
+        ("Interviewer", "interviewer", "What got in the way?"),
+        ("P09", "participant", "Mostly the staffing."),
+        ("Interviewer", "interviewer", "And the paperwork?"),
+        ("P09", "participant", "Nobody reads it."),
+    ]
+    assert said == []
+    assert "\x1fInterviewer: And the paperwork?" in text
 
 
 def test_a_name_not_yet_a_label_is_still_offered_as_the_interviewer(tmp_path: Path) -> None:

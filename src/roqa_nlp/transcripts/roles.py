@@ -1040,9 +1040,20 @@ _NO_WIDTH = "\u200b\u2060\ufeff"
 #: Zero-width (non-)joiners: a part of a Persian or Indic word and of an emoji (``👩\u200d⚕``),
 #: no part of a label where they join no two such characters (``P07\u200d:``).
 _JOINERS = "\u200c\u200d"
-#: What a label's view changes: those characters and blanks other than a space or a tab (a
-#: no-break space, a thin space).
-_VIEW_CHANGES = re.compile(r"[\u200b-\u200d\u2060\ufeff\xa0\u1680\u2000-\u200a\u202f\u205f\u3000]")
+#: Characters a label is read past wherever they stand, even between two letters (they part no
+#: words): a soft hyphen (``Inter\u00adviewer``), marks of writing direction (left-to-right and
+#: right-to-left marks, embeddings, isolates: a Word or Teams export of a file with Arabic or
+#: Hebrew in it leaves one before each label, ``\u200eP04:``) and control characters (a unit
+#: separator, ``\x1fP04:``, left by a database or a PDF's copy).
+_IGNORED = re.compile(
+    r"[\x00-\x08\x0e-\x1b\x1f\x7f\xad\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]"
+)
+#: What a label's view changes: those characters, the ones of no width and blanks other than a
+#: space or a tab (a no-break space, a thin space).
+_VIEW_CHANGES = re.compile(
+    r"[\x00-\x08\x0e-\x1b\x1f\x7f\xad\u061c\u200b-\u200f\u202a-\u202e\u2060\u2066-\u2069"
+    r"\ufeff\xa0\u1680\u2000-\u200a\u202f\u205f\u3000]"
+)
 
 
 def _joins(line: str, i: int) -> bool:
@@ -1078,7 +1089,7 @@ def label_view(line: str, *, joined: bool = False) -> tuple[str, list[int] | Non
     ``Interviewer``), the reading taken where it names a known label or another line's
     (:func:`.speaker_labels.line_labels`). The file's text is kept as it is; only its labels are
     read so, and a label read on the view is the name in NFC."""
-    if line.isascii() or (
+    if (line.isascii() and (line.isprintable() or _IGNORED.search(line) is None)) or (
         unicodedata.is_normalized("NFC", line) and _VIEW_CHANGES.search(line) is None
     ):
         return line, None
@@ -1091,7 +1102,9 @@ def label_view(line: str, *, joined: bool = False) -> tuple[str, list[int] | Non
         while j < n and unicodedata.category(line[j]).startswith("M"):
             j += 1
         c = line[i]
-        if c in _NO_WIDTH or (c in _JOINERS and not _joins(line, i)):
+        if _IGNORED.match(c):
+            c = ""
+        elif c in _NO_WIDTH or (c in _JOINERS and not _joins(line, i)):
             # between two letters it parts words ("Main\u200bissue:" is "Main issue:", talk),
             # at a label's edge it is nothing ("P07\u200b:")
             c = " " if not joined and _between_letters(line, i) else ""
