@@ -1067,6 +1067,7 @@ def line_labels(
     accepted -= _job_titles_quoted_in_answers(lines, matches, accepted, interviewer_labels)
     accepted -= _dash_labels_before_a_colon(lines, matches, accepted)
     accepted -= _phrases_below_empty_labels(lines, matches, accepted, interviewer_labels)
+    accepted -= _timed_lines_in_an_answer(lines, matches, accepted, interviewer_labels)
     candidates = [None if m is None else m.label for m in matches]
     said = [line if m is None else line[m.words_start :] for line, m in zip(lines, matches)]
     title_block = header_lines(candidates, said)
@@ -1141,6 +1142,73 @@ def _phrases_below_empty_labels(
         and not is_interviewee_role_label(_name_of(label))
         and not is_speaker_number_label(label)
     }
+
+
+#: The time of a label-and-time line's shape (:func:`_timed_line_shape`): ``9:9:9``, where
+#: Otter's ``9:9`` gains an hour's mark past the first hour.
+_SHAPE_HOURS = re.compile(r"9:9:9")
+#: A fraction of a second in such a shape (``[9:9:9.9] - N``), which a line typed by hand
+#: leaves out (``[00:00:57] - Mary Okafor`` among ``[00:00:56.00] - Hannah Whitfield``).
+_SHAPE_FRACTION = re.compile(r"(?<=:9)[.,]9")
+
+
+def _layout(line: str) -> str:
+    """How a label-and-time ``line`` is laid out (:func:`_timed_line_shape`), any fraction of
+    a second left out; empty for any other line."""
+    return _SHAPE_FRACTION.sub("", _timed_line_shape(line) or "")
+
+
+def _timed_lines_in_an_answer(
+    lines: Sequence[str],
+    matches: Sequence[LabelMatch | None],
+    accepted: Collection[str],
+    interviewer_labels: Sequence[str] | None,
+) -> set[str]:
+    """The labels of ``accepted`` each of whose lines holds only it and a time (``Ward 3
+    2:30``) and that take no turns (one line, or lines with no other speaker's label between
+    them), in a file whose speakers that take turns open two lines or more laid out otherwise
+    (``P04: words``; ``Sarah Jones  00:00:05`` where its lines are ``Ward 3  2:30``): a rota
+    read out in an answer (``Dr. Smith  1:15``, ``Ward 3  2:30``), the words of the turn above,
+    not a speaker (session 83, readfix item 4: ``Ward 3`` opened a participant's turn). A label
+    the researcher names stays one, and so does one laid out as the others are, at any time
+    (``Mary Okafor  0:57`` interjecting once, her time out of order after a restart), or with
+    an hour's mark the others lack (``Sam Roe  1:02:03`` among ``Jo Lee  58:10``: a speaker
+    first heard past the first hour)."""
+    keys = interviewer_keys(interviewer_labels)
+    at: dict[str, list[int]] = {}
+    for i, m in enumerate(matches):
+        if m is not None and m.label in accepted:
+            at.setdefault(m.label, []).append(i)
+    every = sorted(i for seen in at.values() for i in seen)
+    quiet = {
+        label
+        for label, mine in at.items()
+        if not keys.known(label)
+        and all(m.timed for i in mine if (m := matches[i]) is not None)
+        and not any(mine[0] < i < mine[-1] and i not in mine for i in every)
+    }
+    others = dict(
+        sorted((i, label) for label, seen in at.items() if label not in quiet for i in seen)
+    )
+    if len(others) < 2:
+        return set()
+    shapes = {
+        shape
+        for i in others
+        if (m := matches[i]) is not None and m.timed and (shape := _layout(lines[i]))
+    }
+    hourless = {_SHAPE_HOURS.sub("9:9", shape) for shape in shapes}
+    out: set[str] = set()
+    for label in quiet:
+        for i in at[label]:
+            shape = _layout(lines[i])
+            past_the_hour = _SHAPE_HOURS.search(shape) is not None and (
+                _SHAPE_HOURS.sub("9:9", shape) in hourless
+            )
+            laid_out_otherwise = shape not in shapes and not past_the_hour
+            if laid_out_otherwise:
+                out.add(label)
+    return out
 
 
 #: A dash between blanks inside a label (``P23 – Staffing``).
