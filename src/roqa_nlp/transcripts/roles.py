@@ -1048,6 +1048,9 @@ _JOINERS = "\u200c\u200d"
 _IGNORED = re.compile(
     r"[\x00-\x08\x0e-\x1b\x1f\x7f\xad\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]"
 )
+_IGNORED_RUN = re.compile(_IGNORED.pattern + "+")
+#: Characters a label's view keeps as they are, read a run at a time (a tab and printable ASCII).
+_PLAIN_RUN = re.compile(r"[\t -~]+")
 #: What a label's view changes: those characters, the ones of no width and blanks other than a
 #: space or a tab (a no-break space, a thin space).
 _VIEW_CHANGES = re.compile(
@@ -1098,6 +1101,20 @@ def label_view(line: str, *, joined: bool = False) -> tuple[str, list[int] | Non
     n = len(line)
     i = 0
     while i < n:
+        plain = _PLAIN_RUN.match(line, i)
+        if plain is not None:  # as it is, but a letter a mark after the run combines with
+            end = plain.end()
+            if end < n and unicodedata.category(line[end]).startswith("M"):
+                end -= 1
+            if end > i:
+                out.extend(line[i:end])
+                at.extend(range(i, end))
+                i = end
+                continue
+        ignored = _IGNORED_RUN.match(line, i)
+        if ignored is not None:
+            i = ignored.end()
+            continue
         j = i + 1  # a character and the marks that combine with it
         while j < n and unicodedata.category(line[j]).startswith("M"):
             j += 1
