@@ -1189,8 +1189,13 @@ def _timed_lines_in_an_answer(
         # no other speaker's label between its first line and its last
         and bisect.bisect_right(every, mine[-1]) - bisect.bisect_left(every, mine[0]) == len(mine)
     }
-    others = dict(
-        sorted((i, label) for label, seen in at.items() if label not in quiet for i in seen)
+    others = dict(  # the speakers taking turns: no header's field (Date:), each said twice
+        sorted(
+            (i, label)
+            for label, seen in at.items()
+            if label not in quiet and len(seen) > 1 and not is_header_field(label)
+            for i in seen
+        )
     )
     if len(others) < 2:
         return set()
