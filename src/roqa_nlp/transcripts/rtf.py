@@ -3,7 +3,9 @@
 The document's text is extracted with striprtf (BSD-3-Clause): ``\\'xx`` escapes and raw bytes
 are read in the file's code page (``\\ansicpgNNNN``; Windows-1252 when it names none), ``\\uN``
 characters are decoded (surrogate pairs joined), paragraphs and line breaks become new lines, and
-formatting, font tables and pictures are dropped. That text is then read as a plain-text
+formatting, font tables and pictures are dropped; tracked changes are read as accepted, as in
+.docx and .odt: a deletion's words (Word's ``\\deleted`` revision mark, a move's old place too)
+are not read, an insertion's (``\\revised``) are. That text is then read as a plain-text
 transcript (:mod:`.text`: ``Speaker: words`` lines and the other label shapes of
 :mod:`~roqa_nlp.transcripts.speaker_labels`; one participant turn per paragraph in a file with no
 labels). The transcript's ``text`` is the extracted text, so offsets point into it.
@@ -22,7 +24,62 @@ from ..schema import Transcript
 from .text import parse_text
 
 _CODE_PAGE = re.compile(rb"\\ansicpg(\d{3,5})")
+#: An RTF token: a control word and its number, a hex escape, a control symbol, a brace, text.
+_TOKEN = re.compile(
+    r"\\([a-zA-Z]{1,32})(-?\d{1,10})? ?|\\'[0-9a-fA-F]{2}|\\[^a-zA-Z]|[{}]|[^\\{}]+|\\"
+)
+#: Revision marks of deleted text (Word's tracked deletion, and the old place of moved text).
+_DELETION_MARKS = frozenset(("deleted", "mvf"))
+#: Control words that write words or white space, dropped with a deletion's words.
+_WRITING_WORDS = frozenset(
+    (
+        "par", "line", "tab", "page", "u", "emdash", "endash", "emspace", "enspace", "qmspace",
+        "bullet", "lquote", "rquote", "ldblquote", "rdblquote", "zwj", "zwnj", "ltrmark", "rtlmark",
+    )
+)  # fmt: skip
 _HINT = "open it in Word and save it as .docx, or export it as .txt"
+
+
+def without_deletions(rtf: str) -> str:
+    """``rtf`` without the words of its tracked deletions (``{\\deleted ... words}``: a group's
+    character property, ended by the group's end, ``\\deleted0`` or ``\\plain``), as Word shows
+    the document once its changes are accepted; groups and other control words are kept."""
+    if "\\deleted" not in rtf and "\\mvf" not in rtf:
+        return rtf
+    out: list[str] = []
+    stack: list[bool] = []
+    deleted = False
+    at = 0
+    while at < len(rtf):
+        m = _TOKEN.match(rtf, at)
+        assert m is not None  # the pattern matches any character
+        token, word, arg = m.group(), m.group(1), m.group(2)
+        at = m.end()
+        if word == "bin" and arg:  # binary data (a picture's): copied as it is
+            out.append(token + rtf[at : at + max(0, int(arg))])
+            at += max(0, int(arg))
+            continue
+        if token == "{":
+            stack.append(deleted)
+        elif token == "}":
+            deleted = stack.pop() if stack else False
+        elif word in _DELETION_MARKS:
+            deleted = arg is None or arg != "0"
+        elif word == "plain":
+            deleted = False
+        elif (
+            deleted
+            and (
+                word in _WRITING_WORDS
+                or (word is None and not token.startswith("\\"))
+                or token.startswith("\\'")
+                or token in ("\\~", "\\-", "\\_")
+            )
+            and token.strip("\r\n")
+        ):
+            continue  # a deletion's words (the new lines between its words are no text)
+        out.append(token)
+    return "".join(out)
 
 
 def rtf_text(data: bytes, path: str | Path) -> str:
@@ -42,7 +99,9 @@ def rtf_text(data: bytes, path: str | Path) -> str:
     except LookupError:
         encoding = "cp1252"
     try:
-        text = rtf_to_text(data.decode(encoding), encoding=encoding, errors="strict")
+        text = rtf_to_text(
+            without_deletions(data.decode(encoding)), encoding=encoding, errors="strict"
+        )
     except (UnicodeDecodeError, UnicodeEncodeError) as e:
         raise RoqaError(
             f"has bytes that are not {encoding} text, its code page ({e.reason})",
