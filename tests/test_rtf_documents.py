@@ -38,3 +38,52 @@ def test_rtf_tracked_deletions_are_not_read_insertions_are(tmp_path: Path) -> No
         ("P04", "participant", "and I stayed on."),
     ]
     assert "Jane" not in t.text and "Smith" not in t.text and "Priya" not in t.text
+
+
+def _row(speaker: bytes, words: bytes) -> bytes:
+    """A table row as Word 2002 and later write it: its definition before and after its cells."""
+    definition = rb"\trowd\irow0\trgaph108\cellx2000\cellx9000"
+    return (
+        definition + rb"\pard\plain\intbl " + speaker + rb"\cell " + words + rb"\cell"
+        rb"\pard\plain\intbl{" + definition + rb"\row}" + b"\n"
+    )
+
+
+def test_rtf_speaker_words_table_is_read_as_turns_as_in_word(tmp_path: Path) -> None:
+    f = tmp_path / "p04.rtf"
+    f.write_bytes(
+        rb"{\rtf1\ansi\ansicpg1252\deff0{\fonttbl{\f0 Calibri;}}\pard" + b"\n"
+        rb"Interview with P04\par"
+        + b"\n"
+        + _row(b"Speaker", b"Text")
+        + _row(b"Interviewer", rb"How did the team react?")
+        + _row(b"P04", rb"They were wary at first.\par And then the caf\'e9 helped.")
+        + _row(b"Interviewer", rb"Anything else you\rquote d like to add?")
+        + _row(b"P04", b"No.")
+        + rb"\pard\plain End of interview\par}"
+    )
+    t = read_transcript(f)
+    assert turns_of(t) == [
+        ("Interviewer", "interviewer", "How did the team react?"),
+        ("P04", "participant", "They were wary at first.\nAnd then the café helped."),
+        ("Interviewer", "interviewer", "Anything else you’d like to add?"),
+        ("P04", "participant", "No."),  # "End of interview" ends the talk, as in Word
+    ]
+    assert t.metadata["format"] == "rtf" and t.metadata["rendering"] == "canonical"
+    assert all("|" not in t.text[u.start : u.end] for u in t.turns)
+
+
+def test_rtf_table_that_is_no_transcript_stays_in_the_extracted_text(tmp_path: Path) -> None:
+    f = tmp_path / "p04.rtf"
+    f.write_bytes(
+        rb"{\rtf1\ansi\pard Interviewer: Which shifts?\par P04: These:\par"
+        rb"\trowd\cellx1000\cellx2000\cellx3000\pard\intbl Mon\cell Tue\cell Wed\cell\row"
+        rb"\pard Interviewer: Thanks.\par}"
+    )
+    t = read_transcript(f)
+    assert turns_of(t) == [
+        ("Interviewer", "interviewer", "Which shifts?"),
+        ("P04", "participant", "These:\nMon|Tue|Wed|"),
+        ("Interviewer", "interviewer", "Thanks."),
+    ]
+    assert t.metadata == {"format": "rtf", "rendering": "extracted"}

@@ -9,6 +9,12 @@ are not read, an insertion's (``\\revised``) are. That text is then read as a pl
 transcript (:mod:`.text`: ``Speaker: words`` lines and the other label shapes of
 :mod:`~roqa_nlp.transcripts.speaker_labels`; one participant turn per paragraph in a file with no
 labels). The transcript's ``text`` is the extracted text, so offsets point into it.
+
+A document holding a transcript table (``\\trowd ... \\cell ... \\row`` rows of ``speaker |
+words``, as Word saves a table) is read as .docx and .odt read theirs: its paragraphs and table
+rows are the blocks of :mod:`.blocks`, each row a turn, and the text is their canonical
+rendering. A table that is no transcript is left out there, as in Word; in a document with no
+transcript table the extracted text keeps a table's cells on a line, ``|`` after each.
 """
 
 from __future__ import annotations
@@ -21,6 +27,7 @@ from pathlib import Path
 from ..errors import RoqaError
 from ..io import read_bytes
 from ..schema import Transcript
+from .blocks import Block, paragraph_block, read_blocks, table_blocks
 from .text import parse_text
 
 _CODE_PAGE = re.compile(rb"\\ansicpg(\d{3,5})")
@@ -37,6 +44,12 @@ _WRITING_WORDS = frozenset(
         "bullet", "lquote", "rquote", "ldblquote", "rdblquote", "zwj", "zwnj", "ltrmark", "rtlmark",
     )
 )  # fmt: skip
+#: Table marks written into the text where a row starts (``\\trowd``), a cell ends (``\\cell``)
+#: and a row ends (``\\row``): noncharacters, which no document's text holds.
+_ROW_START, _CELL_END, _ROW_END = "\ufdd2", "\ufdd0", "\ufdd1"
+_TABLE_MARKS = {"trowd": _ROW_START, "cell": _CELL_END, "row": _ROW_END}
+#: What striprtf writes for a cell's end and a row's end, kept in a document read as its text.
+_AS_TEXT = str.maketrans({_ROW_START: "", _CELL_END: "|", _ROW_END: "\n"})
 _HINT = "open it in Word and save it as .docx, or export it as .txt"
 
 
@@ -82,8 +95,76 @@ def without_deletions(rtf: str) -> str:
     return "".join(out)
 
 
-def rtf_text(data: bytes, path: str | Path) -> str:
-    """The plain text of an RTF document's bytes (see the module docstring)."""
+def _with_table_marks(rtf: str) -> str:
+    """``rtf`` with each ``\\trowd``, ``\\cell`` and ``\\row`` written as the table mark
+    striprtf will read as a character (in a group of its own, so no text after it is skipped)."""
+    if "\\cell" not in rtf:
+        return rtf
+    out: list[str] = []
+    at = 0
+    while at < len(rtf):
+        m = _TOKEN.match(rtf, at)
+        assert m is not None  # the pattern matches any character
+        token, word, arg = m.group(), m.group(1), m.group(2)
+        at = m.end()
+        if word == "bin" and arg:
+            out.append(token + rtf[at : at + max(0, int(arg))])
+            at += max(0, int(arg))
+        elif word in _TABLE_MARKS and arg is None:
+            out.append(f"{{\\uc1\\u{ord(_TABLE_MARKS[word]) - 0x10000}?}}")
+        else:
+            out.append(token)
+    return "".join(out)
+
+
+def _marked_blocks(text: str) -> list[Block] | None:
+    """The paragraphs and table rows of text with table marks (:func:`_with_table_marks`), as
+    :func:`.blocks.read_blocks` reads them; None when no table in it is a transcript's."""
+    blocks: list[Block] = []
+    rows: list[list[str]] = []
+    transcript_table = False
+
+    def table_ended() -> None:
+        nonlocal rows, transcript_table
+        read = table_blocks(rows)
+        transcript_table = transcript_table or bool(read)
+        blocks.extend(read)
+        rows = []
+
+    def paragraphs(text: str) -> None:
+        lines = [line for line in text.split("\n") if line.strip()]
+        if lines and rows:
+            table_ended()
+        blocks.extend(paragraph_block(line, "") for line in lines)
+
+    cells: list[str] | None = None  # the cells of the row being read
+    current = ""
+    for part in re.split(f"([{_ROW_START}{_CELL_END}{_ROW_END}])", text):
+        if part == _ROW_START:
+            if cells is None:
+                paragraphs(current)
+                cells, current = [], ""
+        elif part == _CELL_END:
+            if cells is None:  # a row with no definition before it: it starts on this line
+                before, _, current = current.rpartition("\n")
+                paragraphs(before)
+                cells = []
+            cells.append(current.strip())
+            current = ""
+        elif part == _ROW_END:
+            if cells:
+                rows.append(cells)
+            cells, current = None, ""
+        else:
+            current += part
+    paragraphs(current)
+    if rows:
+        table_ended()
+    return blocks if transcript_table else None
+
+
+def _marked_text(data: bytes, path: str | Path) -> str:
+    """The text of an RTF document's bytes with its table marks (see :func:`rtf_text`)."""
     from striprtf.striprtf import rtf_to_text
 
     if data.startswith(codecs.BOM_UTF8):  # some editors write one before the group
@@ -100,7 +181,9 @@ def rtf_text(data: bytes, path: str | Path) -> str:
         encoding = "cp1252"
     try:
         text = rtf_to_text(
-            without_deletions(data.decode(encoding)), encoding=encoding, errors="strict"
+            _with_table_marks(without_deletions(data.decode(encoding))),
+            encoding=encoding,
+            errors="strict",
         )
     except (UnicodeDecodeError, UnicodeEncodeError) as e:
         raise RoqaError(
@@ -119,6 +202,11 @@ def rtf_text(data: bytes, path: str | Path) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
+def rtf_text(data: bytes, path: str | Path) -> str:
+    """The plain text of an RTF document's bytes (see the module docstring)."""
+    return _marked_text(data, path).translate(_AS_TEXT)
+
+
 def read_rtf_transcript(
     path: str | Path,
     *,
@@ -126,7 +214,17 @@ def read_rtf_transcript(
     participant: str | None = None,
 ) -> Transcript:
     """Read an .rtf transcript (see the module docstring)."""
-    text = rtf_text(read_bytes(path), path)
+    marked = _marked_text(read_bytes(path), path)
+    blocks = _marked_blocks(marked)
+    if blocks is not None:
+        return read_blocks(
+            blocks,
+            path,
+            file_format="rtf",
+            interviewer_labels=interviewer_labels,
+            participant=participant,
+        )
+    text = marked.translate(_AS_TEXT)
     t = parse_text(text, path, interviewer_labels=interviewer_labels, participant=participant)
     t.metadata.update({"format": "rtf", "rendering": "extracted"})
     return t
