@@ -332,3 +332,51 @@ def test_the_reports_transcript_view_shows_a_collective_reply_between_the_turns(
     assert fragments.SegmentRows().row(rows[1]) == (
         '      <div class="row between"><span class="spk"></span><p>Everyone: Yes.</p></div>\n'
     )
+
+
+GROUP_REPLY = """Facilitator: How did the team first react to the new rota?
+
+P01: They were wary at first, they had seen lots of initiatives come and go.
+
+P02: Same for us, the night staff especially.
+
+Facilitator: Would you all say it worked in the end?
+
+{reply}
+
+P01: Mostly, yes, apart from nights.
+
+Facilitator: And who decided in the end?
+
+P02: The deputy did, after the CQC visit.
+"""
+
+
+@pytest.mark.parametrize(
+    "reply", ["All: Yes, mostly.", "Several: Yes, mostly.", "Group: [laughter] Yes.", "ALL: Yes."]
+)
+def test_all_several_or_group_alone_as_a_label_is_a_collective_reply(reply):
+    """'All:', 'Several:' and 'Group:' standing as a label before a sentence, in a file that
+    labels three or more other speakers, are a collective reply: the question's turn ends there
+    and the reply is no one's (s83 formats13 D1: it was joined onto the facilitator's question,
+    label and all; 'Group' was a member)."""
+    t = parse_text(GROUP_REPLY.format(reply=reply), "fg09.txt")
+    assert turn_texts(t)[3:5] == [
+        ("Facilitator", "Would you all say it worked in the end?"),
+        ("P01", "Mostly, yes, apart from nights."),
+    ]
+    assert t.metadata["collective_replies"] == [reply]
+    assert sorted({u.speaker for u in t.turns if u.role == "participant"}) == ["P01", "P02"]
+
+
+def test_all_before_words_going_on_stays_the_answer_in_a_group():
+    text = GROUP_REPLY.replace(
+        "P02: Same for us, the night staff especially.",
+        "P02: Same for us, the night staff especially.\nAll: of them, not just nights.",
+    ).format(reply="P03: Yes.")
+    t = parse_text(text, "fg09.txt")
+    assert turn_texts(t)[2] == (
+        "P02",
+        "Same for us, the night staff especially.\nAll: of them, not just nights.",
+    )
+    assert "collective_replies" not in t.metadata

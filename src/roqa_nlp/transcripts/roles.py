@@ -1616,6 +1616,9 @@ def is_unknown_speaker(label: str) -> bool:
 #: ``All participants``; ``roqa_nlp/data/``): no one member's turn where other participants
 #: speak (:func:`is_collective_label`). Not ``All`` or ``Both``, which may open a line of talk.
 COLLECTIVE_LABELS = "collective_labels.txt"
+#: Words that label a collective reply (``All``, ``Several``, ``Group``) but may open a line of
+#: talk too: one only before words that open a sentence (:mod:`.speaker_labels`).
+COLLECTIVE_LABEL_WORDS = "collective_label_words.txt"
 
 _BRACKETS_AFTER = re.compile(r"[ \t]*(?:\([^()]*\)|\[[^\[\]]*\])$")
 
@@ -1626,7 +1629,10 @@ def is_collective_label(label: str) -> bool:
     ``Multiple speakers (overlapping)``: :data:`COLLECTIVE_LABELS`), in any case and spacing,
     brackets after it aside."""
     name = _BRACKETS_AFTER.sub("", label.strip()) or label.strip().strip("[]()")
-    return " ".join(name.split()).casefold() in packaged_words(COLLECTIVE_LABELS)
+    name = " ".join(name.split()).casefold()
+    return name in packaged_words(COLLECTIVE_LABELS) or name in packaged_words(
+        COLLECTIVE_LABEL_WORDS
+    )
 
 
 #: ``metadata["collective_replies"]``: each collective reply left out of the turns, as

@@ -147,6 +147,7 @@ from .annotations import all_bracketed, is_annotation, only_annotations
 from .chat import chat_heading, sender_named
 from .headings import is_heading_word_label
 from .roles import (
+    COLLECTIVE_LABEL_WORDS,
     DEFAULT_INTERVIEWER_LABELS,
     InterviewerLabels,
     asks,
@@ -1095,7 +1096,7 @@ def line_labels(
         title_block | between,
         values - between,
     )
-    found = _with_collective_replies(matches, found, title_block | between)
+    found = _with_collective_replies(lines, matches, found, title_block | between)
     below = talk_below_lone_labels(
         [None if m is None else m.label for m in found],
         [line if m is None else line[m.words_start :] for line, m in zip(lines, found)],
@@ -1324,6 +1325,7 @@ MIN_SPEAKERS_BESIDE_COLLECTIVE = 3
 
 
 def _with_collective_replies(
+    lines: Sequence[str],
     matches: Sequence[LabelMatch | None],
     found: list[LabelMatch | None],
     title_block: Collection[int],
@@ -1334,7 +1336,9 @@ def _with_collective_replies(
     other speakers: such a line ends the turn above it, and its turn is no one's
     (:func:`.render.finish_transcript`). Read as talk, it was the words of the member above it
     (session 62, focus tester, finding 1). In a one-to-one interview ``All: the whole team``
-    stays the answer's words."""
+    stays the answer's words. A word that may open a line of talk (``All``, ``Several``,
+    ``Group``: :data:`~.roles.COLLECTIVE_LABEL_WORDS`) is one only before words that open a
+    sentence: ``All: Yes, mostly.`` is a reply, ``All: of it was useless`` the answer's words."""
     others = {
         m.label.casefold() for m in found if m is not None and not is_collective_label(m.label)
     }
@@ -1347,6 +1351,11 @@ def _with_collective_replies(
         and i not in title_block
         and not m.timed
         and is_collective_label(m.label)
+        and (
+            m.label.casefold() not in packaged_words(COLLECTIVE_LABEL_WORDS)
+            or lines[i][m.words_start :].lstrip()[:1].isupper()
+            or lines[i][m.words_start :].lstrip()[:1] in ("[", "(")
+        )
         else f
         for i, (m, f) in enumerate(zip(matches, found, strict=True))
     ]
