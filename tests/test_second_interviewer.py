@@ -456,3 +456,52 @@ def test_two_pseudonymised_askers_none_named_are_named_by_the_key_not_the_pseudo
         "do (name each interviewer: --interviewer with each one's label as the transcript "
         "writes it, the name keyed as 'P08' and 'P09' in the pseudonym key)"
     )
+
+
+#: A focus group led by a facilitator named by person (Sam Roe) with a co-facilitator labelled
+#: by role: Sam Roe asks in 4 of 4 turns, the co-facilitator in 2 of 2 (s83 formats13 D4).
+_NAMED_LEAD = (
+    "Sam Roe: Thanks all for coming. How did the team first react to the new rota?\n\n"
+    "Amira Khan: They were wary at first, they had seen lots of initiatives come and go.\n\n"
+    "Li Wei: We tried it for six weeks and it did not stick with the older residents.\n\n"
+    "{second}: Can I just pick up on that, who decided?\n\n"
+    "Li Wei: The deputy did, after the inspection.\n\n"
+    "Sam Roe: Who made the decision in the end?\n\n"
+    "Amira Khan: The area manager, with the night staff.\n\n"
+    "Sam Roe: What gets in the way day to day?\n\n"
+    "Li Wei: Sickness cover, mostly, there is no slack at weekends.\n\n"
+    "{second}: And did the trial change anything?\n\n"
+    "Amira Khan: It moved handover earlier, which the day staff liked.\n\n"
+    "Sam Roe: Anything else before we finish?\n\n"
+    "Li Wei: Only that it was good to hear everyone else's experience.\n"
+)
+
+
+def test_the_lead_named_by_person_beside_a_co_facilitator_by_role_is_guessed(
+    tmp_path: Path,
+) -> None:
+    for second in ("Co-facilitator", "Note taker", "Observer 2"):
+        f = tmp_path / "fg03.txt"
+        f.write_text(_NAMED_LEAD.format(second=second), "utf-8")
+        t = _read(f)
+        roles = {u.speaker: u.role for u in t.turns}
+        assert roles == {
+            "Sam Roe": "interviewer",
+            "Amira Khan": "participant",
+            "Li Wei": "participant",
+            second: "interviewer",
+        }
+        assert t.metadata["interviewer_guessed"] == "Sam Roe"
+        assert speaker_warning(t) == (
+            f"{f}: only {second!r} is named as an interviewer, by a second interviewer's role, "
+            "so 'Sam Roe', who asks the questions (4 of 4 turns), was taken as the interviewer "
+            "(name the interviewer with --interviewer NAME to choose otherwise)"
+        )
+
+
+def test_no_guess_beside_a_lead_named_by_role(tmp_path: Path) -> None:
+    f = tmp_path / "fg03.txt"
+    f.write_text(_NAMED_LEAD.format(second="Facilitator"), "utf-8")
+    t = _read(f)
+    assert "interviewer_guessed" not in t.metadata
+    assert {u.speaker for u in t.turns if u.role == "interviewer"} == {"Facilitator"}

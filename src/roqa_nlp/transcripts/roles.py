@@ -685,6 +685,23 @@ def _default_interviewer_keys() -> InterviewerLabels:
     return InterviewerLabels.of(DEFAULT_INTERVIEWER_LABELS)
 
 
+#: Role labels of a second member of the research team (``Co-facilitator``, ``Note-taker``,
+#: ``Observer``; ``roqa_nlp/data/``), beside whom the lead interviewer named by person is
+#: guessed (:func:`guess_interviewer`).
+SECOND_INTERVIEWER_LABELS = "second_interviewer_labels.txt"
+
+
+@cache
+def _second_interviewer_keys() -> InterviewerLabels:
+    return InterviewerLabels.of(sorted(packaged_words(SECOND_INTERVIEWER_LABELS)))
+
+
+def is_second_interviewer_label(label: str) -> bool:
+    """Whether ``label`` is a second interviewer's role label (``Co-facilitator``,
+    ``Note taker 2``: :data:`SECOND_INTERVIEWER_LABELS`), not a person's name."""
+    return _second_interviewer_keys().names_role(label)
+
+
 def is_interviewer(label: str, interviewer_labels: Iterable[str] | None = None) -> bool:
     """True when ``label`` is an interviewer's (see the module docstring for the matching rule)."""
     return label in interviewer_keys(interviewer_labels)
@@ -1820,9 +1837,13 @@ def _lead_beside(
     given: Container[str],
 ) -> str | None:
     """:func:`guess_interviewer` beside the interviewers ``named``: the speaker guessed among the
-    others, when every one named is so only for a research role in their display name and
-    asks in fewer turns than that speaker, else None."""
-    if not all(role_in_display_name(s) and s not in given for s in named):
+    others, when every one named is so only for a research role in their display name, or by a
+    second interviewer's role label (``Co-facilitator:`` beside ``Sam Roe:``,
+    :func:`is_second_interviewer_label`), and asks in fewer turns than that speaker, else None."""
+    if not all(
+        (role_in_display_name(s) or is_second_interviewer_label(s)) and s not in given
+        for s in named
+    ):
         return None
     others = [t for t in turns if t.speaker not in named]
     lead = guess_interviewer(text, others, participants)
@@ -3305,6 +3326,11 @@ def _who_was_guessed(transcript: Transcript, interface: str) -> str | None:
             for s in dict.fromkeys(t.speaker for t in transcript.turns if t.role == "interviewer")
             if s != guessed and role_in_display_name(s)
         ]
+        seconds = [
+            s
+            for s in dict.fromkeys(t.speaker for t in transcript.turns if t.role == "interviewer")
+            if s != guessed and is_second_interviewer_label(s)
+        ]
         none_named = (
             f"no speaker matched the interviewer label(s) "
             f"{first_few([repr(label) for label in unmatched])}"
@@ -3316,6 +3342,12 @@ def _who_was_guessed(transcript: Transcript, interface: str) -> str | None:
             none_named = (
                 f"only {first_few([repr(s) for s in by_role])} {'is' if one else 'are'} named "
                 f"as an interviewer, by the role in {'their display name' if one else 'theirs'}"
+            )
+        elif seconds:  # "Co-facilitator:" beside the lead named by person: "Sam Roe:"
+            one = len(seconds) == 1
+            none_named = (
+                f"only {first_few([repr(s) for s in seconds])} {'is' if one else 'are'} named "
+                f"as an interviewer, by a second interviewer's role"
             )
         hosts = transcript.metadata.get(HOSTS_ANSWERING)
         if hosts:  # the participant hosted the call: "Joanne Pike (Host)" answers
