@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import codecs
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from ..errors import RoqaError
@@ -53,6 +53,22 @@ _AS_TEXT = str.maketrans({_ROW_START: "", _CELL_END: "|", _ROW_END: "\n"})
 _HINT = "open it in Word and save it as .docx, or export it as .txt"
 
 
+def _tokens(rtf: str) -> Iterator[tuple[str, str | None, str | None]]:
+    """``rtf``'s tokens (:data:`_TOKEN`): each token's text, its control word and number (None
+    for none); a ``\\binN`` token's text holds its N bytes of binary data (a picture's), which
+    are no tokens."""
+    at = 0
+    while at < len(rtf):
+        m = _TOKEN.match(rtf, at)
+        assert m is not None  # the pattern matches any character
+        token, word, arg = m.group(), m.group(1), m.group(2)
+        at = m.end()
+        if word == "bin" and arg:  # binary data: kept with its token, as it is
+            token += rtf[at : at + max(0, int(arg))]
+            at += max(0, int(arg))
+        yield token, word, arg
+
+
 def without_deletions(rtf: str) -> str:
     """``rtf`` without the words of its tracked deletions (``{\\deleted ... words}``: a group's
     character property, ended by the group's end, ``\\deleted0`` or ``\\plain``), as Word shows
@@ -62,15 +78,9 @@ def without_deletions(rtf: str) -> str:
     out: list[str] = []
     stack: list[bool] = []
     deleted = False
-    at = 0
-    while at < len(rtf):
-        m = _TOKEN.match(rtf, at)
-        assert m is not None  # the pattern matches any character
-        token, word, arg = m.group(), m.group(1), m.group(2)
-        at = m.end()
+    for token, word, arg in _tokens(rtf):
         if word == "bin" and arg:  # binary data (a picture's): copied as it is
-            out.append(token + rtf[at : at + max(0, int(arg))])
-            at += max(0, int(arg))
+            out.append(token)
             continue
         if token == "{":
             stack.append(deleted)
@@ -101,16 +111,8 @@ def _with_table_marks(rtf: str) -> str:
     if "\\cell" not in rtf:
         return rtf
     out: list[str] = []
-    at = 0
-    while at < len(rtf):
-        m = _TOKEN.match(rtf, at)
-        assert m is not None  # the pattern matches any character
-        token, word, arg = m.group(), m.group(1), m.group(2)
-        at = m.end()
-        if word == "bin" and arg:
-            out.append(token + rtf[at : at + max(0, int(arg))])
-            at += max(0, int(arg))
-        elif word in _TABLE_MARKS and arg is None:
+    for token, word, arg in _tokens(rtf):
+        if word in _TABLE_MARKS and arg is None:
             out.append(f"{{\\uc1\\u{ord(_TABLE_MARKS[word]) - 0x10000}?}}")
         else:
             out.append(token)
