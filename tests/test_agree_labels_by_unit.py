@@ -20,18 +20,9 @@ from roqa_nlp.agreement import (
     scott_pi,
 )
 from roqa_nlp.errors import RoqaTypeError, RoqaValueError, RoqaWarning
+from worked_examples import KRIPPENDORFF_2011, N
 
 pytestmark = pytest.mark.filterwarnings("error")
-
-N = None
-
-#: Krippendorff (2011) section C: 4 observers x 12 units (as in tests/test_agreement.py)
-KRIPPENDORFF_2011 = [
-    [1, 2, 3, 3, 2, 1, 4, 1, 2, N, N, N],
-    [1, 2, 3, 3, 2, 2, 4, 1, 2, 5, N, 3],
-    [N, 3, 3, 3, 2, 3, 4, 2, 2, 5, 1, N],
-    [1, 2, 3, 3, 2, 4, 4, 1, 2, 5, 1, N],
-]
 
 #: the classic 2 x 2 of 50 units: both yes 20, a yes / b no 5, a no / b yes 10, both no 15
 YES_NO_PAIRS = [(1, 1)] * 20 + [(1, 0)] * 5 + [(0, 1)] * 10 + [(0, 0)] * 15

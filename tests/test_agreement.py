@@ -36,19 +36,9 @@ from roqa_nlp.agreement import (
     weight_matrix,
 )
 from roqa_nlp.errors import RoqaError
+from worked_examples import KRIPPENDORFF_2011
 
 pytestmark = pytest.mark.filterwarnings("error")
-
-N = None
-
-#: Krippendorff (2011), "Computing Krippendorff's Alpha-Reliability", section C: 4 observers x 12
-#: units, values 1-5, missing values blank.
-KRIPPENDORFF_2011 = [
-    [1, 2, 3, 3, 2, 1, 4, 1, 2, N, N, N],
-    [1, 2, 3, 3, 2, 2, 4, 1, 2, 5, N, 3],
-    [N, 3, 3, 3, 2, 3, 4, 2, 2, 5, 1, N],
-    [1, 2, 3, 3, 2, 4, 4, 1, 2, 5, 1, N],
-]
 
 #: Krippendorff (2011) section A: two observers, binary data, ten units.
 KRIPPENDORFF_2011_BINARY = [
