@@ -137,26 +137,6 @@ def test_in_untimed_name_labels_a_quoted_line_reads_as_before(tmp_path: Path) ->
     ]
 
 
-@pytest.mark.parametrize("line", ["Dr. Smith 1:15", "A&E 1:15"])
-def test_a_rota_line_with_one_blank_in_an_otter_answer_is_talk(tmp_path: Path, line: str) -> None:
-    """Otter parts a speaker's name from the time by two blanks; ``Dr. Smith 1:15`` with one,
-    alone on a line inside an answer, is a rota read out, not a speaker (messy13 D4)."""
-    answer = f"It's on the board, look.\n{line}\nAnd the nurse after that, most weeks."
-    said = [*SAID[:1], ("Li Wei", answer, 6), *SAID[2:]]
-    f = tmp_path / "interview.txt"
-    f.write_text("\n".join(LAYOUTS["otter"](w, s, t) for w, s, t in said), encoding="utf-8")
-    assert _turns(_read(f)) == _expected(said)
-    import docx
-
-    d = docx.Document()
-    for who, words, s in said:
-        d.add_paragraph(f"{who}   {_mss(s)}")
-        for part in words.split("\n"):
-            d.add_paragraph(part)
-    d.save(str(tmp_path / "interview.docx"))
-    assert [u.speaker for u in _read(tmp_path / "interview.docx").turns] == [w for w, _, _ in said]
-
-
 def test_an_interjection_laid_out_as_otters_labels_still_speaks(tmp_path: Path) -> None:
     said = [*SAID[:1], ("Li Wei", "The rota, mostly.", 6), ("Jo Bell", "Sorry, wrong room.", 20)]
     said += SAID[2:]

@@ -1157,16 +1157,8 @@ _SHAPE_FRACTION = re.compile(r"(?<=:9)[.,]9")
 
 def _layout(line: str) -> str:
     """How a label-and-time ``line`` is laid out (:func:`_timed_line_shape`), any fraction of
-    a second left out, and whether a tab or two blanks or more part its name from its time
-    (Otter's ``Li Wei  0:06``, ``N 9:9 wide``; ``Dr. Smith 1:15`` typed in an answer, ``N
-    9:9``); empty for any other line."""
-    shape = _SHAPE_FRACTION.sub("", _timed_line_shape(line) or "")
-    m = _timed_line_match(line) if shape else None
-    if m is None:
-        return shape
-    (_, name_or_time_end), (next_start, _) = sorted([m.span("label"), m.span("ts")])
-    gap = line[name_or_time_end:next_start]
-    return f"{shape} wide" if "\t" in gap or "  " in gap else shape
+    a second left out; empty for any other line."""
+    return _SHAPE_FRACTION.sub("", _timed_line_shape(line) or "")
 
 
 def _timed_lines_in_an_answer(
