@@ -1070,7 +1070,6 @@ def line_labels(
     accepted -= _dash_labels_before_a_colon(lines, matches, accepted)
     accepted -= _phrases_below_empty_labels(lines, matches, accepted, interviewer_labels)
     accepted -= _timed_lines_in_an_answer(lines, matches, accepted, interviewer_labels)
-    accepted -= _untimed_labels_among_timed_speakers(lines, matches, accepted, interviewer_labels)
     candidates = [None if m is None else m.label for m in matches]
     said = [line if m is None else line[m.words_start :] for line, m in zip(lines, matches)]
     title_block = header_lines(candidates, said)
@@ -1218,63 +1217,6 @@ def _timed_lines_in_an_answer(
             if laid_out_otherwise:
                 out.add(label)
     return out
-
-
-def _untimed_labels_among_timed_speakers(
-    lines: Sequence[str],
-    matches: Sequence[LabelMatch | None],
-    accepted: Collection[str],
-    interviewer_labels: Sequence[str] | None,
-) -> set[str]:
-    """The labels of ``accepted`` none of whose lines carries a time, each with words after
-    its colon (``Monday: Bev 08:00, Carl 14:00``, ``Grandmother: you'll be fine, love``), in a
-    file whose speakers take turns under labels that carry one (two or more speakers, their
-    labels taking turns, most of their lines timed: Otter's ``Li Wei  0:06``, Trint's
-    ``[00:00:05] Li Wei``, Rev's ``Speaker 1 (00:01):``, Descript's ``[00:00:05] Li Wei:``,
-    Sonix's ``Li Wei: [00:00:05]``, a Teams document's ``Li Wei   0:05``): a line quoted
-    inside an answer, the words of the turn it stands in, as the tool that timed every turn
-    opened none there (session 83, labelquote D3: ``Monday`` took the rest of the
-    participant's answer as a speaker of its own). Only a label all of whose lines stand below
-    the first timed speaker's: one above it may be the header's (``Location: Leeds``). A label
-    the researcher names stays one, and so does a role's (``Interviewer:``, ``P04:``,
-    ``Speaker 3:``) and one alone on its line; in a file of untimed ``Name:`` labels (Word)
-    such a line is left as it reads."""
-    keys = interviewer_keys(interviewer_labels)
-    named = {" ".join(n.split()).casefold() for n in named_people(interviewer_labels)}
-    at: dict[str, list[LabelMatch]] = {}
-    order: list[str] = []  # the label of each accepted line, in the file's order
-    words: dict[str, bool] = {}  # whether each of the label's lines holds words after it
-    first: dict[str, int] = {}  # the index in ``order`` of each label's first line
-    for line, m in zip(lines, matches):
-        if m is not None and m.label in accepted:
-            at.setdefault(m.label, []).append(m)
-            first.setdefault(m.label, len(order))
-            order.append(m.label)
-            words[m.label] = words.get(m.label, True) and bool(line[m.words_start :].strip())
-    timed = {
-        label for label, seen in at.items() if any(m.time is not None or m.timed for m in seen)
-    }
-    if len(timed) < 2:
-        return set()
-    theirs = [m for label in timed for m in at[label]]
-    if 2 * sum(1 for m in theirs if m.time is not None or m.timed) <= len(theirs):
-        return set()
-    turns = [label for label in order if label in timed]
-    if sum(1 for a, b in zip(turns, turns[1:]) if a != b) < 2:
-        return set()  # two timed speakers, but not taking turns
-    talk_begins = min(first[label] for label in timed)
-    return {
-        label
-        for label, seen in at.items()
-        if label not in timed
-        and first[label] > talk_begins
-        and not keys.known(label)
-        and participant_number_label(label) is None
-        and not is_speaker_number_label(label)
-        and label.casefold() not in named
-        and words[label]
-        and all(m.form == "colon" and not m.stands_alone for m in seen)
-    }
 
 
 #: A dash between blanks inside a label (``P23 – Staffing``).
