@@ -128,7 +128,6 @@ a speaker in the usual shape:
 
 from __future__ import annotations
 
-import bisect
 import dataclasses
 import functools
 import re
@@ -1187,8 +1186,7 @@ def _timed_lines_in_an_answer(
         for label, mine in at.items()
         if not keys.known(label)
         and all(m.timed for i in mine if (m := matches[i]) is not None)
-        # no other speaker's label between its first line and its last
-        and bisect.bisect_right(every, mine[-1]) - bisect.bisect_left(every, mine[0]) == len(mine)
+        and not any(mine[0] < i < mine[-1] and i not in mine for i in every)
     }
     others = dict(  # the speakers taking turns: no header's field (Date:), each said twice
         sorted(
@@ -2534,8 +2532,6 @@ def service_text_lines(lines: Sequence[str], labels: Sequence[object | None]) ->
     line wherever it stands: talk after it goes on with the turn before it."""
     last = max((i for i, label in enumerate(labels) if label is not None), default=-1)
     out = {i for i, line in enumerate(lines) if labels[i] is None and is_page_footer(line)}
-    out |= page_number_lines(lines, labels)
-    out |= running_heads(lines, labels, out)
     for i in range(last + 1, len(lines)):
         if labels[i] is not None or not is_service_text(lines[i]):
             continue
@@ -2543,83 +2539,6 @@ def service_text_lines(lines: Sequence[str], labels: Sequence[object | None]) ->
             return out | set(range(i, len(lines)))
         out.add(i)
     return out
-
-
-#: A line of only a page's number, as pdftotext and a copy of a printed page keep it: ``3``,
-#: ``- 3 -``, ``Page 3``, ``[3]``, ``3 of 12``.
-_PAGE_NUMBER = re.compile(
-    r"[ \t]*[-–—\[(]?[ \t]*(?:page[ \t]+)?(?P<n>\d{1,3})(?:[ \t]+of[ \t]+\d{1,3})?[ \t]*[-–—\])]?[ \t]*",
-    re.IGNORECASE,
-)
-
-
-#: Most characters of a page number's line (``  Page 12 of 140  ``): a longer line is not read
-#: by :data:`_PAGE_NUMBER`, whose runs of blanks are costly on a line of a megabyte of them.
-MAX_PAGE_NUMBER_CHARS = 40
-#: Fewest lines of a page between two numbers alone that count pages (``3``, then ``4``):
-#: two numbers a few lines apart are an answer's (``We have`` / ``12`` / ``beds.``).
-MIN_PAGE_LINES = 8
-
-
-def page_number_lines(lines: Sequence[str], labels: Sequence[object | None]) -> set[int]:
-    """The lines of only a page's number (:data:`_PAGE_NUMBER`: ``3``, ``- 3 -``, ``Page 3``)
-    that count the pages of a printed transcript, under no label: one marked as a page's
-    (``Page 3``, ``- 3 -``, ``3 of 12``) wherever it stands, and a number alone (``3``) that is
-    the number before or after such a line's, or after or before another number alone at least
-    :data:`MIN_PAGE_LINES` lines away (3, then 4 a page below). A number that
-    is the only words of a turn (a lone label above it, ``P04:`` then ``12``; Otter's ``Sarah
-    Jones  0:03`` then ``28``) is that speaker's answer, and a number alone said once, or out of
-    step, is talk."""
-    numbered: list[tuple[int, int]] = []  # (line, page number)
-    out: set[int] = set()
-    above: int | None = None  # the last line with a label or words
-    for i, line in enumerate(lines):
-        if labels[i] is None and not line.strip():
-            continue
-        short = labels[i] is None and len(line) <= MAX_PAGE_NUMBER_CHARS
-        m = _PAGE_NUMBER.fullmatch(line) if short else None
-        said_alone = above is not None and labels[above] is not None and not lines[above].strip()
-        if m is not None and not said_alone:
-            numbered.append((i, int(m["n"])))
-            if not line.strip().isdigit():
-                out.add(i)
-        above = i
-    for (i, n), (j, next_n) in zip(numbered, numbered[1:]):
-        if next_n != n + 1:
-            continue
-        apart = sum(1 for k in range(i + 1, j) if lines[k].strip() or labels[k] is not None)
-        if i in out or j in out or apart >= MIN_PAGE_LINES:
-            out |= {i, j}
-    return out
-
-
-#: Most words of a running head, a line printed at the top or foot of each page (``Recovery
-#: study - RM04 transcript``, ``Confidential``).
-MAX_RUNNING_HEAD_WORDS = 12
-
-
-def running_heads(
-    lines: Sequence[str], labels: Sequence[object | None], pages: Collection[int]
-) -> set[int]:
-    """The lines of a running head or foot (a study's or a file's title printed on each page)
-    beside the page lines ``pages`` (a page's number, ``Page 3 of 12``): a line under no label,
-    of at most :data:`MAX_RUNNING_HEAD_WORDS` words ending no sentence (a title's), said word
-    for word two or more times right before or after one of them (blank lines aside). The same
-    line elsewhere in the talk, or ending a sentence (``We keep going.``), is someone's
-    words."""
-    if len(pages) < 2:
-        return set()
-    beside: dict[str, set[int]] = {}
-    with_words = [i for i, line in enumerate(lines) if line.strip()]
-    for k, i in enumerate(with_words):
-        near = with_words[max(k - 2, 0) : k] + with_words[k + 1 : k + 3]
-        if i in pages or labels[i] is not None or not any(j in pages for j in near):
-            continue
-        line = " ".join(lines[i].split())
-        if len(line.split()) > MAX_RUNNING_HEAD_WORDS or ends_a_sentence(line):
-            continue
-        beside.setdefault(line.casefold(), set()).add(i)
-    return {i for seen in beside.values() if len(seen) >= 2 for i in seen}
 
 
 @dataclass(frozen=True)
