@@ -5741,6 +5741,42 @@ def test_two_interviews_of_one_case_on_one_guide_are_not_warned_of(tmp_path: Pat
     assert near.read[0].share_in(near.read[1], near.study) == 0.0
 
 
+def test_the_near_copy_check_keeps_no_words_in_memory(tmp_path: Path) -> None:
+    """roqa code --stream grew by each transcript's hashed words (9 bytes a word, 130 KB a
+    14,600-word interview) and each case's runs, kept for the near-copy check (session 83):
+    a transcript read keeps only where its words are in the check's temporary file, and the
+    runs every case says are kept once, however many cases say them. The check still warns
+    of P07's captions beside its cleaned transcript."""
+    import numpy as np
+
+    from roqa_nlp.transcripts import Heard, NearCopies, warn_if_near_copy
+    from roqa_nlp.transcripts.word_store import Stored
+
+    study = tmp_path / "study"
+    study.mkdir()
+    (study / "P07 interview.txt").write_text(_CLEANED, "utf-8")
+    (study / "P07 follow-up.txt").write_text(_FOLLOW_UP, "utf-8")
+    (study / "P08 copy.txt").write_text(_CLEANED.replace("P07:", "P08:"), "utf-8")
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", RoqaWarning)
+        transcripts = read_transcripts(study)  # checked as the study's transcripts
+        near = NearCopies()
+        near.know(transcripts)
+        for t in transcripts:
+            warn_if_near_copy(t, near)
+    said = [str(w.message) for w in caught]
+    assert [line[: line.index(" (")] for line in said] == 2 * [
+        f"{study / 'P08 copy.txt'}: is nearly the same text as {study / 'P07 interview.txt'}"
+    ]
+    assert len(near.read) == 3 and not near.known
+    for heard in near.read:
+        kept = [getattr(heard, name) for name in Heard.__slots__]
+        assert not any(isinstance(value, np.ndarray) for value in kept)
+        assert isinstance(heard.said, Stored) and isinstance(heard.roles, Stored)
+    assert [h.case for h in near.read] == ["P07", "P07", "P08"]  # follow-up, interview, copy
+    assert near.read[2].share_in(near.read[1], near.study) == 1.0
+
+
 def test_spoken_words_are_found_before_they_are_folded() -> None:
     """The words a near copy is judged by: every turn's (or one role's), in order, each folded
     after it is found: 'İstanbul' folded first would be two words, 'i' and 'stanbul'."""

@@ -55,6 +55,7 @@ if TYPE_CHECKING:
     from ..schema import Transcript
     from .reading_cache import ReadingCache
     from .run_index import CaseRuns
+    from .word_store import Stored, WordStore
 
 #: The file extensions :func:`read_transcript` reads (lower case).
 SUPPORTED_EXTENSIONS: tuple[str, ...] = (
@@ -609,7 +610,8 @@ NEAR_COPY_MARKS = 32
 class NearCopies:
     """The transcripts :func:`warn_if_near_copy` has read, each of
     :data:`NEAR_COPY_MIN_WORDS` participant words or more (:class:`Heard`: its words' runs,
-    hashed once), in reading order; the hashed runs of :data:`NEAR_COPY_RUN` words each says
+    hashed once, kept in a temporary file, :class:`~roqa_nlp.transcripts.word_store.WordStore`,
+    not in memory), in reading order; the hashed runs of :data:`NEAR_COPY_RUN` words each says
     (:class:`~roqa_nlp.transcripts.run_index.RunIndex`), so that a new transcript is compared
     only with those that say enough of its runs, or it of theirs, to be a near copy; and which
     cases say each run (:class:`~roqa_nlp.transcripts.run_index.CaseRuns`), so that text said in
@@ -618,14 +620,21 @@ class NearCopies:
 
     def __init__(self) -> None:
         from .run_index import CaseRuns, RunIndex
+        from .word_store import WordStore
 
+        #: the hashed words of each transcript, whose each is and how many each turn holds
+        self.store = WordStore()
         self.read: list[Heard] = []
         #: the runs of each (of all its words, its participant's and its interviewer's), once,
         #: of those said by fewer than NEAR_COPY_COMMON_TO_ANY cases when it was read
         self.said = RunIndex(counted=False)
         #: the runs of each's participant's words, counted, of those too
         self.answered = RunIndex()
-        self.study = CaseRuns()  # the cases that say each run, of every transcript with a case
+        #: the cases that say each run, of every transcript with a case, counted up to one more
+        #: than NEAR_COPY_GROUP with the numbers of the first NEAR_COPY_GROUP (enough to tell
+        #: runs said by NEAR_COPY_COMMON_TO_ANY cases or more, by NEAR_COPY_GROUP at most, and
+        #: by a case other than NEAR_COPY_GROUP given ones: CaseRuns.said_elsewhere)
+        self.study = CaseRuns(max(NEAR_COPY_COMMON_TO_ANY, NEAR_COPY_GROUP + 1))
         #: the least NEAR_COPY_MARKS hashes of each's participant runs said by NEAR_COPY_GROUP
         #: cases or fewer when it was read: a transcript saying most of them may be a copy
         #: however many cases say its text (Heard.whole_in)
@@ -635,8 +644,9 @@ class NearCopies:
         #: the study when a third copy is compared (Heard.share_in's ``besides``)
         self.copies: dict[str, frozenset[str]] = {}
         #: the hashes of the words of each transcript counted by :meth:`know`, not yet read,
-        #: and how many each of its turns holds, by its reading (:meth:`reading`)
-        self.known: dict[tuple[str, str, bytes, int], tuple[np.ndarray, np.ndarray]] = {}
+        #: and how many each of its turns holds (in :attr:`store`), by its reading
+        #: (:meth:`reading`)
+        self.known: dict[tuple[str, str, bytes, int], tuple[Stored, Stored]] = {}
 
     def know(self, transcripts: Iterable[Transcript]) -> None:
         """Count the runs of a whole study's transcripts before any is checked, so that text
@@ -646,23 +656,27 @@ class NearCopies:
             if t.participant:
                 self.knows(t.participant, *self.words_of(t))
 
-    def words_of(self, t: Transcript) -> tuple[tuple[str, str, bytes, int], Any, np.ndarray]:
-        """``t``'s reading (:meth:`reading`), the hashes of its words
-        (:func:`~roqa_nlp.transcripts.run_index.word_hashes`) and how many each turn holds."""
+    def words_of(self, t: Transcript) -> tuple[tuple[str, str, bytes, int], Stored, Stored]:
+        """``t``'s reading (:meth:`reading`), and where :attr:`store` keeps the hashes of its
+        words (:func:`~roqa_nlp.transcripts.run_index.word_hashes`) and how many each turn
+        holds."""
+        import numpy as np
+
         from .run_index import word_hashes
 
         words, counts = spoken_turns(t)
-        return self.reading(t), word_hashes(words), counts
+        said = self.store.put(word_hashes(words))
+        return self.reading(t), said, self.store.put(counts.astype(np.int32))
 
     def knows(
-        self, case: str, reading: tuple[str, str, bytes, int], said: Any, counts: np.ndarray
+        self, case: str, reading: tuple[str, str, bytes, int], said: Stored, counts: Stored
     ) -> None:
         """Count the runs of the words ``said`` (hashed, in order, :meth:`words_of`) in a
-        transcript of ``case`` before any is checked, kept until the transcript of
-        ``reading`` is (hashed once)."""
+        transcript of ``case`` before any is checked, kept (in :attr:`store`) until the
+        transcript of ``reading`` is (hashed once)."""
         from .run_index import runs_of
 
-        self.study.add(case, runs_of(said, NEAR_COPY_RUN, True))
+        self.study.add(case, runs_of(self.store.get(said), NEAR_COPY_RUN, True))
         self.known[reading] = (said, counts)
 
     @staticmethod
@@ -685,8 +699,10 @@ class Heard:
     its case, a digest of its text, the hash of each of its words
     (:func:`~roqa_nlp.transcripts.run_index.word_hashes`) and whose each is (participant,
     interviewer or neither), in order, 9 bytes a word, from which the runs of its
-    participant's, its interviewer's or all its words are hashed when it is compared; the
-    transcript itself is not kept (a stream would keep every one). With them, as the study's
+    participant's, its interviewer's or all its words are hashed when it is compared, both
+    kept in a temporary file (:class:`~roqa_nlp.transcripts.word_store.WordStore`: a stream
+    held 130 KB a 14,600-word interview in memory); the transcript itself is not kept (a
+    stream would keep every one). With them, as the study's
     cases said each run when last counted (``counted``, :attr:`CaseRuns.version`): how many of
     its participant's runs are said by :data:`NEAR_COPY_COMMON_TO_ANY` cases or more
     (``common``), and how many of its participant's words are in none of those (``alone``): a
@@ -706,16 +722,24 @@ class Heard:
         "roles",
         "said",
         "source",
+        "store",
         "words",
     )
 
     def __init__(
-        self, source: str, t: Transcript, said: np.ndarray, roles: np.ndarray, digest: bytes
+        self,
+        source: str,
+        t: Transcript,
+        said: Stored,
+        roles: np.ndarray,
+        digest: bytes,
+        store: WordStore,
     ) -> None:
-        """``said``: the hashes of all of ``t``'s words; ``roles``: whose each is
-        (:func:`turn_roles`); ``digest``: of its text (:meth:`NearCopies.reading`)."""
+        """``said``: where ``store`` keeps the hashes of all of ``t``'s words; ``roles``: whose
+        each is (:func:`turn_roles`, put in ``store`` too); ``digest``: of its text
+        (:meth:`NearCopies.reading`)."""
         self.source, self.case, self.digest = source, t.participant or "", digest
-        self.said, self.roles = said, roles
+        self.store, self.said, self.roles = store, said, store.put(roles)
         self.words = int((roles == _SPOKEN_BY["participant"]).sum())  # the participant's
         self.asked = int((roles == _SPOKEN_BY["interviewer"]).sum())  # the interviewer's
         #: no interviewer turn: every word read as the participant's (roles not told)
@@ -730,7 +754,9 @@ class Heard:
         """The hashed runs (64-bit) of the words of ``role`` (all, when None), in order."""
         from .run_index import runs_of
 
-        said = self.said if role is None else self.said[self.roles == _SPOKEN_BY[role]]
+        said = self.store.get(self.said)
+        if role is not None:
+            said = said[self.store.get(self.roles) == _SPOKEN_BY[role]]
         return runs_of(said, NEAR_COPY_RUN, True)
 
     def count(self, study: CaseRuns, answers: np.ndarray | None = None) -> None:
@@ -920,15 +946,15 @@ def warn_if_near_copy(t: Transcript, seen: NearCopies) -> None:
     reading = seen.reading(t)
     known = seen.known.pop(reading, None)
     if known is not None:
-        said, counts = known  # hashed when the study was counted
+        kept, counts = known  # hashed when the study was counted
     else:
-        _, said, counts = seen.words_of(t)
-    roles = turn_roles(t, counts)
-    every = runs_of(said, NEAR_COPY_RUN, True)
+        _, kept, counts = seen.words_of(t)
+    roles = turn_roles(t, seen.store.get(counts))
+    every = runs_of(seen.store.get(kept), NEAR_COPY_RUN, True)
     seen.study.add(case, every)
     if (roles == _SPOKEN_BY["participant"]).sum() < NEAR_COPY_MIN_WORDS:
         return
-    heard = Heard(said_source(t) or t.id, t, said, roles, reading[2])
+    heard = Heard(said_source(t) or t.id, t, kept, roles, reading[2], seen.store)
     answers = heard.runs("participant")
     heard.count(seen.study, answers)
     count = len(seen.read)
