@@ -168,3 +168,28 @@ def test_word_store_gives_back_each_array_put() -> None:
     store.close()
     with pytest.raises(ValueError, match="nothing was put"):
         store.get(where[0])
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(st.lists(st.integers(0, 20), max_size=30), max_size=20),
+    st.lists(st.integers(0, 22), max_size=30),
+)
+def test_an_index_answers_as_counting_every_transcripts_runs_does(
+    transcripts: list[list[int]], asked: list[int]
+) -> None:
+    """However its levels were merged, an index answers shared() as counting each
+    transcript's runs one by one does, both ways, and keeps each level sorted with the
+    transcripts of a run in reading order (what a stable sort of the levels joined gave)."""
+    index = RunIndex()
+    for number, runs in enumerate(transcripts):
+        index.add(number, np.array(runs, np.uint32))
+    count = len(transcripts)
+    runs = np.array(asked, np.uint32)
+    here = [sum(asked.count(r) for r in set(said)) for said in transcripts]
+    there = [sum(said.count(r) for r in set(asked)) for said in transcripts]
+    assert index.shared(runs, count, times_here=True).tolist() == here
+    assert index.shared(runs, count, times_here=False).tolist() == there
+    for keys, numbers, _ in index.levels:
+        pairs = list(zip(keys.tolist(), numbers.tolist()))
+        assert pairs == sorted(pairs)

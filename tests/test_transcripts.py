@@ -5777,6 +5777,32 @@ def test_the_near_copy_check_keeps_no_words_in_memory(tmp_path: Path) -> None:
     assert near.read[2].share_in(near.read[1], near.study) == 1.0
 
 
+def test_a_study_whose_first_transcripts_say_only_a_vignette_is_read(tmp_path: Path) -> None:
+    """Session 83: P01 to P04 each read one vignette aloud and say nothing else, P05 reads it
+    and answers it. Every run of the first four is said by four cases (common text), so each
+    left the near-copy index an empty level, and P05, the first with runs of its own, made
+    read_transcripts (and roqa inspect, roqa code) stop with an IndexError. Now all five are
+    read and nothing is warned of."""
+    vignette = (
+        "Mrs Jones is seventy two and lives alone. She has had type two diabetes for ten years "
+        "and has missed her last two reviews. Her daughter rings the practice to say her "
+        "mother is confused about her tablets."
+    )
+    answer = (
+        " I would ring the daughter back first and book a double slot with the practice nurse, "
+        "then ask the pharmacist to check her tablets and write to her about the next review."
+    )
+    for n in range(1, 6):
+        said = vignette + (answer if n == 5 else "")
+        (tmp_path / f"P0{n}.txt").write_text(
+            f"Interviewer: Please read the vignette aloud.\nP0{n}: {said}\n", "utf-8"
+        )
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", RoqaWarning)
+        read = read_transcripts(tmp_path)
+    assert [t.participant for t in read] == ["P01", "P02", "P03", "P04", "P05"]
+
+
 def test_spoken_words_are_found_before_they_are_folded() -> None:
     """The words a near copy is judged by: every turn's (or one role's), in order, each folded
     after it is found: 'İstanbul' folded first would be two words, 'i' and 'stanbul'."""
