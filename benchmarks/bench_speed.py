@@ -422,7 +422,14 @@ def bench_memory(work: Path, scales: list[int], model: Path | None) -> dict[str,
         log(f"roqa code --stream at {s}x")
         r = measure(
             code_cmd(
-                c, work / f"out-mem-{s}", smodel, "--stream", "--backend", str(dirs["static"])
+                c,
+                work / f"out-mem-{s}",
+                smodel,
+                "--stream",
+                "--backend",
+                str(dirs["static"]),
+                "--threads",
+                "1",  # one core left to the other jobs of a shared machine (session 83)
             ),
             env,
         )
