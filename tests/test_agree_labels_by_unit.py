@@ -170,6 +170,27 @@ def test_series_of_different_units_align_with_nan_where_missing_values_are_allow
     assert krippendorff_alpha(ann, ben) == krippendorff_alpha([[1, 2, 3, 3, N], [N, 2, 3, N, 1]])
 
 
+def test_series_by_the_row_numbers_a_filter_kept_are_read_in_their_order() -> None:
+    """Two coders' own files, rows in other orders, each filtered to one transcript: the index
+    holds the rows' numbers in each file, no units (hunt18 A1: matched by them, coders who gave
+    the same 6 codes got alpha 0.091 and percent agreement 0.333)."""
+    codes = list("abcabc")
+    ann = pd.DataFrame({"transcript": list("11x1xx1x11xx"), "code": "z"})
+    ben = pd.DataFrame({"transcript": list("x11x1x1xx11x"), "code": "z"})
+    ann.loc[ann.transcript == "1", "code"] = codes
+    ben.loc[ben.transcript == "1", "code"] = codes
+    a = ann[ann.transcript == "1"]["code"]
+    b = ben[ben.transcript == "1"]["code"]
+    assert list(a.index) == [0, 1, 3, 6, 8, 9] and list(b.index) == [1, 2, 4, 6, 9, 10]
+    assert krippendorff_alpha(a, b) == 1.0
+    assert percent_agreement(a, b) == 1.0
+    assert cohen_kappa(a, b) == 1.0
+    # a named whole-number index names the units (read_csv(..., index_col="unit"))
+    ann_units = pd.Series(["a", "b", "c"], index=pd.Index([1, 2, 3], name="unit"))
+    ben_units = pd.Series(["c", "b", "a"], index=pd.Index([3, 2, 1], name="unit"))
+    assert cohen_kappa(ann_units, ben_units) == 1.0
+
+
 def test_a_series_naming_a_unit_twice_is_refused() -> None:
     twice = pd.Series(["a", "b"], index=["u1", "u1"])
     with pytest.raises(RoqaValueError, match="gives unit 'u1' two labels"):
@@ -227,6 +248,12 @@ def test_fleiss_kappa_refuses_counts_that_are_not_whole_numbers() -> None:
         "the subject in the category"
     )
     assert fleiss_kappa([[3.0, 0.0], [0.0, 3.0]]) == 1.0
+    # whole numbers up to a float's rounding, as shares x 25 raters make them (hunt18 A2:
+    # refused, "found 7.000000000000001"), are those numbers
+    counts = np.array([[7, 18, 0], [14, 11, 0], [5, 10, 10], [2, 20, 3], [25, 0, 0]])
+    shares = counts / 25 * 25
+    assert (shares != counts).any()
+    assert fleiss_kappa(shares) == fleiss_kappa(counts)
 
 
 def test_fleiss_kappa_reads_a_dict_of_coders_as_coders_labels_it_does_not_take() -> None:

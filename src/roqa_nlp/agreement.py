@@ -301,16 +301,22 @@ def _coders_of(coders: Mapping[Any, Any]) -> list[Any]:
 
 def _by_unit(labels: Any) -> dict[Any, Any] | None:
     """One coder's labels keyed by unit, when they are given so: a dict of unit -> label, or a
-    pandas Series whose index is not the default RangeIndex (its index names the units, as
-    ``read_csv(..., index_col="unit")`` makes it); None for labels in the units' order (a
-    list, an array, a Series numbered 0, 1, 2 ...). A Series naming one unit twice is a
-    one-line error."""
+    pandas Series whose index names the units (labels such as ``"p01:0003"``, or a named index,
+    as ``read_csv(..., index_col="unit")`` makes it); None for labels in the units' order (a
+    list, an array, a Series numbered 0, 1, 2 ..., or by the unnamed row numbers a filter
+    kept). A Series naming one unit twice is a one-line error."""
     if isinstance(labels, Mapping):
         return {_plain(unit): label for unit, label in labels.items()}
     pandas = sys.modules.get("pandas")
     if pandas is None or not isinstance(labels, pandas.Series):
         return None
     if isinstance(labels.index, pandas.RangeIndex):
+        return None
+    if labels.index.name is None and pandas.api.types.is_integer_dtype(labels.index.dtype):
+        # row numbers a filter kept (``df[df.transcript == "T1"]["code"]``), not units: two
+        # coders' own files filtered so are read in order, as before (hunt18 A1: aligned by row
+        # number, coders who agreed on all 6 units got alpha 0.091); a named integer index
+        # (``read_csv(..., index_col="unit")``) names the units
         return None
     twice = labels.index[labels.index.duplicated()]
     if len(twice):
@@ -742,12 +748,15 @@ def _check_counts(counts: Any) -> tuple[np.ndarray, float]:
         raise RoqaValueError("counts must be 2-D: one row per subject, one column per category")
     if (c < 0).any() or not np.isfinite(c).all():
         raise RoqaValueError("counts must be non-negative numbers of ratings")
-    part = c[c != np.round(c)]
-    if part.size:  # 1.5 raters (api tester, session 83, D6: kappa 0.0 with no word)
+    # 1.5 raters (api tester, session 83, D6: kappa 0.0 with no word); a whole number up to a
+    # float's rounding (shares x 25 raters: 7.000000000000001) is that number (hunt18 A2)
+    part = c[~np.isclose(c, np.round(c), rtol=0.0, atol=1e-9 * max(1.0, float(c.max(initial=0))))]
+    if part.size:
         raise RoqaValueError(
             f"counts must be whole numbers of ratings (found {_plain(part[0])!r}): each is how "
             "many raters put the subject in the category"
         )
+    c = np.round(c)
     c = c[c.sum(axis=1) > 0]
     if c.shape[0] == 0:
         raise RoqaValueError("counts hold no ratings")
