@@ -246,3 +246,68 @@ def test_every_speaker_among_otter_timed_speakers_keeps_their_own_turns(
     turns = [(u.speaker, u.role, t.text[u.start : u.end]) for u in t.turns]
     roles = {True: "interviewer", False: "participant"}
     assert turns == [(s, roles[s in INTERVIEWERS], w) for s, w in expected]
+
+
+#: An untimed one-word line after Jo Lee's statement (A1), then Sam Roe's next question: each
+#: the label of someone typed by hand, where a quoted line's rule (``Monday: Bev 08:00`` in an
+#: answer, messy13 D3) reads it as talk only for a word naming no one, said once, in a
+#: participant's turn that asks nothing.
+KEPT = {
+    # a given name
+    "given_name": "Ann: Sorry, the IT system crashes every week.\n\n",
+    # a word naming one person, a role
+    "role_word": "Deputy: And the rota, we never have enough nights.\n\n",
+    # a word naming no one, but taking two turns
+    "two_turns": "Kez: Sorry, the IT system crashes every week.\n\n"
+    + "Jo Lee  1:40\nYes, that too.\n\nKez: And nobody fixes it.\n\n",
+}
+
+
+@pytest.mark.parametrize("case", sorted(KEPT))
+def test_an_untimed_label_naming_someone_or_speaking_twice_stays_a_speaker(
+    case: str, tmp_path: Path
+) -> None:
+    path = tmp_path / f"otter_{case}.txt"
+    path.write_text(
+        OPENING + A1_TEXT + KEPT[case] + "Sam Roe  2:45\nWhat helps?\n", encoding="utf-8"
+    )
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        t = read_transcript(path, interviewer_labels=["Sam Roe"])
+    turns = [(u.speaker, t.text[u.start : u.end]) for u in t.turns]
+    said = [line.split(": ", 1) for line in KEPT[case].split("\n\n") if ": " in line]
+    if case == "two_turns":
+        said.insert(1, ["Jo Lee", "Yes, that too."])
+    assert turns == [Q0, A0, Q1, A1, *[(w, s) for w, s in said], ("Sam Roe", "What helps?")]
+
+
+@pytest.mark.parametrize("named", [True, False])
+def test_an_untimed_word_after_a_question_or_an_interviewers_turn_stays_a_speaker(
+    named: bool, tmp_path: Path
+) -> None:
+    """``Zuri:`` answers a participant's question; ``Monday:`` stands after the interviewer's
+    turn, which it is never merged into, named or guessed (Sam Roe mostly asks)."""
+    path = tmp_path / "otter_after_questions.txt"
+    path.write_text(
+        OPENING
+        + "Jo Lee  1:10\nMostly the paperwork. And who covers the nights?\n\n"
+        + "Zuri: I do, most weeks.\n\n"
+        + "Sam Roe  2:00\nTell me about the rota then.\n\n"
+        + "Monday: Bev and Carl on days, agency at night.\n\n"
+        + "Sam Roe  2:45\nWhat helps?\n\nJo Lee  2:50\nSupervision.\n",
+        encoding="utf-8",
+    )
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        t = read_transcript(path, interviewer_labels=["Sam Roe"] if named else None)
+    assert [(u.speaker, t.text[u.start : u.end]) for u in t.turns] == [
+        Q0,
+        A0,
+        Q1,
+        ("Jo Lee", "Mostly the paperwork. And who covers the nights?"),
+        ("Zuri", "I do, most weeks."),
+        ("Sam Roe", "Tell me about the rota then."),
+        ("Monday", "Bev and Carl on days, agency at night."),
+        ("Sam Roe", "What helps?"),
+        ("Jo Lee", "Supervision."),
+    ]
