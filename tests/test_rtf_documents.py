@@ -87,3 +87,35 @@ def test_rtf_table_that_is_no_transcript_stays_in_the_extracted_text(tmp_path: P
         ("Interviewer", "interviewer", "Thanks."),
     ]
     assert t.metadata == {"format": "rtf", "rendering": "extracted"}
+
+
+def test_rtf_table_whose_last_row_has_no_row_end_keeps_that_row(tmp_path: Path) -> None:
+    # A slightly broken save: the document ends right after the last row's cells, with no \row.
+    f = tmp_path / "p04.rtf"
+    f.write_bytes(
+        rb"{\rtf1\ansi\ansicpg1252\deff0{\fonttbl{\f0 Calibri;}}" + b"\n"
+        + _row(b"Interviewer", b"How do you manage staffing?")
+        + _row(b"P04", b"We rely on agency staff.")
+        + _row(b"Interviewer", b"And the leadership?")
+        + rb"\pard\intbl P04\cell \pard\intbl The board listens, mostly.\cell}"
+    )  # fmt: skip
+    t = read_transcript(f)
+    assert turns_of(t) == [
+        ("Interviewer", "interviewer", "How do you manage staffing?"),
+        ("P04", "participant", "We rely on agency staff."),
+        ("Interviewer", "interviewer", "And the leadership?"),
+        ("P04", "participant", "The board listens, mostly."),
+    ]
+
+
+def test_rtf_escaped_braces_and_backslash_go_with_a_deletions_words(tmp_path: Path) -> None:
+    f = tmp_path / "p04.rtf"
+    f.write_bytes(
+        rb"{\rtf1\ansi\pard Interviewer: Who said it?\par" + b"\n"
+        rb"\pard P04: It was {\deleted Jane \{the deputy\} Smith \\ }the manager.\par}"
+    )
+    t = read_transcript(f)
+    assert turns_of(t) == [
+        ("Interviewer", "interviewer", "Who said it?"),
+        ("P04", "participant", "It was the manager."),
+    ]

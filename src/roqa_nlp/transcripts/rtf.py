@@ -96,7 +96,7 @@ def without_deletions(rtf: str) -> str:
                 word in _WRITING_WORDS
                 or (word is None and not token.startswith("\\"))
                 or token.startswith("\\'")
-                or token in ("\\~", "\\-", "\\_")
+                or token in ("\\~", "\\-", "\\_", "\\{", "\\}", "\\\\")
             )
             and token.strip("\r\n")
         ):
@@ -159,7 +159,11 @@ def _marked_blocks(text: str) -> list[Block] | None:
             cells, current = None, ""
         else:
             current += part
-    paragraphs(current)
+    if cells:  # a last row with no \row (the document ends after its cells): still a row
+        last = current.strip()
+        rows.append(cells + [last] if last else cells)
+    else:
+        paragraphs(current)
     if rows:
         table_ended()
     return blocks if transcript_table else None
