@@ -380,3 +380,52 @@ def test_all_before_words_going_on_stays_the_answer_in_a_group():
         "Same for us, the night staff especially.\nAll: of them, not just nights.",
     )
     assert "collective_replies" not in t.metadata
+
+
+READ_OUT_LIST = """Facilitator: Who needs the training?
+Ann Lee: The list we were given said:
+{quoted}
+Which nobody could manage, not with the rota we had then.
+Bob Ray: True, and the modules kept crashing.
+Cat Poe: Yes, and nobody paid them for it.
+Facilitator: Anything else?
+Bob Ray: No.
+"""
+
+
+@pytest.mark.parametrize(
+    "quoted",
+    [
+        "All: Managers, nurses and support workers, by March.",
+        "All: Yes.",
+        "Several: Managers, nurses, support workers and their deputies, by March.",
+    ],
+)
+def test_all_or_several_line_read_out_in_an_answer_stays_the_members(quoted):
+    """A member reading out a list's line that opens with 'All:' (or 'Several:'), her words
+    going on below it, keeps both lines in her turn, as at 93381fb9 (s83 hunt18 C1:
+    they went to collective_replies, 22 of her words uncoded, or made a member 'All')."""
+    t = parse_text(READ_OUT_LIST.format(quoted=quoted), "fg10.txt")
+    assert turn_texts(t)[1] == (
+        "Ann Lee",
+        f"The list we were given said:\n{quoted}\n"
+        "Which nobody could manage, not with the rota we had then.",
+    )
+    assert "collective_replies" not in t.metadata
+    assert sorted({u.speaker for u in t.turns if u.role == "participant"}) == [
+        "Ann Lee",
+        "Bob Ray",
+        "Cat Poe",
+    ]
+
+
+def test_all_before_a_long_line_stays_the_answer_in_a_group():
+    """Nine words or more after 'All:' are a line of talk, not a reply said at once (s83 C1)."""
+    line = "All: Managers, nurses, support workers and their deputies, by March."
+    text = GROUP_REPLY.replace(
+        "P02: Same for us, the night staff especially.",
+        f"P02: Same for us, the night staff especially.\n{line}",
+    ).format(reply="P03: Yes.")
+    t = parse_text(text, "fg09.txt")
+    assert turn_texts(t)[2] == ("P02", f"Same for us, the night staff especially.\n{line}")
+    assert "collective_replies" not in t.metadata

@@ -1420,6 +1420,10 @@ def _times_alone_after_labels(
 #: Fewest other speakers a file labels for a collective reply's label said there
 #: (``Several voices:``, ``Everyone:``) to be one: a group's facilitator and two members.
 MIN_SPEAKERS_BESIDE_COLLECTIVE = 3
+#: Most words of a reply labelled by a word that may open a line of talk (``All: Yes, mostly.``:
+#: :data:`~.roles.COLLECTIVE_LABEL_WORDS`); a longer line is talk (a member reading out a list's
+#: ``All: Managers, nurses and support workers, by March.``: s83 hunt18, C1).
+MAX_WORDS_OF_A_SHORT_COLLECTIVE_REPLY = 8
 
 
 def _with_collective_replies(
@@ -1436,12 +1440,30 @@ def _with_collective_replies(
     (session 62, focus tester, finding 1). In a one-to-one interview ``All: the whole team``
     stays the answer's words. A word that may open a line of talk (``All``, ``Several``,
     ``Group``: :data:`~.roles.COLLECTIVE_LABEL_WORDS`) is one only before words that open a
-    sentence: ``All: Yes, mostly.`` is a reply, ``All: of it was useless`` the answer's words."""
+    sentence, in a short reply (:data:`MAX_WORDS_OF_A_SHORT_COLLECTIVE_REPLY` words at most)
+    with no unlabelled line below it: ``All: Yes, mostly.`` is a reply, ``All: of it was
+    useless`` the answer's words, and so is a list's line a member reads out, ``All: Managers,
+    nurses and support workers, by March.`` with her words going on below it."""
     others = {
         m.label.casefold() for m in found if m is not None and not is_collective_label(m.label)
     }
     if len(others) < MIN_SPEAKERS_BESIDE_COLLECTIVE:
         return found
+    words_labels = packaged_words(COLLECTIVE_LABEL_WORDS)
+
+    def labelled(j: int) -> bool:
+        m = matches[j]
+        return found[j] is not None or (m is not None and is_collective_label(m.label))
+
+    def short_reply(i: int, m: LabelMatch) -> bool:
+        words = lines[i][m.words_start :].strip()
+        below = next((j for j in range(i + 1, len(lines)) if lines[j].strip()), None)
+        return (
+            (words[:1].isupper() or words[:1] in ("[", "("))
+            and len(words.split()) <= MAX_WORDS_OF_A_SHORT_COLLECTIVE_REPLY
+            and (below is None or labelled(below))
+        )
+
     return [
         m
         if f is None
@@ -1449,11 +1471,7 @@ def _with_collective_replies(
         and i not in title_block
         and not m.timed
         and is_collective_label(m.label)
-        and (
-            m.label.casefold() not in packaged_words(COLLECTIVE_LABEL_WORDS)
-            or lines[i][m.words_start :].lstrip()[:1].isupper()
-            or lines[i][m.words_start :].lstrip()[:1] in ("[", "(")
-        )
+        and (m.label.casefold() not in words_labels or short_reply(i, m))
         else f
         for i, (m, f) in enumerate(zip(matches, found, strict=True))
     ]
