@@ -4,7 +4,9 @@ by hand with no time (an interjection, a member on the phone, ``Deputy:``, ``Jo 
 a short name, or a typed ``Interviewer:`` or ``Co-facilitator:``. A rule that read untimed
 ``Word:`` lines among timed speakers as quoted talk (ab77dd0a) and one that read a one-blank
 ``Name 2:30`` line as a rota line (2693b755) merged these answers into the turn above, the
-interviewer's question among them (hunt17 R4, R5, session 83); both were reverted. Each case
+interviewer's question among them (hunt17 R4, R5, session 83); both were reverted, and so was
+a stricter version of the first (f9a76e59: any one-word name in no list, said once after a
+statement, hunt19 D1-D3). Each case
 here is read as at 93381fb9, with the asker named as interviewer, so a merge into a question
 shows as a participant's words coded as the interviewer's."""
 
@@ -260,6 +262,13 @@ KEPT = {
     # a word naming no one, but taking two turns
     "two_turns": "Kez: Sorry, the IT system crashes every week.\n\n"
     + "Jo Lee  1:40\nYes, that too.\n\nKez: And nobody fixes it.\n\n",
+    # a name in no list, said once, after a statement (hunt19 D1: f9a76e59's rule merged it,
+    # and 37 other real one-time speakers, into the participant's turn; reverted)
+    "unlisted_name": "Tiwa: Same for us, the forms take an hour a visit.\n\n",
+    # a co-facilitator's question, after a statement (hunt19 D2)
+    "asks": "Kez: And how does that land with the team?\n\n",
+    # two members in a row, each once (hunt19 D3)
+    "two_members": "Kez: Same for us.\n\nTiwa: And for us, the audits.\n\n",
 }
 
 

@@ -140,7 +140,6 @@ from itertools import islice
 from typing import TYPE_CHECKING, Literal
 
 from ..errors import quoted
-from ..given_names import is_common_given_name
 from ..io import packaged_words
 from ..name_characters import MARKS, without_marks
 from .annotations import all_bracketed, is_annotation, only_annotations
@@ -155,7 +154,6 @@ from .roles import (
     interviewer_keys,
     is_collective_label,
     is_interviewee_role_label,
-    is_role_label,
     is_speaker_number_label,
     is_unknown_speaker,
     label_view,
@@ -1071,7 +1069,6 @@ def line_labels(
     accepted -= _dash_labels_before_a_colon(lines, matches, accepted)
     accepted -= _phrases_below_empty_labels(lines, matches, accepted, interviewer_labels)
     accepted -= _timed_lines_in_an_answer(lines, matches, accepted, interviewer_labels)
-    accepted -= _untimed_labels_among_timed_speakers(lines, matches, accepted, interviewer_labels)
     candidates = [None if m is None else m.label for m in matches]
     said = [line if m is None else line[m.words_start :] for line, m in zip(lines, matches)]
     title_block = header_lines(candidates, said)
@@ -1218,103 +1215,6 @@ def _timed_lines_in_an_answer(
             if laid_out_otherwise:
                 out.add(label)
     return out
-
-
-def _untimed_labels_among_timed_speakers(
-    lines: Sequence[str],
-    matches: Sequence[LabelMatch | None],
-    accepted: Collection[str],
-    interviewer_labels: Sequence[str] | None,
-) -> set[str]:
-    """The labels of ``accepted`` that quote a line inside a participant's answer in a file
-    whose speakers take turns under labels that carry a time (two or more speakers, their
-    labels taking turns, most of their lines timed: Otter's ``Li Wei  0:06``, Trint's
-    ``[00:00:05] Li Wei``, Rev's ``Speaker 1 (00:01):``, a Teams document's ``Li Wei   0:05``):
-    ``Monday: Bev 08:00, Carl 14:00`` or ``Grandmother: you'll be fine, love`` in Li Wei's
-    answer, which the tool that timed every turn opened no turn for (session 83, messy13 D3:
-    ``Monday`` took the rest of the answer as a speaker of its own). Such a label carries no
-    time, opens one line only, with words after its colon, below the first timed speaker's
-    line (one above may be the header's, ``Location: Leeds``), and is one word that names no
-    one: not a given name (``data/given_names.txt``), a role (``Interviewer``, ``P04``,
-    ``Speaker 3``, ``Deputy``), a name of two words (``Ann Bell``) or a speaker the researcher
-    names. The turn it stands in is a participant's, not one who mostly asks, and does not end
-    on a question. Any other untimed label is a speaker typed by hand among the timed ones (an
-    interjection, a member on the phone, ``Deputy:`` answering ``And your deputy?``): merged
-    into the turn above, their words were the interviewer's (hunt17 R4, session 83)."""
-    keys = interviewer_keys(interviewer_labels)
-    named = {" ".join(n.split()).casefold() for n in named_people(interviewer_labels)}
-    at: dict[str, list[LabelMatch]] = {}
-    for m in matches:
-        if m is not None and m.label in accepted:
-            at.setdefault(m.label, []).append(m)
-    timed = {
-        label for label, seen in at.items() if any(m.time is not None or m.timed for m in seen)
-    }
-    if len(timed) < 2:
-        return set()
-    theirs = [m for label in timed for m in at[label]]
-    if 2 * sum(1 for m in theirs if m.time is not None or m.timed) <= len(theirs):
-        return set()
-    order = [m.label for m in matches if m is not None and m.label in timed]
-    if sum(1 for a, b in zip(order, order[1:]) if a != b) < 2:
-        return set()  # two timed speakers, but not taking turns
-    quoting = {
-        label
-        for label, seen in at.items()
-        if label not in timed
-        and len(seen) == 1
-        and seen[0].form == "colon"
-        and not seen[0].stands_alone
-        and len(label.split()) == 1
-        and not keys.known(label)
-        and not is_role_label(label)
-        and not names_a_job(label)
-        and not is_common_given_name(label)
-        and not _may_name_one_person(label)
-        and label.casefold() not in named
-    }
-    if not quoting:
-        return set()
-    spoken = [i for i, line in enumerate(lines) if line.strip()]
-    speaker: list[str | None] = []  # the speaker whose talk each spoken line is
-    last: str | None = None
-    for i in spoken:
-        m = matches[i]
-        if m is not None and m.label in accepted and m.label not in quoting:
-            last = m.label  # a rota's "Monday:" then "Tuesday:" lines stand in one answer
-        speaker.append(last)
-    askers = _mostly_asking(lines, matches, set(accepted) - quoting, spoken, speaker)
-    found: set[str] = set()
-    for k, i in enumerate(spoken):
-        m = matches[i]
-        if m is None or m.label not in quoting or k == 0:
-            continue
-        who = speaker[k - 1]
-        if (
-            who not in timed
-            or who in keys
-            or who in askers
-            or not lines[i][m.words_start :].strip()
-            or lines[spoken[k - 1]].rstrip().endswith(("?", "\uff1f"))
-        ):
-            continue
-        found.add(m.label)
-    return found
-
-
-def _may_name_one_person(word: str) -> bool:
-    """Whether ``word`` is a word a speaker may be called by: one naming one person
-    (``data/person_words.txt``: "Deputy", "Manager", "Mum") or a given name or surname that is
-    also a word (``data/word_given_names.txt``, ``data/word_surnames.txt``,
-    ``data/stop_word_names.txt``: "Will", "Hope", "Ward")."""
-    word = word.casefold().strip(".")
-    people = (
-        "person_words.txt",
-        "word_given_names.txt",
-        "word_surnames.txt",
-        "stop_word_names.txt",
-    )
-    return any(word in packaged_words(f) for f in people)
 
 
 #: A dash between blanks inside a label (``P23 – Staffing``).
