@@ -32,7 +32,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from exports_gen import DEFAULT_OUT, generate  # noqa: E402
-from turns_compare import SEV, classify, norm  # noqa: E402
+from turns_compare import SEV, battery_records, class_stats, classify, norm  # noqa: E402
 
 
 def read(path: Path, rec: dict):
@@ -58,17 +58,10 @@ def main() -> None:
     a = ap.parse_args()
     out: Path = a.out
     verbose, only = a.verbose, a.only
-    if not a.no_gen:
-        print(f"{generate(out, a.seed, a.per)} files generated in {out} (seed {a.seed})\n")
-    elif not (out / "truth.jsonl").is_file():
-        raise SystemExit(f"{out}: no truth.jsonl: run without --no-gen to generate the battery")
-    with open(out / "truth.jsonl", encoding="utf-8") as f:
-        recs = [json.loads(line) for line in f]
-    if only:
-        recs = [r for r in recs if r["class"] == only]
-    stats: dict = defaultdict(
-        lambda: {"files": 0, "bad_files": 0, "turns": 0, "bad_turns": 0, "kinds": Counter()}
+    recs = battery_records(
+        out, only, None if a.no_gen else lambda: generate(out, a.seed, a.per), a.seed
     )
+    stats = class_stats()
     hz_stats: dict = defaultdict(lambda: [0, 0])
     cls_hz: dict = defaultdict(lambda: [0, 0])
     detail = []

@@ -22,7 +22,6 @@ files are generated (emptied first); ``--seed`` is passed to the generator.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 import warnings
 from collections import Counter, defaultdict
@@ -30,7 +29,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from formats_gen import DEFAULT_OUT, generate  # noqa: E402
-from turns_compare import SEV, classify  # noqa: E402
+from turns_compare import SEV, battery_records, class_stats, classify  # noqa: E402
 
 
 def read(path: Path, rec: dict):
@@ -64,17 +63,8 @@ def main() -> None:
     a = ap.parse_args()
     out: Path = a.out
     verbose, only = a.verbose, a.only
-    if not a.no_gen:
-        print(f"{generate(out, a.seed)} files generated in {out} (seed {a.seed})\n")
-    elif not (out / "truth.jsonl").is_file():
-        raise SystemExit(f"{out}: no truth.jsonl: run without --no-gen to generate the battery")
-    with open(out / "truth.jsonl", encoding="utf-8") as f:
-        recs = [json.loads(line) for line in f]
-    if only:
-        recs = [r for r in recs if r["class"] == only]
-    stats: dict = defaultdict(
-        lambda: {"files": 0, "bad_files": 0, "turns": 0, "bad_turns": 0, "kinds": Counter()}
-    )
+    recs = battery_records(out, only, None if a.no_gen else lambda: generate(out, a.seed), a.seed)
+    stats = class_stats()
     hz: dict = defaultdict(lambda: [0, 0])
     detail = []
     segs = [0, 0]  # segments checked, of those with text != t.text[start:end]

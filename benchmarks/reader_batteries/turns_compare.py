@@ -20,8 +20,11 @@ The kind is a heuristic: on pdftotext text "label_kept" means page furniture, no
 
 from __future__ import annotations
 
+import json
 import re
-from collections import Counter
+from collections import Counter, defaultdict
+from collections.abc import Callable
+from pathlib import Path
 
 INVIS = dict.fromkeys(map(ord, "\u001f\u00ad\u200e\u200b\ufeff"), None)
 SEV = {
@@ -130,3 +133,24 @@ def classify(exp: list, act: list) -> tuple[list[tuple[int, str]], list[str]]:
     if len(an) != len(exp):
         notes.append(f"{len(exp)} turns expected, {len(an)} read")
     return fails, notes
+
+
+def battery_records(
+    out: Path, only: str | None, generate: Callable[[], int] | None, seed: int
+) -> list[dict]:
+    """The truth records of the battery in ``out``, generated there first unless ``generate``
+    is None (``--no-gen``); of class ``only`` alone when given."""
+    if generate is not None:
+        print(f"{generate()} files generated in {out} (seed {seed})\n")
+    elif not (out / "truth.jsonl").is_file():
+        raise SystemExit(f"{out}: no truth.jsonl: run without --no-gen to generate the battery")
+    with open(out / "truth.jsonl", encoding="utf-8") as f:
+        recs = [json.loads(line) for line in f]
+    return [r for r in recs if r["class"] == only] if only else recs
+
+
+def class_stats() -> defaultdict:
+    """Each class's counts: files, files with a wrong turn, turns, wrong turns, failure kinds."""
+    return defaultdict(
+        lambda: {"files": 0, "bad_files": 0, "turns": 0, "bad_turns": 0, "kinds": Counter()}
+    )
