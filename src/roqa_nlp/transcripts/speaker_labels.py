@@ -1204,17 +1204,17 @@ def _timed_lines_in_an_answer(
         if (m := matches[i]) is not None and m.timed and (shape := _layout(lines[i]))
     }
     hourless = {_SHAPE_HOURS.sub("9:9", shape) for shape in shapes}
-    out: set[str] = set()
-    for label in quiet:
-        for i in at[label]:
-            shape = _layout(lines[i])
-            past_the_hour = _SHAPE_HOURS.search(shape) is not None and (
-                _SHAPE_HOURS.sub("9:9", shape) in hourless
-            )
-            laid_out_otherwise = shape not in shapes and not past_the_hour
-            if laid_out_otherwise:
-                out.add(label)
-    return out
+
+    def laid_out_as_the_others(shape: str) -> bool:
+        """``shape`` is the speakers', or theirs with an hour's mark (heard past the hour)."""
+        past_the_hour = _SHAPE_HOURS.search(shape) is not None
+        return shape in shapes or (past_the_hour and _SHAPE_HOURS.sub("9:9", shape) in hourless)
+
+    return {
+        label
+        for label in quiet
+        if not all(laid_out_as_the_others(_layout(lines[i])) for i in at[label])
+    }
 
 
 #: A dash between blanks inside a label (``P23 – Staffing``).
