@@ -17,7 +17,11 @@ from roqa_nlp.report import _environment, render_report
 from roqa_nlp.report.template_cache import MAGIC
 from test_cli_core import EXAMPLES, roqa
 
-MODEL_FILE = "report-template-model.jinja"
+
+def model_file(folder: Path) -> Path:
+    """The one compiled template of a model's page kept in ``folder``."""
+    (found,) = folder.glob("report-template-model-*.jinja")
+    return found
 
 
 @pytest.fixture(autouse=True)
@@ -54,10 +58,25 @@ def test_a_report_keeps_its_compiled_template_and_the_next_one_does_not_compile_
     assert compiles == ["report.html.j2"]
     first = page(tmp_path)
     assert compiles == ["report.html.j2"] * 2
-    assert (tmp_path / MODEL_FILE).read_bytes().startswith(MAGIC)
+    assert model_file(tmp_path).read_bytes().startswith(MAGIC)
     second = page(tmp_path)
     assert compiles == ["report.html.j2"] * 2  # read from the cache, not compiled
     assert first == second == plain
+
+
+def test_two_versions_of_roqa_sharing_a_folder_keep_one_file_each(
+    tmp_path: Path, compiles: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """One file per kind of page was written over by each version in turn, so each compiled
+    the template again at every other run (session 83, a BASE and a branch timed in turn): the
+    key in the file's name keeps one file per version."""
+    from roqa_nlp import json_cache
+
+    for version in ("one", "two", "one", "two"):
+        monkeypatch.setattr(json_cache, "package_hash", lambda v=version: v)
+        page(tmp_path)
+    assert compiles == ["report.html.j2"] * 2  # each version compiled it once
+    assert len(list(tmp_path.glob("report-template-model-*.jinja"))) == 2
 
 
 def test_without_a_cache_folder_nothing_is_written(tmp_path: Path, compiles: list[str]) -> None:
@@ -81,11 +100,12 @@ def test_a_damaged_or_stale_cache_file_is_compiled_afresh_and_rewritten(
     tmp_path: Path, compiles: list[str], damage
 ) -> None:  # type: ignore[no-untyped-def]
     plain = page(tmp_path)
-    good = (tmp_path / MODEL_FILE).read_bytes()
-    (tmp_path / MODEL_FILE).write_bytes(damage(good))
+    kept = model_file(tmp_path)
+    good = kept.read_bytes()
+    kept.write_bytes(damage(good))
     assert page(tmp_path) == plain
     assert compiles == ["report.html.j2"] * 2
-    assert (tmp_path / MODEL_FILE).read_bytes() == good
+    assert model_file(tmp_path).read_bytes() == good
 
 
 def test_the_key_changes_with_the_template_s_text(tmp_path: Path) -> None:
@@ -125,12 +145,13 @@ def test_a_link_in_the_file_s_place_is_not_followed(tmp_path: Path, compiles: li
     place, even to a good file of the user's own, is not read; the page is compiled afresh."""
     plain = page(tmp_path)
     good = tmp_path / "elsewhere.jinja"
-    (tmp_path / MODEL_FILE).rename(good)
-    (tmp_path / MODEL_FILE).symlink_to(good)
+    link = model_file(tmp_path)
+    link.rename(good)
+    link.symlink_to(good)
     _environment.cache_clear()
     from roqa_nlp.report.template_cache import TemplateCache
 
-    assert TemplateCache(tmp_path, "model")._read_own() is None
+    assert TemplateCache(tmp_path, "model")._read_own(link) is None
     assert page(tmp_path) == plain
     assert compiles == ["report.html.j2"] * 2
 
@@ -171,20 +192,20 @@ def test_roqa_code_keeps_the_template_in_its_cache_folder_and_no_cache_keeps_non
         )
         assert run.code == 0, run.err
         assert (out / "report.html").is_file()
-        assert (cache / MODEL_FILE).is_file() is kept
+        assert len(list(cache.glob("report-template-model-*.jinja"))) == kept
 
 
 def test_the_file_is_its_owner_s_alone_as_the_other_cache_files(tmp_path: Path) -> None:
     tmp_path.chmod(0o700)
     page(tmp_path)
-    assert (tmp_path / MODEL_FILE).stat().st_mode & 0o777 == 0o600
+    assert model_file(tmp_path).stat().st_mode & 0o777 == 0o600
 
 
 def test_a_file_others_can_write_is_never_read(tmp_path: Path, compiles: list[str]) -> None:
     """The compiled code is run: one another account could have written is compiled afresh."""
     tmp_path.chmod(0o700)
     plain = page(tmp_path)
-    (tmp_path / MODEL_FILE).chmod(0o666)
+    model_file(tmp_path).chmod(0o666)
     assert page(tmp_path) == plain
     assert compiles == ["report.html.j2"] * 2
 
@@ -198,4 +219,4 @@ def test_a_team_s_shared_folder_keeps_no_compiled_template(
     plain = page()
     assert page(team) == page(team) == plain
     assert compiles == ["report.html.j2"] * 3
-    assert list(team.iterdir()) == []
+    assert list(team.glob("report-template-*")) == []  # the JSON caches are kept there

@@ -3,13 +3,16 @@
 jinja2 turns ``templates/report.html.j2`` (37 KB) into Python source and compiles it: about
 0.1 s of every report written, the same work each time the template is unchanged. The cache
 keeps the compiled code (``marshal``, Python's own format for compiled code, as in
-``__pycache__``; never ``pickle``) in one file per kind of page, ``report-template-model.jinja``
-or ``report-template-given.jinja``. The file starts with its key: the SHA-256 of the template's
-text, its path, the jinja2 version, the Python bytecode tag and every file of roqa's package
+``__pycache__``; never ``pickle``) in one file per kind of page and key,
+``report-template-model-KEY.jinja`` or ``report-template-given-KEY.jinja`` (``KEY``: the key's
+first 16 hex digits). The file starts with its whole key: the SHA-256 of the template's text, its
+path, the jinja2 version, the Python bytecode tag and every file of roqa's package
 (:func:`~roqa_nlp.json_cache.package_hash`: the environment's options and every filter's way of
-taking its arguments, wherever its code lives, are compiled in). A file
-of another key, damaged, unreadable, or a folder that cannot be written only costs the compile:
-the page is the same. The compiled code is run, so a team's shared cache folder keeps none, and a
+taking its arguments, wherever its code lives, are compiled in). The key in the name lets two
+versions of roqa share a cache folder (two installs, a BASE and a branch timed in turn): with one
+file per kind, each compiled the template again over the other's (session 83). A file of another
+key, damaged, unreadable, or a folder that cannot be written only costs the compile: the page is
+the same. The compiled code is run, so a team's shared cache folder keeps none, and a
 file someone else owns or can write is never read.
 """
 
@@ -36,10 +39,16 @@ MAGIC = b"roqa report template\n"
 
 class TemplateCache(BytecodeCache):
     """jinja2's bytecode cache hook, keeping each compiled template in ``folder`` under the
-    name ``report-template-{kind}.jinja`` (``kind``: ``model`` or ``given``)."""
+    name ``report-template-{kind}-{key}.jinja`` (``kind``: ``model`` or ``given``; ``key``: the
+    first 16 hex digits of :meth:`key`)."""
 
     def __init__(self, folder: str | Path, kind: str) -> None:
-        self.path = Path(folder) / f"report-template-{kind}.jinja"
+        self.folder = Path(folder)
+        self.kind = kind
+
+    def path(self, bucket: Bucket) -> Path:
+        """The file keeping the compiled ``bucket``."""
+        return self.folder / f"report-template-{self.kind}-{self.key(bucket)[:16].decode()}.jinja"
 
     def key(self, bucket: Bucket) -> bytes:
         """The key of the compiled ``bucket``: what its code depends on."""
@@ -59,7 +68,7 @@ class TemplateCache(BytecodeCache):
         return hashlib.sha256("\0".join(parts).encode()).hexdigest().encode("ascii") + b"\n"
 
     def load_bytecode(self, bucket: Bucket) -> None:
-        data = self._read_own()
+        data = self._read_own(self.path(bucket))
         if data is None:
             return
         head = MAGIC + self.key(bucket)
@@ -72,16 +81,16 @@ class TemplateCache(BytecodeCache):
         if isinstance(code, types.CodeType):
             bucket.code = code
 
-    def _read_own(self) -> bytes | None:
+    def _read_own(self, path: Path) -> bytes | None:
         """The file's bytes when it may be run (:meth:`_own`), judged on the file opened, not on
         its name: opened without following a link and its owner and mode read from the open file,
         so no one can put another file in its place between the check and the read; ``None``
         when there is none yet, it cannot be read or it is not the user's own."""
-        if not self._own():
+        if not self._own(path):
             return None
         flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
         try:
-            fd = os.open(self.path, flags)
+            fd = os.open(path, flags)
         except OSError:  # none yet, a link, unreadable: compiled afresh
             return None
         with os.fdopen(fd, "rb") as fh:
@@ -93,17 +102,17 @@ class TemplateCache(BytecodeCache):
             except OSError:  # a folder in its place, unreadable: compiled afresh
                 return None
 
-    def _own(self) -> bool:
+    def _own(self, path: Path) -> bool:
         """Whether the cache may be used: the compiled code is run, so only in a folder that is
         not a team's (:func:`~roqa_nlp.json_cache._shared`), from a file that is the user's own
         and that no one else can write; else it is compiled in each process, as without a
         cache (a team member could otherwise put code of theirs in another's report run)."""
         from ..json_cache import _shared
 
-        if _shared(self.path.parent):
+        if _shared(path.parent):
             return False
         try:
-            st = self.path.stat()
+            st = path.stat()
         except FileNotFoundError:
             return True
         except OSError:
@@ -114,11 +123,12 @@ class TemplateCache(BytecodeCache):
         from ..errors import RoqaError
         from ..io import atomic_open
 
-        if bucket.code is None or not self._own():
+        path = self.path(bucket)
+        if bucket.code is None or not self._own(path):
             return
         data = MAGIC + self.key(bucket) + marshal.dumps(bucket.code)
         # ``0600``; a read-only or full folder: compiled again next time
-        with suppress(OSError, RoqaError), atomic_open(self.path, "wb", None, private=True) as fh:
+        with suppress(OSError, RoqaError), atomic_open(path, "wb", None, private=True) as fh:
             fh.write(data)
 
 
