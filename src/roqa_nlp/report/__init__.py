@@ -227,7 +227,8 @@ def write_report(
     file a list of ``decisions`` was read from, named in the warning that says how rows on another
     codebook's codes were read (:func:`embedded_decisions`). ``cache_dir``: a cache folder
     (``roqa code``'s) that keeps the page's template compiled for the next report
-    (:mod:`~roqa_nlp.report.template_cache`); None (the default) compiles it in each process."""
+    (:mod:`~roqa_nlp.report.template_cache`) and its crosswalk onto the other codebooks
+    (:mod:`~roqa_nlp.crosswalk_cache`); None (the default) works both out in each process."""
     from ..codebook import Codebook
 
     if isinstance(path, Codebook):  # write_report(result, codebook, path)
@@ -405,9 +406,12 @@ def render_report(
         from ..decisions_crosswalk import page_charted_crosswalk, page_crosswalk
 
         charted = isinstance(result.meta, dict) and result.meta.get("crosswalk")
-        ctx["crosswalk_json"] = (
-            page_charted_crosswalk(result, book) if charted else page_crosswalk(result, book)
-        )
+        if charted:
+            ctx["crosswalk_json"] = page_charted_crosswalk(result, book)
+        else:  # kept in the cache folder: a warm re-code does not translate it again
+            from ..crosswalk_cache import cached_page_crosswalk
+
+            ctx["crosswalk_json"] = cached_page_crosswalk(result, book, cache_dir, page_crosswalk)
     from ..decisions import (
         IDENTIFYING_WORDS,
         NEAR_MARGIN,
