@@ -48,11 +48,27 @@ def language_warning(transcript: Transcript) -> str | None:
     """One line naming the transcript's file when its participants' talk, in turns of at least
     :data:`MIN_TURN_WORDS` words, does not read as English (see the module docstring), else
     None."""
-    turns = (transcript.text[u.start : u.end] for u in transcript.turns if u.role == "participant")
-    talk = " ".join(t for t in turns if len(_WORD.findall(t)) >= MIN_TURN_WORDS)
-    share, n = english_share(talk)
-    if n < MIN_WORDS or share >= MIN_ENGLISH_SHARE:
+    said = (
+        _WORD.findall(transcript.text[u.start : u.end])
+        for u in transcript.turns
+        if u.role == "participant"
+    )
+    judged = [words for words in said if len(words) >= MIN_TURN_WORDS]
+    # the words of the judged turns, as english_share finds them in the turns joined by spaces
+    # (no word spans a space), each turn's words found once; counted only until the share
+    # reaches MIN_ENGLISH_SHARE, which the rest of the talk can only raise: English talk, about
+    # half stop words, reaches it within its first third (a warm re-code of 2,990 segments
+    # spent 7 % of its time here, finding every word twice and looking each up)
+    n = sum(map(len, judged))
+    if n < MIN_WORDS:
         return None
+    common = packaged_words("stop_words_en.txt")
+    found = 0
+    for words in judged:
+        found += sum(w.casefold() in common for w in words)
+        if found / n >= MIN_ENGLISH_SHARE:
+            return None
+    share = found / n
     where = transcript.source or transcript.id
     return (
         f"{where}: the talk does not read as English ({share:.0%} of its {n} participant words "
