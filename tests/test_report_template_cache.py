@@ -79,6 +79,42 @@ def test_two_versions_of_roqa_sharing_a_folder_keep_one_file_each(
     assert len(list(tmp_path.glob("report-template-model-*.jinja"))) == 2
 
 
+def test_only_the_last_versions_files_are_kept(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each version keeps a file of its own: an install upgraded many times keeps those of its
+    last KEPT_VERSIONS, not one more each time."""
+    from roqa_nlp import json_cache
+    from roqa_nlp.report.template_cache import KEPT_VERSIONS
+
+    other = tmp_path / "report-template-given-0000000000000000.jinja"
+    other.write_bytes(b"another kind's")
+    for n in range(KEPT_VERSIONS + 3):
+        monkeypatch.setattr(json_cache, "package_hash", lambda v=n: f"version {v}")
+        page(tmp_path)
+        last = model_file_of(tmp_path, n)
+        os.utime(last, ns=(n * 10**9, n * 10**9))  # written one after the other
+    kept = sorted(tmp_path.glob("report-template-model-*.jinja"))
+    assert len(kept) == KEPT_VERSIONS
+    assert model_file_of(tmp_path, KEPT_VERSIONS + 2) in kept
+    assert other.read_bytes() == b"another kind's"
+
+
+def model_file_of(folder: Path, n: int) -> Path:
+    """The file version ``n`` (its package hash ``version n``) keeps in ``folder``."""
+    from roqa_nlp.report.template_cache import TemplateCache
+
+    env = jinja2.Environment()
+    cache = TemplateCache(folder, "model")
+    from roqa_nlp.report import HERE
+
+    source = (HERE / "templates" / "report.html.j2").read_text("utf-8")
+    bucket = cache.get_bucket(
+        env, "report.html.j2", str(HERE / "templates" / "report.html.j2"), source
+    )
+    return cache.path(bucket)
+
+
 def test_without_a_cache_folder_nothing_is_written(tmp_path: Path, compiles: list[str]) -> None:
     page()
     page()

@@ -10,7 +10,8 @@ path, the jinja2 version, the Python bytecode tag and every file of roqa's packa
 (:func:`~roqa_nlp.json_cache.package_hash`: the environment's options and every filter's way of
 taking its arguments, wherever its code lives, are compiled in). The key in the name lets two
 versions of roqa share a cache folder (two installs, a BASE and a branch timed in turn): with one
-file per kind, each compiled the template again over the other's (session 83). A file of another
+file per kind, each compiled the template again over the other's (session 83). The files of the
+last :data:`KEPT_VERSIONS` versions written are kept, older ones removed. A file of another
 key, damaged, unreadable, or a folder that cannot be written only costs the compile: the page is
 the same. The compiled code is run, so a team's shared cache folder keeps none, and a
 file someone else owns or can write is never read.
@@ -35,6 +36,9 @@ if TYPE_CHECKING:
 
 #: what a file of this cache starts with, before its key
 MAGIC = b"roqa report template\n"
+#: How many versions' compiled templates of a kind are kept (two installs or branches sharing a
+#: cache folder each keep theirs; an upgrade's earlier ones are removed)
+KEPT_VERSIONS = 4
 
 
 class TemplateCache(BytecodeCache):
@@ -130,6 +134,21 @@ class TemplateCache(BytecodeCache):
         # ``0600``; a read-only or full folder: compiled again next time
         with suppress(OSError, RoqaError), atomic_open(path, "wb", None, private=True) as fh:
             fh.write(data)
+        self._forget_older(path)
+
+    def _forget_older(self, kept: Path) -> None:
+        """Remove this kind's files but the :data:`KEPT_VERSIONS` last written (``kept`` one of
+        them): each version of roqa writes one, and an upgraded install no longer reads its
+        earlier versions'. Only the user's own files; one that cannot be removed stays."""
+        with suppress(OSError):
+            files = [
+                (st.st_mtime_ns, p)
+                for p in self.folder.glob(f"report-template-{self.kind}-*.jinja")
+                if p != kept and stat.S_ISREG((st := p.lstat()).st_mode) and _owned(st)
+            ]
+            for _, old in sorted(files, reverse=True)[KEPT_VERSIONS - 1 :]:
+                with suppress(OSError):
+                    old.unlink()
 
 
 def _owned(st: os.stat_result) -> bool:
