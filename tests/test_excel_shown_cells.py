@@ -264,3 +264,39 @@ def test_speaker_ids_under_a_number_format_are_read_as_shown(tmp_path: Path) -> 
         ("007", "participant"),
     ]
     assert [str(w.message) for w in caught] == []
+
+
+@pytest.mark.parametrize(
+    ("most", "odd", "read"),
+    [("General", "0.0", "1"), ('"P"00', "General", "P01"), ('"P"00', "0.0", "P01")],
+)
+def test_one_speaker_id_cell_formatted_otherwise_reads_as_the_others(
+    most: str, odd: str, read: str, tmp_path: Path
+) -> None:
+    """Hunter s83 hunt17 R8: speaker 1 typed in every row, one cell formatted ``0.0``, was read
+    as two speakers, ``1`` and ``1.0``; with ``"P"00`` on most cells and General on one, ``P01``
+    and ``1``. A number in the speaker column reads as most of its cells show it."""
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["speaker", "text"])
+    for speaker, text in [
+        ("Interviewer", "How did the rollout go?"),
+        (1, "It went well."),
+        ("Interviewer", "And for you?"),
+        (1, "Harder, on nights."),
+        ("Interviewer", "Why?"),
+        (1, "No cover."),
+    ]:
+        sheet.append([speaker, text])
+    for row in (3, 5, 7):
+        sheet.cell(row, 1).number_format = odd if row == 5 else most
+    path = tmp_path / "ids.xlsx"
+    book.save(path)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        t = read_transcript(path)
+    assert [u.speaker for u in t.turns] == ["Interviewer", read] * 3
+    assert [str(w.message) for w in caught] == []

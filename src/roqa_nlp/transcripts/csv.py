@@ -35,6 +35,7 @@ from __future__ import annotations
 import csv
 import datetime
 import re
+from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import NamedTuple
@@ -716,7 +717,25 @@ def _text_as_shown(
             rows[r][c] = text
             if (r, c) not in sheet.numbers:
                 shown[r + 1] = text
+    if role == "speaker":
+        _one_reading_a_number(sheet, column, above, rows)
     return rows, dict(sorted(shown.items()))
+
+
+def _one_reading_a_number(sheet: _Sheet, column: int, above: int, rows: list[list[str]]) -> None:
+    """Give each speaker id the speaker ``column`` of ``sheet`` holds as a number shown under a
+    number format (:attr:`_Sheet.numbers`) the one reading most of that column's cells of the
+    same value have in ``rows`` (the first, of as many), so one cell formatted otherwise
+    (``1`` shown ``1.0`` under ``0.0`` among ones; ``1`` in General among ``P01`` under
+    ``"P"00``) is no speaker of its own (hunter s83 hunt17 R8: speakers ``1.0`` and ``1``)."""
+    numbers = {sheet.rows[r][c] for r, c in sheet.numbers if c == column and r > above}
+    readings: dict[str, Counter[str]] = {}
+    for r in range(above + 1, len(rows)):
+        if column < len(rows[r]) and (value := sheet.rows[r][column]) in numbers:
+            readings.setdefault(value, Counter())[rows[r][column]] += 1
+    for r in range(above + 1, len(rows)):
+        if column < len(rows[r]) and (value := sheet.rows[r][column]) in readings:
+            rows[r][column] = readings[value].most_common(1)[0][0]
 
 
 def _warn_of_shown_cells(
