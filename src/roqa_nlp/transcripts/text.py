@@ -88,6 +88,7 @@ from .list_markers import (
     goes_on_asking,
     opens_with_list_marker,
 )
+from .page_furniture import page_break_furniture
 from .render import (
     SpokenTurn,
     finish_transcript,
@@ -149,6 +150,23 @@ def with_newlines(text: str) -> str:
     return opened.translate(_AS_NEWLINE)
 
 
+def page_furniture(text: str) -> set[int]:
+    """The lines of ``text`` (as :func:`with_newlines` breaks them) that are the page furniture
+    of the pages its page breaks (``\\f``, as ``pdftotext`` writes one at the start of each
+    page) part, by the rules a PDF's pages are read by, a page number counting up with the
+    pages (:func:`.page_furniture.page_break_furniture`); none in a text without a page break.
+    A page break opening a line opens its page there; one inside a line, at the next."""
+    if "\f" not in text:
+        return set()
+    newlined = with_newlines(text)
+    ends = [i for i, c in enumerate(newlined) if c == "\n"]
+    opens = set()
+    for at in (i for i, c in enumerate(text) if c == "\f"):
+        line = bisect_left(ends, at)  # the line ``at`` stands on
+        opens.add(line if newlined[at] == " " else line + 1)
+    return page_break_furniture(newlined.split("\n"), opens)
+
+
 _MARKDOWN_NOT_SPEECH = re.compile(r"^ {0,3}(?:#{1,6}(?:\s|$)|(?:[-*_][ \t]*){3,}$)")
 _MARKDOWN_HEADING_MARK = re.compile(r"^ {0,3}#{1,6}(?:[ \t]+|$)")
 
@@ -206,12 +224,12 @@ def read_text_transcript(
         return text_table_transcript(
             text, path, "tsv", interviewer_labels=interviewer_labels, participant=participant
         )
-    text = with_newlines(text)  # after the table's check: a cell is read as the table holds it
-    if looks_like_cues(text):  # a subtitle file saved as text
+    newlined = with_newlines(text)  # after the table's check: a cell is read as the table holds it
+    if looks_like_cues(newlined):  # a subtitle file saved as text
         from .vtt import cue_utterance
 
         return cue_transcript(
-            text,
+            newlined,
             path,
             "md" if markdown else "txt",
             cue_utterance,
@@ -234,9 +252,14 @@ def parse_text(
     interviewer_labels: Sequence[str] | None = None,
     participant: str | None = None,
     markdown: bool = False,
+    furniture: Set[int] | None = None,
 ) -> Transcript:
     """The transcript of ``text`` (already decoded), read from ``path``; each of
-    :data:`LINE_BREAKS` in it ends a line (:func:`with_newlines`)."""
+    :data:`LINE_BREAKS` in it ends a line (:func:`with_newlines`), and the page furniture of
+    the pages its page breaks part (:func:`page_furniture`) is no one's words: a turn goes on
+    across it. ``furniture``: those lines, found before ``text`` lost its line numbers."""
+    if furniture is None:
+        furniture = page_furniture(text)
     text = with_newlines(text)
     numbered = without_line_numbers(text)
     if numbered is not None:  # a transcript with numbered lines: read without the numbers
@@ -246,6 +269,7 @@ def parse_text(
             interviewer_labels=interviewer_labels,
             participant=participant,
             markdown=markdown,
+            furniture=furniture,
         )
         t.metadata["line_numbers"] = True
         if t.metadata.get("rendering") == "original":
@@ -259,7 +283,9 @@ def parse_text(
     # then left out as a heading
     read_as_line: list[bool] = []
     pos = 0
-    for line_text in raw:
+    for i, line_text in enumerate(raw):
+        if i in furniture:  # a page's number or running header: as a chat line, no one's words
+            line_text = ""
         lines.append(_Line(pos, line_text))
         heading = _markdown_heading(line_text) if markdown else None
         title = heading is None and is_title_line(line_text)
@@ -267,7 +293,7 @@ def parse_text(
             heading = ""  # "Section 1: Background": no speaker's name, no one's words
         headings.append(heading)
         read_as_line.append(heading is None or title)
-        pos += len(line_text) + 1
+        pos += len(raw[i]) + 1
     label_texts = _without_turn_numbers(
         [
             _without_emphasis(line.text if as_line or h is None else h)
@@ -301,7 +327,7 @@ def parse_text(
     header = found.lines - found.service_text
     for i in found.service_text:
         lines[i], labels[i] = _Line(lines[i].start, ""), None
-    skipped = chat | found.service_text
+    skipped = chat | found.service_text | furniture
     for i in header:  # left out; it ends the turn before it (Interviewer: Sam Roe / Date: ...)
         lines[i], labels[i] = _Line(lines[i].start, ""), None
     titles = []  # the headings left out, not a Markdown rule, their lines, read by shape?
