@@ -176,3 +176,51 @@ def test_a_number_answer_above_the_page_number_is_talk(tmp_path: Path) -> None:
         ("P04", "participant", "All of them, I hope. 12"),
         ("Interviewer", "interviewer", "Thank you."),
     ]
+
+
+#: A participant's short answer, no sentence's end, said at the edge of most pages: below a
+#: label alone (``P04:`` / ``Yeah, exactly that``), and at both edges of a page of few lines.
+SAID_AT_PAGE_EDGES = {
+    "yeah": [
+        ["Interviewer:", "Did the training help?", "P04:", "Yeah, exactly that"],
+        ["Interviewer:", "And the rota?", "P04:", "It is a mess most weeks, honestly."],
+        ["Interviewer:", "So the staff felt heard?", "P04:", "Yeah, exactly that"],
+        ["Interviewer:", "Thank you.", "P04:", "No problem at all."],
+    ],
+    "shortages": [
+        ["Interviewer: What is the main problem?", "P04:", "Staff shortages", "and the money."],
+        ["P04:", "Staff shortages", "again, every winter."],
+        ["Interviewer: And next year?", "P04: The same, I expect."],
+    ],
+}
+
+
+@pytest.mark.parametrize("name", sorted(SAID_AT_PAGE_EDGES))
+@pytest.mark.parametrize("suffix", [".txt", ".pdf"])
+def test_a_short_answer_said_at_the_edges_of_most_pages_is_talk(
+    tmp_path: Path, name: str, suffix: str
+) -> None:
+    """Not a running line: a speaker's words where it stands (below a label alone, or between
+    two lines of talk). Before, in a .pdf, the answers were left out, and with them P04's
+    turns ('Yeah, exactly that': two of four)."""
+    pages = SAID_AT_PAGE_EDGES[name]
+    path = tmp_path / f"p04{suffix}"
+    if suffix == ".pdf":
+        path.write_bytes(text_pdf(pages))
+    else:
+        path.write_text(_pdftotext(pages), encoding="utf-8")
+    turns, _ = _read(path)
+    answers = [words for speaker, _, words in turns if speaker == "P04"]
+    if name == "yeah":
+        assert answers == [
+            "Yeah, exactly that",
+            "It is a mess most weeks, honestly.",
+            "Yeah, exactly that",
+            "No problem at all.",
+        ]
+    else:
+        assert answers == [
+            "Staff shortages and the money.",
+            "Staff shortages again, every winter.",
+            "The same, I expect.",
+        ]

@@ -17,7 +17,10 @@ looked at, and never a line with a speaker label:
   of both, in the same words but for its numbers (``Brookfield study, page 1``), does not end a
   sentence and does not open with a small letter (``and so on``, a wrapped line of talk); at the
   top, only where on the first page it stands above a speaker label (so is no one's talk
-  there): a line said twice is kept.
+  there): a line said twice is kept;
+- never a running line that stands right below a speaker's label alone on its line (``P04:`` /
+  ``Yeah, exactly that``), nor one between two lines with words that are no furniture: a
+  turn's words (:func:`_in_a_turns_flow`).
 
 In a document of two pages, a repeated line the transcript reader takes as a speaker's label,
 in any of its shapes (``P32 - Yes``, ``Q. Right``, ``PARTICIPANT`` alone on its line:
@@ -263,9 +266,39 @@ def furniture_lines(
                     shaped[p, i] = lines[i]
                 elif (edge, _repeat_key(lines[i])) in running and (p, i) not in speakers:
                     drop.add((p, i))
+    drop -= _in_a_turns_flow(split, drop, drop | set(shaped))
     if places is None:
         return drop | set(shaped)
     return drop | _counting_up(shaped, places, len(split))
+
+
+def _in_a_turns_flow(
+    pages: list[list[str]], running: set[tuple[int, int]], furniture: set[tuple[int, int]]
+) -> set[tuple[int, int]]:
+    """Of the ``running`` lines (``(page, line)``), those that are someone's words by where
+    they stand on their page: right below a speaker's label alone on its line (``P04:`` /
+    ``Yeah, exactly that``: its only words), or between two lines with words that are no
+    ``furniture`` (a page of few lines, its talk at both edges). A running header or footer
+    stands at the page's top or bottom, the page's edge or other furniture beside it (session
+    84: a participant's short answer said twice at page edges was left out, and with it their
+    turn)."""
+    if not running:
+        return set()
+    at = [(p, i) for p, lines in enumerate(pages) for i in range(len(lines))]
+    labels = dict(zip(at, line_labels([pages[p][i] for p, i in at]), strict=True))
+
+    def said(p: int, i: int) -> bool:
+        lines = pages[p]
+        above = next((j for j in range(i - 1, -1, -1) if lines[j].strip()), None)
+        below = next((j for j in range(i + 1, len(lines)) if lines[j].strip()), None)
+        if above is None:
+            return False
+        label = labels[p, above]
+        if label is not None and not lines[above][label.words_start :].strip():
+            return True
+        return below is not None and not {(p, above), (p, below)} & furniture
+
+    return {(p, i) for p, i in running if said(p, i)}
 
 
 def page_break_furniture(lines: Sequence[str], opens: Set[int]) -> set[int]:
