@@ -224,3 +224,12 @@ def test_a_short_answer_said_at_the_edges_of_most_pages_is_talk(
             "Staff shortages again, every winter.",
             "The same, I expect.",
         ]
+
+
+def test_a_services_page_footer_is_noted_as_without_page_breaks(tmp_path: Path) -> None:
+    """``Page 3 of 4`` is a service's page footer wherever it stands: left out, and named in
+    ``metadata["service_text"]`` (``roqa inspect``), with page breaks as without."""
+    path = tmp_path / "rm07.txt"
+    path.write_text(_pdftotext(_pages("Page N of 4")), encoding="utf-8")
+    t = read_transcript(path)
+    assert t.metadata["service_text"] == [f"Page {n} of 4" for n in range(1, 5)]

@@ -107,6 +107,7 @@ from .speaker_labels import (
     LABEL_LINE,
     LabelMatch,
     end_text_metadata,
+    is_page_footer,
     line_labels,
     match_timestamp,
     service_text_metadata,
@@ -164,7 +165,10 @@ def page_furniture(text: str) -> set[int]:
     for at in (i for i, c in enumerate(text) if c == "\f"):
         line = bisect_left(ends, at)  # the line ``at`` stands on
         opens.add(line if newlined[at] == " " else line + 1)
-    return page_break_furniture(newlined.split("\n"), opens)
+    lines = newlined.split("\n")
+    # a page footer a service prints ('Page 3 of 12') is left out and noted as before, wherever
+    # it stands (:func:`.speaker_labels.service_text_lines`)
+    return {i for i in page_break_furniture(lines, opens) if not is_page_footer(lines[i])}
 
 
 _MARKDOWN_NOT_SPEECH = re.compile(r"^ {0,3}(?:#{1,6}(?:\s|$)|(?:[-*_][ \t]*){3,}$)")
