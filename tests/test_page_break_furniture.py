@@ -233,3 +233,16 @@ def test_a_services_page_footer_is_noted_as_without_page_breaks(tmp_path: Path) 
     path.write_text(_pdftotext(_pages("Page N of 4")), encoding="utf-8")
     t = read_transcript(path)
     assert t.metadata["service_text"] == [f"Page {n} of 4" for n in range(1, 5)]
+
+
+@pytest.mark.parametrize("suffix", [".txt", ".pdf"])
+def test_pages_of_nothing_but_a_repeated_line_are_its_words(tmp_path: Path, suffix: str) -> None:
+    """Nothing but furniture is no furniture: a 'Yes' alone on each page is read, not refused
+    as a file of no speech."""
+    pages = [["Yes"], ["Yes"], ["Yes"]]
+    path = tmp_path / f"yes{suffix}"
+    if suffix == ".pdf":
+        path.write_bytes(text_pdf(pages))
+    else:
+        path.write_text(_pdftotext(pages), encoding="utf-8")
+    assert _read(path)[0] == [("Participant", "participant", "Yes Yes Yes")]

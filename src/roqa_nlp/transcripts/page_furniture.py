@@ -267,9 +267,11 @@ def furniture_lines(
                 elif (edge, _repeat_key(lines[i])) in running and (p, i) not in speakers:
                     drop.add((p, i))
     drop -= _in_a_turns_flow(split, drop, drop | set(shaped))
-    if places is None:
-        return drop | set(shaped)
-    return drop | _counting_up(shaped, places, len(split))
+    drop |= set(shaped) if places is None else _counting_up(shaped, places, len(split))
+    if all((p, i) in drop for p, lines in enumerate(split) for i, line in enumerate(lines)
+           if line.strip()):  # fmt: skip
+        return set()  # nothing but furniture is no furniture: the pages' words ('Yes' on each)
+    return drop
 
 
 def _in_a_turns_flow(
