@@ -164,8 +164,8 @@ def test_with_the_other_codebook_an_own_code_is_refused_and_the_rest_compared(
     assert code == 2
     assert err == (
         f"roqa: error: {csv}: line 5: unknown code 'Manager burnout' in codebook 'cfir-2022' (use "
-        "a code id or name listed by `roqa codebook cfir-2022`, or leave out the codebook to "
-        "compare codes as written)\n"
+        "a code id or name, or leave out the codebook to compare codes as written; `roqa "
+        "codebook cfir-2022` lists the codes)\n"
     )
     long_csv(csv, [*CFIR_2[:3], ""])
     code, data, _, err = agree(tmp_path, capsys, str(csv), str(coded), "--codebook", "cfir-2022")
@@ -221,8 +221,8 @@ def test_with_codebook_a_code_it_does_not_know_is_refused(written, tmp_path, cap
     assert code == 2
     assert err == (
         f"roqa: error: {csv}: line 3: unknown code {written!r} in codebook 'cfir-2009' (use a "
-        "code id or name listed by `roqa codebook cfir-2009`, or leave out the codebook to "
-        "compare codes as written)\n"
+        "code id or name, or leave out the codebook to compare codes as written; `roqa codebook "
+        "cfir-2009` lists the codes)\n"
     )
 
 

@@ -210,8 +210,8 @@ def test_csv_code_near_no_code_of_the_codebook_says_how_to_look_them_up(tmp_path
     assert code == 2
     assert err == (
         f"roqa: error: {p}: line 3: unknown code 'Staff wellbeing' in codebook 'cfir-2009' "
-        "(use a code id or name listed by `roqa codebook cfir-2009`, or leave out the codebook "
-        "to compare codes as written)\n"
+        "(use a code id or name, or leave out the codebook to compare codes as written; `roqa "
+        "codebook cfir-2009` lists the codes)\n"
     )
 
 

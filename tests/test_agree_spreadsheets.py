@@ -149,9 +149,9 @@ def test_an_unknown_code_typed_with_commas_says_semicolons_separate_codes(tmp_pa
     assert str(e.value) == (
         f"{p}: line 2: unknown code 'IS.C, Rotas' in codebook 'cfir-2009': it seems to hold "
         "several codes, of which 'IS.C' is one (';' separates the codes of one cell, but 'Rotas' "
-        "is no code of cfir-2009: give the codes as 'IS.C; Rotas' with each a code id or name "
-        "listed by `roqa codebook cfir-2009`, or leave out the codebook to compare codes as "
-        "written)"
+        "is no code of cfir-2009: give the codes as 'IS.C; Rotas' with each a code id or name, "
+        "or leave out the codebook to compare codes as written; `roqa codebook cfir-2009` lists "
+        "the codes; in Python, load_codebook('cfir-2009').codes)"
     )
 
 
@@ -165,7 +165,7 @@ def test_a_comma_cell_with_a_typo_of_one_code_offers_the_cell_as_its_codes(tmp_p
         f"{p}: line 2: unknown code 'Cost, Netwroks & Communications' in codebook 'cfir-2009': "
         "it seems to hold several codes, of which 'Cost' is one (';' separates the codes of one "
         "cell: did you mean 'Cost; Networks & Communications'? `roqa codebook cfir-2009` lists "
-        "the codes)"
+        "the codes; in Python, load_codebook('cfir-2009').codes)"
     )
 
 

@@ -2366,7 +2366,8 @@ def test_evaluate_says_the_labels_seem_to_mix_codebooks(tiny_model: AutoCoder) -
         "labelled records, record 1: unknown code 'Work Infrastructure' in codebook 'cfir-2009': "
         "it is cfir-2022's INS.A.3 Work Infrastructure, whose cfir-2009 counterpart is IS.A "
         "Structural Characteristics: the labels seem to mix codebooks (label every record with "
-        "one codebook's codes, as `roqa codebook cfir-2009` lists them)"
+        "one codebook's codes: `roqa codebook cfir-2009` lists the codes; in Python, "
+        "load_codebook('cfir-2009').codes)"
     )
     hard = {"text": "It was hard to use.", "construct": "Innovation Complexity"}
     with pytest.raises(RoqaError) as e:
@@ -2377,7 +2378,8 @@ def test_evaluate_says_the_labels_seem_to_mix_codebooks(tiny_model: AutoCoder) -
         "counterparts are INS.E Tension for Change, INS.F Compatibility, INS.G Relative "
         "Priority, INS.H Incentive Systems, PRO.D Planning, PRO.H.1 Reflecting & Evaluating: "
         "Implementation and INS.D.4 Learning-Centeredness: the labels seem to mix codebooks "
-        "(label every record with one codebook's codes, as `roqa codebook cfir-2022` lists them)"
+        "(label every record with one codebook's codes: `roqa codebook cfir-2022` lists the "
+        "codes; in Python, load_codebook('cfir-2022').codes)"
     )
     # tester R (session 35): "Champions" was a silent CFIR 2.0 alias of Implementation Leads
     incidents = {"text": "Covid shut everything.", "construct": "Critical Incidents"}
@@ -2387,8 +2389,8 @@ def test_evaluate_says_the_labels_seem_to_mix_codebooks(tiny_model: AutoCoder) -
     assert str(e.value) == (
         "labelled records, record 1: unknown code 'Critical Incidents' in codebook 'cfir-2009': "
         "it is cfir-2022's OUT.A Critical Incidents, which has no cfir-2009 counterpart: the "
-        "labels seem to mix codebooks (label every record with one codebook's codes, as `roqa "
-        "codebook cfir-2009` lists them)"
+        "labels seem to mix codebooks (label every record with one codebook's codes: `roqa "
+        "codebook cfir-2009` lists the codes; in Python, load_codebook('cfir-2009').codes)"
     )
     with pytest.raises(RoqaError) as e:
         tiny_model.evaluate([incidents, champion], codebook="cfir-2022")

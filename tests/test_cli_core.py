@@ -2062,7 +2062,7 @@ def test_evaluate_with_the_reviews_project_codebook_counts_its_new_codes_as_miss
     assert_one_line_user_error(
         before,
         f"{records}:2: unknown code 'Staff wellbeing and burnout' in codebook 'cfir-2009' (use "
-        "a code id or name listed by `roqa codebook cfir-2009`; a project's own code, as a "
+        "a code id or name: `roqa codebook cfir-2009` lists the codes; a project's own code, as a "
         "review's new code: give the project codebook with it, --codebook FOLDER/codebook.json "
         "as roqa apply-decisions and roqa import write it; if these are your own codebook's "
         "codes, give --model DIR, a model trained on your codebook)",

@@ -834,8 +834,8 @@ def test_codings_mixing_cfir_2009_and_2_0_codes_are_one_error_in_report_export_a
     said = (
         f"roqa: error: {folder / 'codings.jsonl'}: these codings seem to mix codebooks: "
         "cfir-2009 codes IS.E.1, IS.E.2 beside cfir-2022 codes INS.A.3 (code every passage with "
-        "one codebook's codes, as `roqa codebook cfir-2009` lists them, or give --codebook to "
-        "chart them all in one)"
+        "one codebook's codes, or give --codebook to chart them all in one; `roqa codebook "
+        "cfir-2009` lists the codes)"
     )
     for args in (
         ["report", str(folder)],
@@ -852,8 +852,14 @@ def test_codings_mixing_cfir_2009_and_2_0_codes_are_one_error_in_report_export_a
     from roqa_nlp import barriers_enablers, framework_matrix, saturation
 
     for chart in (barriers_enablers, framework_matrix, saturation):
-        with pytest.raises(RoqaError, match="these codings seem to mix codebooks"):
+        with pytest.raises(RoqaError, match="these codings seem to mix codebooks") as e:
             chart(CodingResult.load(folder))
+        # said to Python, the argument and the call (docs/python.md; api13 D7, session 83)
+        assert str(e.value).endswith(
+            "(code every passage with one codebook's codes, or give codebook= to chart them all "
+            "in one; `roqa codebook cfir-2009` lists the codes; in Python, "
+            "load_codebook('cfir-2009').codes)"
+        )
         chart(CodingResult.load(folder), codebook="cfir-2022")
 
 

@@ -621,7 +621,8 @@ def test_an_unknown_code_of_a_file_codebook_points_to_the_file(tmp_path: Path) -
         Codebook.load(path).resolve("Peer mentoring")
     assert str(info.value) == (
         "unknown code 'Peer mentoring' in codebook 'own' "
-        f"(use a code id or name listed by `roqa codebook {path}`)"
+        f"(use a code id or name: `roqa codebook {path}` lists the codes; in Python, "
+        f"load_codebook({str(path)!r}).codes)"
     )
 
 
@@ -702,7 +703,8 @@ def test_no_cfir_2_0_alias_is_a_cfir_2009_name_that_maps_elsewhere() -> None:
             "Critical Incidents",
             "unknown code 'Critical Incidents' in codebook 'cfir-2009': it is cfir-2022's OUT.A "
             "Critical Incidents, which has no cfir-2009 counterpart (label every record with "
-            "one codebook's codes, as `roqa codebook cfir-2009` lists them)",
+            "one codebook's codes: `roqa codebook cfir-2009` lists the codes; in Python, "
+            "load_codebook('cfir-2009').codes)",
         ),
         (
             "cfir-2022",
@@ -846,13 +848,13 @@ def test_every_code_a_built_in_exclusion_names_is_a_code_of_its_codebook(book_id
     [
         (
             5,
-            "resolve() takes a code's id or name (a str), not an int (use a code id or name "
-            "listed by `roqa codebook cfir-2009`)",
+            "resolve() takes a code's id or name (a str), not an int (use a code id or name: "
+            "`roqa codebook cfir-2009` lists the codes; in Python, load_codebook('cfir-2009').codes)",
         ),
         (
             None,
-            "resolve() takes a code's id or name (a str), not None (use a code id or name "
-            "listed by `roqa codebook cfir-2009`)",
+            "resolve() takes a code's id or name (a str), not None (use a code id or name: "
+            "`roqa codebook cfir-2009` lists the codes; in Python, load_codebook('cfir-2009').codes)",
         ),
         (
             float("nan"),

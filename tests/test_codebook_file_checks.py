@@ -180,7 +180,8 @@ def test_a_mapping_onto_an_id_the_built_in_codebook_lacks_is_a_one_line_error(
         2,
         "",
         f"roqa: error: {path}: its mapping onto cfir-2009 maps 'COM.HOUS' onto 'IS.E.99', which "
-        "is no code id of cfir-2009 (give ids that `roqa codebook cfir-2009` lists)\n",
+        "is no code id of cfir-2009 (give ids of cfir-2009: `roqa codebook cfir-2009` lists the "
+        "codes)\n",
     )
 
 
@@ -536,6 +537,12 @@ def test_codings_given_as_a_codebook_are_said_to_be_codings(tmp_path: Path, caps
     assert err == (
         f"roqa: error: {coded / 'codings.jsonl'}: is roqa's codings (one segment a line), not a "
         "codebook (give a codebook .json file, or a built-in id: roqa codebook lists them)\n"
+    )
+    with pytest.raises(RoqaError) as e:  # said to Python, the call too (docs/python.md)
+        Codebook.load(coded / "codings.jsonl")
+    assert str(e.value).endswith(
+        "(give a codebook .json file, or a built-in id: roqa codebook lists them; in Python, "
+        "roqa_nlp.codebooks.BUILTIN)"
     )
 
 

@@ -311,8 +311,8 @@ def test_an_unknown_code_near_no_name_keeps_the_codebook_listing_hint(
     with pytest.raises(RoqaError) as e:
         reviewed_codings(read_decisions(p)[0], model_codings(), cfir, coder="X", where=p)
     assert str(e.value) == (
-        f"{p}: row 2: unknown code 'Weather' in codebook 'cfir-2009' (use a code id or name "
-        "listed by `roqa codebook cfir-2009`)"
+        f"{p}: row 2: unknown code 'Weather' in codebook 'cfir-2009' (use a code id or name: "
+        "`roqa codebook cfir-2009` lists the codes; in Python, load_codebook('cfir-2009').codes)"
     )
 
 

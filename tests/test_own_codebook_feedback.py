@@ -110,7 +110,7 @@ def test_without_the_codings_an_unknown_own_code_hints_to_give_them(tmp_path: Pa
     assert run.code == 2
     assert run.err == (
         f"roqa: error: {alone / 'decisions.csv'}: row 2: unknown code 'WELL' in codebook "
-        "'cfir-2009' (use a code id or name listed by `roqa codebook cfir-2009`; if "
+        "'cfir-2009' (use a code id or name: `roqa codebook cfir-2009` lists the codes; if "
         "these are your own codebook's codes, give the codings the review was made on "
         "(--codings FOLDER/codings.jsonl): their run.json records the codebook `roqa code "
         "--codebook YOUR.json` charted them in, whose mapping reads them back)\n"
@@ -140,7 +140,7 @@ def test_with_the_codings_given_an_unknown_code_hints_to_check_them_not_to_give_
     assert run.code == 2
     assert run.err == (
         f"roqa: error: {alone / 'decisions.csv'}: row 2: unknown code 'WELL' in codebook "
-        "'cfir-2009' (use a code id or name listed by `roqa codebook cfir-2009`; if these are "
+        "'cfir-2009' (use a code id or name: `roqa codebook cfir-2009` lists the codes; if these are "
         f"your own codebook's codes, check that {codings / 'codings.jsonl'} is the codings "
         "`roqa code --codebook YOUR.json` wrote, which the review was made on)\n"
     )

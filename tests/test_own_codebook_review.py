@@ -350,8 +350,8 @@ def test_apply_decisions_names_every_code_the_codebook_lacks_in_one_error(
     assert run.err == (
         f"roqa: error: {coded / 'decisions.csv'}: 3 decisions on 2 codes that codebook 'own-v2' "
         "lacks: 'NEED' (rows 3, 5); 'COMPLEX' (row 4) (recode them in the page (or in the "
-        f"file) to codes of 'own-v2' (`roqa codebook {coded / 'chart_codebook.json'}` lists "
-        "them), or apply them to codings charted in the codebook they were made in; an id you "
+        "file) to codes of 'own-v2', or apply them to codings charted in the codebook they were "
+        f"made in; `roqa codebook {coded / 'chart_codebook.json'}` lists the codes; an id you "
         'renamed: keep the old id as an alias of the code it became ("aliases" in '
         f"{coded / 'chart_codebook.json'}))\n"
     )
@@ -388,8 +388,8 @@ def test_train_feedback_names_every_code_the_codebook_lacks_as_apply_decisions_d
     assert run.err.endswith(
         f"roqa: error: {coded / 'decisions.csv'}: 3 decisions on 2 codes that codebook 'own-v2' "
         "lacks: 'NEED' (rows 3, 5); 'COMPLEX' (row 4) (recode them in the page (or in the "
-        f"file) to codes of 'own-v2' (`roqa codebook {coded / 'chart_codebook.json'}` lists "
-        "them), or apply them to codings charted in the codebook they were made in; an id you "
+        "file) to codes of 'own-v2', or apply them to codings charted in the codebook they were "
+        f"made in; `roqa codebook {coded / 'chart_codebook.json'}` lists the codes; an id you "
         'renamed: keep the old id as an alias of the code it became ("aliases" in '
         f"{coded / 'chart_codebook.json'}))\n"
     )
@@ -496,7 +496,7 @@ def test_an_id_renamed_in_her_codebook_is_answered_with_keeping_it_as_an_alias(
     assert (run.code, run.err) == (
         2,
         f"roqa: error: {coded / 'decisions.csv'}: row 3: unknown code 'COMPLEX' in codebook "
-        f"'own-v2' (use a code id or name listed by `roqa codebook {chart}`, or, if you renamed "
+        f"'own-v2' (use a code id or name: `roqa codebook {chart}` lists the codes; or, if you renamed "
         f'the id COMPLEX, keep it as an alias of the code it became ("aliases": ["COMPLEX"] in '
         f"{chart}))\n",
     )
@@ -504,7 +504,8 @@ def test_an_id_renamed_in_her_codebook_is_answered_with_keeping_it_as_an_alias(
     run = roqa("apply-decisions", coded, "--coder", "Alice", "--out", tmp_path / "r2")
     assert run.code == 2
     assert run.err.endswith(
-        "the codebook they were made in; an id you renamed: keep the old id as an alias of the "
+        f"the codebook they were made in; `roqa codebook {chart}` lists the codes; an id you "
+        "renamed: keep the old id as an alias of the "
         f'code it became ("aliases" in {chart}))\n'
     )
     book = changed_codebook()
@@ -527,7 +528,7 @@ def test_a_dropped_own_code_named_like_a_cfir_2_0_code_is_named_a_code_her_codeb
     coded = coded_in_v2(tmp_path / "coded")
     chart = coded / "chart_codebook.json"
     listed = (
-        f"(use a code id or name listed by `roqa codebook {chart}`, or, if you renamed the id "
+        f"(use a code id or name: `roqa codebook {chart}` lists the codes; or, if you renamed the id "
         f'NEED, keep it as an alias of the code it became ("aliases": ["NEED"] in {chart}))'
     )
     for row, review in ((3, V1_REVIEW[:2]), (2, V1_REVIEW[1:2])):
@@ -695,8 +696,8 @@ def test_a_cfir_name_in_a_review_in_her_own_codes_is_an_unknown_code_of_hers(
     assert run.code == 2
     assert run.err == (
         f"roqa: error: {coded / 'decisions.csv'}: row 3: unknown code 'Culture' in codebook "
-        f"'own-v1' (use a code id or name listed by `roqa codebook "
-        f"{coded / 'chart_codebook.json'}`, or, if you renamed the id Culture, keep it as an "
+        f"'own-v1' (use a code id or name: `roqa codebook "
+        f"{coded / 'chart_codebook.json'}` lists the codes; or, if you renamed the id Culture, keep it as an "
         f'alias of the code it became ("aliases": ["Culture"] in '
         f"{coded / 'chart_codebook.json'}))\n"
     )
@@ -723,7 +724,8 @@ def test_in_place_the_error_names_the_kept_copy_of_the_codebook_the_review_was_m
     assert run.err.endswith(
         "or apply them to codings charted in the codebook they were made in: those codings are "
         f"gone from {coded}, but own-v1's copy is kept; re-code the transcripts into another "
-        f"folder with `roqa code ... --codebook {kept} --out OTHER`; an id you renamed: keep "
+        f"folder with `roqa code ... --codebook {kept} --out OTHER`; `roqa codebook "
+        f"{coded / 'chart_codebook.json'}` lists the codes; an id you renamed: keep "
         'the old id as an alias of the code it became ("aliases" in '
         f"{coded / 'chart_codebook.json'}))\n"
     )
@@ -774,7 +776,7 @@ def test_a_cfir_id_the_teams_codebook_dropped_is_refused_by_apply_decisions_not_
     assert (run.code, run.err) == (
         2,
         f"roqa: error: {coded / 'decisions.csv'}: row 3: unknown code 'CI.A' in codebook 'cmh' "
-        f"(use a code id or name listed by `roqa codebook {coded / 'codebook.json'}`, or, if you "
+        f"(use a code id or name: `roqa codebook {coded / 'codebook.json'}` lists the codes; or, if you "
         'renamed the id CI.A, keep it as an alias of the code it became ("aliases": ["CI.A"] in '
         f"{coded / 'codebook.json'}))\n",
     )
@@ -808,7 +810,7 @@ def test_train_feedback_refuses_a_cfir_id_the_teams_codebook_dropped_as_apply_de
     assert "cfir-2009" not in run.err
     assert run.err.endswith(
         f"roqa: error: {coded / 'decisions.csv'}: row 3: unknown code 'CI.A' in codebook 'cmh' "
-        f"(use a code id or name listed by `roqa codebook {book}`, or, if you renamed the id "
+        f"(use a code id or name: `roqa codebook {book}` lists the codes; or, if you renamed the id "
         f'CI.A, keep it as an alias of the code it became ("aliases": ["CI.A"] in {book}))\n'
     )
     assert not (tmp_path / "m").exists()

@@ -323,8 +323,8 @@ def test_a_decision_recoding_to_a_domain_is_a_one_line_error(cfir: Codebook) -> 
         feedback_examples(decisions, cfir, None, where="decisions.csv")
     assert str(exc.value) == (
         "decisions.csv: code 'Inner Setting' is IS Inner Setting, a domain, not a codable "
-        "construct (give one of its constructs, e.g. IS.E, IS.E.1, IS.E.2 (roqa codebook lists "
-        "them))"
+        "construct (give one of its constructs, e.g. IS.E, IS.E.1, IS.E.2: `roqa codebook "
+        "cfir-2009` lists the codes; in Python, load_codebook('cfir-2009').codes)"
     )
 
 

@@ -66,8 +66,8 @@ def test_train_names_every_unknown_code_of_a_file_in_one_error(tmp_path: Path) -
         f"roqa: error: {r2}: 2 decisions on 2 codes that codebook 'cfir-2009+project' lacks: "
         f"'project.lone-workng-at-night' (row 2; {NEAR}); 'IS.Z' (row 3) (correct those near a "
         "code in the file to the code each is near; recode the others in the page (or in the "
-        "file) to codes of 'cfir-2009+project' (`roqa codebook cfir-2009` lists them), or apply "
-        "them to codings charted in the codebook they were made in; or, if an earlier round's "
+        "file) to codes of 'cfir-2009+project', or apply them to codings charted in the codebook "
+        "they were made in; `roqa codebook cfir-2009` lists the codes; or, if an earlier round's "
         "decisions made 'project.lone-workng-at-night', give that decisions file too (--feedback "
         "FILE --feedback FILE))"
     )

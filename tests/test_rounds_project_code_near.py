@@ -151,8 +151,8 @@ def test_several_unknown_codes_with_an_earlier_rounds_one_name_its_route(tmp_pat
         2,
         f"roqa: error: {review}: 2 decisions on 2 codes that codebook 'cfir-2009+project' lacks: "
         "'project.leadership-support' (row 3); 'IS.Z' (row 4) (recode them in the page (or in "
-        "the file) to codes of 'cfir-2009+project' (`roqa codebook cfir-2009` lists them), or "
-        "apply them to codings charted in the codebook they were made in; or, if an earlier "
+        "the file) to codes of 'cfir-2009+project', or apply them to codings charted in the "
+        "codebook they were made in; `roqa codebook cfir-2009` lists the codes; or, if an earlier "
         "round's decisions made 'project.leadership-support', give that decisions file too "
         "(--feedback FILE --feedback FILE))\n",
     )

@@ -178,7 +178,7 @@ def test_train_records_of_an_own_codebook_without_it_say_to_give_it(tmp_path: Pa
     assert_one_line_user_error(
         run,
         f"{data}:1: unknown code 'Recruitment and retention' in codebook 'cfir-2009' (use a code "
-        "id or name listed by `roqa codebook cfir-2009`; if these are your own codebook's "
+        "id or name: `roqa codebook cfir-2009` lists the codes; if these are your own codebook's "
         "codes, give --codebook YOUR.json)",
     )
 
@@ -301,7 +301,7 @@ def test_evaluate_labels_of_an_own_codebook_say_to_give_a_model_trained_on_it(
     assert_one_line_user_error(
         run,
         f"{gold}:1: unknown code 'Recruitment and retention' in codebook 'cfir-2009' (use a "
-        "code id or name listed by `roqa codebook cfir-2009`; a project's own code, as a "
+        "code id or name: `roqa codebook cfir-2009` lists the codes; a project's own code, as a "
         "review's new code: give the project codebook with it, --codebook "
         "FOLDER/codebook.json as roqa apply-decisions and roqa import write it; if these are "
         "your own codebook's codes, give --model DIR, a model trained on your codebook)",
@@ -319,8 +319,8 @@ def test_evaluate_from_python_gives_the_advice_in_python_s_words(tiny_model: Aut
         tiny_model.evaluate(records)
     assert str(e.value) == (
         "labelled records, record 1: unknown code 'Recruitment and retention' in codebook "
-        "'cfir-2009' (use a code id or name listed by `roqa codebook cfir-2009`; a project's "
-        "own code, as a review's new code: give the project codebook with it, "
+        "'cfir-2009' (use a code id or name: `roqa codebook cfir-2009` lists the codes; in "
+        "Python, load_codebook('cfir-2009').codes; a project's own code, as a review's new code: give the project codebook with it, "
         'codebook="FOLDER/codebook.json" as roqa apply-decisions and roqa import write it; if '
         "these are your own codebook's codes, evaluate a model trained on your codebook: "
         'AutoCoder.load("DIR"))'

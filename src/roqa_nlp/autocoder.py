@@ -3008,8 +3008,7 @@ class AutoCoder:
         raise UnknownCode(
             f"{error.reason}{said}: the labels seem to mix codebooks",
             path=error.path,
-            hint=f"label every record with one codebook's codes, as `{book.listing_command}` "
-            "lists them",
+            hint=f"label every record with one codebook's codes: {book.listing_said}",
         ) from None
 
     def _codebook(self, codebook: str | Path | Codebook | None) -> Codebook:

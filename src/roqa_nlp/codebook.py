@@ -336,9 +336,9 @@ class Codebook:
         code = self.find(key)
         if code is None:
             reason = f"unknown code {quoted(key)} in codebook {self.id!r}"
-            hint = f"use a code id or name listed by `{self.listing_command}`"
+            hint = f"use a code id or name: {self.listing_said}"
             if renamed := self.renamed_id_said(key):
-                hint += f", or, {renamed}"
+                hint += f"; or, {renamed}"
             other = self.code_elsewhere(key, by_id=by_id_elsewhere)
             near = [] if other is not None else self.nearest_ids(key)
             if other is None and (asked := self.did_you_mean(key)) is not None:
@@ -350,8 +350,7 @@ class Codebook:
                     f"label it with {'one of those' if n > 1 else 'that'}, or every record "
                     f"with {other_id}'s codes"
                     if n
-                    else f"label every record with one codebook's codes, as "
-                    f"`{self.listing_command}` lists them"
+                    else f"label every record with one codebook's codes: {self.listing_said}"
                 )
             error = UnknownCode(reason, path=where, hint=hint)
             error.unplaced = other is None and not near
@@ -374,7 +373,7 @@ class Codebook:
         return RoqaTypeError(
             f"{said} {a_type(key)}",
             path=where,
-            hint=f"use a code id or name listed by `{self.listing_command}`",
+            hint=f"use a code id or name: {self.listing_said}",
         )
 
     def sharing(self, key: str) -> list[str]:
@@ -989,7 +988,10 @@ def _refuse_codings(text: str, path: Path) -> None:
         raise RoqaError(
             "is roqa's codings (one segment a line), not a codebook",
             path=path,
-            hint="give a codebook .json file, or a built-in id: roqa codebook lists them",
+            hint=in_python_too(
+                "give a codebook .json file, or a built-in id: roqa codebook lists them",
+                "roqa_nlp.codebooks.BUILTIN",
+            ),
         )
 
 
@@ -1142,7 +1144,7 @@ def _refuse_unknown_mapping_ids(book: Codebook, where: Path) -> None:
                         path=where,
                         hint=f"give the code's id, {named.id!r}"
                         if named is not None
-                        else f"give ids that `roqa codebook {other}` lists",
+                        else f"give ids of {other}: {target.listing_said}",
                     )
     for other, keys in lacked.items():
         # a team's trimmed copy of a codebook keeps the mapping of the codes it dropped: they

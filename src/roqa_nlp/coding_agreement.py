@@ -560,8 +560,8 @@ def read_long_csv(
                 elif found is None:
                     reason = f"{item} {n}: unknown code {quoted(code)} in codebook {codebook.id!r}"
                     hint = (
-                        f"use a code id or name listed by `{codebook.listing_command}`, "
-                        "or leave out the codebook to compare codes as written"
+                        "use a code id or name, or leave out the codebook to compare codes as "
+                        f"written; {codebook.listing_said}"
                     )
                     if (asked := codebook.did_you_mean(code)) is not None:
                         hint = f"{asked} {codebook.listing_said}"
@@ -1041,17 +1041,17 @@ def _comma_cell_error(
         f"{where}: unknown code {quoted(code)} in codebook {codebook.id!r}: it seems to hold "
         f"several codes, of which {known} {'is one' if len(cell.known) == 1 else 'are codes'}"
     )
-    listing = f"`{codebook.listing_command}`"
     if not cell.unknown:
         return (
             reason,
-            f"{_SEMICOLONS}: did you mean {quoted('; '.join(cell.codes))}? {listing} lists the codes",
+            f"{_SEMICOLONS}: did you mean {quoted('; '.join(cell.codes))}? {codebook.listing_said}",
         )
     unknown = and_list(map(quoted, cell.unknown))
     return reason, (
         f"{_SEMICOLONS}, but {unknown} {'is no code' if len(cell.unknown) == 1 else 'are no codes'}"
         f" of {codebook.id}: give the codes as {quoted('; '.join(cell.codes))} with each a code "
-        f"id or name listed by {listing}, or leave out the codebook to compare codes as written"
+        "id or name, or leave out the codebook to compare codes as written; "
+        f"{codebook.listing_said}"
     )
 
 

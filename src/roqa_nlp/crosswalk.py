@@ -98,7 +98,7 @@ from .codebook import (
     description_exclusions,
     description_scope,
 )
-from .errors import RoqaError
+from .errors import ON_COMMAND_LINE, RoqaError
 from .framework import SURE_CODE, SURE_VALENCE
 from .io import CODEBOOK_NAME, MODEL_CARD
 from .result import CodingResult
@@ -502,9 +502,9 @@ def check_one_codebook(result: CodingResult) -> None:
     raise RoqaError(
         f"these codings seem to mix codebooks: {shown}",
         path=result.source,
-        hint=f"code every passage with one codebook's codes, as "
-        f"`{Codebook.load(most).listing_command}` lists them, or give --codebook to chart them "
-        "all in one",
+        hint="code every passage with one codebook's codes, or give "
+        f"{'--codebook' if ON_COMMAND_LINE.get() else 'codebook='} to chart them all in one; "
+        f"{Codebook.load(most).listing_said}",
     )
 
 

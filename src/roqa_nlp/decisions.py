@@ -4882,8 +4882,8 @@ def refuse_unknown_codes(
         others = {c: rows for c, rows in lacking.items() if c not in near}
         recode = (
             f"recode {'the others' if near else 'them'} in the page (or in the file) to codes of "
-            f"{codebook.id!r} (`{codebook.listing_command}` lists them), or apply them to "
-            "codings charted in the codebook they were made in" + _kept_copy_said(codebook, others)
+            f"{codebook.id!r}, or apply them to codings charted in the codebook they were made "
+            f"in{_kept_copy_said(codebook, others)}; {codebook.listing_said}"
         )
         if not near:
             fix = recode
@@ -5131,7 +5131,7 @@ def _model_code(
             path=where,
             hint="give one of its constructs"
             + (f", e.g. {', '.join(parts)}" if parts else "")
-            + " (roqa codebook lists them)",
+            + f": {codebook.listing_said}",
         )
     return code.id
 
