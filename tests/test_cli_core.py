@@ -433,6 +433,28 @@ def test_a_transcript_without_an_interviewer_is_coded_with_a_warning(
     }
 
 
+def test_stream_with_tmpdir_full_names_the_temporary_folder_not_the_codings(
+    tiny_model_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Session 84: the near-copy check's word file in $TMPDIR, on a full disk, was said as
+    "codings.jsonl: cannot be written: No space left on device (free some space on the disk,
+    or give another path)", the output's disk, which had room."""
+    import errno
+    import tempfile
+
+    from test_run_index import _FullDisk
+
+    monkeypatch.setattr(tempfile, "TemporaryFile", lambda **_: _FullDisk(errno.ENOSPC, "write"))
+    run = code_named(tiny_model_dir, tmp_path, True)
+    assert_one_line_user_error(
+        run,
+        f"{tempfile.gettempdir()}: cannot write the near-copy check's temporary file (the words "
+        "of the transcripts read) there: No space left on device (free some space on its disk, "
+        "or set TMPDIR to a folder on a disk with room)",
+    )
+    assert not (tmp_path / "out").exists()
+
+
 def test_participant_codes_a_zoom_host_as_the_participant(
     tiny_model_dir: Path, tmp_path: Path
 ) -> None:

@@ -3,11 +3,16 @@ the cases that say each run, and the file it keeps each transcript's words in (w
 
 from __future__ import annotations
 
+import errno
+import io
+import tempfile
+
 import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from roqa_nlp.errors import RoqaError
 from roqa_nlp.transcripts.run_index import CaseRuns, RunIndex, run_hashes
 from roqa_nlp.transcripts.word_store import WordStore
 
@@ -168,6 +173,52 @@ def test_word_store_gives_back_each_array_put() -> None:
     store.close()
     with pytest.raises(ValueError, match="nothing was put"):
         store.get(where[0])
+
+
+class _FullDisk(io.BytesIO):
+    """A temporary file whose writes (a full disk) or reads fail with ``number``."""
+
+    def __init__(self, number: int, failing: str) -> None:
+        super().__init__()
+        self.number, self.failing = number, failing
+
+    def write(self, data: object) -> int:
+        if self.failing == "write":
+            raise OSError(self.number, "No space left on device")
+        return super().write(data)  # type: ignore[arg-type]
+
+    def read(self, size: int | None = -1) -> bytes:
+        if self.failing == "read":
+            raise OSError(self.number, "Input/output error")
+        return super().read(size)
+
+
+def test_a_word_store_that_cannot_write_its_file_says_so_in_one_line_naming_tmpdir(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Session 84: a full $TMPDIR was Python's OSError (from Python) or, under `roqa code
+    --stream`, "codings.jsonl: cannot be written: No space left on device" (the output's disk,
+    which may have room); now one line naming the temporary folder and TMPDIR."""
+    folder = tempfile.gettempdir()
+    words = np.array([1, 2, 3], np.uint64)
+    monkeypatch.setattr(tempfile, "TemporaryFile", lambda **_: _FullDisk(errno.ENOSPC, "write"))
+    with pytest.raises(RoqaError) as e:
+        WordStore().put(words)
+    assert str(e.value) == (
+        f"{folder}: cannot write the near-copy check's temporary file (the words of the "
+        "transcripts read) there: No space left on device (free some space on its disk, or set "
+        "TMPDIR to a folder on a disk with room)"
+    )
+    monkeypatch.setattr(tempfile, "TemporaryFile", lambda **_: _FullDisk(errno.EIO, "read"))
+    store = WordStore()
+    where = store.put(words)
+    with pytest.raises(RoqaError) as e:
+        store.get(where)
+    assert str(e.value) == (
+        f"{folder}: cannot read back the near-copy check's temporary file (the words of the "
+        "transcripts read) there: Input/output error (check that you can write in it, or set "
+        "TMPDIR to another folder)"
+    )
 
 
 @settings(max_examples=200, deadline=None)

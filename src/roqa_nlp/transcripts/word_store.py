@@ -15,6 +15,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import IO, TYPE_CHECKING, Any, NamedTuple
 
+from ..errors import RoqaError
+
 if TYPE_CHECKING:
     import numpy as np
 
@@ -39,17 +41,20 @@ class WordStore:
         """Write ``values`` (one dimension) at the end of the file; where they are."""
         import numpy as np
 
-        if self._file is None:
-            import tempfile
-            import weakref
-
-            # kept open while the check runs (no with block): closed by close() or finalize
-            self._file = tempfile.TemporaryFile(prefix="roqa-near-copies-")  # noqa: SIM115
-            # closed with the store, collected or at exit: no ResourceWarning of a file left open
-            self._closed = weakref.finalize(self, self._file.close)
         values = np.ascontiguousarray(values)
-        self._file.seek(self._end)
-        self._file.write(values.tobytes())
+        try:
+            if self._file is None:
+                import tempfile
+                import weakref
+
+                # kept open while the check runs (no with block): closed by close() or finalize
+                self._file = tempfile.TemporaryFile(prefix="roqa-near-copies-")  # noqa: SIM115
+                # closed with the store, collected or at exit: no ResourceWarning of an open file
+                self._closed = weakref.finalize(self, self._file.close)
+            self._file.seek(self._end)
+            self._file.write(values.tobytes())
+        except OSError as e:
+            raise _not_kept(e, "write") from None
         stored = Stored(self._end, len(values), values.dtype.str)
         self._end += values.nbytes
         return stored
@@ -63,8 +68,11 @@ class WordStore:
             return np.empty(0, dtype)
         if self._file is None:
             raise ValueError("nothing was put in this store")
-        self._file.seek(stored.at)
-        data = self._file.read(stored.length * dtype.itemsize)
+        try:  # a seek writes what is buffered: a full disk may be said here
+            self._file.seek(stored.at)
+            data = self._file.read(stored.length * dtype.itemsize)
+        except OSError as e:
+            raise _not_kept(e, "read back") from None
         return np.frombuffer(data, dtype)
 
     def close(self) -> None:
@@ -73,3 +81,24 @@ class WordStore:
             self._closed()
             self._file = None
             self._end = 0
+
+
+def _not_kept(e: OSError, doing: str) -> RoqaError:
+    """The one-line error of the temporary file not written or read back (``doing``, for
+    ``e``), naming the
+    folder it is in, the system's temporary folder (``$TMPDIR``), not the output written
+    meanwhile: a full disk there was a traceback from Python, or, under ``roqa code --stream``,
+    "codings.jsonl: cannot be written: No space left on device", the output's disk, which may
+    have room (session 84)."""
+    import errno
+    import tempfile
+
+    full = e.errno in (errno.ENOSPC, errno.EFBIG, getattr(errno, "EDQUOT", errno.ENOSPC))
+    return RoqaError(
+        f"cannot {doing} the near-copy check's temporary file (the words of the transcripts read) "
+        f"there: {e.strerror or e}",
+        path=tempfile.gettempdir(),
+        hint="free some space on its disk, or set TMPDIR to a folder on a disk with room"
+        if full
+        else "check that you can write in it, or set TMPDIR to another folder",
+    )
