@@ -313,8 +313,16 @@ def test_predict_before_fit_raises_not_fitted() -> None:
 
 
 def test_wrong_number_of_features_is_a_value_error(fitted: CodeClassifier) -> None:
-    with pytest.raises(ValueError, match="expecting 8 features"):
-        fitted.predict_proba(np.zeros((2, 5)))
+    """A one-line RoqaValueError (a ValueError, worded as scikit-learn words it, which its own
+    check matches), not scikit-learn's plain ValueError (agreefix, session 83)."""
+    for call in (fitted.predict_proba, fitted.predict):
+        with pytest.raises(RoqaValueError) as e:
+            call(np.zeros((2, 5)))
+        assert isinstance(e.value, ValueError)
+        assert str(e.value) == (
+            "X has 5 features, but CodeClassifier is expecting 8 features as input (give rows "
+            "of 8 numbers, as it was fitted on: the embeddings of the same embedder)"
+        )
 
 
 def test_unknown_method_is_a_value_error(data) -> None:

@@ -40,6 +40,7 @@ trained on coded examples only.
 from __future__ import annotations
 
 import numbers
+import re
 import warnings
 from collections.abc import Callable, Sequence
 from typing import Any
@@ -386,6 +387,10 @@ def _grouped_temperature(
     return fit_temperature(np.vstack(logits), np.asarray(targets, dtype=np.intp))
 
 
+#: scikit-learn's error of rows of another length than those fitted on
+_FEATURES_MISMATCH = re.compile(r"X has \d+ features?, but \w+ is expecting \d+ features?")
+
+
 class CodeClassifier(ClassifierMixin, BaseEstimator):
     """Multi-class/multi-label code suggestions from embeddings, with a valence head.
 
@@ -624,8 +629,22 @@ class CodeClassifier(ClassifierMixin, BaseEstimator):
     # -- prediction ----------------------------------------------------------------------------
 
     def _check(self, X: Any) -> np.ndarray:
+        """``X`` as the fitted classifier reads it; rows of another length than it was fitted
+        on (another embedder's) a one-line :class:`~roqa_nlp.errors.RoqaValueError` saying so,
+        as scikit-learn says it ("X has 5 features, but CodeClassifier is expecting 8 features
+        as input", its own check matches that), not scikit-learn's plain ValueError (agreefix,
+        session 83)."""
         check_is_fitted(self, "classes_")
-        out: np.ndarray = validate_data(self, X, dtype=np.float64, reset=False)
+        try:
+            out: np.ndarray = validate_data(self, X, dtype=np.float64, reset=False)
+        except ValueError as e:
+            if isinstance(e, RoqaValueError) or not _FEATURES_MISMATCH.match(str(e)):
+                raise
+            raise RoqaValueError(
+                str(e),
+                hint=f"give rows of {self.n_features_in_} numbers, as it was fitted on: the "
+                "embeddings of the same embedder",
+            ) from None
         return out
 
     def predict_proba(self, X: Any) -> np.ndarray:
