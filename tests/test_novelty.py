@@ -10,6 +10,7 @@ import pytest
 from sklearn.base import clone
 
 from roqa_nlp.classifier import NONE, CodeClassifier
+from roqa_nlp.errors import RoqaValueError
 from roqa_nlp.novelty import NoveltyDetector, conformal_p_values
 
 CODES = ("IC.A", "IS.B", "PR.C")
@@ -310,8 +311,12 @@ def test_the_detector_checks_its_inputs(detector: NoveltyDetector) -> None:
     X, y = code_clusters(np.random.default_rng(0))
     with pytest.raises(NotFittedError):
         NoveltyDetector().predict(X)
-    with pytest.raises(ValueError, match="expecting 8 features"):
+    with pytest.raises(RoqaValueError) as e:  # one line, a ValueError (session 84)
         detector.predict(X[:, :5])
+    assert str(e.value) == (
+        "X has 5 features, but NoveltyDetector is expecting 8 features as input (give rows of 8 "
+        "numbers, as it was fitted on: the embeddings of the same embedder)"
+    )
     X_nan = X.copy()
     X_nan[0, 0] = np.nan
     with pytest.raises(ValueError, match="Input X contains NaN"):

@@ -391,6 +391,24 @@ def _grouped_temperature(
 _FEATURES_MISMATCH = re.compile(r"X has \d+ features?, but \w+ is expecting \d+ features?")
 
 
+def rows_as_fitted(estimator: BaseEstimator, X: Any) -> np.ndarray:
+    """``X`` read by the fitted ``estimator`` (scikit-learn's ``validate_data``); rows of
+    another length than it was fitted on (another embedder's) a one-line
+    :class:`~roqa_nlp.errors.RoqaValueError`, worded as scikit-learn words it (its own check
+    matches that), not scikit-learn's plain ValueError."""
+    try:
+        out: np.ndarray = validate_data(estimator, X, dtype=np.float64, reset=False)
+    except ValueError as e:
+        if isinstance(e, RoqaValueError) or not _FEATURES_MISMATCH.match(str(e)):
+            raise
+        raise RoqaValueError(
+            str(e),
+            hint=f"give rows of {estimator.n_features_in_} numbers, as it was fitted on: the "
+            "embeddings of the same embedder",
+        ) from None
+    return out
+
+
 class CodeClassifier(ClassifierMixin, BaseEstimator):
     """Multi-class/multi-label code suggestions from embeddings, with a valence head.
 
@@ -635,17 +653,7 @@ class CodeClassifier(ClassifierMixin, BaseEstimator):
         as input", its own check matches that), not scikit-learn's plain ValueError (agreefix,
         session 83)."""
         check_is_fitted(self, "classes_")
-        try:
-            out: np.ndarray = validate_data(self, X, dtype=np.float64, reset=False)
-        except ValueError as e:
-            if isinstance(e, RoqaValueError) or not _FEATURES_MISMATCH.match(str(e)):
-                raise
-            raise RoqaValueError(
-                str(e),
-                hint=f"give rows of {self.n_features_in_} numbers, as it was fitted on: the "
-                "embeddings of the same embedder",
-            ) from None
-        return out
+        return rows_as_fitted(self, X)
 
     def predict_proba(self, X: Any) -> np.ndarray:
         """Calibrated probabilities [n, n_classes]; columns follow ``classes_``."""

@@ -206,8 +206,10 @@ class NoveltyDetector(OutlierMixin, BaseEstimator):
         return self
 
     def _raw_scores(self, X: Any) -> np.ndarray:
+        from .classifier import rows_as_fitted
+
         check_is_fitted(self, "calibration_scores_")
-        X = validate_data(self, X, dtype=np.float64, reset=False)
+        X = rows_as_fitted(self, X)
         return self._scores(self.classifier_, self.reference_.astype(np.float64), X)
 
     def _scores_and_p(self, raw: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
