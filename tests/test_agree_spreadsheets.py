@@ -431,6 +431,13 @@ def test_a_transcript_given_to_agree_is_no_table_of_codings(tmp_path, capsys) ->
         "code column) (code a transcript with roqa code first and compare its codings.jsonl; a "
         "long table saved as Unicode text needs a first line naming unit, coder and code)"
     )
+    with pytest.raises(RoqaError) as e:  # said to Python, the call too (session 84)
+        read_long_csv(p)
+    assert str(e.value).endswith(
+        f"(code a transcript with roqa code first and compare its codings.jsonl; in Python, "
+        f"ac.code({str(p)!r}); a long table saved as Unicode text needs a first line naming "
+        "unit, coder and code)"
+    )
 
 
 #: A team's own codes with commas in their names, each part of which happens to be a code of a

@@ -427,6 +427,12 @@ def test_a_transcript_given_as_a_codebook_is_told_what_a_codebook_is(tmp_path: P
         ".json file of codes like those `roqa codebook cfir-2009` shows, see "
         "docs/codebooks.md)\n",
     )
+    with pytest.raises(RoqaError) as e:  # said to Python, the call too (session 84)
+        Codebook.load(path)
+    assert (
+        f"(a .txt file is a transcript, not a codebook: code it with roqa code; in Python, "
+        f"ac.code({str(path)!r}); a codebook is" in str(e.value)
+    )
 
 
 def test_a_file_that_is_no_json_at_all_is_told_what_a_codebook_is(tmp_path: Path) -> None:

@@ -280,7 +280,10 @@ def test_a_model_with_the_first_forms_embeddings_is_refused_in_one_line(
     with pytest.raises(RoqaError) as e:
         AutoCoder.load(folder)
     assert "earlier form (embeddings)" in str(e.value)
-    assert "retrain the model with roqa train --feedback" in str(e.value)
+    assert str(e.value).endswith(  # said to Python, the call too (docs/python.md; session 84)
+        "(retrain the model with roqa train --feedback on the same decisions; in Python, "
+        "AutoCoder().update('decisions.csv', training='training_data').save('DIR'))"
+    )
     assert "\n" not in str(e.value)
 
 

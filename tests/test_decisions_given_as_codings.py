@@ -90,6 +90,15 @@ def test_agree_given_a_decisions_file_says_to_chart_the_review_first(
         f"chart it first: roqa apply-decisions {coded} --decisions {decisions} --coder NAME "
         "--out reviewed/, then give reviewed/)",
     )
+    from roqa_nlp.coding_agreement import read_long_csv
+
+    with pytest.raises(RoqaError) as e:  # said to Python, the call too (session 84)
+        read_long_csv(decisions)
+    assert str(e.value).endswith(
+        "--out reviewed/, then give reviewed/; in Python, "
+        f"reviewed_codings({str(decisions)!r}, CodingResult.read({str(coded)!r}), ac.codebook, "
+        "coder='NAME')[0])"
+    )
 
 
 def test_the_codings_spreadsheet_is_still_said_to_be_one(coded: Path) -> None:

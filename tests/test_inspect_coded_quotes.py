@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from openpyxl import Workbook
 
 from test_cli_core import roqa
@@ -23,4 +24,13 @@ def test_a_sheet_of_coded_quotes_points_to_evaluate_and_train(tmp_path: Path) ->
         f"quotes, not a transcript (coded quotes are labelled records: roqa evaluate {sheet} "
         "scores the model on them, roqa train DATA --out DIR learns from them (columns text and "
         "construct))\n",
+    )
+    from roqa_nlp import read_transcript
+    from roqa_nlp.errors import RoqaError
+
+    with pytest.raises(RoqaError) as e:  # said to Python, the calls too (session 84)
+        read_transcript(sheet)
+    assert str(e.value).endswith(
+        "construct); in Python, "
+        f"ac.evaluate({str(sheet)!r}) scores it, AutoCoder().fit(DATA) learns from them)"
     )

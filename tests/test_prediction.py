@@ -235,3 +235,29 @@ def test_coding_with_a_loaded_model_imports_neither_sklearn_nor_scipy(tmp_path: 
     )
     out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
     assert json.loads(out.stdout.strip().splitlines()[-1]) == [len(segs)]
+
+
+def test_no_packaged_model_names_the_python_calls_too(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The advice names the command on the command line, and the Python calls too from Python
+    (docs/python.md; session 84: the command and --model alone)."""
+    from roqa_nlp import autocoder
+    from roqa_nlp.errors import ON_COMMAND_LINE, RoqaError
+
+    monkeypatch.setattr(autocoder, "CARD", "no_such_card.json")
+    said = (
+        "the packaged model models/default was not found (run `roqa train training_data --out "
+        "models/default` or pass --model DIR"
+    )
+    with pytest.raises(RoqaError) as e:
+        packaged_model_dir()
+    assert str(e.value) == (
+        f"{said}; in Python, AutoCoder().fit('training_data').save('models/default'), or "
+        "AutoCoder.load('DIR'))"
+    )
+    token = ON_COMMAND_LINE.set(True)
+    try:
+        with pytest.raises(RoqaError) as e:
+            packaged_model_dir()
+    finally:
+        ON_COMMAND_LINE.reset(token)
+    assert str(e.value) == f"{said})"

@@ -395,7 +395,10 @@ def packaged_model_dir() -> Path:
             return cand
     raise RoqaError(
         "the packaged model models/default was not found",
-        hint="run `roqa train training_data --out models/default` or pass --model DIR",
+        hint=in_python_too(
+            "run `roqa train training_data --out models/default` or pass --model DIR",
+            "AutoCoder().fit('training_data').save('models/default'), or AutoCoder.load('DIR')",
+        ),
     )
 
 
@@ -3498,7 +3501,10 @@ def _load_decided_valences(d: Path, files: dict[str, str]) -> DecidedValences:
                 "holds the decided valences in an earlier form (embeddings), which gave them to "
                 "other talk worded alike",
                 path=d / DECIDED_VALENCES_FILE,
-                hint="retrain the model with roqa train --feedback on the same decisions",
+                hint=in_python_too(
+                    "retrain the model with roqa train --feedback on the same decisions",
+                    "AutoCoder().update('decisions.csv', training='training_data').save('DIR')",
+                ),
             )
         kept = DecidedValences.from_arrays(arrays)
     except (SafetensorError, OSError, ValueError, KeyError, TypeError):

@@ -1031,7 +1031,8 @@ def _not_json(e: Exception, text: str, where: str | Path) -> RoqaError:
         # not a .json file: a transcript's JSON parses, so is refused later for its shape
         if suffix in SUPPORTED_EXTENSIONS and suffix != ".json":
             hint = (
-                f"a {suffix} file is a transcript, not a codebook: code it with roqa code; {hint}"
+                f"a {suffix} file is a transcript, not a codebook: code it with "
+                f"{in_python_too('roqa code', f'ac.code({str(where)!r})')}; {hint}"
             )
     elif text[: e.pos].rstrip().endswith(",") and e.msg.startswith(
         ("Expecting property name", "Expecting value")

@@ -453,16 +453,23 @@ def read_long_csv(
         raise RoqaError(
             "is not a table of codings (its first line names no unit, coder or code column)",
             path=p,
-            hint="code a transcript with roqa code first and compare its codings.jsonl; a long "
-            "table saved as Unicode text needs a first line naming unit, coder and code",
+            hint=in_python_too(
+                "code a transcript with roqa code first and compare its codings.jsonl",
+                f"ac.code({str(p)!r})",
+            )
+            + "; a long table saved as Unicode text needs a first line naming unit, coder and code",
         )
     if missing and is_decisions_header(header, body):
         where = decisions_folder(p) or "CODED/"
         raise RoqaError(
             "is a decisions file, not codings",
             path=p,
-            hint=f"to compare the review, chart it first: roqa apply-decisions {where} "
-            f"--decisions {p} --coder NAME --out reviewed/, then give reviewed/",
+            hint=in_python_too(
+                f"to compare the review, chart it first: roqa apply-decisions {where} "
+                f"--decisions {p} --coder NAME --out reviewed/, then give reviewed/",
+                f"reviewed_codings({str(p)!r}, CodingResult.read({str(where)!r}), ac.codebook, "
+                "coder='NAME')[0]",
+            ),
         )
     if missing == ["coder", "code"] and (wide := _wide_layout(header, body)) is not None:
         raise RoqaError(

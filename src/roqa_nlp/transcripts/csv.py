@@ -40,7 +40,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import NamedTuple
 
-from ..errors import RoqaError, RoqaValueError, quoted
+from ..errors import RoqaError, RoqaValueError, in_python_too, quoted
 from ..io import (
     MAX_HEADER_LINE,
     bom_encodings,
@@ -832,8 +832,11 @@ def _refuse_coded_quotes(header: Iterable[str], path: str | Path) -> None:
             f"has no 'speaker' column and a '{coded[0]}' column: it reads as coded quotes, "
             "not a transcript",
             path=path,
-            hint=f"coded quotes are labelled records: roqa evaluate {path} scores the model "
-            "on them, roqa train DATA --out DIR learns from them (columns text and construct)",
+            hint=in_python_too(
+                f"coded quotes are labelled records: roqa evaluate {path} scores the model on "
+                "them, roqa train DATA --out DIR learns from them (columns text and construct)",
+                f"ac.evaluate({str(path)!r}) scores it, AutoCoder().fit(DATA) learns from them",
+            ),
         )
 
 
