@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from test_cli_core import roqa
 
 JOINT = """WEBVTT
@@ -78,6 +80,18 @@ def test_roqa_code_and_report_warn_once_of_speakers_cited_by_name(
     run = roqa("report", out, "--table", table, "--out", tmp_path / "report.html")
     assert run.code == 0, run.err
     assert warned(run.err) == [WARNING]
+    # said to Python, the call too (docs/python.md; session 84: the commands alone)
+    from roqa_nlp import CodingResult
+    from roqa_nlp.errors import RoqaWarning
+    from roqa_nlp.report import render_report
+
+    with pytest.warns(RoqaWarning) as said:
+        render_report(CodingResult.read(out))
+    cited = [str(w.message) for w in said if "by the names they are labelled" in str(w.message)]
+    assert [m[m.index("Joint interview") :] for m in cited] == [
+        WARNING.removesuffix(")")
+        + "; in Python, ac.code(FILES, pseudonyms=PseudonymKey.read('KEY.csv')))"
+    ]
     assert "Tom Okafor" in table.read_text("utf-8")  # what the warning is of
 
 

@@ -182,7 +182,7 @@ def _warn_of_speakers_cited_by_name(result: CodingResult) -> None:
     """One warning line per transcript whose speakers Table 2 and the matrix cite by the names
     they are labelled with (:func:`~roqa_nlp.framework.speakers_cited_by_name`; tester s46 ids
     5: a joint Zoom interview's "(Tom Okafor)" reached the paper's table, silently)."""
-    from ..errors import warn
+    from ..errors import in_python_too, warn
     from ..framework import speakers_cited_by_name
 
     for t, labels in speakers_cited_by_name(result).items():
@@ -190,8 +190,13 @@ def _warn_of_speakers_cited_by_name(result: CodingResult) -> None:
         where = (known.source if known is not None else "") or t
         warn(
             "Table 2 and the framework matrix cite its speakers by the names they are labelled "
-            f"with ({', '.join(map(repr, labels))}): pseudonymise first (roqa pseudonymise FILES "
-            "--key KEY.csv --out DIR, then code the copies; or roqa code --pseudonymise KEY.csv)",
+            f"with ({', '.join(map(repr, labels))}): pseudonymise first ("
+            + in_python_too(
+                "roqa pseudonymise FILES --key KEY.csv --out DIR, then code the copies; or roqa "
+                "code --pseudonymise KEY.csv",
+                "ac.code(FILES, pseudonyms=PseudonymKey.read('KEY.csv'))",
+            )
+            + ")",
             path=where,
         )
 
