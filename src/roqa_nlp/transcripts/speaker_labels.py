@@ -191,7 +191,11 @@ MAX_CAPITALISED_LABEL_WORDS = 4
 MAX_HEADER_WORDS = 6
 
 #: A clock time: ``H:MM:SS`` or ``MM:SS`` (minutes past 99 too, ``100:00``), a fraction after it.
-_TIME = r"(?:\d{1,2}:\d{2}:\d{2}|\d{1,3}:\d{2})(?:[.,]\d{1,9})?"
+#: Hours, minutes and seconds may each have one digit (``0:0:7``, ``0:1:14.650``), as Microsoft
+#: Teams writes them in its Word transcripts' headers and its older ``0:0:7.650 --> 0:0:11.2``
+#: cues: before session 84 such a Teams ``.docx`` (``Priya Shah   0:0:7``) was read unlabelled,
+#: every header line a participant's talk.
+_TIME = r"(?:\d{1,2}:\d{1,2}:\d{1,2}|\d{1,3}:\d{2})(?:[.,]\d{1,9})?"
 #: The end of a time range a label's brackets may hold (``Interviewer (00:01:00 - 00:01:30):``):
 #: the turn's time is its start (:func:`label_time`).
 _RANGE_END = rf"(?:[ \t]*[-–—][ \t]*{_TIME})"
