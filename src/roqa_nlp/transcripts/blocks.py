@@ -29,9 +29,7 @@ title rows above it are headings), or
 when every row has two cells, ``speaker | text``, or three with a clock time before or after the
 speaker (``time | speaker | text``, as transcription services write them); a time column gives
 the turn's ``begin_time``, else a time in the speaker cell (``P06 (00:00:31)``) or opening the
-words (``[00:00:20] How ready``), read as by a paragraph's label. A small table among labelled
-turns that lays out words (a title, the people, a rota read out in an answer: its first column
-names none of the talk's speakers, repeated) is lines of words, no turns. With no labels anywhere, each
+words (``[00:00:20] How ready``), read as by a paragraph's label. With no labels anywhere, each
 paragraph is one participant turn. The transcript's text is the canonical rendering of :mod:`roqa_nlp.transcripts.render`, without the
 time marks f4transkript and MAXQDA write (``#00:01:02-3#``, :func:`.render.without_time_marks`).
 
@@ -46,7 +44,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 
 from ..io import MAX_HEADER_LINE
@@ -61,7 +59,6 @@ from .render import SpokenTurn, render_transcript, without_time_marks
 from .roles import (
     BOLD_QUESTIONS,
     HEADER_OVERRULED,
-    InterviewerLabels,
     answerer,
     asks,
     held_by_marker,
@@ -120,7 +117,6 @@ class Block:
     table_speaker: str | None = None  # the speaker cell of a ``speaker | text`` table row
     table_time: float | None = None  # the time cell of a ``time | speaker | text`` row
     table_end: float | None = None  # the end of that row's time span, or its end column's
-    table_start: bool = False  # the first row of a table read as a transcript's
     set_apart: bool = False  # all in bold, or a heading: a speaker's name alone may be
     heading: bool = False  # a heading: a speaker's name alone, or not speech
     by_shape: bool = False  # a heading by its shape alone (Section 1: Background), no style
@@ -341,14 +337,10 @@ def table_blocks(rows: Iterable[Sequence[str]]) -> list[Block]:
     reader knows (:func:`.speaker_labels.is_known_header_line`) are read, the others (``Wave |
     2``, ``Cohort | B``: a study's own details) left out, never a speaker's talk. Title rows above the header
     row (:func:`_title_rows`: ``RM07 - interview 14/03/2024 (Zoom)`` merged across the columns)
-    are headings, no one's talk. The first row block is marked ``table_start``, so that
-    :func:`read_blocks` can tell a layout table among labelled turns (:func:`_layout_rows`)."""
+    are headings, no one's talk."""
     table = [list(row) for row in rows]
     above = _title_rows(table)
     blocks = _transcript_rows(table[above:])
-    first = next((k for k, b in enumerate(blocks) if b.table_speaker is not None), None)
-    if first is not None:
-        blocks[first] = replace(blocks[first], table_start=True)
     titles = [_title(row) for row in table[:above] if _title(row)]
     return [paragraph_block(t, "", heading=True) for t in titles] + blocks if blocks else []
 
@@ -638,10 +630,6 @@ def read_blocks(
         return None, b.text, None
 
     read = [labelled_as(b, t) for b, t in zip(blocks, text_labels, strict=True)]
-    for i in _layout_rows(blocks, read, keys):  # a rota read out, a title: lines, no turns
-        line = " ".join(" ".join(c.split()) for c in (blocks[i].table_speaker, read[i][1]) if c)
-        blocks[i] = Block(text=line, table_speaker="")
-        read[i] = (None, line, None)
     titles = [b for b, r in zip(blocks, read, strict=True) if b.heading and r[0] is None]
     messages = chat_left_out(texts, [r[0] is not None for r in read], paragraphs=True)
     chat = {i for m in messages for i in m.lines}
@@ -823,58 +811,6 @@ def read_blocks(
         },
         speaker_labels=labelled,
     )
-
-
-#: The most rows of a layout table among a transcript's labelled turns (:func:`_layout_rows`).
-MAX_LAYOUT_TABLE_ROWS = 8
-
-
-def _layout_rows(
-    blocks: Sequence[Block],
-    read: Sequence[tuple[str | None, str, float | None]],
-    keys: InterviewerLabels,
-) -> list[int]:
-    """The rows of the ``speaker | text`` tables among ``blocks`` (``read``: each block's
-    label, words and time) that lay out words rather than hold turns: a title (``Recovery Study
-    | Transcript of interview RM04``), the people (``Jane Smith | Researcher``), a rota read out
-    in an answer (``Monday | Bev 08:00``) or notes. Such a table has at most
-    :data:`MAX_LAYOUT_TABLE_ROWS` rows, no time, no first cell naming two rows (speakers take
-    turns), none naming a speaker of the talk outside it nor reading as a role's label
-    (``Interviewer``, ``P04``, ``Q1``), while that talk has two speakers or more (a header's
-    fields are none): a turn table's first column holds the file's speaker labels, repeated
-    and alternating. Each row is then a line of words, its cells joined by spaces, as a table
-    nested in a cell is read: it goes on with the turn before it, or stands above the first
-    label, not speech."""
-    tables: list[list[int]] = []
-    for i, b in enumerate(blocks):
-        if b.table_speaker is None:
-            continue
-        if b.table_start or not tables or tables[-1][-1] != i - 1:
-            tables.append([])
-        tables[-1].append(i)
-    found: list[int] = []
-    for rows in tables:
-        cells = [blocks[i].table_speaker for i in rows if blocks[i].table_speaker]
-        inside = set(rows)
-        outside = {
-            label
-            for j, (label, _, _) in enumerate(read)
-            if label is not None and j not in inside and not is_header_field(label)
-        }
-        if (
-            len(rows) <= MAX_LAYOUT_TABLE_ROWS
-            and len(outside) >= 2
-            and len(set(cells)) == len(cells)
-            and not any(blocks[i].table_time is not None for i in rows)
-            and not any(blocks[i].table_end is not None for i in rows)
-            and not any(
-                c in outside or keys.known(c) or participant_number_label(c) is not None
-                for c in cells
-                if c
-            )
-        ):
-            found.extend(rows)
-    return found
 
 
 def _unlabelled_answers(
