@@ -123,6 +123,9 @@ QUESTION_FILES = ("question_model.safetensors", "question_model.json")
 #: The valences a researcher decided (:mod:`roqa_nlp.decided_valences`): present in a model
 #: retrained on decisions that give a valence.
 DECIDED_VALENCES_FILE = "decided_valences.safetensors"
+#: The card's ``feedback`` key naming the review's new codes no decided segment was given a
+#: valence for (:func:`~roqa_nlp.training.codes_given_no_valence`): suggested neutral.
+NEW_CODES_WITHOUT_VALENCE = "new_codes_without_valence"
 JSON_FILES = ("codebook.json", "evidence.jsonl")
 #: Every file :meth:`AutoCoder.save` can write in a model directory (the parts a model has, and
 #: its card): what ``roqa train --out`` replaces, where any other file is the researcher's.
@@ -1662,6 +1665,14 @@ class AutoCoder:
             self.fit(combined)
         finally:
             self._new_codes = frozenset()
+        # the new codes whose every decided segment was given no valence: talk suggested them
+        # reads neutral, as the review counts them (valence_prior.with_codes_read_neutral);
+        # kept in the card from here, so that the decided valences are checked as code reads
+        from .training import codes_given_no_valence
+
+        unvalenced = codes_given_no_valence(combined, made)
+        if unvalenced:
+            self.card["feedback"] = {NEW_CODES_WITHOUT_VALENCE: unvalenced}
         read_otherwise, decided_twice = self._keep_decided_valences(plan)
         # what was decided in the codes of the one codebook a review was made in (CFIR 2.0)
         decided_in: dict[str, Any] = {}
@@ -1769,6 +1780,8 @@ class AutoCoder:
             "weight": weight,
             "new_codes": [c.id for c in book.codes if c.id.startswith("project.")],
             "new_codes_created": [c.id for c in book.codes if c.id not in before],
+            # of those, the ones no decided segment was given a valence for: suggested neutral
+            **({NEW_CODES_WITHOUT_VALENCE: unvalenced} if unvalenced else {}),
             # of those, the codes decisions named by id, taken from a project codebook beside
             # them (a QDA review of a project carrying roqa's own codes)
             **({"new_codes_imported": imported} if imported else {}),
@@ -1809,6 +1822,14 @@ class AutoCoder:
             for n, (i, v, r) in enumerate(zip(ids, valences, shown))
             if r and r != v and n not in twice
         ], list(dict.fromkeys(ids[n] for n in both))
+
+    def _codes_read_neutral(self) -> frozenset[str]:
+        """The review's new codes no decided segment was given a valence for (the card's
+        ``feedback.new_codes_without_valence``): talk suggested them reads neutral. None in a
+        model trained without feedback, or before session 84."""
+        feedback = self.card.get("feedback")
+        codes = feedback.get(NEW_CODES_WITHOUT_VALENCE) if isinstance(feedback, dict) else None
+        return frozenset(str(c) for c in codes) if isinstance(codes, list) else frozenset()
 
     def _n_decided_valences(self) -> int:
         """How many decided valences the model keeps for their words."""
@@ -2041,6 +2062,12 @@ class AutoCoder:
             V = V.copy()
             V[:, names.index("neutral")] *= wn
             V = V / V.sum(axis=1, keepdims=True)
+        if code_cols and (unvalenced := self._codes_read_neutral()):
+            # a new code given no valence in the review reads neutral, as the review counts it
+            from .valence_prior import with_codes_read_neutral
+
+            firsts = [code_cols[j] for j in np.argmax(shown[:, code_cols], axis=1)]
+            V = with_codes_read_neutral(V, shown, classes, unvalenced, names, firsts)
         if self._decided_valences is not None and texts is not None:
             # the researcher's valence of a decided segment: these words after that question
             heard = contexts if self.params.get("use_context") else None

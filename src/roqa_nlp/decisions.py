@@ -4493,6 +4493,13 @@ def feedback_summary(card: dict[str, object]) -> str:
         line += f"; valence: the model's on every example{unreviewed}"
     elif counts.get("recode"):
         line += "; recoded segments keep the valence the model suggested"
+    # the new codes no decided segment was given a valence for, read neutral (daily14, s84)
+    unvalenced = card.get("new_codes_without_valence")
+    if isinstance(unvalenced, list) and unvalenced:
+        line += (
+            f"; new code{'s' if len(unvalenced) != 1 else ''} given no valence, suggested "
+            f"neutral: {', '.join(map(str, unvalenced))}"
+        )
     return line
 
 

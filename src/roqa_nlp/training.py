@@ -878,6 +878,22 @@ def codes_described_only(ts: TrainingSet) -> list[str]:
     return [c for c in described if c not in recorded]
 
 
+def codes_given_no_valence(ts: TrainingSet, codes: Iterable[str]) -> list[str]:
+    """The codes of ``codes`` (in their order) that ``ts`` has records of talk for and no such
+    record with a valence: a review's new code whose every segment was given none. Its
+    description, read neutral, is no valence given; the model reads talk suggested it neutral
+    (:func:`~roqa_nlp.valence_prior.with_codes_read_neutral`), as the review counts it."""
+    recorded: set[str] = set()
+    judged: set[str] = set()
+    for cs, v, kind in zip(ts.codes, ts.valences, ts.kinds):
+        if kind == "description":
+            continue
+        recorded.update(cs)
+        if v in VALENCES:
+            judged.update(cs)
+    return [c for c in dict.fromkeys(codes) if c in recorded and c not in judged]
+
+
 def require_coded_records(ts: TrainingSet, where: str | Path | None) -> None:
     """Refuse training data none of whose records (the codes' descriptions aside) has a code:
     the model would know every code from its description alone and never suggest one. Five

@@ -18,11 +18,20 @@ sets (``benchmarks/valence_prior.py``, ``results/valence_prior.md``).
 The counts are stored as ``valence_prior.json`` in the model directory, a table a researcher can
 read; retraining with a researcher's decisions (``roqa train --feedback``) recounts them with the
 valences the researcher gave, so a study whose coders read a code differently moves its mix.
+
+A new code of the researcher's own whose segments were given no valence has no mix to lean on:
+its one record with a valence is its definition, so the head's reading of tone on talk it never
+learnt decided the segment's valence. The review counts such segments neutral (Table 2 leaves
+them out of barriers and enablers), so a retrained model reads a segment whose top suggestion is
+such a code neutral in the share of its code probabilities on those codes
+(:func:`with_codes_read_neutral`); a segment whose top suggestion is another code reads as
+before. Without it a building flood was charted an enabler at 0.62 in the unreviewed Table 2
+(daily14 tester, session 84).
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from typing import Any
 
 import numpy as np
@@ -117,4 +126,30 @@ def with_prior(
         return V
     logs = np.log(np.clip(np.asarray(V, dtype=np.float64), 1e-300, None))
     out: np.ndarray = softmax(logs + w * prior.log_mix(P, classes))
+    return out
+
+
+def with_codes_read_neutral(
+    V: np.ndarray,
+    P: np.ndarray,
+    classes: Sequence[str],
+    codes: Collection[str],
+    names: Sequence[str],
+    top: Sequence[int] | np.ndarray,
+) -> np.ndarray:
+    """Valence probabilities ``V`` [n, len(names)] (columns ``names``) of segments with code
+    probabilities ``P`` [n, k] (columns ``classes``) and top suggestions ``top`` (a column of
+    ``P`` per row): a row whose top suggestion is one of ``codes`` (codes no valence was given
+    for) reads its share ``u`` on them neutral, ``u · neutral + (1 - u) · V``, ``u`` being
+    those codes' part of the row's total; the other rows are unchanged. ``V`` itself when no
+    row's top suggestion is one of ``codes`` or there is no neutral column."""
+    cols = [j for j, c in enumerate(classes) if c in codes]
+    rows = np.flatnonzero(np.isin(np.asarray(top, dtype=np.intp), cols))
+    if not len(rows) or "neutral" not in names:
+        return V
+    M = np.asarray(P, dtype=np.float64)[rows]
+    u = M[:, cols].sum(axis=1) / M.sum(axis=1)
+    out: np.ndarray = np.asarray(V, dtype=np.float64).copy()
+    out[rows] *= (1.0 - u)[:, None]
+    out[rows, list(names).index("neutral")] += u
     return out
