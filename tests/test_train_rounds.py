@@ -233,6 +233,47 @@ def test_update_reads_the_codings_beside_the_decisions_as_roqa_train_does(
     ]
 
 
+def test_codings_with_no_run_json_beside_them_are_said_to_name_no_model(
+    tmp_path: Path, embedder, tiny_training
+) -> None:
+    """daily14 tester (session 84, D2): round 2's decisions with a copy of their codings.jsonl
+    and no run.json trained a model that had lost round 1's decisions, with no word said: the
+    model that made the codings, and the rounds it was trained with, are named in run.json."""
+    import warnings
+
+    from roqa_nlp.autocoder import AutoCoder
+    from roqa_nlp.errors import RoqaWarning
+    from roqa_nlp.result import CodingResult
+    from roqa_nlp.schema import Segment, SegmentResult, Suggestion
+
+    text = "There was never enough money for extra shifts."
+    seg = Segment("p02:0004", "p02", "P02", "participant", 0, len(text), text)
+    sugg = Suggestion("IS.E.2", "Available Resources", "IS", 0.6, "barrier", 0.8)
+    CodingResult([SegmentResult(seg, [sugg])]).save(tmp_path / "r1")
+    for other in ("run.json", "transcripts.jsonl", "codings.csv"):
+        (tmp_path / "r1" / other).unlink()
+    decisions = tmp_path / "r1" / "decisions.csv"
+    decisions.write_text(f"segment_id,decision,code_id,text\np02:0004,accept,IS.E.2,{text}\n")
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        AutoCoder("cfir-2009", embedder=embedder).update(decisions, training=tiny_training)
+    said = [str(w.message) for w in caught if issubclass(w.category, RoqaWarning)]
+    assert (
+        said.count(
+            f"{tmp_path / 'r1' / 'codings.jsonl'}: cannot tell which model made these codings: no "
+            "run.json beside it (if a model retrained on earlier decisions made them, the new model "
+            "forgets those: give update() every round, earliest first)"
+        )
+        == 1
+    )
+    # with run.json beside them, nothing of the kind is said
+    CodingResult([SegmentResult(seg, [sugg])]).save(tmp_path / "r1")
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        AutoCoder("cfir-2009", embedder=embedder).update(decisions, training=tiny_training)
+    assert not [w for w in caught if "cannot tell which model" in str(w.message)]
+
+
 def test_the_same_files_typed_as_other_paths_train_a_model_of_the_same_hash(
     tmp_path: Path, embedder, tiny_training
 ) -> None:

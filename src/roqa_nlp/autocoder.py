@@ -1552,6 +1552,28 @@ class AutoCoder:
         )
         if forgotten is not None:
             warn(forgotten)
+        # a model's codings with no run.json beside them name no model: the earlier rounds it
+        # was trained with cannot be told, nor said forgotten (daily14 tester, session 84)
+        every = (
+            "repeat --feedback for every round"
+            if ON_COMMAND_LINE.get()
+            else "give update() every round"
+        )
+        nameless = {
+            codings_file(c): None
+            for c, r in zip(per_file, results)
+            if isinstance(c, (str, Path))
+            and r is not None
+            and not (codings_file(c).parent / "run.json").exists()
+            and any(g.probability < 1.0 for s in r.segments for g in s.suggestions)
+        }
+        for jsonl in nameless:
+            warn(
+                "cannot tell which model made these codings: no run.json beside it (if a model "
+                "retrained on earlier decisions made them, the new model forgets those: "
+                f"{every}, earliest first)",
+                path=jsonl,
+            )
         from .decisions import in_codes_the_chart_has
         from .decisions_crosswalk import books_of, in_model_codes, recorded_own_chart
 
