@@ -1170,7 +1170,9 @@ def test_each_output_counts_the_unsure_valences_it_marks(cfir: Codebook) -> None
     matrix = framework_matrix(reviewed, codebook=book, quotes=2)  # as roqa report --matrix
     marked = {q.segment_id for c in matrix.cells.values() for q in c.quotes if q.valence_unsure}
     assert marked == {"p01:0003", "p01:0004"}  # the new code given no valence has none (s68)
-    assert "Alice gave no valence to 2 of them, counted as neutral." in matrix.note
+    assert "Alice gave no valence to 2 of them, counted as neutral, each given a new code." in (
+        matrix.note
+    )
     assert "guess" not in matrix.note
     # codings a roqa before session 68 wrote gave such a new code the model's valence, its guess,
     # marked unsure (codings read back keep it): each output counts what it marks of them
@@ -1188,7 +1190,7 @@ def test_each_output_counts_the_unsure_valences_it_marks(cfir: Codebook) -> None
         "Alice gave no valence to 2 segments of a new code: they keep the model's guess"
         in matrix.note
     )
-    assert "Alice set no valence on 2 segments of a code they gave" in matrix.note
+    assert "Alice gave 2 segments a code already in the codebook and no valence" in matrix.note
     table = barriers_enablers(reviewed, book)
     # Table 2's counts are of the segments it shows, and its note says so (tester s65 open, 3:
     # its 27 and 5 beside the About sheet's 30 and 6 read as two counts of one thing), once,
@@ -1196,7 +1198,8 @@ def test_each_output_counts_the_unsure_valences_it_marks(cfir: Codebook) -> None
     assert (
         " Of this table's barriers and enablers, Alice gave no valence to 1 segment of a new "
         "code: it keeps the model's guess (a valence learnt on CFIR talk), marked valence "
-        "unsure; Alice set no valence on 1 segment of a code they gave: it keeps the model's "
+        "unsure; Alice gave 1 segment a code already in the codebook and no valence: it keeps "
+        "the model's "
         "valence, below 60%, marked valence unsure (accepting a code confirms the code, not its "
         "side)."
     ) in table.note
@@ -1262,7 +1265,7 @@ def test_a_new_code_given_no_valence_has_none_not_the_models_of_another_code(
     assert (
         "Charted from the codes Alice gave: 3 of 5 reviewable participant segments of the "
         "reviewed transcripts (2 undecided). Alice gave no valence to 1 of them, counted as "
-        "neutral. Left out" in table.note
+        "neutral, given a new code. Left out" in table.note
     )
     assert "guess" not in table.note
     matrix = framework_matrix(reviewed, codebook=book, quotes=2)
@@ -1308,7 +1311,7 @@ def test_a_new_code_given_no_valence_beside_an_accepted_code_is_counted_and_said
     }
     assert reviewed.meta["valence_from_model"] == ["p01:0001"]
     assert reviewed.meta["valence_not_given"] == ["p01:0002"]
-    said = "Alice gave no valence to 2 of them, counted as neutral."
+    said = "Alice gave no valence to 2 of them, counted as neutral, each given a new code."
     table = barriers_enablers(reviewed, book)
     assert said in table.note
     table.to_docx(tmp_path / "t2.docx")
@@ -1333,7 +1336,9 @@ def test_a_new_code_given_no_valence_beside_an_accepted_code_is_counted_and_said
     first = reviewed.segments[0]
     first.suggestions[1] = dataclasses.replace(first.suggestions[1], valence="barrier", valence_probability=0.55)  # fmt: skip
     matrix = framework_matrix(reviewed, codebook=book, quotes=1)
-    assert "Alice gave no valence to 1 of them, counted as neutral." in matrix.note
+    assert "Alice gave no valence to 1 of them, counted as neutral, given a new code." in (
+        matrix.note
+    )
     cell = next(c for (_, code), c in matrix.cells.items() if code == lockdown)
     assert (cell.no_valence, [q.valence_guessed for q in cell.quotes]) == (0, [True])
 
@@ -1477,8 +1482,8 @@ def test_table_2_of_a_review_counts_the_reviewable_segments_as_the_summary_does(
     assert barriers_enablers(reviewed, codebook=cfir).note == (
         "Codes: Consolidated Framework for Implementation Research (CFIR) 2009. Charted from the "
         "codes Alice gave: 2 of 4 reviewable participant segments of the reviewed transcripts (1 "
-        "procedural set aside; 2 undecided). Of this table's barriers and enablers, Alice set no "
-        "valence on 1 segment of a code they gave: it keeps the "
+        "procedural set aside; 2 undecided). Of this table's barriers and enablers, Alice gave 1 "
+        "segment a code already in the codebook and no valence: it keeps the "
         "model's valence, below 60%, marked valence unsure (accepting a code confirms the code, "
         "not its side). Left out as not reviewed yet: 2 undecided segments of the reviewed "
         "transcripts and 1 transcript the review did not reach (p02)."
@@ -1995,8 +2000,9 @@ def test_accepting_every_suggestion_confirms_the_codes_not_the_models_unsure_val
     assert table.note == (
         "Codes: Consolidated Framework for Implementation Research (CFIR) 2009. Charted from "
         "the codes Alice gave: 2 of 5 reviewable participant segments of the reviewed "
-        "transcripts (3 undecided). Of this table's barriers and enablers, Alice set "
-        "no valence on 2 segments of a code they gave: they keep the model's valence, below "
+        "transcripts (3 undecided). Of this table's barriers and enablers, Alice gave 2 "
+        "segments a code already in the codebook and no valence: they keep the model's valence, "
+        "below "
         "60%, marked valence unsure (accepting a code confirms the code, not its side). Left "
         "out as not reviewed yet: 3 undecided segments of the reviewed transcripts and 1 "
         "transcript the review did not reach (p02)."

@@ -972,7 +972,8 @@ LEFT_OUT = (
 #: The model's neutral valence, below 60 %, kept on both codes Alice gave: the matrix marks it
 #: unsure and its note counts them; Table 2 leaves the neutral out (tester s57).
 UNSURE_KEPT = (
-    " Alice set no valence on 2 segments of a code they gave: they keep the model's valence, "
+    " Alice gave 2 segments a code already in the codebook and no valence: they keep the "
+    "model's valence, "
     "below 60%, marked valence unsure (accepting a code confirms the code, not its side)."
 )
 MATRIX_LEFT_OUT = LEFT_OUT.replace(" Left out", UNSURE_KEPT + " Left out")

@@ -2035,6 +2035,7 @@ def charted_note(
     marks the note counts: all of them in the matrix, barriers and enablers in Table 2 (which
     leaves the neutral out), none in the saturation table (tester s57: the matrix's note counted
     6 segments marked valence unsure, Table 2's, beside 8 marked in its Quotes sheet)."""
+    from .decisions import PROJECT_PREFIX
     from .exchange.qdpx_export import coder_of
     from .exchange.review import accepted_without_valence, codes_given_no_valence
 
@@ -2069,16 +2070,27 @@ def charted_note(
             )
         # a new code given none beside a code keeping the model's valence too (hunt s68), and a
         # project code accepted or recoded to, given none as a new code is: counted apart (s80)
-        given_none = set(codes_given_no_valence(result)) & {s.segment.id for s in segments}
+        none_given = codes_given_no_valence(result)
+        given_none = set(none_given) & {s.segment.id for s in segments}
         u = len(given_none)
         a = len(given_none & accepted_without_valence(result))
+        # all of a review's new codes (a person's imported codings may be of any code)
+        new_only = all(c.startswith(PROJECT_PREFIX) for sid in given_none for c in none_given[sid])
         kinds = [
             f"{u - a} with a new code" if u - a else "",
             f"{a} with a code of the project's own they accepted or recoded to" if a else "",
         ]
+        # each count names the kind of segment it counts: Table 2's "gave no valence to 9 of
+        # them" and "set no valence on 9 segments of a code" read as one 9 (daily14, s84, D6)
         said += (
             f" {person} gave no valence to {u} of them, counted as neutral"
-            + (f": {', '.join(k for k in kinds if k)}." if a else ".")
+            + (
+                f": {', '.join(k for k in kinds if k)}."
+                if a
+                else (", each given a new code." if u > 1 else ", given a new code.")
+                if new_only
+                else "."
+            )
             if u and shows_valence
             else ""
         )
@@ -2101,10 +2113,10 @@ def charted_note(
         )
         if kept:
             unsure.append(
-                f"{person} set no valence on {kept} segment{'' if kept == 1 else 's'} of a code "
-                f"they gave: {'it keeps' if kept == 1 else 'they keep'} the model's valence, "
-                f"below {SURE_VALENCE:.0%}, marked valence unsure (accepting a code confirms the "
-                "code, not its side)"
+                f"{person} gave {kept} segment{'' if kept == 1 else 's'} a code already in the "
+                f"codebook and no valence: {'it keeps' if kept == 1 else 'they keep'} the model's "
+                f"valence, below {SURE_VALENCE:.0%}, marked valence unsure (accepting a code "
+                "confirms the code, not its side)"
             )
         if "neutral" in shows_valence:
             said += "".join(f" {u}." for u in unsure)
