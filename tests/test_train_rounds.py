@@ -274,6 +274,27 @@ def test_codings_with_no_run_json_beside_them_are_said_to_name_no_model(
     assert not [w for w in caught if "cannot tell which model" in str(w.message)]
 
 
+def test_roqa_train_says_so_with_its_option(tmp_path: Path) -> None:
+    from roqa_nlp.result import CodingResult
+    from roqa_nlp.schema import Segment, SegmentResult, Suggestion
+
+    text = "There was never enough money for extra shifts."
+    seg = Segment("p02:0004", "p02", "P02", "participant", 0, len(text), text)
+    sugg = Suggestion("IS.E.2", "Available Resources", "IS", 0.6, "barrier", 0.8)
+    CodingResult([SegmentResult(seg, [sugg])]).save(tmp_path / "r1")
+    for other in ("run.json", "transcripts.jsonl", "codings.csv"):
+        (tmp_path / "r1" / other).unlink()
+    decisions = tmp_path / "r1" / "decisions.csv"
+    decisions.write_text(f"segment_id,decision,code_id,text\np02:0004,accept,IS.E.2,{text}\n")
+    run = roqa("train", TRAINING, "--out", tmp_path / "m", "--feedback", decisions)
+    assert run.code == 0, run.err
+    assert without_tiny_training_warnings(run.err) == [
+        f"roqa: warning: {tmp_path / 'r1' / 'codings.jsonl'}: cannot tell which model made these "
+        "codings: no run.json beside it (if a model retrained on earlier decisions made them, the "
+        "new model forgets those: repeat --feedback for every round, earliest first)"
+    ]
+
+
 def test_the_same_files_typed_as_other_paths_train_a_model_of_the_same_hash(
     tmp_path: Path, embedder, tiny_training
 ) -> None:
