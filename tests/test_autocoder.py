@@ -1292,6 +1292,8 @@ def test_update_records_the_decisions_in_the_model_card(
         "weight": 3,
         "new_codes": ["project.covid-19-disruption"],
         "new_codes_created": ["project.covid-19-disruption"],
+        # none of its segments was given a valence: suggested neutral (daily14, s84)
+        "new_codes_without_valence": ["project.covid-19-disruption"],
     }
     # Each decided segment counts three times: 40 + 3 x 5 records, of which 3 x 1 fit no code.
     assert ac.card["training_data"]["n_records"] == 55
@@ -2126,7 +2128,8 @@ def test_a_row_that_only_keeps_a_note_is_not_counted_as_a_decision(
         "fit no code (from 3 decisions)), each example a decided text (one for the same words in several segments) counted 3 times (--feedback-weight): 15 "
         "training records; 0 left out; 1 note (not trained on); codings: none (no model "
         "valence or questions, 3 suggestions assumed shown); valence: none on 4 examples "
-        "(without codings; the valence head leaves them out)"
+        "(without codings; the valence head leaves them out); new code given no valence, "
+        "suggested neutral: project.covid-19-disruption"
     )
 
 
@@ -2512,11 +2515,13 @@ def test_the_card_counts_new_code_examples_given_no_valence(
     assert "n_without_valence" not in fb  # it had codings: said as a new code's, not as bare
     assert feedback_summary(fb).endswith(
         "; valence: none on 1 example given a new code (the valence head leaves it out, as "
-        "the review gives a new code none: a valence row on it trains yours)"
+        "the review gives a new code none: a valence row on it trains yours); new code given no "
+        "valence, suggested neutral: project.shift-cover"
     )
     fixed = Decision("p02:0004", "valence", text=SHIFTS, valence="barrier")
     ac, _ = _valence_update(embedder, tiny_training, monkeypatch, [named, fixed])
     assert "n_new_code_without_valence" not in ac.card["feedback"]
+    assert "new_codes_without_valence" not in ac.card["feedback"]
 
 
 def test_code_reads_a_number_two_file_names_write_two_ways_as_one_participant(
