@@ -99,20 +99,17 @@ def test_a_speaker_with_one_blank_speaking_between_the_others_times_is_kept(
     ]
 
 
-@pytest.mark.parametrize(
-    ("line", "time"), [("Ann Bell 0:55", 55.0), ("Ann Bell 0:48", 48.0), ("Ann Bell 0:45", 45.0)]
-)
+@pytest.mark.parametrize("line", ["Ann Bell 0:55", "Ann Bell 0:48"])
 def test_a_speaker_with_one_blank_at_a_time_within_the_answer_is_kept(
-    tmp_path: Path, line: str, time: float
+    tmp_path: Path, line: str
 ) -> None:
     """The same line at a time between the speakers' (0:48 and 1:02 around it) opens a turn, as
-    before session 84: it may be a member speaking up in the middle of the answer; so does one
-    a little before the answer's (0:45, after the question's 0:40), said over it."""
+    before session 84: it may be a member speaking up in the middle of the answer."""
     f = tmp_path / "otter.txt"
     f.write_text(_otter(line), "utf-8")
     assert _turns(_read(f, interviewer_labels=["Sam Roe"]))[3:5] == [
         ("Jo Lee", "participant", ANSWER, 48.0),
-        ("Ann Bell", "participant", AFTER, time),
+        ("Ann Bell", "participant", AFTER, 55.0 if line.endswith("55") else 48.0),
     ]
 
 

@@ -1250,9 +1250,8 @@ def _out_of_time(
 ) -> set[int]:
     """The places of the label-and-time lines whose name and time stand apart otherwise than on
     every timed line at ``speakers`` (the places of the speakers taking turns, in order) and
-    whose time falls after the time of the speakers' line below it or before that of the one
-    before the line above it (``Dr. Smith 1:15`` between ``Li Wei  0:07`` and ``Sam Roe
-    0:55``; a member said over the turn above starts a second or two before it); none
+    whose time falls before the time of the speakers' line above it or after the time of the
+    one below it (``Dr. Smith 1:15`` between ``Li Wei  0:07`` and ``Sam Roe  0:55``); none
     where the speakers' times do not count up (a recording restarted, two joined), nor one
     right below a question (``Ann, anything to add?``), which asks someone to speak: a member's
     answer merged into the question would be coded as the interviewer's."""
@@ -1275,7 +1274,7 @@ def _out_of_time(
         if gap is None or gap in gaps:
             continue
         below = bisect.bisect(places, i)
-        early = below > 0 and m.time < times[max(below - 2, 0)]
+        early = below > 0 and m.time < times[below - 1]
         if not (early or (below < len(times) and m.time > times[below])):
             continue
         above = next((lines[j] for j in range(i - 1, -1, -1) if lines[j].strip()), "")
