@@ -130,7 +130,6 @@ a speaker in the usual shape:
 
 from __future__ import annotations
 
-import bisect
 import dataclasses
 import functools
 import re
@@ -1182,13 +1181,7 @@ def _timed_lines_in_an_answer(
     the researcher names stays one, and so does one laid out as the others are, at any time
     (``Mary Okafor  0:57`` interjecting once, her time out of order after a restart), or with
     an hour's mark the others lack (``Sam Roe  1:02:03`` among ``Jo Lee  58:10``: a speaker
-    first heard past the first hour). A label laid out as the others are but for the blanks
-    between its name and its time (``Dr. Smith 1:15`` among Otter's ``Li Wei  0:07``, ``A&E
-    1:15`` among Teams' ``Li Wei   0:07``) is such a rota's line too, where the time of every
-    line of it falls outside the times of the speakers' lines around it, theirs counting up
-    (:func:`_out_of_time`): a speaker typed in by hand with one blank speaks at a time between
-    (``Ann Bell 2:30`` after ``Sam Roe  2:20``, before ``Sam Roe  2:45``), and stays one
-    (session 84; a rule on the blanks alone merged her answer into the question, hunt17 R5)."""
+    first heard past the first hour)."""
     keys = interviewer_keys(interviewer_labels)
     at: dict[str, list[int]] = {}
     for i, m in enumerate(matches):
@@ -1224,63 +1217,11 @@ def _timed_lines_in_an_answer(
         past_the_hour = _SHAPE_HOURS.search(shape) is not None
         return shape in shapes or (past_the_hour and _SHAPE_HOURS.sub("9:9", shape) in hourless)
 
-    out_of_time = _out_of_time(lines, matches, sorted(others))
     return {
         label
         for label in quiet
         if not all(laid_out_as_the_others(_layout(lines[i])) for i in at[label])
-        or all(i in out_of_time for i in at[label])
     }
-
-
-def _name_time_gap(line: str) -> str | None:
-    """What stands between the name and the time of a label-and-time ``line`` (``"  "`` in
-    Otter's ``Li Wei  0:07``, ``"   "`` in Teams' ``Li Wei   0:07``, ``" ("`` in Rev's ``Li Wei
-    (00:07):``), in either order; None for any other line."""
-    m = _timed_line_match(line)
-    if m is None:
-        return None
-    if m.start("label") < m.start("ts"):
-        return line[m.end("label") : m.start("ts")]
-    return line[m.end("ts") : m.start("label")]
-
-
-def _out_of_time(
-    lines: Sequence[str], matches: Sequence[LabelMatch | None], speakers: Sequence[int]
-) -> set[int]:
-    """The places of the label-and-time lines whose name and time stand apart otherwise than on
-    every timed line at ``speakers`` (the places of the speakers taking turns, in order) and
-    whose time falls before the time of the speakers' line above it or after the time of the
-    one below it (``Dr. Smith 1:15`` between ``Li Wei  0:07`` and ``Sam Roe  0:55``); none
-    where the speakers' times do not count up (a recording restarted, two joined), nor one
-    right below a question (``Ann, anything to add?``), which asks someone to speak: a member's
-    answer merged into the question would be coded as the interviewer's."""
-    timed = [
-        (i, m.time)
-        for i in speakers
-        if (m := matches[i]) is not None and m.timed and m.time is not None
-    ]
-    times = [t for _, t in timed]
-    if len(timed) < 2 or any(later < earlier for earlier, later in zip(times, times[1:])):
-        return set()
-    gaps = {_name_time_gap(lines[i]) for i, _ in timed}
-    places = [i for i, _ in timed]
-    theirs = set(places)
-    out = set()
-    for i, m in enumerate(matches):
-        if m is None or not m.timed or m.time is None or i in theirs:
-            continue
-        gap = _name_time_gap(lines[i])
-        if gap is None or gap in gaps:
-            continue
-        below = bisect.bisect(places, i)
-        early = below > 0 and m.time < times[below - 1]
-        if not (early or (below < len(times) and m.time > times[below])):
-            continue
-        above = next((lines[j] for j in range(i - 1, -1, -1) if lines[j].strip()), "")
-        if not above.rstrip().endswith("?"):
-            out.add(i)
-    return out
 
 
 #: A dash between blanks inside a label (``P23 – Staffing``).
