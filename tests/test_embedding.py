@@ -698,6 +698,53 @@ def test_a_texts_vector_does_not_depend_on_what_it_is_encoded_with() -> None:
 
 
 @pytest.mark.slow
+def test_batches_are_embedded_bit_for_bit_as_sentence_transformers_encode_embeds_them(
+    embedder: Embedder,
+) -> None:
+    # the run embeds each batch without encode's work around the model (_forward_of): the same
+    # bytes, for batches of one text, of several of one length, and one repeated to 64 rows
+    model = embedder._model()
+    forward = embedding._forward_of(model)
+    assert forward is not None
+    texts = [
+        *TEXTS,
+        "Ok.",
+        "We lost two carers.",
+        "We lost two nurses.",
+        "The rota fell apart for weeks.",
+        "word " * 120,
+    ]
+    batches = embedding._batches(model, texts, 32)
+    assert sorted(len(set(b)) for b in batches)[-1] >= 2  # some batch holds several texts
+    for b in batches:
+        batch = [texts[i] for i in b]
+        expected = model.encode(
+            batch,
+            batch_size=len(b),
+            convert_to_numpy=True,
+            normalize_embeddings=True,
+            show_progress_bar=False,
+        )
+        assert forward(batch).tobytes() == np.asarray(expected, dtype=np.float32).tobytes()
+
+
+@pytest.mark.slow
+def test_a_model_that_encode_reads_otherwise_is_embedded_by_encode(
+    embedder: Embedder, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    model = embedder._model()
+    assert embedding._forward_of(PieceModel()) is None  # a stand-in
+    monkeypatch.setattr(model, "prompts", {"query": "query: "})
+    monkeypatch.setattr(model, "default_prompt_name", "query")  # encode prepends it
+    assert embedding._forward_of(model) is None
+    monkeypatch.setattr(model, "default_prompt_name", None)
+    monkeypatch.setattr(model, "truncate_dim", 128)  # encode cuts the vectors shorter
+    assert embedding._forward_of(model) is None
+    monkeypatch.setattr(model, "truncate_dim", None)
+    assert embedding._forward_of(model) is not None
+
+
+@pytest.mark.slow
 def test_vectors_are_float32_unit_length_and_384_wide(embedder: Embedder) -> None:
     X = embedder.encode(TEXTS)
     assert (X.dtype, X.shape) == (np.float32, (4, 384))
