@@ -7,6 +7,8 @@ participants'."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from roqa_nlp.errors import RoqaValueError
@@ -87,6 +89,65 @@ def test_the_participant_column_names_a_joint_interviews_participants() -> None:
     m = framework_matrix(_study())
     assert "joint_p31_p32" in m.cases
     assert m.several_speakers == {"joint_p31_p32": ["P31", "P32"]}
+
+
+def test_the_matrix_names_a_joint_interviews_participants_beside_its_case(
+    tmp_path: Path,
+) -> None:
+    """The matrix's first column, headed ``participant``, read ``joint_p16_p17`` where the
+    saturation table gave ``P16, P17`` and Table 2 cited P16 and P17 (daily14 tester, s84, 5):
+    the row stays the case's, in the order of the case ids, its participants beside it, in the
+    wide .csv, the Matrix and Counts sheets and the report's heat map; the long table keeps the
+    id, its quotes cited by their speakers."""
+    from openpyxl import load_workbook
+
+    from roqa_nlp.report import plots
+
+    m = framework_matrix(_study())
+    assert m.cases == ["joint_p31_p32", "P28", "P29", "P30"]
+    assert m.case_participants == {"joint_p31_p32": ["P31", "P32"]}
+    assert m.row_label("joint_p31_p32") == "joint_p31_p32 (P31, P32)"
+    assert m.row_label("P28") == "P28"
+    label = "joint_p31_p32 (P31, P32)"
+    assert [row[0] for row in m.wide_rows()] == ["participant", label, "P28", "P29", "P30"]
+    m.to_xlsx(tmp_path / "matrix.xlsx")
+    wb = load_workbook(tmp_path / "matrix.xlsx")
+    for sheet in ("Matrix", "Counts"):
+        firsts = [row[0] for row in wb[sheet].iter_rows(values_only=True)]
+        assert firsts == ["participant", label, "P28", "P29", "P30"]
+    quotes = list(wb["Quotes"].iter_rows(values_only=True))
+    assert [(q[0], q[10]) for q in quotes[1:3]] == [
+        ("joint_p31_p32", "P31"),
+        ("joint_p31_p32", "P32"),
+    ]
+    m.to_csv(tmp_path / "matrix.csv")
+    lines = (tmp_path / "matrix.csv").read_text(encoding="utf-8-sig").splitlines()
+    assert lines[1].startswith('"joint_p31_p32 (P31, P32)",')
+    assert f">{label}</text>" in (plots.heatmap_svg(m) or "")
+    # rows of transcripts name them too
+    by_file = framework_matrix(_study(), cases="transcript")
+    assert by_file.wide_rows()[1][0] == label
+    assert by_file.wide_rows()[2][0] == "p28_teams"
+
+
+def test_a_group_of_named_speakers_or_a_numbered_dyad_keeps_its_bare_case() -> None:
+    """Only a joint interview whose participants speak under study ids is named by them (as the
+    saturation table names it): a focus group's named members and a dyad whose case is an id
+    already (P05 of P05a and P05b) keep the case alone."""
+    segments = [
+        spoken(seg("fg01", 0, "Head office wants beds filled.", ("IS.A", 0.9, "barrier")), "Anna"),
+        spoken(seg("fg01", 1, "Money. Staffing.", ("IS.E.2", 0.9, "barrier")), "Ben"),
+        spoken(seg("p05_dyad", 0, "Our directors get it.", ("IS.E.1", 0.9, "enabler")), "P05a"),
+        spoken(seg("p05_dyad", 1, "It takes so long.", ("IC.F", 0.9, "barrier")), "P05b"),
+    ]
+    r = CodingResult(
+        segments=segments,
+        transcripts={"fg01": transcript("fg01", "fg01"), "p05_dyad": transcript("p05_dyad", "P05")},
+    )
+    m = framework_matrix(r)
+    assert m.several_speakers == {"fg01": ["Anna", "Ben"], "P05": ["P05a", "P05b"]}
+    assert m.case_participants == {}
+    assert [row[0] for row in m.wide_rows()] == ["participant", "fg01", "P05"]
 
 
 def test_a_joint_interview_out_of_its_participants_order_gets_the_order_note() -> None:

@@ -1205,6 +1205,19 @@ class FrameworkMatrix:
     #: codable, beside its sub-constructs' coded cells (tester cfir2022, s59: "not codable"
     #: beside a coded Assessing Needs: Innovation Recipients read as the construct uncodable)
     uncodable_itself: list[str] = field(default_factory=list)
+    #: each case that is a joint interview no study id names, whose participants speak under
+    #: study ids (:func:`group_participants`: ``joint_p16_p17``, ``P16:`` and ``P17:``), with
+    #: those ids: its row in the written matrix names them beside the case
+    #: (:meth:`row_label`), as the saturation table's participant column and Table 2 name them
+    case_participants: dict[str, list[str]] = field(default_factory=dict)
+
+    def row_label(self, case: str) -> str:
+        """The first cell of ``case``'s row in the written matrix (the wide .csv, the *Matrix*
+        and *Counts* sheets, the report): its id, then a joint interview's participants
+        (:attr:`case_participants`), ``joint_p16_p17 (P16, P17)``; the row stays the case's,
+        in the order of the case ids (daily14 tester, s84, item 5)."""
+        who = self.case_participants.get(case)
+        return f"{case} ({', '.join(who)})" if who else case
 
     @property
     def speakers_note(self) -> str:
@@ -1270,7 +1283,7 @@ class FrameworkMatrix:
                 x or (parent if k in itself else blank if k in never else "")
                 for x, k in zip(cells, self.codes)
             ]
-            rows.append([c, *cells])
+            rows.append([self.row_label(c), *cells])
         return rows
 
     def long_rows(self) -> list[list[Any]]:
@@ -1321,7 +1334,9 @@ class FrameworkMatrix:
         ``About`` (:attr:`note`, what it charts, as Table 2's workbook, and
         :attr:`speakers_note`, the cases of several participants)."""
         counts: list[list[Any]] = [[self.case_kind, *map(self.column_label, self.codes)]]
-        counts += [[c, *row] for c, row in zip(self.cases, self.counts(), strict=True)]
+        counts += [
+            [self.row_label(c), *row] for c, row in zip(self.cases, self.counts(), strict=True)
+        ]
         write_xlsx(
             path,
             [
@@ -1489,6 +1504,10 @@ def framework_matrix(
         )
     walk = _walk(result)
     never = uncodable(walk, book) if walk else []
+    # a joint interview's participants (joint_p16_p17: P16, P17), as saturation names them
+    members: dict[str, dict[str, None]] = {}
+    for t, ids in group_participants(result).items():
+        members.setdefault(_case_of(result, t, cases), {}).update(dict.fromkeys(ids))
     return FrameworkMatrix(
         cases=sorted(case_ids, key=natural_key),
         codes=codes,
@@ -1508,6 +1527,9 @@ def framework_matrix(
             case: sorted(who, key=natural_key)
             for case in sorted(speakers, key=natural_key)
             if len(who := speakers[case]) > 1
+        },
+        case_participants={
+            case: sorted(ids, key=natural_key) for case, ids in members.items() if case in case_ids
         },
     )
 

@@ -1459,7 +1459,7 @@ def matrix_view(matrix: Any, used_codes: list[str], anchors: Mapping[str, str]) 
         "speakers_note": matrix.speakers_note,
         "rows": [
             {
-                "case": c,
+                "case": matrix.row_label(c),
                 "cells": [
                     {
                         "count": matrix.count(c, k),

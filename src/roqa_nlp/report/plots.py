@@ -239,7 +239,9 @@ def heatmap_svg(matrix: FrameworkMatrix, codes: Sequence[str] | None = None) -> 
     n_rows, n_cols = len(matrix.cases), len(columns)
     top = max((max(r) for r in counts), default=0) or 1
     cell_w, cell_h = 18.0, 22.0
-    left = text_width(matrix.cases, 11) + 12
+    # each row by its case, a joint interview's participants beside it (as the matrix's files)
+    labels = [matrix.row_label(c) for c in matrix.cases]
+    left = text_width(labels, 11) + 12
     plot_top = 8.0
     plot_w, plot_h = n_cols * cell_w, n_rows * cell_h
     bottom = plot_top + plot_h
@@ -249,7 +251,7 @@ def heatmap_svg(matrix: FrameworkMatrix, codes: Sequence[str] | None = None) -> 
     width = bar_x + 12 + 6 + tick_w + 24
     height = bottom + text_width(shown, 10) + 10 + 24
     fig = Figure(width, height, f"Heat map of segments per {matrix.case_kind} and code")
-    for i, (case, row) in enumerate(zip(matrix.cases, counts, strict=True)):
+    for i, (case, row) in enumerate(zip(labels, counts, strict=True)):
         y = plot_top + i * cell_h
         fig.text(left - 6, y + cell_h / 2, case, size=11, anchor="end")
         for j, (code, v) in enumerate(zip(columns, row, strict=True)):
