@@ -1,7 +1,9 @@
 """Page furniture: the lines a page repeats at its top and bottom (page numbers, running
-headers and footers, a browser's print stamp), no one's words. Read alike from a PDF's pages
-(:mod:`.pdf`) and from the pages of a plain-text transcript parted by page breaks (``\\f``, as
-``pdftotext`` writes one at the start of each page: :func:`page_break_furniture`).
+headers and footers, a browser's print stamp), no one's words, of a PDF's pages (:mod:`.pdf`).
+A plain-text transcript's page breaks (``\\f``) part no pages here: a ``.txt`` is read as
+without them (:mod:`.text`), its page numbers and running headers kept as talk (known, LOW:
+session 84 read them by these rules, and a speaker's label alone on its line, a number answer
+or a short line said at the page edges was left out as furniture, hunt21).
 
 Only the top and the bottom of a page (its first and last :data:`EDGE_LINES` non-blank lines) are
 looked at, and never a line with a speaker label:
@@ -29,20 +31,13 @@ never a running line, nor the line right below such a label alone (``PARTICIPANT
 on three pages or more a line in a label's shape at the same edge of most pages is a header's
 (``P04 - confidential``), and only a ``Speaker: words`` label is kept.
 
-A PDF's pages are the pages printed, so a page number's shape at a page's edge is its number. A
-page break in a text file may be one typed (Word's "Save as Plain Text" writes a manual page
-break as ``\\f``), with a participant's answer (``7`` on a scale, ``3 of 12``) right before it:
-there a page number counts up with the pages from 1 (on the first page, or the second after a
-cover page: :data:`PAGE_NUMBER_SHIFTS`), so on at least two pages and on every page with words
-but one at most (:func:`furniture_lines` given ``places``), and a print stamp stands on as many;
-a number that does not is talk (``7`` above a page's number ``2``; ``1`` and ``3`` ending the
-first and the third of four pages).
+A PDF's pages are the pages printed, so a page number's shape at a page's edge is its number.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence, Set
+from collections.abc import Sequence
 
 from .speaker_labels import (
     LabelMatch,
@@ -58,9 +53,6 @@ EDGE_LINES = 2
 #: a document of at least this many pages (in one of two pages, only one at the same place of
 #: both in the same words: :func:`_two_page_running_lines`).
 MIN_PAGES_REPEATED = 3
-#: A text file's page numbers count its pages from 1 (its first page ``1``: shift 1) or from
-#: the page after an unnumbered cover page (its second page ``1``: shift 0).
-PAGE_NUMBER_SHIFTS = (0, 1)
 
 _PAGE_NUMBER = re.compile(
     r"(?:page\s*)?\d{1,4}(?:\s*(?:/|of)\s*\d{1,4})?|[-–—]\s*\d{1,4}\s*[-–—]", re.IGNORECASE
@@ -74,7 +66,6 @@ _PRINT_STAMP = re.compile(
 )
 #: a line that ends a sentence is talk ("Yeah.", "Next question?"), not a running header
 _SENTENCE_END = (".", "?", "!", '"', "”", "…")
-_DIGITS = re.compile(r"\d+")
 
 
 def _is_furniture_shape(line: str) -> bool:
@@ -206,48 +197,9 @@ def _running_lines(pages: list[list[str]]) -> set[tuple[str, str]]:
     }
 
 
-def _page_number(line: str) -> int | None:
-    """The page's number a page number's shape (:func:`_is_furniture_shape`) gives: ``3`` of
-    ``3``, ``Page 3 of 12``, ``- 3 -``, ``Interview P04   Page 3 of 12`` and
-    ``file:///C:/p04.html 3/12``; None for a print stamp, or a line of no such shape."""
-    line = line.strip()
-    words = line.split()
-    if _PAGE_NUMBER.fullmatch(line):
-        return int(_DIGITS.findall(line)[0])
-    at_end = _PAGE_OF_AT_END.search(line)
-    if at_end:
-        return int(at_end[1])
-    if len(words) == 2 and _PAGE_COUNT.fullmatch(words[1]) and _is_address(words[0]):
-        return int(_DIGITS.findall(words[1])[0])
-    return None
-
-
-def _counting_up(
-    found: dict[tuple[int, int], str], places: Sequence[int], pages: int
-) -> set[tuple[int, int]]:
-    """Of ``found`` (``(page, line)``: the line of a page number's or a print stamp's shape at
-    a page's edge), those that count up with the pages: a page number that is its page's place
-    in the file (``places``, from 0) plus one of :data:`PAGE_NUMBER_SHIFTS`, the same on at
-    least two of the ``pages`` and on every one but one at most (a cover page's, a last page's);
-    a print stamp, one at an edge of as many pages."""
-    pages_of: dict[int | None, set[int]] = {}
-    shift_of: dict[tuple[int, int], int | None] = {}
-    for (p, i), line in found.items():
-        number = _page_number(line)
-        shift_of[p, i] = None if number is None else number - places[p]
-        if number is None or shift_of[p, i] in PAGE_NUMBER_SHIFTS:
-            pages_of.setdefault(shift_of[p, i], set()).add(p)
-    counting = {s for s, on in pages_of.items() if len(on) >= max(2, pages - 1)}
-    return {at for at, shift in shift_of.items() if shift in counting}
-
-
-def furniture_lines(
-    pages: Sequence[Sequence[str]], places: Sequence[int] | None = None
-) -> set[tuple[int, int]]:
-    """``(page, line)`` of the page furniture of ``pages`` (each its lines; see the module
-    docstring). With ``places`` (each page's place in a text file parted by page breaks, blank
-    pages left out of ``pages``), a page number counts up with the pages (:func:`_counting_up`);
-    without, a PDF's, it is one at a page's edge."""
+def furniture_lines(pages: Sequence[Sequence[str]]) -> set[tuple[int, int]]:
+    """``(page, line)`` of the page furniture of ``pages`` (a PDF's, each its lines; see the
+    module docstring): a page number's shape at a page's edge is its number."""
     split = [list(lines) for lines in pages]
     running = _running_lines(split)
     # on 3+ pages a label-shaped line at the same edge of half the pages is a header's (P04 -
@@ -255,7 +207,7 @@ def furniture_lines(
     # where a turn said twice is as likely, the reader's labels are kept
     speakers = _speakers_lines(split, running) if running and len(split) == 2 else set()
     drop: set[tuple[int, int]] = set()
-    shaped: dict[tuple[int, int], str] = {}
+    shaped: set[tuple[int, int]] = set()
     for p, lines in enumerate(split):
         top, bottom = _edges(lines)
         for edge, at in (("top", top), ("bottom", bottom)):
@@ -263,11 +215,11 @@ def furniture_lines(
                 if match_label(lines[i]) is not None:
                     continue
                 if _is_furniture_shape(lines[i]):
-                    shaped[p, i] = lines[i]
+                    shaped.add((p, i))
                 elif (edge, _repeat_key(lines[i])) in running and (p, i) not in speakers:
                     drop.add((p, i))
-    drop -= _in_a_turns_flow(split, drop, drop | set(shaped))
-    drop |= set(shaped) if places is None else _counting_up(shaped, places, len(split))
+    drop -= _in_a_turns_flow(split, drop, drop | shaped)
+    drop |= shaped
     if all((p, i) in drop for p, lines in enumerate(split) for i, line in enumerate(lines)
            if line.strip()):  # fmt: skip
         return set()  # nothing but furniture is no furniture: the pages' words ('Yes' on each)
@@ -301,21 +253,3 @@ def _in_a_turns_flow(
         return below is not None and not {(p, above), (p, below)} & furniture
 
     return {(p, i) for p, i in running if said(p, i)}
-
-
-def page_break_furniture(lines: Sequence[str], opens: Set[int]) -> set[int]:
-    """The indices of ``lines`` (a plain-text transcript's) that are page furniture
-    (:func:`furniture_lines`) of the pages that open at the lines ``opens`` (at a page break,
-    ``\\f``); none without a page break. A page with no words is no page of the count."""
-    if not opens:
-        return set()
-    bounds = [0, *sorted(opens - {0}), len(lines)]
-    filled = [
-        (place, start, end)
-        for place, (start, end) in enumerate(zip(bounds, bounds[1:]))
-        if any(line.strip() for line in lines[start:end])
-    ]
-    found = furniture_lines(
-        [lines[start:end] for _, start, end in filled], [place for place, _, _ in filled]
-    )
-    return {filled[p][1] + i for p, i in found}

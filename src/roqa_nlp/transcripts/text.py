@@ -88,7 +88,6 @@ from .list_markers import (
     goes_on_asking,
     opens_with_list_marker,
 )
-from .page_furniture import page_break_furniture
 from .render import (
     SpokenTurn,
     finish_transcript,
@@ -107,7 +106,6 @@ from .speaker_labels import (
     LABEL_LINE,
     LabelMatch,
     end_text_metadata,
-    is_page_footer,
     line_labels,
     match_timestamp,
     service_text_metadata,
@@ -144,31 +142,15 @@ def with_newlines(text: str) -> str:
     number the same, where a break only opens it. A label after a page break (``\\fP01:
     words``) opens its line, as it does on the page, and no turn's words hold a page break
     (before, the label was read as the words of the turn above it: the participant's answer
-    after a page break went into the interviewer's question, uncoded)."""
+    after a page break went into the interviewer's question, uncoded). A page break parts no
+    pages: the page numbers and running headers of a ``pdftotext`` file stay in the turns as
+    talk (known, LOW), as without page breaks; the :mod:`.page_furniture` rules of a PDF's
+    pages left out a speaker's label alone on its line, number answers and short lines said at
+    page edges in such files (session 84, hunt21)."""
     if not any(c in text for c in LINE_BREAKS):
         return text
     opened = _OPENING_BREAKS.sub(lambda m: " " * len(m[0]), text)
     return opened.translate(_AS_NEWLINE)
-
-
-def page_furniture(text: str) -> set[int]:
-    """The lines of ``text`` (as :func:`with_newlines` breaks them) that are the page furniture
-    of the pages its page breaks (``\\f``, as ``pdftotext`` writes one at the start of each
-    page) part, by the rules a PDF's pages are read by, a page number counting up with the
-    pages (:func:`.page_furniture.page_break_furniture`); none in a text without a page break.
-    A page break opening a line opens its page there; one inside a line, at the next."""
-    if "\f" not in text:
-        return set()
-    newlined = with_newlines(text)
-    ends = [i for i, c in enumerate(newlined) if c == "\n"]
-    opens = set()
-    for at in (i for i, c in enumerate(text) if c == "\f"):
-        line = bisect_left(ends, at)  # the line ``at`` stands on
-        opens.add(line if newlined[at] == " " else line + 1)
-    lines = newlined.split("\n")
-    # a page footer a service prints ('Page 3 of 12') is left out and noted as before, wherever
-    # it stands (:func:`.speaker_labels.service_text_lines`)
-    return {i for i in page_break_furniture(lines, opens) if not is_page_footer(lines[i])}
 
 
 _MARKDOWN_NOT_SPEECH = re.compile(r"^ {0,3}(?:#{1,6}(?:\s|$)|(?:[-*_][ \t]*){3,}$)")
@@ -228,12 +210,12 @@ def read_text_transcript(
         return text_table_transcript(
             text, path, "tsv", interviewer_labels=interviewer_labels, participant=participant
         )
-    newlined = with_newlines(text)  # after the table's check: a cell is read as the table holds it
-    if looks_like_cues(newlined):  # a subtitle file saved as text
+    text = with_newlines(text)  # after the table's check: a cell is read as the table holds it
+    if looks_like_cues(text):  # a subtitle file saved as text
         from .vtt import cue_utterance
 
         return cue_transcript(
-            newlined,
+            text,
             path,
             "md" if markdown else "txt",
             cue_utterance,
@@ -256,14 +238,9 @@ def parse_text(
     interviewer_labels: Sequence[str] | None = None,
     participant: str | None = None,
     markdown: bool = False,
-    furniture: Set[int] | None = None,
 ) -> Transcript:
     """The transcript of ``text`` (already decoded), read from ``path``; each of
-    :data:`LINE_BREAKS` in it ends a line (:func:`with_newlines`), and the page furniture of
-    the pages its page breaks part (:func:`page_furniture`) is no one's words: a turn goes on
-    across it. ``furniture``: those lines, found before ``text`` lost its line numbers."""
-    if furniture is None:
-        furniture = page_furniture(text)
+    :data:`LINE_BREAKS` in it ends a line (:func:`with_newlines`)."""
     text = with_newlines(text)
     numbered = without_line_numbers(text)
     if numbered is not None:  # a transcript with numbered lines: read without the numbers
@@ -273,7 +250,6 @@ def parse_text(
             interviewer_labels=interviewer_labels,
             participant=participant,
             markdown=markdown,
-            furniture=furniture,
         )
         t.metadata["line_numbers"] = True
         if t.metadata.get("rendering") == "original":
@@ -287,9 +263,7 @@ def parse_text(
     # then left out as a heading
     read_as_line: list[bool] = []
     pos = 0
-    for i, line_text in enumerate(raw):
-        if i in furniture:  # a page's number or running header: as a chat line, no one's words
-            line_text = ""
+    for line_text in raw:
         lines.append(_Line(pos, line_text))
         heading = _markdown_heading(line_text) if markdown else None
         title = heading is None and is_title_line(line_text)
@@ -297,7 +271,7 @@ def parse_text(
             heading = ""  # "Section 1: Background": no speaker's name, no one's words
         headings.append(heading)
         read_as_line.append(heading is None or title)
-        pos += len(raw[i]) + 1
+        pos += len(line_text) + 1
     label_texts = _without_turn_numbers(
         [
             _without_emphasis(line.text if as_line or h is None else h)
@@ -331,7 +305,7 @@ def parse_text(
     header = found.lines - found.service_text
     for i in found.service_text:
         lines[i], labels[i] = _Line(lines[i].start, ""), None
-    skipped = chat | found.service_text | furniture
+    skipped = chat | found.service_text
     for i in header:  # left out; it ends the turn before it (Interviewer: Sam Roe / Date: ...)
         lines[i], labels[i] = _Line(lines[i].start, ""), None
     titles = []  # the headings left out, not a Markdown rule, their lines, read by shape?
