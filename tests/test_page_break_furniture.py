@@ -316,3 +316,27 @@ def test_a_txt_with_page_breaks_keeps_every_speaker_and_word(tmp_path: Path, nam
     path.write_bytes(text.encode("utf-8"))
     assert _read(path)[0] == turns
     assert read_transcript(path).text == text.replace("\n\f", "\n ").replace("\f", "\n")
+
+
+def test_a_running_footer_below_a_pages_last_label_alone_is_no_ones_words(tmp_path: Path) -> None:
+    """hunt21 R5: pages end on ``P04:`` alone, the answer on the next page, above the running
+    footer; the footer below ``Thank you.`` on the last page shows it is one. Before, P04 said
+    'Recovery study - interview transcript Mostly the money.' twice."""
+    foot = "Recovery study - interview transcript"
+    pages = [
+        ["Interviewer:", "How long have you managed the service?", "P04:", "About six years now."]
+        + ["Interviewer:", "What gets in the way most?", "P04:", foot],
+        ["Mostly the money.", "Interviewer:", "How did the team take the new rota?", "P04:", foot],
+        ["Badly at first.", "Interviewer:", "Thank you.", foot],
+    ]
+    path = tmp_path / "p04.pdf"
+    path.write_bytes(text_pdf(pages))
+    assert _read(path)[0] == [
+        (*IV, "How long have you managed the service?"),
+        (*P, "About six years now."),
+        (*IV, "What gets in the way most?"),
+        (*P, "Mostly the money."),
+        (*IV, "How did the team take the new rota?"),
+        (*P, "Badly at first."),
+        (*IV, "Thank you."),
+    ]

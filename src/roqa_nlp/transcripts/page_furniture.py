@@ -22,7 +22,8 @@ looked at, and never a line with a speaker label:
   there): a line said twice is kept;
 - never a running line that stands right below a speaker's label alone on its line (``P04:`` /
   ``Yeah, exactly that``), nor one between two lines with words that are no furniture: a
-  turn's words (:func:`_in_a_turns_flow`).
+  turn's words (:func:`_in_a_turns_flow`); but a line below a label alone that stands at that
+  edge of another page in no turn's flow is the page's footer (below a page's last label).
 
 In a document of two pages, a repeated line the transcript reader takes as a speaker's label,
 in any of its shapes (``P32 - Yes``, ``Q. Right``, ``PARTICIPANT`` alone on its line:
@@ -37,7 +38,7 @@ A PDF's pages are the pages printed, so a page number's shape at a page's edge i
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from .speaker_labels import (
     LabelMatch,
@@ -206,7 +207,7 @@ def furniture_lines(pages: Sequence[Sequence[str]]) -> set[tuple[int, int]]:
     # confidential, P. 1, A. Smith Transcription Ltd: a hunt of s63), as before; on 2 pages,
     # where a turn said twice is as likely, the reader's labels are kept
     speakers = _speakers_lines(split, running) if running and len(split) == 2 else set()
-    drop: set[tuple[int, int]] = set()
+    drop: dict[tuple[int, int], tuple[str, str]] = {}  # (page, line): its running line's key
     shaped: set[tuple[int, int]] = set()
     for p, lines in enumerate(split):
         top, bottom = _edges(lines)
@@ -217,39 +218,50 @@ def furniture_lines(pages: Sequence[Sequence[str]]) -> set[tuple[int, int]]:
                 if _is_furniture_shape(lines[i]):
                     shaped.add((p, i))
                 elif (edge, _repeat_key(lines[i])) in running and (p, i) not in speakers:
-                    drop.add((p, i))
-    drop -= _in_a_turns_flow(split, drop, drop | shaped)
-    drop |= shaped
-    if all((p, i) in drop for p, lines in enumerate(split) for i, line in enumerate(lines)
+                    drop[p, i] = (edge, _repeat_key(lines[i]))
+    for said in _in_a_turns_flow(split, drop, set(drop) | shaped):
+        del drop[said]
+    furniture = set(drop) | shaped
+    if all((p, i) in furniture for p, lines in enumerate(split) for i, line in enumerate(lines)
            if line.strip()):  # fmt: skip
         return set()  # nothing but furniture is no furniture: the pages' words ('Yes' on each)
-    return drop
+    return furniture
 
 
 def _in_a_turns_flow(
-    pages: list[list[str]], running: set[tuple[int, int]], furniture: set[tuple[int, int]]
+    pages: list[list[str]],
+    running: Mapping[tuple[int, int], tuple[str, str]],
+    furniture: set[tuple[int, int]],
 ) -> set[tuple[int, int]]:
-    """Of the ``running`` lines (``(page, line)``), those that are someone's words by where
-    they stand on their page: right below a speaker's label alone on its line (``P04:`` /
-    ``Yeah, exactly that``: its only words), or between two lines with words that are no
-    ``furniture`` (a page of few lines, its talk at both edges). A running header or footer
+    """Of the ``running`` lines (``(page, line)``: the key of the running line it is), those
+    that are someone's words by where they stand on their page: between two lines with words
+    that are no ``furniture`` (a page of few lines, its talk at both edges), or right below a
+    speaker's label alone on its line (``P04:`` / ``Yeah, exactly that``: its only words) where
+    the same running line stands in no turn's flow on no other page. A running header or footer
     stands at the page's top or bottom, the page's edge or other furniture beside it (session
     84: a participant's short answer said twice at page edges was left out, and with it their
-    turn)."""
+    turn), and a page's last label alone may stand right above its footer (``P04:`` / ``Recovery
+    study - interview transcript``, the answer on the next page, the footer below ``Thank you.``
+    on the last: hunt21 R5, the footer was read as P04's words)."""
     if not running:
         return set()
     at = [(p, i) for p, lines in enumerate(pages) for i in range(len(lines))]
     labels = dict(zip(at, line_labels([pages[p][i] for p, i in at]), strict=True))
 
-    def said(p: int, i: int) -> bool:
+    def said(p: int, i: int) -> str | None:
+        """``"flow"``, ``"label"`` (right below a label alone) or None: where it stands."""
         lines = pages[p]
         above = next((j for j in range(i - 1, -1, -1) if lines[j].strip()), None)
         below = next((j for j in range(i + 1, len(lines)) if lines[j].strip()), None)
         if above is None:
-            return False
+            return None
+        if below is not None and not {(p, above), (p, below)} & furniture:
+            return "flow"
         label = labels[p, above]
         if label is not None and not lines[above][label.words_start :].strip():
-            return True
-        return below is not None and not {(p, above), (p, below)} & furniture
+            return "label"
+        return None
 
-    return {(p, i) for p, i in running if said(p, i)}
+    where = {k: said(*k) for k in running}
+    off_flow = {running[k] for k, how in where.items() if how is None}
+    return {k for k, how in where.items() if how == "flow" or (how and running[k] not in off_flow)}
