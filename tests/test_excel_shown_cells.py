@@ -300,3 +300,43 @@ def test_one_speaker_id_cell_formatted_otherwise_reads_as_the_others(
         t = read_transcript(path)
     assert [u.speaker for u in t.turns] == ["Interviewer", read] * 3
     assert [str(w.message) for w in caught] == []
+
+
+@pytest.mark.parametrize(
+    ("formats", "read"),
+    [
+        (('"I"0', '"P"0'), [("I1", "interviewer"), ("P1", "participant")] * 3),
+        (
+            ('"Interviewer "0', '"Participant "0'),
+            [("Interviewer 1", "interviewer"), ("Participant 1", "participant")] * 3,
+        ),
+        (('"F"0', '"P"0'), [("F1", "interviewer"), ("P1", "participant")] * 3),
+    ],
+)
+def test_speaker_ids_of_one_number_under_formats_of_other_letters_stay_apart(
+    formats: tuple[str, str], read: list[tuple[str, str]], tmp_path: Path
+) -> None:
+    """Hunter s84 hunt20 R2: the number 1 in every row of the speaker column, formatted
+    ``"I"0`` on the questions and ``"P"0`` on the answers (shown ``I1`` and ``P1``), was read
+    as one speaker ``I1`` holding all the words, the participant's talk lost. Formats that give
+    the same number other letters name two speakers."""
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["speaker", "text"])
+    for question, answer in [
+        ("How did the rollout go for your team this year?", "Well on days, harder on nights."),
+        ("Why were nights harder?", "No cover and no training for bank staff."),
+        ("Anything else?", "The board never visited us at all."),
+    ]:
+        for format_, words in zip(formats, (question, answer), strict=True):
+            sheet.append([1, words])
+            sheet.cell(sheet.max_row, 1).number_format = format_
+    path = tmp_path / "ids.xlsx"
+    book.save(path)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # F1 taken as the interviewer, as at BASE
+        t = read_transcript(path)
+    assert [(u.speaker, u.role) for u in t.turns] == read

@@ -735,7 +735,26 @@ def _one_reading_a_number(sheet: _Sheet, column: int, above: int, rows: list[lis
             readings.setdefault(value, Counter())[rows[r][column]] += 1
     for r in range(above + 1, len(rows)):
         if column < len(rows[r]) and (value := sheet.rows[r][column]) in readings:
-            rows[r][column] = readings[value].most_common(1)[0][0]
+            alike = _readings_alike(rows[r][column], readings[value])
+            rows[r][column] = alike.most_common(1)[0][0]
+
+
+def _letters(reading: str) -> str:
+    """The letters of a speaker id's ``reading`` (``P`` of ``P01``; none of ``1.0``)."""
+    return "".join(ch for ch in reading if ch.isalpha())
+
+
+def _readings_alike(reading: str, readings: Counter[str]) -> Counter[str]:
+    """The ``readings`` of one number that ``reading`` may be unified with: those that differ
+    from it only in how the number is written (``1``, ``1.0``, ``01``; ``1`` in General beside
+    ``P01`` where ``P`` is the only letters its readings show). Where its readings show two
+    sets of letters (``I1`` and ``P1`` under ``"I"0`` and ``"P"0``, ``F1`` and ``P1``,
+    ``Interviewer 1`` and ``Participant 1``) they are formats naming speakers apart (hunter
+    s84 hunt20 R2: they were one speaker), so each keeps its own letters."""
+    if len({_letters(shown) for shown in readings} - {""}) <= 1:
+        return readings
+    letters = _letters(reading)
+    return Counter({shown: n for shown, n in readings.items() if _letters(shown) == letters})
 
 
 def _warn_of_shown_cells(
