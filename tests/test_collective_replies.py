@@ -429,16 +429,3 @@ def test_all_before_a_long_line_stays_the_answer_in_a_group():
     t = parse_text(text, "fg09.txt")
     assert turn_texts(t)[2] == ("P02", f"Same for us, the night staff especially.\n{line}")
     assert "collective_replies" not in t.metadata
-
-
-@pytest.mark.parametrize(
-    "top", ["Group: Carers, site B", "Group: Carers, site B\nDate: 3 May 2024"]
-)
-def test_group_field_at_the_top_of_a_focus_group_is_no_reply(top):
-    """'Group: Carers, site B' above the first speaker's line names the group: no one has
-    spoken yet to reply to (s84 brief, from s83 formats13 D1: it was listed among the
-    collective replies). A later 'Group: Yes.' is still one."""
-    t = parse_text(f"{top}\n\n" + GROUP_REPLY.format(reply="Group: Yes."), "fg09.txt")
-    assert t.metadata["collective_replies"] == ["Group: Yes."]
-    assert turn_texts(t)[0][0] == "Facilitator"
-    assert sorted({u.speaker for u in t.turns if u.role == "participant"}) == ["P01", "P02"]

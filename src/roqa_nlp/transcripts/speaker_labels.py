@@ -1350,17 +1350,12 @@ def _with_collective_replies(
     sentence, in a short reply (:data:`MAX_WORDS_OF_A_SHORT_COLLECTIVE_REPLY` words at most)
     with no unlabelled line below it: ``All: Yes, mostly.`` is a reply, ``All: of it was
     useless`` the answer's words, and so is a list's line a member reads out, ``All: Managers,
-    nurses and support workers, by March.`` with her words going on below it; nor is it one
-    above the first other speaker's line, where no one has spoken yet to reply to: ``Group:
-    Carers, site B`` at the top of the file names the group (s83 formats13)."""
+    nurses and support workers, by March.`` with her words going on below it."""
     others = {
         m.label.casefold() for m in found if m is not None and not is_collective_label(m.label)
     }
     if len(others) < MIN_SPEAKERS_BESIDE_COLLECTIVE:
         return found
-    first_said = next(
-        i for i, m in enumerate(found) if m is not None and not is_collective_label(m.label)
-    )
     words_labels = packaged_words(COLLECTIVE_LABEL_WORDS)
 
     def labelled(j: int) -> bool:
@@ -1371,16 +1366,13 @@ def _with_collective_replies(
         words = lines[i][m.words_start :].strip()
         below = next((j for j in range(i + 1, len(lines)) if lines[j].strip()), None)
         return (
-            i > first_said
-            and (words[:1].isupper() or words[:1] in ("[", "("))
+            (words[:1].isupper() or words[:1] in ("[", "("))
             and len(words.split()) <= MAX_WORDS_OF_A_SHORT_COLLECTIVE_REPLY
             and (below is None or labelled(below))
         )
 
     return [
-        None  # a word's label above the first other speaker's line: a header's ("Group: ...")
-        if f is not None and i < first_said and f.label.casefold() in words_labels
-        else m
+        m
         if f is None
         and m is not None
         and i not in title_block
