@@ -90,3 +90,47 @@ def test_the_same_as_text_is_read_by_speaker(tmp_path: Path, layout: str, fracti
     f = tmp_path / "teams.txt"
     f.write_text("\n".join(_lines(layout, fraction)) + "\n", "utf-8")
     assert _turns(_read(f)) == _expected(fraction)
+
+
+#: a number of one-digit parts opening a turn's words, after the speaker's label (hunt22 D4):
+#: a ratio or a score, not the turn's time, which only a speaker's line gives in that form
+NUMBERS = ["[2:1:1] is our ratio on days.", "(3:2:1) is how we score audits.", "2:1:1: two carers."]
+
+
+def _numbers_file(layout: str, opening: str) -> str:
+    turns = [
+        ("Sam Roe", "What are your staffing ratios?", 5),
+        ("Jo Lee", opening, 9),
+        ("Sam Roe", "Does that hold up?", 31),
+        ("Jo Lee", "Most weeks it does not.", 35),
+    ]
+    if layout == "plain":
+        return "\n\n".join(f"{name}: {words}" for name, words, _ in turns) + "\n"
+    if layout == "descript":
+        return "\n\n".join(f"[00:00:{s:02}] {name}: {words}" for name, words, s in turns) + "\n"
+    sep, head = {"srt": (",", ""), "zoom vtt": (".", "WEBVTT\n\n")}[layout]
+    cues = [
+        f"{i}\n00:00:{s:02}{sep}000 --> 00:00:{s + 3:02}{sep}000\n{name}: {words}"
+        for i, (name, words, s) in enumerate(turns, 1)
+    ]
+    return head + "\n\n".join(cues) + "\n"
+
+
+@pytest.mark.parametrize("opening", NUMBERS)
+@pytest.mark.parametrize("layout", ["plain", "descript", "srt", "zoom vtt"])
+def test_a_one_digit_number_opening_a_turn_stays_words(
+    tmp_path: Path, layout: str, opening: str
+) -> None:
+    suffix = {"plain": ".txt", "descript": ".txt", "srt": ".srt", "zoom vtt": ".vtt"}[layout]
+    f = tmp_path / f"ratios{suffix}"
+    f.write_text(_numbers_file(layout, opening), "utf-8")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        t = read_transcript(f, interviewer_labels=["Sam Roe"])
+    timed = layout != "plain"
+    assert _turns(t) == [
+        ("Sam Roe", "interviewer", "What are your staffing ratios?", 5.0 if timed else None),
+        ("Jo Lee", "participant", opening, 9.0 if timed else None),
+        ("Sam Roe", "interviewer", "Does that hold up?", 31.0 if timed else None),
+        ("Jo Lee", "participant", "Most weeks it does not.", 35.0 if timed else None),
+    ]

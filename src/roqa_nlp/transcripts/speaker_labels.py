@@ -198,11 +198,18 @@ MAX_HEADER_WORDS = 6
 #: cues: before session 84 such a Teams ``.docx`` (``Priya Shah   0:0:7``) was read unlabelled,
 #: every header line a participant's talk.
 _TIME = r"(?:\d{1,2}:\d{1,2}:\d{1,2}|\d{1,3}:\d{2})(?:[.,]\d{1,9})?"
+#: A clock time opening a turn's words (:data:`_TIME_IN_WORDS`, :data:`_OPENING_TIME`): minutes
+#: and seconds of two digits, as before session 84; the one-digit ``0:0:7`` is a time only on a
+#: speaker's line, so ``P04: [2:1:1] is the ratio`` and ``Jo Lee: 2:1:1: two carers`` keep their
+#: numbers as words and give the turn no time (hunt22 D4).
+_WORDS_TIME = r"(?:\d{1,2}:\d{2}:\d{2}|\d{1,3}:\d{2})(?:[.,]\d{1,9})?"
 #: The end of a time range a label's brackets may hold (``Interviewer (00:01:00 - 00:01:30):``):
 #: the turn's time is its start (:func:`label_time`).
 _RANGE_END = rf"(?:[ \t]*[-–—][ \t]*{_TIME})"
 #: A time in brackets: a clock time, or a range of two.
 _BRACKETED = rf"{_TIME}{_RANGE_END}?"
+#: The same opening a turn's words, its times of :data:`_WORDS_TIME`'s shape.
+_WORDS_BRACKETED = rf"{_WORDS_TIME}(?:[ \t]*[-–—][ \t]*{_WORDS_TIME})?"
 _TIMESTAMP = rf"(?P<ts_open>[\[(])?(?P<ts>{_TIME}(?(ts_open){_RANGE_END}?))[\])]?"
 
 
@@ -273,8 +280,8 @@ _LABEL = (
 _TIME_AFTER = rf"(?:[ \t]*[\[(][ \t]*(?P<ts_after>{_BRACKETED})[ \t]*[\])])?"
 #: A time right after a label's colon, the turn's time: ``[12:30]``, ``(12:30)`` or ``12:30:``.
 _TIME_IN_WORDS = (
-    rf"(?:[\[(](?P<ts_words>{_BRACKETED})[\])](?:[ \t]+|$)"
-    rf"|(?P<ts_words_bare>{_TIME}):(?:[ \t]+|$))?"
+    rf"(?:[\[(](?P<ts_words>{_WORDS_BRACKETED})[\])](?:[ \t]+|$)"
+    rf"|(?P<ts_words_bare>{_WORDS_TIME}):(?:[ \t]+|$))?"
 )
 #: A name as a directory lists it, surname first (``Smith, Jane``, ``NAIR, Priya (Herts Care
 #: Ltd)``, ``de Souza, Ana``): one or two words, a comma, one to three words (an initial with its
@@ -445,9 +452,9 @@ def match_label(line: str, interviewer_labels: Iterable[str] | None = None) -> L
 #: in square brackets with no space after (``[00:00:20]How``; ``(10:30)am`` is talk, hunt s64
 #: h_docx2), as such a mark is left out of the words.
 _OPENING_TIME = re.compile(
-    rf"\s*(?:[\[(](?P<ts_words>{_BRACKETED})[\])](?:\s+|$)"
-    rf"|\[(?P<ts_glued>{_BRACKETED})\](?=[^\W_])"
-    rf"|(?P<ts_words_bare>{_TIME}):(?:\s+|$))"
+    rf"\s*(?:[\[(](?P<ts_words>{_WORDS_BRACKETED})[\])](?:\s+|$)"
+    rf"|\[(?P<ts_glued>{_WORDS_BRACKETED})\](?=[^\W_])"
+    rf"|(?P<ts_words_bare>{_WORDS_TIME}):(?:\s+|$))"
 )
 #: A time in brackets: ``(00:00:31)``, ``[0:31]``.
 _BRACKETED_TIME = re.compile(rf"[\[(]{_BRACKETED}[\])]")
