@@ -70,9 +70,7 @@ The same shape also matches the start of an ordinary sentence (``The problem was
 a candidate counts as a speaker only when it is likely to be one (:func:`accepted_labels`): it
 is a role label (interviewer, participant number), or it labels at least two lines of the file,
 or every word of it is capitalised (``Jane Smith``, ``Registered Manager``) and it has at most
-four words (or of a script with no capitals, ``李``, ``محمد``, among speakers who take turns
-under labels of a script with them; a Chinese transcript's ``他说:`` said once is talk), or it
-is such a name followed by words in brackets (``Dean (support worker)``) or
+four words, or it is such a name followed by words in brackets (``Dean (support worker)``) or
 by an organisation after ``|`` (``Jane Smith | NHS``), or it is
 a transcriber's ``Unknown speaker`` (the speaker the readers name speech no label names); a
 phrase that opens talk (``The problem is``, ``and she said``, ``Honestly``;
@@ -3146,10 +3144,6 @@ def accepted_labels(
     (:func:`_initialled_in_turn_layout`)."""
     counts = Counter(candidates)
     keys = interviewer_keys(interviewer_labels)
-    # speakers taking turns under labels of a script with capitals (Latin): a name of a script
-    # with none said once among them is someone's, as a capitalised one is (``李:``, ``محمد:``)
-    recurring = [label for label, n in counts.items() if n >= 2]
-    among_cased = bool(recurring) and not any(_of_no_case(w) for r in recurring for w in r.split())
 
     def accepted(label: str, n: int) -> bool:
         name = _name_of(label)
@@ -3169,25 +3163,9 @@ def accepted_labels(
             or (name != label and _is_capitalised(name))
             or is_interviewee_role_label(name)  # "Service user (Kieran)", said once
             or is_unknown_speaker(label)
-            or (
-                among_cased
-                and len(name.split()) <= MAX_CAPITALISED_LABEL_WORDS
-                and all(_of_no_case(w) for w in name.split())
-            )
         )
 
     return {label for label, n in counts.items() if accepted(label, n)}
-
-
-def _of_no_case(word: str) -> bool:
-    """Whether ``word`` is written in letters of a script with no capitals (Chinese ``李``,
-    Arabic ``محمد``, Hebrew ``שרה``; a mark on a letter aside), so that a name in it can show
-    no capital."""
-    return (
-        bool(word)
-        and unicodedata.category(word[0]) == "Lo"
-        and all(unicodedata.category(c) in ("Lo", "Mn", "Mc") for c in word)
-    )
 
 
 def reads_as_a_phrase(name: str) -> bool:
