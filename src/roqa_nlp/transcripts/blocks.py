@@ -698,6 +698,9 @@ def read_blocks(
     named_next.reverse()
     continuing = False  # whether a paragraph without a label continues the last turn
     pending_time: float | None = None  # a paragraph's time alone (Google Meet's "00:05:00")
+    # the last label's own paragraph gave its time (Otter's "Jo Lee  0:35"): a time alone below
+    # it is the first paragraph of the words ("7:30" / "that is when it starts."), no time
+    timed_label = False
     no_turn: list[tuple[str, str]] = []  # paragraphs read into no turn after the first
     for i, (speaker, words, time) in enumerate(read):
         if (blocks[i].heading and speaker is None) or i in chat or i in found.service_text:
@@ -707,9 +710,18 @@ def read_blocks(
         elif speaker is not None:
             turns.append((speaker, [words], pending_time if time is None else time))
             continuing, pending_time, holding = True, None, i in held
+            # a name alone takes its time from the paragraph below ("Jo Lee" / "0:35")
+            match = text_labels[i]
+            alone = not blocks[i].table_speaker and match is not None and match.form == "alone"
+            timed_label = time is not None and not alone
             if (end := blocks[i].table_end) is not None:
                 ends[len(turns) - 1] = end
-        elif continuing and not "".join(turns[-1][1]).strip() and time_alone(words) is not None:
+        elif (
+            continuing
+            and not timed_label
+            and not "".join(turns[-1][1]).strip()
+            and time_alone(words) is not None
+        ):
             # the time below a speaker's name, above their words (Teams, Stream, Otter)
             last_speaker, last_words, last_time = turns[-1]
             turns[-1] = (

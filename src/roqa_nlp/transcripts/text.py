@@ -193,6 +193,9 @@ class _OpenTurn:
     #: the words before the label ended in a question ("What time does it start?"): a clock
     #: time alone below it can be the answer
     after_question: bool = False
+    #: the label's own line gave its time (Otter's "Jo Lee  0:35"): a time alone below it is
+    #: the first line of the words ("7:30" / "that is when it starts."), not a second time
+    timed_label: bool = False
 
 
 def read_text_transcript(
@@ -784,6 +787,8 @@ def _labelled_turns(
                 speaker=label.label,
                 begin_time=begin,
                 after_question=last_words.endswith("?") and not turn_times,
+                # a name alone takes its time from the line below ("Jo Lee" / "0:35")
+                timed_label=label.time is not None and label.form != "alone",
             )
             pending_time, holding = None, i in held
             rest = _Line(line.start + label.words_start, line.text[label.words_start :])
@@ -801,6 +806,7 @@ def _labelled_turns(
             stamp is not None
             and not line.text[stamp[1] :].strip()
             and not (first_of_answer and not is_service_time_line(line.text))
+            and not (current is not None and current.start is None and current.timed_label)
         ):
             if turn_times and current is not None and current.start is None and current.time_lines:
                 # label / time / "07:30": in this layout the third line is the words
