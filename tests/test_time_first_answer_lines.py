@@ -99,3 +99,12 @@ def test_the_time_below_a_name_alone_is_still_the_turns_time(tmp_path: Path, suf
     answer = ["Seven thirty, that is when it starts."]
     f = _write(tmp_path / f"stream{suffix}", _lines("{name}\n{time}", answer))
     assert _read(f) == _expected(answer)
+
+
+@pytest.mark.parametrize("suffix", [".txt", ".docx"])
+def test_a_services_stamp_below_a_timed_label_is_still_no_ones_words(
+    tmp_path: Path, suffix: str
+) -> None:
+    # a recording's "00:00:36" (hours, minutes, seconds) below "Jo Lee  0:35" is a stamp
+    f = _write(tmp_path / f"otter{suffix}", _lines("{name}  {time}", ["00:00:36", "Seven thirty."]))
+    assert _read(f) == _expected(["Seven thirty."])

@@ -806,7 +806,13 @@ def _labelled_turns(
             stamp is not None
             and not line.text[stamp[1] :].strip()
             and not (first_of_answer and not is_service_time_line(line.text))
-            and not (current is not None and current.start is None and current.timed_label)
+            and not (
+                # "Jo Lee  0:35" / "7:30": the answer's first line; a service's "00:00:36" is none
+                current is not None
+                and current.start is None
+                and current.timed_label
+                and not is_service_time_line(line.text)
+            )
         ):
             if turn_times and current is not None and current.start is None and current.time_lines:
                 # label / time / "07:30": in this layout the third line is the words
