@@ -1080,6 +1080,7 @@ def line_labels(
     accepted -= _dash_labels_before_a_colon(lines, matches, accepted)
     accepted -= _phrases_below_empty_labels(lines, matches, accepted, interviewer_labels)
     accepted -= _timed_lines_in_an_answer(lines, matches, accepted, interviewer_labels)
+    accepted -= _listed_words_quoted_in_answers(lines, matches, accepted, interviewer_labels)
     candidates = [None if m is None else m.label for m in matches]
     said = [line if m is None else line[m.words_start :] for line, m in zip(lines, matches)]
     title_block = header_lines(candidates, said)
@@ -3379,6 +3380,69 @@ def _job_titles_quoted_in_answers(
         if m_after is None or m_after.label not in accepted:
             found.add(m.label)
     return found
+
+
+def is_quoted_line_word(label: str) -> bool:
+    """Whether ``label`` is one word of ``data/quoted_line_words.txt`` (``Monday``, ``Agenda``,
+    ``Sign``): a word that opens a line read out or quoted in an answer, never a speaker's."""
+    name = without_marks(label).casefold().strip(".")
+    return len(name.split()) == 1 and name in packaged_words("quoted_line_words.txt")
+
+
+def _listed_words_quoted_in_answers(
+    lines: Sequence[str],
+    matches: Sequence[LabelMatch | None],
+    accepted: Collection[str],
+    interviewer_labels: Iterable[str] | None,
+) -> set[str]:
+    """The labels of ``accepted`` that are a word of :func:`is_quoted_line_word` (a day, a
+    month, a time of day, a written thing: ``Monday: Bev 08:00, Carl 14:00, nights agency.``,
+    ``Agenda: staffing, then the budget.``) each of whose lines stands inside a participant's
+    answer: words after its colon, below a line of talk of another speaker (their labelled
+    line or a line of their turn) who is no interviewer (a role or a name the researcher gives)
+    and does not mostly ask, and that line asks nothing. Such a line is the answer's words, in
+    a file of timed labels (Otter's ``Li Wei  0:06``, Trint, Rev, Descript, Sonix, a Teams
+    document) as in one of ``Name:`` labels (Word); :func:`.quoted_lines.quoted_lines_warning`
+    names it. Session 84 (messy13 D3, hunt19): the word opened a participant of its own who
+    took the rest of the answer. Only listed words: a rule reading any one-word label said
+    once there as talk swallowed real speakers whose names no list holds (hunt19 D1: Tiwa,
+    Kez, Muhammad, ``Caller2``, reverted). A listed word that also opens a line after a
+    question or in an interviewer's turn (``Monday: Bev and Carl on days`` answering ``Tell me
+    about the rota then.``) is read as before, a speaker."""
+    listed = {
+        m.label
+        for m in matches
+        if m is not None and m.label in accepted and is_quoted_line_word(m.label)
+    }
+    if not listed:
+        return set()
+    keys = interviewer_keys(interviewer_labels)
+    spoken = [i for i, line in enumerate(lines) if line.strip()]
+    speaker: list[str | None] = []  # the speaker whose talk each spoken line is
+    last: str | None = None
+    for i in spoken:
+        m = matches[i]
+        if m is not None and m.label in accepted and m.label not in listed:
+            last = m.label  # a rota's "Monday:" then "Tuesday:" lines stand in one answer
+        speaker.append(last)
+    askers = _mostly_asking(lines, matches, set(accepted) - listed, spoken, speaker)
+    inside: dict[str, bool] = {}
+    for k, i in enumerate(spoken):
+        m = matches[i]
+        if m is None or m.label not in listed:
+            continue
+        who = speaker[k - 1] if k else None
+        inside[m.label] = inside.get(m.label, True) and (
+            who is not None
+            and m.form == "colon"
+            and not m.stands_alone
+            and m.time is None
+            and who not in keys
+            and who not in askers
+            and bool(lines[i][m.words_start :].strip())
+            and not asks(lines[spoken[k - 1]])
+        )
+    return {label for label, always in inside.items() if always}
 
 
 #: Fewest and most capital letters of a speaker's initials as a label (``CD``, ``MJO``).
