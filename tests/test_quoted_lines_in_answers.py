@@ -8,7 +8,12 @@ of ``Name:`` labels, after an invisible mark too. Only listed words: a rule that
 one-word name said once there as talk swallowed real speakers (hunt19 D1, reverted), so a name
 in no list (``Tiwa``, ``Kez``), a role or relative (``Manager``, ``Grandmother``), ``Phone`` and
 a month a person is called (``May``) stay speakers; and so does a listed word that also opens a
-line after a question or an interviewer's turn (tests/test_untimed_speakers_kept.py)."""
+line after a question or an interviewer's turn (tests/test_untimed_speakers_kept.py).
+Session 84 hunt23: a day, a month, a shift or a note may be a person's or a team's name
+(``Sunday``, ``Friday``, ``Memo``, a ``Nights`` team), so such a word
+(``data/read_out_line_words.txt``) opens the answer's words only where the line is plainly read
+out: a rota of clock times, or a line introduced by the one above (``The rota says:``); and no
+label is read as talk where that leaves the file one speaker."""
 
 from __future__ import annotations
 
@@ -210,3 +215,126 @@ def test_a_listed_word_that_also_answers_a_question_stays_a_speaker(tmp_path: Pa
 def test_no_listed_word_is_a_name_a_role_or_a_voice(other: str) -> None:
     listed = packaged_words("quoted_line_words.txt")
     assert not listed & {w.casefold() for w in packaged_words(other)}
+
+
+def test_days_shifts_and_notes_are_read_as_talk_only_when_read_out() -> None:
+    """hunt23: the words people or teams are called by are on the list read out, not on the
+    list of words never a speaker's."""
+    read_out = packaged_words("read_out_line_words.txt")
+    assert not read_out & packaged_words("quoted_line_words.txt")
+    names = {"sunday", "monday", "friday", "nights", "earlies", "lates", "memo", "scope", "text"}
+    assert names <= read_out
+
+
+#: hunt23 R1: focus-group members, each said once after Li Wei's statement, called by a day
+#: (Nigerian and Ghanaian given names), a month, a shift team, a nickname or a chat's member.
+#: (``Nights:`` said once there is read as Li Wei's words at BASE 7edb2e6d already, by another
+#: rule: not pinned here.)
+LISTED_NAMES = ["Sunday", "Monday", "Friday", "July", "Memo", "Earlies", "Scope", "Text"]
+
+
+@pytest.mark.parametrize("interviewer", ["Sam Roe", None])
+@pytest.mark.parametrize("layout", ["otter", "sonix", "word"])
+@pytest.mark.parametrize("label", LISTED_NAMES)
+def test_a_member_called_by_a_day_or_a_shift_stays_a_speaker(
+    tmp_path: Path, layout: str, label: str, interviewer: str | None
+) -> None:
+    said = [
+        SAID[0],
+        ("Li Wei", "The rota, mostly.", 6),
+        SAID[2],
+        ("Li Wei", "Mostly the paperwork. The commissioners want numbers, not stories.", 45),
+        (label, "Same for us, the forms take an hour a visit.", 55),
+        *SAID[4:],
+    ]
+    path = tmp_path / "interview.txt"
+    text = "\n".join(LAYOUTS[layout](w, s, t) for w, s, t in said)
+    by_hand = LAYOUTS[layout](label, said[4][1], said[4][2])
+    path.write_text(text.replace(by_hand, f"{label}: {said[4][1]}\n"), encoding="utf-8")
+    t, warned = _read(path, interviewer)
+    assert [u.speaker for u in t.turns] == [w for w, _, _ in said]
+    assert not [w for w in warned if f"'{label}:'" in w]
+
+
+@pytest.mark.parametrize("interviewer", ["Sam Roe", None])
+@pytest.mark.parametrize(("first", "second"), [("Days", "Nights"), ("Lates", "Earlies")])
+def test_a_focus_group_of_shift_teams_keeps_both_teams(
+    tmp_path: Path, first: str, second: str, interviewer: str | None
+) -> None:
+    """hunt23 R3: the second team always speaks after the first, never after a question."""
+    said = [
+        ("Sam Roe", "Thanks for joining. Can you tell me about your service?"),
+        (first, "We have twelve on the day team."),
+        (second, "We're only four overnight, plus agency."),
+        ("Sam Roe", "What gets in the way of recovery-focused work?"),
+        (first, "The paperwork, mostly."),
+        (second, "For us it's being alone with no one to ask."),
+        ("Sam Roe", "What helps?"),
+        (first, "Supervision, and a manager who listens."),
+    ]
+    path = tmp_path / "group.txt"
+    path.write_text("\n\n".join(f"{w}: {x}" for w, x in said) + "\n", encoding="utf-8")
+    t, _ = _read(path, interviewer)
+    assert [(u.speaker, t.text[u.start : u.end].strip()) for u in t.turns] == said
+
+
+def test_a_member_after_a_numbered_participant_in_a_role_labelled_group(tmp_path: Path) -> None:
+    """hunt23 E5: Friday speaks once, after P1's statement."""
+    said = [
+        ("Facilitator", "Thanks for joining. Can you tell me about your service?"),
+        ("P1", "We run a community mental health team with twelve staff across two sites."),
+        ("Friday", "Agreed, we lose a day a week to it."),
+        ("Facilitator", "What gets in the way of recovery-focused work?"),
+        ("P1", "Mostly the paperwork. The commissioners want numbers, not stories."),
+        ("Facilitator", "What helps?"),
+        ("P1", "Supervision, and a manager who listens."),
+    ]
+    path = tmp_path / "group.txt"
+    path.write_text("\n\n".join(f"{w}: {x}" for w, x in said) + "\n", encoding="utf-8")
+    t, _ = _read(path, None)
+    assert [(u.speaker, t.text[u.start : u.end].strip()) for u in t.turns] == said
+
+
+@pytest.mark.parametrize("label", ["Sunday", "Subject", "Sign"])
+def test_a_participant_called_by_a_listed_word_is_never_the_interviewers_words(
+    tmp_path: Path, label: str
+) -> None:
+    """hunt23 E6: no prompt ends in '?', no interviewer named: the participant's lines stood
+    below Sam Roe's, who did not mostly ask, and the file was left with one speaker."""
+    said = [
+        ("Sam Roe", "Tell me about your service."),
+        (label, "We run a community team with twelve staff."),
+        (label, "Two sites, one in town and one out."),
+        ("Sam Roe", "Say a bit more about the paperwork."),
+        (label, "The commissioners want numbers, not stories."),
+        ("Sam Roe", "Go on."),
+        (label, "That's it really."),
+    ]
+    path = tmp_path / "interview.txt"
+    path.write_text("\n\n".join(f"{w}: {x}" for w, x in said) + "\n", encoding="utf-8")
+    t, warned = _read(path, None)
+    assert [u.speaker for u in t.turns] == [w for w, _ in said]
+    assert not [w for w in warned if "written thing" in w]
+
+
+@pytest.mark.parametrize("layout", sorted(LAYOUTS))
+@pytest.mark.parametrize(
+    ("label", "words"),
+    [
+        ("Text", "running late, cover for me."),
+        ("Memo", "all leave frozen until March."),
+        ("Sunday", "family visits two till four."),
+        ("Nights", "two staff, one on call."),
+    ],
+)
+def test_a_day_or_a_note_introduced_by_the_line_above_is_the_answers_words(
+    tmp_path: Path, layout: str, label: str, words: str
+) -> None:
+    """hunt23 Q1: the line above ends with ':', so the listed line is read out."""
+    answer = (
+        f"Mostly the paperwork. The notice on the wall says it all:\n{label}: {words}\nSo thin."
+    )
+    said = [SAID[0], ("Li Wei", answer, 6), *SAID[2:]]
+    t, warned = _read(_write(tmp_path / "interview.txt", said, layout))
+    assert _turns(t) == _expected(said)
+    assert [w for w in warned if f"'{label}:' in Li Wei's turn" in w]

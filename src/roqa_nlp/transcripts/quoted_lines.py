@@ -3,8 +3,10 @@
 A participant reading out a rota (``Monday: Bev 08:00, Carl 14:00, nights agency.``), an agenda
 or a sign (``Sign: please wash your hands.``) opens a line with one word before a colon, as a
 speaker's label does. Where that word is one no speaker is called (``data/quoted_line_words.txt``:
-a day, a month, a time of day, a written thing) and every line it opens stands inside a
-participant's answer, the reader keeps the line in that answer
+a written thing, a meal), or a day, a month, a shift or a note in a line plainly read out
+(``data/read_out_line_words.txt``: a rota of clock times, or a line the one above introduces),
+and every line it opens stands inside a participant's answer, the reader keeps the line in that
+answer
 (:func:`.speaker_labels._listed_words_quoted_in_answers`; session 84: the word opened a speaker
 of its own who took the rest of the answer). One warning per file names those lines with the
 speaker each was read as (:func:`quoted_lines_warning`), so a researcher who did mean a
