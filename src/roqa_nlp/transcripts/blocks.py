@@ -29,9 +29,7 @@ title rows above it are headings), or
 when every row has two cells, ``speaker | text``, or three with a clock time before or after the
 speaker (``time | speaker | text``, as transcription services write them); a time column gives
 the turn's ``begin_time``, else a time in the speaker cell (``P06 (00:00:31)``) or opening the
-words (``[00:00:20] How ready``), read as by a paragraph's label. A small table among labelled
-turns that lays out words (a title, the people, a rota read out in an answer: no row reads as
-speech, its first column names no label of the file) is lines of words, no turns. With no labels anywhere, each
+words (``[00:00:20] How ready``), read as by a paragraph's label. With no labels anywhere, each
 paragraph is one participant turn. The transcript's text is the canonical rendering of :mod:`roqa_nlp.transcripts.render`, without the
 time marks f4transkript and MAXQDA write (``#00:01:02-3#``, :func:`.render.without_time_marks`).
 
@@ -46,7 +44,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 
 from ..io import MAX_HEADER_LINE
@@ -61,13 +59,11 @@ from .render import SpokenTurn, render_transcript, without_time_marks
 from .roles import (
     BOLD_QUESTIONS,
     HEADER_OVERRULED,
-    InterviewerLabels,
     answerer,
     asks,
     held_by_marker,
     interviewer_keys,
     is_question_marker,
-    normalise_label,
     participant_number_label,
     role_of,
     unlabelled_speaker,
@@ -121,8 +117,6 @@ class Block:
     table_speaker: str | None = None  # the speaker cell of a ``speaker | text`` table row
     table_time: float | None = None  # the time cell of a ``time | speaker | text`` row
     table_end: float | None = None  # the end of that row's time span, or its end column's
-    table_start: bool = False  # the first row of a table read as a transcript's
-    table_bare: bool = False  # a row of a two-column table with no header row (``Speaker | Text``)
     set_apart: bool = False  # all in bold, or a heading: a speaker's name alone may be
     heading: bool = False  # a heading: a speaker's name alone, or not speech
     by_shape: bool = False  # a heading by its shape alone (Section 1: Background), no style
@@ -343,14 +337,10 @@ def table_blocks(rows: Iterable[Sequence[str]]) -> list[Block]:
     reader knows (:func:`.speaker_labels.is_known_header_line`) are read, the others (``Wave |
     2``, ``Cohort | B``: a study's own details) left out, never a speaker's talk. Title rows above the header
     row (:func:`_title_rows`: ``RM07 - interview 14/03/2024 (Zoom)`` merged across the columns)
-    are headings, no one's talk. The first row block is marked ``table_start``, so that
-    :func:`read_blocks` can tell a layout table among labelled turns (:func:`_layout_rows`)."""
+    are headings, no one's talk."""
     table = [list(row) for row in rows]
     above = _title_rows(table)
     blocks = _transcript_rows(table[above:])
-    first = next((k for k, b in enumerate(blocks) if b.table_speaker is not None), None)
-    if first is not None:
-        blocks[first] = replace(blocks[first], table_start=True)
     titles = [_title(row) for row in table[:above] if _title(row)]
     return [paragraph_block(t, "", heading=True) for t in titles] + blocks if blocks else []
 
@@ -408,8 +398,7 @@ def _transcript_rows(rows: list[list[str]]) -> list[Block]:
         if not speaker and not text.strip():
             continue
         read.append((speaker.rstrip(":").strip(), text, time))
-    headed = bool(read) and read[0][0].lower() == TABLE_HEADER_SPEAKER
-    if headed:
+    if read and read[0][0].lower() == TABLE_HEADER_SPEAKER:
         read = read[1:]
     if _is_header_table(read):  # read as its lines would be: "Date of interview: 12 March"
         return [
@@ -417,8 +406,7 @@ def _transcript_rows(rows: list[list[str]]) -> list[Block]:
             for s, text, _ in read
             if s and text.strip() and is_known_header_line(s, text)
         ]
-    blocks = _row_blocks([(s, text, time, None) for s, text, time in read]) or []
-    return blocks if headed else [replace(b, table_bare=True) for b in blocks]
+    return _row_blocks([(s, text, time, None) for s, text, time in read]) or []
 
 
 def _paired_header(table: list[list[str]]) -> list[Block] | None:
@@ -642,10 +630,6 @@ def read_blocks(
         return None, b.text, None
 
     read = [labelled_as(b, t) for b, t in zip(blocks, text_labels, strict=True)]
-    for i in _layout_rows(blocks, read, keys):  # a rota read out, a title: lines, no turns
-        line = " ".join(" ".join(c.split()) for c in (blocks[i].table_speaker, read[i][1]) if c)
-        blocks[i] = Block(text=line, table_speaker="")
-        read[i] = (None, line, None)
     titles = [b for b, r in zip(blocks, read, strict=True) if b.heading and r[0] is None]
     messages = chat_left_out(texts, [r[0] is not None for r in read], paragraphs=True)
     chat = {i for m in messages for i in m.lines}
@@ -838,117 +822,6 @@ def read_blocks(
             **asked_nothing,
         },
         speaker_labels=labelled,
-    )
-
-
-#: The most rows of a layout table among a transcript's labelled turns (:func:`_layout_rows`).
-MAX_LAYOUT_TABLE_ROWS = 8
-
-
-def _layout_rows(
-    blocks: Sequence[Block],
-    read: Sequence[tuple[str | None, str, float | None]],
-    keys: InterviewerLabels,
-) -> list[int]:
-    """The rows of the ``speaker | text`` tables among ``blocks`` (``read``: each block's
-    label, words and time) that lay out words rather than hold turns: a title (``Recovery Study
-    | Transcript of interview RM04``), the people (``Jane Smith | Researcher``), a rota read out
-    in an answer (``Monday | Bev 08:00``) or notes. A turn table is kept whenever any sign of
-    one shows, so that no speaker's talk is swallowed. Such a table has at most
-    :data:`MAX_LAYOUT_TABLE_ROWS` rows, no header row (``Speaker | Text``), no time, no first
-    cell naming two rows (speakers take turns), none naming a label used anywhere else in the
-    file, in another table too, once compared as the reader compares labels (case, a colon,
-    brackets: :func:`_label_key`), nor reading as a role's label (``Interviewer``, ``P04``,
-    ``Q1``); no words cell reads as speech (:func:`_reads_as_speech`: ``Bev 08:00``,
-    ``Researcher`` do not); the paragraphs' own talk (no other table's) has two speakers or
-    more (a header's fields are none); and the table stands above the first label (header
-    lines) or right after a participant's turn it continues, never an interviewer's (a role's
-    label, or words ending with a question). Each row is then a line of words, its cells
-    joined by spaces, as a table nested in a cell is read."""
-    tables: list[list[int]] = []
-    for i, b in enumerate(blocks):
-        if b.table_speaker is None:
-            continue
-        if b.table_start or not tables or tables[-1][-1] != i - 1:
-            tables.append([])
-        tables[-1].append(i)
-    found: list[int] = []
-    for rows in tables:
-        cells = [blocks[i].table_speaker or "" for i in rows]
-        inside = set(rows)
-        elsewhere = {
-            _label_key(label)
-            for j, (label, _, _) in enumerate(read)
-            if label is not None and j not in inside
-        }
-        talk = {
-            _label_key(label)
-            for j, (label, _, _) in enumerate(read)
-            if label is not None and blocks[j].table_speaker is None and not is_header_field(label)
-        }
-        before = [
-            j
-            for j in range(rows[0])
-            if read[j][0] is not None and not is_header_field(read[j][0] or "")
-        ]
-        keys_in = [_label_key(c) for c in cells]
-        if (
-            len(rows) <= MAX_LAYOUT_TABLE_ROWS
-            and all(c.strip() for c in cells)
-            and all(blocks[i].table_bare for i in rows)
-            and len(talk) >= 2
-            and len(set(keys_in)) == len(keys_in)
-            and not any(blocks[i].table_time is not None for i in rows)
-            and not any(blocks[i].table_end is not None for i in rows)
-            and not any(_reads_as_speech(read[i][1]) for i in rows)
-            and not any(
-                k in elsewhere or keys.known(c) or participant_number_label(c) is not None
-                for c, k in zip(cells, keys_in, strict=True)
-            )
-            and (
-                not before
-                or _continues_participant(
-                    blocks[before[-1]], read[before[-1]][0], read[rows[0] - 1][1], keys
-                )
-            )
-        ):
-            found.extend(rows)
-    return found
-
-
-#: The fewest words of a table's words cell that read as speech (:func:`_reads_as_speech`).
-MIN_SPEECH_WORDS = 5
-
-
-def _reads_as_speech(words: str) -> bool:
-    """Whether a table row's words cell reads as someone's talk rather than a layout's entry:
-    it ends as a sentence or a clause does (``.``, ``?``, ``!``, ``,``) or has
-    :data:`MIN_SPEECH_WORDS` words or more. ``Transcript of interview RM04``, ``Registered
-    manager``, ``Bev 08:00`` and ``Agency reliance, cost`` do not."""
-    text = words.strip()
-    return text.endswith((".", "?", "!", ",")) or len(text.split()) >= MIN_SPEECH_WORDS
-
-
-def _label_key(label: str) -> str:
-    """A speaker label as the reader compares labels: without a colon or the brackets around
-    it, in lower case (:func:`.roles.normalise_label`): ``JANE:`` and ``[Jane]`` are ``jane``."""
-    bare = label.strip().rstrip(":").strip()
-    if len(bare) > 2 and bare[0] in "[(" and bare[-1] in "])":
-        bare = bare[1:-1].strip()
-    return normalise_label(bare) or bare.casefold()
-
-
-def _continues_participant(
-    block: Block, label: str | None, words: str, keys: InterviewerLabels
-) -> bool:
-    """Whether a layout table's rows may go on with the turn above them (``block``, labelled
-    ``label``; ``words``: the last words before the table): a paragraph's turn of a
-    participant, neither a role's label nor a question."""
-    return (
-        label is not None
-        and block.table_speaker is None
-        and label not in keys
-        and not words.strip().endswith("?")
     )
 
 
