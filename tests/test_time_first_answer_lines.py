@@ -108,3 +108,33 @@ def test_a_services_stamp_below_a_timed_label_is_still_no_ones_words(
     # a recording's "00:00:36" (hours, minutes, seconds) below "Jo Lee  0:35" is a stamp
     f = _write(tmp_path / f"otter{suffix}", _lines("{name}  {time}", ["00:00:36", "Seven thirty."]))
     assert _read(f) == _expected(["Seven thirty."])
+
+
+#: The turn's stamp written again below its timed label (the same time, an end time, bracketed,
+#: with a fraction of a second), as a service or a hand copying stamps writes it: no one's words,
+#: as before session 84 (hunt25 R3: the first rule above put it into every turn's words).
+SECOND_STAMPS = ["0:35", "00:35", "0:41", "[0:41]", "(0:41)", "0:35.4"]
+
+
+@pytest.mark.parametrize("suffix", [".txt", ".docx"])
+@pytest.mark.parametrize("stamp", SECOND_STAMPS)
+def test_the_turns_stamp_written_again_below_a_timed_label_is_no_ones_words(
+    tmp_path: Path, stamp: str, suffix: str
+) -> None:
+    f = _write(tmp_path / f"otter{suffix}", _lines("{name}  {time}", [stamp, "Seven thirty."]))
+    assert _read(f) == _expected(["Seven thirty."])
+
+
+def test_a_second_stamp_is_a_bracketed_or_fractional_time_or_one_within_a_minute() -> None:
+    from roqa_nlp.transcripts.timecodes import SECOND_STAMP_SECONDS, is_second_stamp
+
+    assert SECOND_STAMP_SECONDS == 60.0
+    assert is_second_stamp("[7:30]", 450.0, 35.0)
+    assert is_second_stamp("(7:30)", 450.0, 35.0)
+    assert is_second_stamp("0:35.4", 35.4, 35.0)
+    assert is_second_stamp("0:35", 35.0, 35.0)
+    assert is_second_stamp("1:35", 95.0, 35.0)
+    assert not is_second_stamp("1:36", 96.0, 35.0)
+    assert not is_second_stamp("0:34", 34.0, 35.0)
+    assert not is_second_stamp("7:30", 450.0, 35.0)
+    assert not is_second_stamp("7:30", 450.0, None)

@@ -89,7 +89,13 @@ from .speaker_labels import (
     without_name_stops,
     words_not_speakers,
 )
-from .timecodes import first_time_marks, has_time_marks, is_service_time_line, parse_timecode
+from .timecodes import (
+    first_time_marks,
+    has_time_marks,
+    is_second_stamp,
+    is_service_time_line,
+    parse_timecode,
+)
 from .unlabelled import (
     MOST_BACKCHANNEL_PIECES,
     UnlabelledTalk,
@@ -683,8 +689,9 @@ def read_blocks(
     continuing = False  # whether a paragraph without a label continues the last turn
     pending_time: float | None = None  # a paragraph's time alone (Google Meet's "00:05:00")
     # the last label's own paragraph gave its time (Otter's "Jo Lee  0:35"): a time alone below
-    # it is the first paragraph of the words ("7:30" / "that is when it starts."), no time
-    timed_label = False
+    # it is the first paragraph of the words ("7:30" / "that is when it starts."), no time,
+    # unless it is the turn's stamp written again (timecodes.is_second_stamp: "1:07" / "1:13")
+    own_time: float | None = None
     no_turn: list[tuple[str, str]] = []  # paragraphs read into no turn after the first
     for i, (speaker, words, time) in enumerate(read):
         if (blocks[i].heading and speaker is None) or i in chat or i in found.service_text:
@@ -697,14 +704,14 @@ def read_blocks(
             # a name alone takes its time from the paragraph below ("Jo Lee" / "0:35")
             match = text_labels[i]
             alone = not blocks[i].table_speaker and match is not None and match.form == "alone"
-            timed_label = time is not None and not alone
+            own_time = None if alone else time
             if (end := blocks[i].table_end) is not None:
                 ends[len(turns) - 1] = end
         elif (
             continuing
-            and not timed_label
             and not "".join(turns[-1][1]).strip()
-            and time_alone(words) is not None
+            and (seconds := time_alone(words)) is not None
+            and (own_time is None or is_second_stamp(words, seconds, own_time))
         ):
             # the time below a speaker's name, above their words (Teams, Stream, Otter)
             last_speaker, last_words, last_time = turns[-1]

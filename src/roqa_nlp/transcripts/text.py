@@ -112,7 +112,7 @@ from .speaker_labels import (
     transcript_header,
     with_header_fields,
 )
-from .timecodes import first_time_marks, has_time_marks, is_service_time_line
+from .timecodes import first_time_marks, has_time_marks, is_second_stamp, is_service_time_line
 from .unlabelled import (
     UnlabelledTalk,
     above_first_label_metadata,
@@ -812,6 +812,7 @@ def _labelled_turns(
                 and current.start is None
                 and current.timed_label
                 and not is_service_time_line(line.text)
+                and not is_second_stamp(line.text, stamp[0], current.begin_time)
             )
         ):
             if turn_times and current is not None and current.start is None and current.time_lines:

@@ -117,6 +117,24 @@ def is_service_time_line(line: str) -> bool:
     return re.fullmatch(_SERVICE_TIME_ALONE, line) is not None
 
 
+#: The longest a turn's second stamp runs after its label's own time (an end time written
+#: below a start: ``Jo Lee  1:07`` / ``1:13``), in seconds; a clock time said as an answer
+#: (``7:30`` below ``Jo Lee  0:35``) lies further off.
+SECOND_STAMP_SECONDS = 60.0
+
+
+def is_second_stamp(line: str, seconds: float, label_time: float | None) -> bool:
+    """Whether a line holding only a time (``seconds`` read from it) below a label whose own
+    line gave ``label_time`` is that turn's stamp written again, not the answer's first words:
+    bracketed or parenthesised (``[1:13]``, ``(1:13)``), with a fraction of a second (``1:07.4``)
+    or at most :data:`SECOND_STAMP_SECONDS` after the label's time (``1:07`` again, an end time
+    ``1:13``), as a service or a hand copying stamps writes them (hunt25 R3, session 84)."""
+    written = line.strip()
+    if written[:1] in "[(" or re.search(r"\d\.\d", written):
+        return True
+    return label_time is not None and 0.0 <= seconds - label_time <= SECOND_STAMP_SECONDS
+
+
 def has_time_marks(words: str, *, note_times: bool = True) -> bool:
     """Whether ``words`` hold time marks that are no one's words: f4transkript's and MAXQDA's
     (:data:`TIME_MARK`), a bracketed timestamp (:data:`BRACKETED_TIME`), a note's time
