@@ -151,9 +151,7 @@ def warn_of_reading(transcript: Transcript, *, stacklevel: int = 2) -> None:
     (:func:`~roqa_nlp.transcripts.unlabelled_answers.unlabelled_answers_warning`), and lines
     opening with capitals said once read as an interviewer's words
     (:func:`~roqa_nlp.transcripts.folded_initials.folded_initials_warning`) or as an answer's
-    (:func:`~roqa_nlp.transcripts.folded_initials.folded_into_answers_warning`), and lines
-    opening with a day, a time or a written thing read as an answer's words, quoted or read
-    out (:func:`~roqa_nlp.transcripts.quoted_lines.quoted_lines_warning`).
+    (:func:`~roqa_nlp.transcripts.folded_initials.folded_into_answers_warning`).
     A QDA project's source is named as ``roqa import`` names it
     (:func:`~roqa_nlp.exchange.qdpx_import.named_as_source`). ``stacklevel`` as for
     :func:`warnings.warn`, counted from the caller of this function."""
@@ -163,7 +161,6 @@ def warn_of_reading(transcript: Transcript, *, stacklevel: int = 2) -> None:
     from .folded_initials import folded_initials_warning, folded_into_answers_warning
     from .headings import heading_shaped_talk_warning, headings_warning
     from .initialled_talk import initialled_talk_warning
-    from .quoted_lines import quoted_lines_warning
     from .render import split_turns_warning
     from .roles import warn_of_speakers, zoom_default_name_warning
     from .unlabelled import (
@@ -202,7 +199,6 @@ def warn_of_reading(transcript: Transcript, *, stacklevel: int = 2) -> None:
         initialled_talk_warning,
         folded_initials_warning,
         folded_into_answers_warning,
-        quoted_lines_warning,
         unlabelled_answers_warning,
         name_in_file_warning,
         zoom_default_name_warning,

@@ -1080,7 +1080,6 @@ def line_labels(
     accepted -= _dash_labels_before_a_colon(lines, matches, accepted)
     accepted -= _phrases_below_empty_labels(lines, matches, accepted, interviewer_labels)
     accepted -= _timed_lines_in_an_answer(lines, matches, accepted, interviewer_labels)
-    accepted -= _listed_words_quoted_in_answers(lines, matches, accepted, interviewer_labels)
     candidates = [None if m is None else m.label for m in matches]
     said = [line if m is None else line[m.words_start :] for line, m in zip(lines, matches)]
     title_block = header_lines(candidates, said)
@@ -3380,130 +3379,6 @@ def _job_titles_quoted_in_answers(
         if m_after is None or m_after.label not in accepted:
             found.add(m.label)
     return found
-
-
-def is_quoted_line_word(label: str) -> bool:
-    """Whether ``label`` is one word of ``data/quoted_line_words.txt`` (``Agenda``, ``Sign``)
-    or of ``data/read_out_line_words.txt`` (``Monday``, ``Nights``, ``Memo``): a word that
-    opens a line read out or quoted in an answer."""
-    return _quoted_line_word(label) is not None
-
-
-def _quoted_line_word(label: str) -> str | None:
-    """The list ``label`` is one word of: ``"quoted"`` (``data/quoted_line_words.txt``, never a
-    speaker's), ``"read out"`` (``data/read_out_line_words.txt``, a day, a shift or a note
-    that may be a person's or a team's name), or None."""
-    name = without_marks(label).casefold().strip(".")
-    if len(name.split()) != 1:
-        return None
-    if name in packaged_words("quoted_line_words.txt"):
-        return "quoted"
-    if name in packaged_words("read_out_line_words.txt"):
-        return "read out"
-    return None
-
-
-#: A clock time in words read out (``08:00``, ``8am``, ``2.30pm``): a rota holds two or more.
-_CLOCK_TIME = re.compile(
-    r"\b(?:[01]?\d|2[0-3])(?:[:.][0-5]\d\s?(?:[ap]\.?m\b\.?)?|\s?[ap]\.?m\b\.?)", re.I
-)
-
-
-def _reads_out(words: str, above: str) -> bool:
-    """Whether a line whose words after its label are ``words``, below the line ``above``, is
-    plainly read out: a rota of two clock times or more (``Bev 08:00, Carl 14:00``), or a line
-    introduced by the one above, which ends with ``:`` or a word of ``data/reading_cues.txt``
-    (``The text says``, ``It goes like this.``)."""
-    if len(_CLOCK_TIME.findall(words)) >= 2:
-        return True
-    end = above.rstrip().rstrip(".,;!\u2026-\u2013\u2014 ").casefold()
-    if above.rstrip().endswith(":"):
-        return True
-    return any(end == cue or end.endswith(" " + cue) for cue in packaged_words("reading_cues.txt"))
-
-
-def _listed_words_quoted_in_answers(
-    lines: Sequence[str],
-    matches: Sequence[LabelMatch | None],
-    accepted: Collection[str],
-    interviewer_labels: Iterable[str] | None,
-) -> set[str]:
-    """The labels of ``accepted`` that are a word of :func:`is_quoted_line_word` (a day, a
-    month, a time of day, a written thing: ``Monday: Bev 08:00, Carl 14:00, nights agency.``,
-    ``Agenda: staffing, then the budget.``) each of whose lines stands inside a participant's
-    answer: words after its colon, below a line of talk of another speaker (their labelled
-    line or a line of their turn) who is no interviewer (a role or a name the researcher gives)
-    and does not mostly ask, and that line asks nothing. Such a line is the answer's words, in
-    a file of timed labels (Otter's ``Li Wei  0:06``, Trint, Rev, Descript, Sonix, a Teams
-    document) as in one of ``Name:`` labels (Word); :func:`.quoted_lines.quoted_lines_warning`
-    names it. Session 84 (messy13 D3, hunt19): the word opened a participant of its own who
-    took the rest of the answer. Only listed words: a rule reading any one-word label said
-    once there as talk swallowed real speakers whose names no list holds (hunt19 D1: Tiwa,
-    Kez, Muhammad, ``Caller2``, reverted). A listed word that also opens a line after a
-    question or in an interviewer's turn (``Monday: Bev and Carl on days`` answering ``Tell me
-    about the rota then.``) is read as before, a speaker. A day, a month, a shift or a note
-    (``data/read_out_line_words.txt``) may be a person's or a team's name (``Sunday``,
-    ``Friday``, a ``Nights`` team, ``Memo``), so its line must also be plainly read out
-    (:func:`_reads_out`, or a listed line read out just above it); and no label is dropped
-    where that leaves the file one speaker. The speakers who mostly ask are found with the
-    listed labels opening turns of their own. Session 84 hunt23: without these, members so
-    called, speaking after another member, were merged into that member's turn, and a
-    participant called ``Sunday`` into the interviewer's, whose prompts asked no question."""
-    kinds = {
-        m.label: _quoted_line_word(m.label)
-        for m in matches
-        if m is not None and m.label in accepted
-    }
-    listed = {label for label, kind in kinds.items() if kind is not None}
-    if not listed:
-        return set()
-    keys = interviewer_keys(interviewer_labels)
-    spoken = [i for i, line in enumerate(lines) if line.strip()]
-    speaker: list[str | None] = []  # the speaker whose talk each spoken line is
-    own: list[str | None] = []  # the same, each listed label a speaker of its own
-    last: str | None = None
-    mine: str | None = None
-    for i in spoken:
-        m = matches[i]
-        if m is not None and m.label in accepted and m.label not in listed:
-            last = m.label  # a rota's "Monday:" then "Tuesday:" lines stand in one answer
-        if m is not None and m.label in accepted:
-            mine = m.label
-        speaker.append(last)
-        own.append(mine)
-    # hunt23: with the listed lines folded into the turn above, an interviewer's turns ended on
-    # the participant's statements, and they no longer "mostly asked"
-    askers = _mostly_asking(lines, matches, accepted, spoken, own)
-    inside: dict[str, bool] = {}
-    read_out: set[int] = set()  # the listed lines read out, which may introduce the next one
-    for k, i in enumerate(spoken):
-        m = matches[i]
-        if m is None or m.label not in listed:
-            continue
-        who = speaker[k - 1] if k else None
-        words = lines[i][m.words_start :]
-        before = matches[spoken[k - 1]] if k else None
-        above = lines[spoken[k - 1]] if k else ""
-        if before is not None and before.label in accepted:
-            above = above[before.words_start :]  # "Jo Lee:" alone introduces no reading
-        read = (
-            who is not None
-            and m.form == "colon"
-            and not m.stands_alone
-            and m.time is None
-            and who not in keys
-            and who not in askers
-            and bool(words.strip())
-            and not asks(above)
-            and (kinds[m.label] == "quoted" or k - 1 in read_out or _reads_out(words, above))
-        )
-        if read:
-            read_out.add(k)  # a rota read day by day: "Monday: ..." then "Tuesday: ..."
-        inside[m.label] = inside.get(m.label, True) and read
-    dropped = {label for label, always in inside.items() if always}
-    if len(set(kinds) - dropped) < 2 <= len(kinds):
-        return set()  # never leave the file with a single speaker (hunt23 E6)
-    return dropped
 
 
 #: Fewest and most capital letters of a speaker's initials as a label (``CD``, ``MJO``).
