@@ -163,3 +163,24 @@ def test_an_interview_going_on_in_a_table_under_other_names(tmp_path: Path) -> N
         ("Jane Smith", "interviewer", "And what does the board say about that?"),
         ("Sam Roe", "participant", "They listen, but the money is not there."),
     ]
+
+
+#: Short one-time replies without a full stop (hunt25 R1: a strict re-do of the layout-table
+#: rule, 7c64052f, reverted, still merged these rows into the paragraph turn above them).
+SHORT_REPLIES = (
+    ("Bob", "Yes"),
+    ("Cara", "No not really"),
+    ("Dev", "Agreed"),
+)
+
+
+def test_short_replies_in_a_table_after_a_members_paragraph_stay_turns(tmp_path: Path) -> None:
+    path = _docx(
+        tmp_path,
+        [FACILITATOR, "Ann: Half the team were on leave that month, so it stalled.", SHORT_REPLIES],
+    )
+    assert _turns(path) == [
+        ASKED,
+        ("Ann", "Half the team were on leave that month, so it stalled."),
+        *SHORT_REPLIES,
+    ]
