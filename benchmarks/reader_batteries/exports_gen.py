@@ -252,28 +252,25 @@ def f_rev(turns, rng, speaker_numbers):
     return "\n".join(out)
 
 
-def f_trint(turns, rng):
-    ts = times(turns, rng)
+def timed_turns(turns, rng, lines):
+    """The turns as ``lines(stamp, speaker, words)`` lays each out (a list of lines), each
+    stamped with its start time as h:mm:ss, the turns parted by a blank line."""
     out = []
-    for (sp, _role, txt), (b, _e) in zip(turns, ts):
-        out += [f"[{hms(b, ms=False)}] {sp}", txt, ""]
+    for (sp, _role, txt), (b, _e) in zip(turns, times(turns, rng)):
+        out += [*lines(hms(b, ms=False), sp, txt), ""]
     return "\n".join(out)
+
+
+def f_trint(turns, rng):
+    return timed_turns(turns, rng, lambda t, sp, txt: [f"[{t}] {sp}", txt])
 
 
 def f_descript(turns, rng):
-    ts = times(turns, rng)
-    out = []
-    for (sp, _role, txt), (b, _e) in zip(turns, ts):
-        out += [f"[{hms(b, ms=False)}] {sp}: {txt}", ""]
-    return "\n".join(out)
+    return timed_turns(turns, rng, lambda t, sp, txt: [f"[{t}] {sp}: {txt}"])
 
 
 def f_sonix(turns, rng):
-    ts = times(turns, rng)
-    out = []
-    for (sp, _role, txt), (b, _e) in zip(turns, ts):
-        out += [f"{sp}: [{hms(b, ms=False)}] {txt}", ""]
-    return "\n".join(out)
+    return timed_turns(turns, rng, lambda t, sp, txt: [f"{sp}: [{t}] {txt}"])
 
 
 def f_meet_sbv(turns, rng):
