@@ -19,6 +19,7 @@ from __future__ import annotations
 import hashlib
 import os
 import sqlite3
+import sys
 import threading
 import weakref
 from collections.abc import Callable, Iterator, Sequence
@@ -775,8 +776,6 @@ class Embedder:
 def _progress_console() -> Any:
     """Where progress bars are drawn: standard error, counted a terminal only when it is one
     (``FORCE_COLOR`` draws no bar into a log), unstyled with ``NO_COLOR``."""
-    import sys
-
     from rich.console import Console
 
     from .io import color_system
@@ -810,8 +809,6 @@ def say_stage(what: str, texts: int) -> None:
     console = _progress_console()
     if console.is_terminal and not console.is_dumb_terminal:
         return
-    import sys
-
     print(f"roqa: {what}", file=sys.stderr, flush=True)
 
 
@@ -964,8 +961,6 @@ def _forward_of(model: Any) -> Callable[[list[str]], np.ndarray] | None:
     encoding's CPU (the same bytes: tests/test_embedding.py). None, and ``encode`` is called,
     for a model it would read otherwise: a prompt by default, embeddings cut shorter, another
     device than the CPU, or a stand-in that is no sentence-transformers model."""
-    import sys
-
     library = sys.modules.get("sentence_transformers")  # not imported: the model is none of its
     if library is None or not isinstance(model, library.SentenceTransformer):
         return None

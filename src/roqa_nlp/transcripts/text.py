@@ -194,7 +194,8 @@ class _OpenTurn:
     #: time alone below it can be the answer
     after_question: bool = False
     #: the label's own line gave its time (Otter's "Jo Lee  0:35"): a time alone below it is
-    #: the first line of the words ("7:30" / "that is when it starts."), not a second time
+    #: the first line of the words ("7:30" / "that is when it starts."), not a second time,
+    #: unless it is that stamp written again (:func:`.timecodes.is_second_stamp`: "0:41")
     timed_label: bool = False
 
 
