@@ -2128,8 +2128,8 @@ def test_a_row_that_only_keeps_a_note_is_not_counted_as_a_decision(
         "fit no code (from 3 decisions)), each example a decided text (one for the same words in several segments) counted 3 times (--feedback-weight): 15 "
         "training records; 0 left out; 1 note (not trained on); codings: none (no model "
         "valence or questions, 3 suggestions assumed shown); valence: none on 4 examples "
-        "(without codings; the valence head leaves them out); new code given no valence, "
-        "suggested neutral: project.covid-19-disruption"
+        "(without codings; the valence head leaves them out); 1 new code with no valence on any "
+        "example, suggested neutral: 'project.covid-19-disruption'"
     )
 
 
@@ -2515,8 +2515,8 @@ def test_the_card_counts_new_code_examples_given_no_valence(
     assert "n_without_valence" not in fb  # it had codings: said as a new code's, not as bare
     assert feedback_summary(fb).endswith(
         "; valence: none on 1 example given a new code (the valence head leaves it out, as "
-        "the review gives a new code none: a valence row on it trains yours); new code given no "
-        "valence, suggested neutral: project.shift-cover"
+        "the review gives a new code none: a valence row on it trains yours); 1 new code with no "
+        "valence on any example, suggested neutral: 'project.shift-cover'"
     )
     fixed = Decision("p02:0004", "valence", text=SHIFTS, valence="barrier")
     ac, _ = _valence_update(embedder, tiny_training, monkeypatch, [named, fixed])

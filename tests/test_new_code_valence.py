@@ -112,6 +112,9 @@ def test_a_valence_given_on_a_new_codes_segment_trains_it_as_before(
 
 
 def test_the_training_summary_names_the_new_codes_suggested_neutral() -> None:
+    """The new codes suggested neutral are counted apart from the examples given a new code and
+    no valence, and named as the researcher typed them (the model's codebook given), not by id
+    (hunt24, s84: "none on 5 given a new code ...; suggested neutral: project.manager-s-...")."""
     from roqa_nlp.decisions import feedback_summary
 
     card = {
@@ -126,10 +129,23 @@ def test_the_training_summary_names_the_new_codes_suggested_neutral() -> None:
     }
     assert feedback_summary(card).endswith(
         "; valence: none on 3 examples given a new code (the valence head leaves them out, as "
-        "the review gives a new code none: a valence row on each trains yours); new codes "
-        "given no valence, suggested neutral: project.building-flood, project.staff-visa"
+        "the review gives a new code none: a valence row on each trains yours); 2 new codes "
+        "with no valence on any example, suggested neutral: 'project.building-flood', "
+        "'project.staff-visa'"
     )
-    card[NEW_CODES_WITHOUT_VALENCE] = ["project.building-flood"]
-    assert feedback_summary(card).endswith(
-        "; new code given no valence, suggested neutral: project.building-flood"
+    names = {"project.building-flood": "Building flood", "project.staff-visa": "Staff visa"}
+    assert feedback_summary(card, names).endswith(
+        "; 2 new codes with no valence on any example, suggested neutral: 'Building flood', "
+        "'Staff visa'"
+    )
+    card[NEW_CODES_WITHOUT_VALENCE] = ["project.manager-s-personal-loss"]
+    card["n_new_code_without_valence"] = 5
+    card["n_examples"] = card["n_decisions"] = 5
+    card["examples_by_kind"] = {"coded": 5}
+    card["codes_by_decision"] = {"new-code": 5}
+    names["project.manager-s-personal-loss"] = "Manager's personal loss"
+    assert feedback_summary(card, names).endswith(
+        "; valence: none on 5 examples given a new code (the valence head leaves them out, as "
+        "the review gives a new code none: a valence row on each trains yours); 1 new code with "
+        'no valence on any example, suggested neutral: "Manager\'s personal loss"'
     )

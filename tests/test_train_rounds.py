@@ -295,6 +295,78 @@ def test_roqa_train_says_so_with_its_option(tmp_path: Path) -> None:
     ]
 
 
+def test_codings_with_transcripts_and_no_run_json_are_said_to_name_no_model_once(
+    tmp_path: Path, embedder, tiny_training
+) -> None:
+    """hunt24 (session 84, 1 and 2): a roqa code folder with its run.json deleted (transcripts.jsonl
+    still beside codings.jsonl) gave two warnings in a row about the one missing run.json, and a
+    :class:`CodingResult` read from it in Python gave update() none. One warning says both, given
+    a path or the result read from it (its file named)."""
+    import warnings
+
+    from roqa_nlp.autocoder import AutoCoder
+    from roqa_nlp.errors import RoqaWarning
+    from roqa_nlp.result import CodingResult
+    from roqa_nlp.schema import Segment, SegmentResult, Suggestion
+
+    text = "There was never enough money for extra shifts."
+    seg = Segment("p02:0004", "p02", "P02", "participant", 0, len(text), text)
+    sugg = Suggestion("IS.E.2", "Available Resources", "IS", 0.6, "barrier", 0.8)
+    CodingResult([SegmentResult(seg, [sugg])]).save(tmp_path / "r1")
+    (tmp_path / "r1" / "run.json").unlink()
+    decisions = tmp_path / "r1" / "decisions.csv"
+    decisions.write_text(f"segment_id,decision,code_id,text\np02:0004,accept,IS.E.2,{text}\n")
+    jsonl = tmp_path / "r1" / "codings.jsonl"
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        read = CodingResult.read(jsonl)  # its reader's own warning said here
+    for codings in (jsonl, read):
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            AutoCoder("cfir-2009", embedder=embedder).update(
+                decisions, codings=codings, training=tiny_training
+            )
+        said = [str(w.message) for w in caught if "run.json" in str(w.message)]
+        assert said == [
+            f"{jsonl}: cannot tell which model made these codings: no run.json beside it (if a "
+            "model retrained on earlier decisions made them, the new model forgets those: give "
+            "update() every round, earliest first); nor can it be checked that they lost no lines"
+        ], codings
+        assert all(issubclass(w.category, RoqaWarning) for w in caught if "run.json" in str(w))
+
+
+def test_roqa_train_says_no_run_json_once_and_names_new_codes_as_typed(tmp_path: Path) -> None:
+    """hunt24 (session 84, 1 and 3): ``roqa train --feedback`` on a roqa code folder with no
+    run.json gave two warnings about it in a row, and its summary named a new code with no
+    valence by id, not as the researcher typed it."""
+    from roqa_nlp.result import CodingResult
+    from roqa_nlp.schema import Segment, SegmentResult, Suggestion
+
+    text = "There was never enough money for extra shifts."
+    seg = Segment("p02:0004", "p02", "P02", "participant", 0, len(text), text)
+    sugg = Suggestion("IS.E.2", "Available Resources", "IS", 0.6, "barrier", 0.8)
+    CodingResult([SegmentResult(seg, [sugg])]).save(tmp_path / "r1")
+    (tmp_path / "r1" / "run.json").unlink()
+    decisions = tmp_path / "r1" / "decisions.csv"
+    decisions.write_text(
+        "segment_id,decision,code_id,new_code,text\n"
+        f"p02:0004,new-code,,Manager's personal loss,{text}\n"
+    )
+    run = roqa("train", TRAINING, "--out", tmp_path / "m", "--feedback", decisions)
+    assert run.code == 0, run.err
+    assert [line for line in run.err.splitlines() if "run.json" in line] == [
+        f"roqa: warning: {tmp_path / 'r1' / 'codings.jsonl'}: cannot tell which model made these "
+        "codings: no run.json beside it (if a model retrained on earlier decisions made them, the "
+        "new model forgets those: repeat --feedback for every round, earliest first); nor can it "
+        "be checked that they lost no lines"
+    ]
+    assert (
+        "; valence: none on 1 example given a new code (the valence head leaves it out, as the "
+        "review gives a new code none: a valence row on it trains yours); 1 new code with no "
+        'valence on any example, suggested neutral: "Manager\'s personal loss"\n'
+    ) in run.out
+
+
 def test_the_same_files_typed_as_other_paths_train_a_model_of_the_same_hash(
     tmp_path: Path, embedder, tiny_training
 ) -> None:

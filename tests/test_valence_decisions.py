@@ -376,7 +376,7 @@ def test_the_summary_says_how_many_new_code_examples_have_no_valence() -> None:
     assert feedback_summary(card) == (
         "feedback: 4 examples from 17 decisions (1 accepted, 3 new-code (0 new codes created)); "
         "0 left out; codings: codings.jsonl; valence: the researcher's on 1 example, none on 2 "
-        "given a new code (the valence head leaves them out, as the review gives a new code "
+        "examples given a new code (the valence head leaves them out, as the review gives a new code "
         "none: a valence row on each trains yours), the model's on the rest"
     )
     del card["n_researcher_valence"]
@@ -399,7 +399,7 @@ def test_the_summary_says_how_many_new_code_examples_have_no_valence() -> None:
     card["examples_by_kind"] = {"coded": 3}
     assert feedback_summary(card).endswith(
         "; valence: none on 2 examples (without codings; the valence head leaves them out), "
-        "none on 1 given a new code (left out too, as the review gives a new code none: a "
+        "none on 1 example given a new code (left out too, as the review gives a new code none: a "
         "valence row on it trains yours)"
     )
 

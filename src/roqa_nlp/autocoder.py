@@ -1436,6 +1436,9 @@ class AutoCoder:
         The decided segments are learnt but never shown as evidence (nor stored in words in the
         model's ``evidence.jsonl``): evidence stays the written exemplars and seed quotes.
         """
+        import re
+        import warnings
+
         from .decisions import (
             NEW_CODE_WITHOUT_VALENCE,
             NOTE,
@@ -1453,6 +1456,7 @@ class AutoCoder:
             warn_of_few_segments,
             with_imported_project_codes,
         )
+        from .errors import RoqaWarning
         from .training import (
             TrainingSet,
             as_training_set,
@@ -1522,10 +1526,16 @@ class AutoCoder:
                         hint="give the folder roqa code wrote, whose report the decisions were "
                         "saved from",
                     )
-                results.append(CodingResult.read(c))
                 # a codings folder is its codings.jsonl, as CodingResult.read takes it (privacy
                 # tester, s65: --codings coded/ failed "Is a directory")
                 jsonl = codings_file(c)
+                # no run.json beside it is said once, below, with what it means for the rounds
+                # (the reader's warning too was two in a row: hunt24, s84)
+                with warnings.catch_warnings():
+                    warnings.filterwarnings(
+                        "ignore", re.escape(f"{jsonl}: no run.json beside it: "), RoqaWarning
+                    )
+                    results.append(CodingResult.read(c))
                 used.append(
                     {
                         # from above its folder: the folder's name is what tells a re-run
@@ -1559,19 +1569,25 @@ class AutoCoder:
             if ON_COMMAND_LINE.get()
             else "give update() every round"
         )
+        # a result read in Python (CodingResult.read) is its file, as a path given is (hunt24,
+        # s84: only paths were warned of); one made in memory is read from no file
         nameless = {
-            codings_file(c): None
+            where_from: None
             for c, r in zip(per_file, results)
-            if isinstance(c, (str, Path))
-            and r is not None
-            and not (codings_file(c).parent / "run.json").exists()
+            if r is not None
+            and (where_from := codings_file(c) if isinstance(c, (str, Path)) else r.source)
+            and not (where_from.parent / "run.json").exists()
             and any(g.probability < 1.0 for s in r.segments for g in s.suggestions)
         }
         for jsonl in nameless:
+            # a model's codings.jsonl with transcripts.jsonl beside it is checked against run.json
+            # for lines lost (CodingResult.read): said here, in one warning with the rest
+            unchecked = jsonl.with_name("transcripts.jsonl").exists()
             warn(
                 "cannot tell which model made these codings: no run.json beside it (if a model "
                 "retrained on earlier decisions made them, the new model forgets those: "
-                f"{every}, earliest first)",
+                f"{every}, earliest first)"
+                + ("; nor can it be checked that they lost no lines" if unchecked else ""),
                 path=jsonl,
             )
         from .decisions import in_codes_the_chart_has

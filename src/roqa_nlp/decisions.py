@@ -4334,11 +4334,12 @@ def _valence_only_from(n_examples: int, n_rows: int, n_without_row: int) -> str:
     )
 
 
-def feedback_summary(card: dict[str, object]) -> str:
+def feedback_summary(card: dict[str, object], names: Mapping[str, str] | None = None) -> str:
     """One line for ``roqa train``: the examples the decisions became, by kind, what was left
     out and why, and the codings used (``card`` is a model card's ``feedback``). The codes of
     coded examples are counted by decision, the other examples by kind; when coded examples
-    carry more codes than there are of them, the line says so."""
+    carry more codes than there are of them, the line says so. ``names`` (code id to name: the
+    model's codebook) names the new codes as the researcher typed them; without it, by id."""
     # a card before examples_by_kind counted codes by decision and other examples by kind in one
     earlier: dict[str, int] = dict(card.get("examples", {}))  # type: ignore[call-overload]
     n_ex, n_dec = card.get("n_examples"), card.get("n_decisions")
@@ -4464,8 +4465,9 @@ def feedback_summary(card: dict[str, object]) -> str:
         # once "the valence head leaves them out" in a line (hunt s69 h_newvalence, LOW)
         them = "it" if n_new_none == 1 else "them"
         out = "left out too" if n_bare else f"the valence head leaves {them} out"
+        # examples, always: the new codes given no valence are counted apart (hunt24, s84)
         said.append(
-            f"none on {n_new_none}{'' if said else ' example' + ('s' if n_new_none != 1 else '')}"
+            f"none on {n_new_none} example{'s' if n_new_none != 1 else ''}"
             f" given a new code ({out}, as the review gives a new code none: a valence row on "
             f"{'it' if n_new_none == 1 else 'each'} trains yours)"
         )
@@ -4496,9 +4498,12 @@ def feedback_summary(card: dict[str, object]) -> str:
     # the new codes no decided segment was given a valence for, read neutral (daily14, s84)
     unvalenced = card.get("new_codes_without_valence")
     if isinstance(unvalenced, list) and unvalenced:
+        # counted, and named as typed, apart from the examples above (hunt24, s84)
+        n_codes = len(unvalenced)
         line += (
-            f"; new code{'s' if len(unvalenced) != 1 else ''} given no valence, suggested "
-            f"neutral: {', '.join(map(str, unvalenced))}"
+            f"; {n_codes} new code{'s' if n_codes != 1 else ''} with no valence on any example, "
+            "suggested neutral: "
+            + ", ".join(quoted((names or {}).get(str(c), str(c))) for c in unvalenced)
         )
     return line
 

@@ -127,7 +127,9 @@ def train_command(
 
                 # one line a paragraph in a file or a pipe, as roqa code's summary
                 con.print(
-                    feedback_summary(ac.card["feedback"]),
+                    feedback_summary(
+                        ac.card["feedback"], {c.id: c.name for c in ac.codebook.codes}
+                    ),
                     soft_wrap=not con.is_terminal,
                     markup=False,
                     highlight=False,
