@@ -1286,6 +1286,9 @@ def test_update_records_the_decisions_in_the_model_card(
         "codes_by_decision": {"accept": 1, "new-code": 3},
         "n_records": 15,
         "n_without_valence": 4,
+        # the canal segment's rejections of OS.D, IC.H and IS.C: OS.D kept (the tiny model has no
+        # class for the others, so never suggests them)
+        "n_rejections_kept": 1,
         "n_left_out": 0,
         "left_out": {},
         "codings": [],
@@ -1433,7 +1436,10 @@ def test_every_valence_row_lands_in_one_part_of_the_feedback_line(
         "(from 7 decisions), 3 valence only (2 from 3 valence rows, 1 by the valence written on "
         "its rejection or no-code row)), each example a decided text "
         "(one for the same words in several segments) counted 3 times (--feedback-weight): 24 "
-        "training records; 0 left out; codings: none (no model valence or questions, 3 "
+        # OS.D rejected on s:02 and s:15 (the tiny model has no class for IC.H and IS.C)
+        "training records; 0 left out; 2 rejected codes kept with their segments: not suggested "
+        "there again, and less on talk read much like them; codings: none (no model valence or "
+        "questions, 3 "
         "suggestions assumed shown); valence: the researcher's on 4 examples (3 valence only, for "
         "the valence head alone)"
     )
@@ -1519,19 +1525,19 @@ def test_decisions_files_mixed_with_decisions_or_too_many_codings_are_type_and_v
 def test_decisions_that_give_no_example_are_a_one_line_error_before_training(
     embedder: Embedder, tmp_path: Path
 ) -> None:
+    """Rejections alone were such decisions until session 85: now the model keeps the codes
+    rejected (tests/test_rejected_codes.py); a note alone still decides nothing."""
     decisions = tmp_path / "decisions.csv"
     decisions.write_text(
-        "segment_id,decision,code_id,text\ns:1,reject,IC.A,a\ns:2,reject,IC.A,b\n"
-        "s:2,reject,IC.H,b\n",
-        encoding="utf-8",
+        "segment_id,decision,code_id,note,text\ns:1,note,,check later,a\n", encoding="utf-8"
     )
     ac = AutoCoder("cfir-2009", embedder=embedder)
     with pytest.raises(RoqaError) as exc:
         ac.update(decisions, training=tmp_path / "missing")  # never read: nothing to learn
     assert str(exc.value) == (
-        f"{decisions}: the decisions give no training example (3 rejections short of all the "
-        "segment's suggestions) (nothing to learn: accept or recode suggestions, name new codes, "
-        "or reject every suggestion of a segment that fits no code)"
+        f"{decisions}: the decisions give no training example (its one row is a note, which "
+        "trains nothing) (nothing to learn: accept, recode or reject suggestions, or name new "
+        "codes)"
     )
 
 
@@ -2126,7 +2132,8 @@ def test_a_row_that_only_keeps_a_note_is_not_counted_as_a_decision(
     assert feedback_summary(fb) == (
         "feedback: 5 examples from 7 decisions (1 accepted, 3 new-code (1 new code created), 1 "
         "fit no code (from 3 decisions)), each example a decided text (one for the same words in several segments) counted 3 times (--feedback-weight): 15 "
-        "training records; 0 left out; 1 note (not trained on); codings: none (no model "
+        "training records; 0 left out; 1 rejected code kept with its segment: not suggested "
+        "there again, and less on talk read much like it; 1 note (not trained on); codings: none (no model "
         "valence or questions, 3 suggestions assumed shown); valence: none on 4 examples "
         "(without codings; the valence head leaves them out); 1 new code with no valence on any "
         "example, suggested neutral: 'project.covid-19-disruption'"

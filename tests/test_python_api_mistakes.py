@@ -137,14 +137,12 @@ HEADER = "segment_id,decision,code_id,new_code,note\n"
         (
             HEADER + "p01:0001,note,,,only a note\n",
             "the decisions give no training example (its one row is a note, which trains "
-            "nothing) (nothing to learn: accept or recode suggestions, name new codes, or reject "
-            "every suggestion of a segment that fits no code)",
+            "nothing) (nothing to learn: accept, recode or reject suggestions, or name new codes)",
         ),
         (
             HEADER + "p01:0001,note,,,a note\np01:0002,note,,,another\n",
             "the decisions give no training example (2 rows are notes, which train nothing) "
-            "(nothing to learn: accept or recode suggestions, name new codes, or reject every "
-            "suggestion of a segment that fits no code)",
+            "(nothing to learn: accept, recode or reject suggestions, or name new codes)",
         ),
     ],
     ids=["unknown-decision", "a-transcript", "no-code-id", "a-note", "notes"],

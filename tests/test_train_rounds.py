@@ -105,8 +105,11 @@ def test_repeated_feedback_trains_every_round(tmp_path: Path) -> None:
     assert (
         "feedback: 4 examples from 6 decisions in 2 files (1 accepted, 1 recoded, 1 new-code "
         "(1 new code created), 1 fit no code (from 3 decisions)), each example a decided text (one for the same words in several segments) counted 3 times "
-        "(--feedback-weight): 12 training records; 0 left out; codings: none (no model valence or "
-        "questions, 3 suggestions assumed shown); valence: none on 3 examples (without codings; "
+        # the canal's three rejections, each kept with it
+        "(--feedback-weight): 12 training records; 0 left out; 3 rejected codes kept with their "
+        "segments: not suggested there again, and less on talk read much like them; codings: "
+        "none (no model valence or questions, 3 suggestions assumed shown); valence: none on 3 "
+        "examples (without codings; "
         "the valence head leaves them out)"
     ) in " ".join(run.out.split())
     # 40 records + 3 x 4 decided segments, of which 3 x 1 fit no code, and the 39 codes'

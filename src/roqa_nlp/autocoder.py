@@ -27,7 +27,10 @@ A model directory holds arrays (safetensors) and JSON only — never pickle:
   record has a question);
 - ``decided_valences.safetensors``: hashes of the segments a researcher gave a valence (their
   words and question), with that valence (:mod:`roqa_nlp.decided_valences`; only in a model
-  retrained on decisions that give one).
+  retrained on decisions that give one);
+- ``rejected_codes.safetensors``: the readings (embeddings) of the segments a researcher rejected
+  a code on, with that code (:mod:`roqa_nlp.rejected_codes`; only in a model retrained on
+  decisions that reject one).
 
 Loading recomputes every hash and fails with a one-line error on any mismatch.
 """
@@ -97,6 +100,7 @@ if TYPE_CHECKING:
     from .pseudonyms import PseudonymKey
     from .question_model import QuestionModel
     from .read_words_cache import ReadWordsCache
+    from .rejected_codes import RejectedCodes
     from .suggestion_cache import SuggestionCache
     from .training import TrainingSet
     from .transcripts import NearCopies
@@ -123,6 +127,9 @@ QUESTION_FILES = ("question_model.safetensors", "question_model.json")
 #: The valences a researcher decided (:mod:`roqa_nlp.decided_valences`): present in a model
 #: retrained on decisions that give a valence.
 DECIDED_VALENCES_FILE = "decided_valences.safetensors"
+#: The codes a researcher rejected on segments (:mod:`roqa_nlp.rejected_codes`): present in a
+#: model retrained on decisions that reject one.
+REJECTED_CODES_FILE = "rejected_codes.safetensors"
 #: The card's ``feedback`` key naming the review's new codes no decided segment was given a
 #: valence for (:func:`~roqa_nlp.training.codes_given_no_valence`): suggested neutral.
 NEW_CODES_WITHOUT_VALENCE = "new_codes_without_valence"
@@ -139,6 +146,7 @@ MODEL_FILES = frozenset(
         VALENCE_PRIOR_FILE,
         *QUESTION_FILES,
         DECIDED_VALENCES_FILE,
+        REJECTED_CODES_FILE,
     }
 )
 DEFAULT_PARAMS: dict[str, Any] = {
@@ -1007,6 +1015,7 @@ class AutoCoder:
         self._valence_lexical: LexicalModel | None = None
         self._valence_prior: ValencePrior | None = None
         self._decided_valences: DecidedValences | None = None
+        self._rejected_codes: RejectedCodes | None = None
         #: the new codes of the decisions update() is training (warned of by their segments)
         self._new_codes: frozenset[str] = frozenset()
         self._question_model: QuestionModel | None = None
@@ -1348,6 +1357,7 @@ class AutoCoder:
         self._evidence_X = X[keep].astype("float16")
         self._lexical = self._valence_lexical = self._valence_prior = None
         self._decided_valences = None  # update() keeps them, after fit()
+        self._rejected_codes = None  # so does it these
         self._question_model = None
         if questions is not None:
             from .question_model import QuestionModel
@@ -1647,7 +1657,7 @@ class AutoCoder:
             book,
             valence_only=True,
         )
-        if not plan.texts and not plan.valence_texts:
+        if not plan.texts and not plan.valence_texts and not plan.rejections:
             why = "; ".join(f"{n} {reason}" for reason, n in plan.left_out.items())
             notes = sum(d.decision == NOTE for decs_i, _, _ in files for d in decs_i)
             if not why and notes:  # "(none)" hid why (api tester, session 79)
@@ -1659,8 +1669,7 @@ class AutoCoder:
             raise RoqaValueError(
                 f"the decisions give no training example ({why or 'none'})",
                 path=where,
-                hint="nothing to learn: accept or recode suggestions, name new codes, or reject "
-                "every suggestion of a segment that fits no code",
+                hint="nothing to learn: accept, recode or reject suggestions, or name new codes",
             )
         # said once the decisions are known to train (an error above stops first)
         for (decs_i, name, _), r in zip(files, results):
@@ -1712,6 +1721,7 @@ class AutoCoder:
         if unvalenced:
             self.card["feedback"] = {NEW_CODES_WITHOUT_VALENCE: unvalenced}
         read_otherwise, decided_twice = self._keep_decided_valences(plan)
+        rejections_kept, rejections_dropped = self._keep_rejected_codes(plan)
         # what was decided in the codes of the one codebook a review was made in (CFIR 2.0)
         decided_in: dict[str, Any] = {}
         if len(translated_from) == 1:
@@ -1789,6 +1799,12 @@ class AutoCoder:
             # segments whose words, after the same question, were given two valences: the
             # model keeps the researcher's valence for none of them
             **({"valences_decided_two_ways": decided_twice} if decided_twice else {}),
+            # the codes rejected on segments, kept with those segments' readings
+            # (rejected_codes.safetensors): not suggested there again, and less on talk read
+            # much like it; and those not kept, as they would lower a code the researcher gave
+            # on a decided segment read much like it (segment id, code)
+            **({"n_rejections_kept": rejections_kept} if rejections_kept else {}),
+            **({"rejections_not_kept": rejections_dropped} if rejections_dropped else {}),
             # coded examples given a new code and no valence of the researcher's: none, as
             # the review gives a new code none (the model's was shown for another code); the valence
             # head leaves them out
@@ -1861,6 +1877,37 @@ class AutoCoder:
             if r and r != v and n not in twice
         ], list(dict.fromkeys(ids[n] for n in both))
 
+    def _keep_rejected_codes(self, plan: FeedbackExamples) -> tuple[int, list[dict[str, str]]]:
+        """Keep the codes the researcher rejected in ``plan`` (:mod:`roqa_nlp.rejected_codes`)
+        with the readings of their segments (words and question, as ``roqa code`` reads them),
+        once the model is trained; return how many are kept, and those not kept (segment id,
+        code) because they would lower a code the researcher gave on a decided segment."""
+        from .rejected_codes import RejectedCodes
+
+        self._rejected_codes = None
+        if not plan.rejections:
+            return 0, []
+        clf, _ = self._require_predictor()
+        ids, texts, asked, codes = (list(x) for x in zip(*plan.rejections))
+        X = self._inputs([words_read(t) for t in texts], asked)
+        coded = [i for i, k in enumerate(plan.kinds) if k == "coded"]
+        decided_X = None
+        if coded:
+            decided_X = self._inputs(
+                [words_read(plan.texts[i]) for i in coded], [plan.contexts[i] for i in coded]
+            )
+        kept, dropped = RejectedCodes.of(
+            X,
+            codes,
+            [str(c) for c in clf.classes_],
+            decided_X,
+            [plan.labels[i] for i in coded],
+        )
+        self._rejected_codes = kept
+        return (0 if kept is None else len(kept.codes_)), [
+            {"segment": ids[i], "code": codes[i]} for i in dropped
+        ]
+
     def _codes_read_neutral(self) -> frozenset[str]:
         """The review's new codes no decided segment was given a valence for (the card's
         ``feedback.new_codes_without_valence``): talk suggested them reads neutral. None in a
@@ -1920,6 +1967,7 @@ class AutoCoder:
             self._valence_prior,
             self._question_model,
             self._decided_valences,
+            self._rejected_codes,
             self._evidence_X,
             self._evidence_texts,
             self.codebook,
@@ -2089,6 +2137,10 @@ class AutoCoder:
             shown[asked] = with_question(
                 Q[asked], classes, code_cols, qm.log_probabilities(questions), qm.classes_, wq
             )
+        if self._rejected_codes is not None:
+            # a code the researcher rejected on a segment: not suggested there again, and less
+            # on talk read much like it (the ranking and shown probabilities of codes only)
+            shown = self._rejected_codes.apply(shown, X)
         wp = float(self.params.get("valence_prior_weight", 0.0))
         if self._valence_prior is not None and wp > 0:
             from .valence_prior import with_prior
@@ -3270,6 +3322,8 @@ class AutoCoder:
             blobs[QUESTION_FILES[1]] = json.dumps(self._question_model.state()).encode()
         if self._decided_valences is not None:
             blobs[DECIDED_VALENCES_FILE] = save(self._decided_valences.to_arrays())
+        if self._rejected_codes is not None:
+            blobs[REJECTED_CODES_FILE] = save(self._rejected_codes.to_arrays())
         card = dict(self.card)
         # the parameters it codes with, so that it codes as it did before saving
         card["params"] = self._params_coded_with()
@@ -3475,6 +3529,8 @@ class AutoCoder:
             ac._question_model = _load_question_model(d, files, clf.n_features_in_)
         if DECIDED_VALENCES_FILE in files:
             ac._decided_valences = _load_decided_valences(d, files)
+        if REJECTED_CODES_FILE in files:
+            ac._rejected_codes = _load_rejected_codes(d, files, len(clf.classes_))
         ac._predictor, ac._scorer, ac.card = clf, det, card
         ac._evidence_X = evidence_X
         ac._evidence_texts = read_jsonl(d / "evidence.jsonl")
@@ -3576,6 +3632,28 @@ def _load_decided_valences(d: Path, files: dict[str, str]) -> DecidedValences:
         raise RoqaError(
             "the decided valences are unreadable",
             path=d / DECIDED_VALENCES_FILE,
+            hint="retrain the model",
+        ) from None
+    return kept
+
+
+def _load_rejected_codes(d: Path, files: dict[str, str], n_classes: int) -> RejectedCodes:
+    """The codes a researcher rejected, stored in model directory ``d``, checked against the card
+    and the classifier's ``n_classes`` classes."""
+    from safetensors import SafetensorError
+    from safetensors.numpy import load
+
+    from .rejected_codes import RejectedCodes
+
+    _check_model_file(d / REJECTED_CODES_FILE, files)
+    try:
+        kept = RejectedCodes.from_arrays(load((d / REJECTED_CODES_FILE).read_bytes()))
+        if len(kept.codes_) and int(kept.codes_.max()) >= n_classes:
+            raise ValueError("a code the classifier has no class for")
+    except (SafetensorError, OSError, ValueError, KeyError, TypeError):
+        raise RoqaError(
+            "the rejected codes are unreadable",
+            path=d / REJECTED_CODES_FILE,
             hint="retrain the model",
         ) from None
     return kept

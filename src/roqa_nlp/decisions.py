@@ -41,7 +41,9 @@ How decisions become training examples (:func:`feedback_examples`):
   rather than the team-written small talk's (``NONE``), so that talk like it is flagged for open
   coding and not set aside as small talk or background (``off_topic``);
 - a segment with fewer rejections and nothing accepted is left out: rejecting one wrong
-  suggestion says what the segment is not, not that no code fits it;
+  suggestion says what the segment is not, not that no code fits it; each code rejected (there,
+  or beside a code given) is kept instead (``FeedbackExamples.rejections``), for the model to
+  suggest it no more there and less on talk like it (:mod:`roqa_nlp.rejected_codes`);
 - the valence head learns each coded example with the researcher's valence for the segment when
   a ``valence`` row gives one (the last one wins), else with the valence the model suggested, as
   the review keeps it for an accepted or recoded code; an example given a new code and no valence
@@ -3259,6 +3261,11 @@ class FeedbackExamples:
     #: valence rows behind valence-only examples), and the valence rows on coded examples
     #: (``valence``): with the codes by decision and the rows left out, each row once
     decisions_by_kind: dict[str, int] = field(default_factory=dict)
+    #: each code rejected on a segment, the reject row standing (the last on that code): the
+    #: segment id, its words, the interviewer's question before it ("" without one) and the
+    #: code; kept in the model so that the code stops coming back there and on talk like it
+    #: (:mod:`~roqa_nlp.rejected_codes`), whatever else the segment's decisions give
+    rejections: list[tuple[str, str, str, str]] = field(default_factory=list)
 
     def decided(self) -> list[tuple[str, list[str], str]]:
         """(words, codes, the researcher's valence or "") of each example given a code or a
@@ -3576,6 +3583,16 @@ def feedback_plan(
         d, text, found = last[0], last[1], last[2]
         if d.text and same_text(d.text) == same_text(text):
             text = d.text  # the row's own words (its spacing) when the segment's are the same
+        # the codes rejected there: not suggested there again, nor as much on talk like it
+        out.rejections += [
+            (
+                found.segment.id if found is not None else d.segment_id,
+                text,
+                found.segment.context if found is not None else "",
+                c,
+            )
+            for c in rejected
+        ]
         if codes:
             kind = "coded"
             # the sides of the codes still standing, as apply-decisions says them (hunt s76 L3)
@@ -4426,11 +4443,26 @@ def feedback_summary(card: dict[str, object], names: Mapping[str, str] | None = 
     line += f"{n_left} left out" + (
         " (" + ", ".join(_left_out_why(n, why) for why, n in left.items()) + ")" if n_left else ""
     )
-    if left.get(SHORT_OF_ALL) or left.get(BESIDE_A_CODE):
-        # "left out" alone did not say the rejected codes were not learnt against (adapt, s42)
+    n_kept = int(card.get("n_rejections_kept") or 0)  # type: ignore[call-overload]
+    if n_kept:
+        # what a rejection teaches: the code stops coming back (rejecttop, session 85)
+        line += (
+            f"; {n_kept} rejected code{'s' if n_kept != 1 else ''} kept with "
+            f"{'its segment' if n_kept == 1 else 'their segments'}: not suggested there again, "
+            f"and less on talk read much like {'it' if n_kept == 1 else 'them'}"
+        )
+    elif left.get(SHORT_OF_ALL) or left.get(BESIDE_A_CODE):
+        # "left out" alone did not say the rejected codes were not learnt against (adapt, s42);
+        # a model card written before rejected codes were kept
         line += (
             "; rejections alone teach nothing: the model learns a segment's code (accept, "
             f"recode) or that it fits no code ({NO_CODE})"
+        )
+    if n_not := len(card.get("rejections_not_kept") or []):  # type: ignore[arg-type]
+        line += (
+            f"; {n_not} rejection{'s' if n_not != 1 else ''} not kept: "
+            f"{'it' if n_not == 1 else 'each'} would lower a code given on a decided segment "
+            "read much like it"
         )
     n_notes = card.get("n_notes")
     if n_notes:

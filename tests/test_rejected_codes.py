@@ -1,0 +1,179 @@
+"""Specification: a code the researcher rejected stops coming back, on the segment it was rejected
+on and, less, on talk read much like it, and nowhere else (:mod:`roqa_nlp.rejected_codes`).
+
+daily14 tester, session 84 (item 3): the review page's one-click reject of a wrong top suggestion,
+nothing else decided on the segment, taught `roqa train --feedback` nothing ("rejections alone
+teach nothing"); two role statements rejected as IS.A kept IS.A (0.43, 0.90) in the retrained
+model, and a new role statement in the next interview kept IS.A first.
+"""
+
+from __future__ import annotations
+
+import warnings
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from roqa_nlp.autocoder import REJECTED_CODES_FILE, AutoCoder
+from roqa_nlp.decisions import Decision, feedback_summary
+from roqa_nlp.embedding import Embedder
+from roqa_nlp.rejected_codes import NEAR, SAME, RejectedCodes
+
+# a manager's role statement, and another manager's in another interview (cosine 0.75)
+ROLE = "I'm the registered manager for the supported living side."
+ROLE_AGAIN = "I'm the registered manager of the residential side, I've been here about six years."
+# staffing talk: nothing like a role statement (cosine 0.14)
+STAFFING = "Our rota is so thin that we could not release anyone for the course."
+SHORT_STAFFED = "We simply do not have enough staff on shift to release people for the training."
+# nearly its words (cosine 0.9 or more)
+NOT_ENOUGH = "We just don't have enough staff on shift to release people for training."
+
+
+def update(embedder: Embedder, decisions: list[Decision]) -> AutoCoder:
+    from conftest import tiny_training_set
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return AutoCoder("cfir-2009", embedder=embedder).update(
+            decisions, training=tiny_training_set()
+        )
+
+
+@pytest.fixture(scope="module")
+def after(embedder: Embedder) -> AutoCoder:
+    """The one-click reject: the tiny model's top suggestion for ROLE (PR.A 0.15) rejected,
+    nothing else decided there; a staffing segment accepted elsewhere in the review."""
+    return update(
+        embedder,
+        [
+            Decision("p01:0001", "reject", "PR.A", text=ROLE),
+            Decision("p01:0002", "accept", "IS.E.2", text=SHORT_STAFFED),
+        ],
+    )
+
+
+def codes(ac: AutoCoder, text: str) -> list[str]:
+    return [s.code_id for s in ac.suggest(text, top_k=6)[0]]
+
+
+def probability(ac: AutoCoder, text: str, code: str) -> float:
+    return next(s.probability for s in ac.suggest(text, top_k=6)[0] if s.code_id == code)
+
+
+def without_rejections(ac: AutoCoder, text: str) -> list[tuple[str, float]]:
+    kept, ac._rejected_codes = ac._rejected_codes, None
+    try:
+        return [(s.code_id, s.probability) for s in ac.suggest(text, top_k=6)[0]]
+    finally:
+        ac._rejected_codes = kept
+
+
+def test_the_rejected_code_is_not_suggested_again_on_its_segment(after: AutoCoder) -> None:
+    # before: PR.A first (0.15), the rejection left out of training
+    assert without_rejections(after, ROLE)[0][0] == "PR.A"
+    # every one of the tiny model's six codes asked for: PR.A last, at probability 0
+    assert codes(after, ROLE) == ["IS.B", "OS.D", "IS.E.2", "CI.B", "IC.F", "PR.A"]
+    assert probability(after, ROLE, "PR.A") == 0.0
+
+
+def test_the_rejected_code_is_suggested_less_on_talk_much_like_it(after: AutoCoder) -> None:
+    before = dict(without_rejections(after, ROLE_AGAIN))
+    # cosine 0.75 to ROLE: PR.A scaled by 1 - (0.75 - NEAR) / (SAME - NEAR), about 0.6
+    assert before["PR.A"] == pytest.approx(0.16, abs=0.005)
+    assert probability(after, ROLE_AGAIN, "PR.A") == pytest.approx(0.103, abs=0.005)
+
+
+def test_other_talk_is_suggested_as_before(after: AutoCoder) -> None:
+    shown = [(s.code_id, s.probability) for s in after.suggest(STAFFING, top_k=6)[0]]
+    assert shown == without_rejections(after, STAFFING)
+
+
+def test_the_card_counts_the_rejections_kept_and_train_says_what_they_do(
+    after: AutoCoder,
+) -> None:
+    feedback = after.card["feedback"]
+    assert feedback["n_rejections_kept"] == 1
+    assert "rejections_not_kept" not in feedback
+    line = feedback_summary(feedback)
+    assert (
+        "; 1 left out (1 rejection short of all the segment's suggestions); 1 rejected code kept "
+        "with its segment: not suggested there again, and less on talk read much like it; "
+    ) in line
+    assert "teach nothing" not in line
+
+
+def test_the_rejections_are_saved_with_the_model_and_read_back(
+    after: AutoCoder, tmp_path: Path
+) -> None:
+    after.save(tmp_path / "model")
+    assert (tmp_path / "model" / REJECTED_CODES_FILE).is_file()
+    loaded = AutoCoder.load(tmp_path / "model", embedder=after.embedder)
+    assert codes(loaded, ROLE) == codes(after, ROLE)
+    assert probability(loaded, ROLE_AGAIN, "PR.A") == pytest.approx(
+        probability(after, ROLE_AGAIN, "PR.A"), abs=1e-3
+    )
+
+
+def test_rejections_alone_are_learnt(embedder: Embedder) -> None:
+    """Before: "the decisions give no training example (1 rejection short of all the segment's
+    suggestions)", a one-line error."""
+    ac = update(embedder, [Decision("p01:0001", "reject", "PR.A", text=ROLE)])
+    assert ac.card["feedback"]["n_rejections_kept"] == 1
+    assert codes(ac, ROLE)[-1] == "PR.A"
+    assert probability(ac, ROLE, "PR.A") == 0.0
+
+
+def test_a_rejection_near_a_segment_given_that_code_is_not_kept(embedder: Embedder) -> None:
+    """The researcher's own codes stand: IS.E.2 rejected on staffing talk much like a segment
+    they accepted IS.E.2 on would lower it there."""
+    ac = update(
+        embedder,
+        [
+            Decision("p01:0001", "reject", "IS.E.2", text=NOT_ENOUGH),
+            Decision("p01:0002", "accept", "IS.E.2", text=SHORT_STAFFED),
+            Decision("p01:0003", "reject", "PR.A", text=ROLE),
+        ],
+    )
+    feedback = ac.card["feedback"]
+    assert feedback["n_rejections_kept"] == 1
+    assert feedback["rejections_not_kept"] == [{"segment": "p01:0001", "code": "IS.E.2"}]
+    said = (
+        "; 1 rejection not kept: it would lower a code given on a decided segment read much like it"
+    )
+    assert said in feedback_summary(feedback)
+
+
+def unit(v: list[float]) -> np.ndarray:
+    a = np.asarray(v, dtype=np.float64)
+    return a / np.linalg.norm(a)
+
+
+def test_a_rejection_scales_its_code_from_near_to_same() -> None:
+    rejected = RejectedCodes(np.array([[1.0, 0.0]]), [1])
+    half = (NEAR + SAME) / 2
+    rows = np.array(
+        [
+            [1.0, 0.0],  # the segment itself
+            [SAME, np.sqrt(1 - SAME**2)],
+            [half, np.sqrt(1 - half**2)],
+            [NEAR - 0.01, np.sqrt(1 - (NEAR - 0.01) ** 2)],
+        ]
+    )
+    F = rejected.factors(rows, 3)
+    assert F is not None
+    assert F[:, 1] == pytest.approx([0.0, 0.0, 0.5, 1.0])
+    assert (F[:, [0, 2]] == 1.0).all()
+    P = np.array([[0.2, 0.6, 0.2]] * 4)
+    shown = rejected.apply(P, rows)
+    assert shown[0] == pytest.approx([0.5, 0.0, 0.5])
+    assert shown[2] == pytest.approx([0.2 / 0.7, 0.3 / 0.7, 0.2 / 0.7])
+    assert shown[3] == pytest.approx(P[3])  # not near: as it was
+    far = P[3:]
+    assert rejected.factors(rows[3:], 3) is None
+    assert rejected.apply(far, rows[3:]) is far
+
+
+def test_codes_the_classifier_lacks_are_kept_for_none() -> None:
+    kept, dropped = RejectedCodes.of(np.array([unit([1, 0])]), ["IC.A"], ["PR.A", "IS.B"])
+    assert (kept, dropped) == (None, [])
