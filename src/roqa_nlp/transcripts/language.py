@@ -37,11 +37,16 @@ _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 
 def english_share(text: str) -> tuple[float, int]:
     """The share of ``text``'s words that are English stop words, and its number of words."""
-    words = [w.casefold() for w in _WORD.findall(text)]
+    words = _WORD.findall(text)
     if not words:
         return 0.0, 0
+    return _stop_words_in(words) / len(words), len(words)
+
+
+def _stop_words_in(words: list[str]) -> int:
+    """How many of ``words`` are English stop words (``data/stop_words_en.txt``), in any case."""
     common = packaged_words("stop_words_en.txt")
-    return sum(w in common for w in words) / len(words), len(words)
+    return sum(w.casefold() in common for w in words)
 
 
 def language_warning(transcript: Transcript) -> str | None:
@@ -62,10 +67,9 @@ def language_warning(transcript: Transcript) -> str | None:
     n = sum(map(len, judged))
     if n < MIN_WORDS:
         return None
-    common = packaged_words("stop_words_en.txt")
     found = 0
     for words in judged:
-        found += sum(w.casefold() in common for w in words)
+        found += _stop_words_in(words)
         if found / n >= MIN_ENGLISH_SHARE:
             return None
     share = found / n
