@@ -32,7 +32,15 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from exports_gen import DEFAULT_OUT, generate  # noqa: E402
-from turns_compare import SEV, battery_records, class_stats, classify, norm  # noqa: E402
+from turns_compare import (  # noqa: E402
+    SEV,
+    battery_records,
+    class_stats,
+    classify,
+    count_fails,
+    norm,
+    read_each,
+)
 
 
 def read(path: Path, rec: dict):
@@ -66,22 +74,12 @@ def main() -> None:
     cls_hz: dict = defaultdict(lambda: [0, 0])
     detail = []
     results = {}
-    for rec in recs:
+    for rec, st, (act, _warns) in read_each(
+        recs, stats, lambda rec: read(out / rec["path"], rec), detail
+    ):
         cls = rec["class"]
-        st = stats[cls]
-        st["files"] += 1
-        exp = rec["turns"]
-        st["turns"] += len(exp)
-        try:
-            act, _warns = read(out / rec["path"], rec)
-        except Exception as e:  # noqa: BLE001
-            st["bad_files"] += 1
-            st["bad_turns"] += len(exp)
-            st["kinds"]["error"] += 1
-            detail.append((rec, [(-1, "error")], [f"{type(e).__name__}: {str(e)[:200]}"], []))
-            continue
         results[rec["path"]] = act
-        fails, notes = classify(exp, act)
+        fails, notes = classify(rec["turns"], act)
         for h in (
             rec["hazards"]
             + rec.get("colon_hazards", [])
@@ -103,10 +101,7 @@ def main() -> None:
                 cls_hz[(cls, f"{key}={rec[key]}")][0] += 1
                 cls_hz[(cls, f"{key}={rec[key]}")][1] += bool(fails)
         if fails:
-            st["bad_files"] += 1
-            st["bad_turns"] += len({i for i, _ in fails})
-            for _, k in fails:
-                st["kinds"][k] += 1
+            count_fails(st, fails)
             detail.append((rec, fails, notes, act))
         elif any(n.startswith("speaker") for n in notes):
             st["kinds"]["(speaker label differs)"] += 1

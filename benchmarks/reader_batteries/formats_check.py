@@ -29,7 +29,14 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from formats_gen import DEFAULT_OUT, generate  # noqa: E402
-from turns_compare import SEV, battery_records, class_stats, classify  # noqa: E402
+from turns_compare import (  # noqa: E402
+    SEV,
+    battery_records,
+    class_stats,
+    classify,
+    count_fails,
+    read_each,
+)
 
 
 def read(path: Path, rec: dict):
@@ -68,23 +75,13 @@ def main() -> None:
     hz: dict = defaultdict(lambda: [0, 0])
     detail = []
     segs = [0, 0]  # segments checked, of those with text != t.text[start:end]
-    for rec in recs:
+    for rec, st, (t, act, warns, (n_seg, bad_off)) in read_each(
+        recs, stats, lambda rec: read(out / rec["path"], rec), detail
+    ):
         cls = rec["class"]
-        st = stats[cls]
-        st["files"] += 1
-        exp = rec["turns"]
-        st["turns"] += len(exp)
-        try:
-            t, act, warns, (n_seg, bad_off) = read(out / rec["path"], rec)
-            segs[0] += n_seg
-            segs[1] += bad_off
-        except Exception as e:  # noqa: BLE001
-            st["bad_files"] += 1
-            st["bad_turns"] += len(exp)
-            st["kinds"]["error"] += 1
-            detail.append((rec, [(-1, "error")], [f"{type(e).__name__}: {str(e)[:200]}"], [], []))
-            continue
-        fails, notes = classify(exp, act)
+        segs[0] += n_seg
+        segs[1] += bad_off
+        fails, notes = classify(rec["turns"], act)
         if bad_off:
             fails.append((-1, "offsets"))
             notes.append(f"{bad_off} segments with text[start:end] != text")
@@ -95,10 +92,7 @@ def main() -> None:
             hz[(cls, h)][0] += 1
             hz[(cls, h)][1] += bool(fails)
         if fails:
-            st["bad_files"] += 1
-            st["bad_turns"] += len({i for i, _ in fails if i >= 0})
-            for _, k in fails:
-                st["kinds"][k] += 1
+            count_fails(st, fails)
             detail.append((rec, fails, notes, act, warns))
     print(
         f"{'class':12} {'files':>5} {'bad_files':>9} {'turns':>6} {'bad_turns':>9}  failure kinds"

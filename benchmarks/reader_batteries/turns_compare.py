@@ -1,5 +1,5 @@
-"""Compare the turns a reader gives with a battery's truth (shared by ``exports_check.py`` and
-``formats_check.py``).
+"""Compare the turns a reader gives with a battery's truth, and count them per class (shared by
+``exports_check.py`` and ``formats_check.py``).
 
 Texts are compared with whitespace collapsed and U+001F, U+00AD, U+200B, U+200E and the BOM
 removed (U+00A0 read as a space). :func:`classify` gives each expected turn that is not read
@@ -23,8 +23,9 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 INVIS = dict.fromkeys(map(ord, "\u001f\u00ad\u200e\u200b\ufeff"), None)
 SEV = {
@@ -154,3 +155,33 @@ def class_stats() -> defaultdict:
     return defaultdict(
         lambda: {"files": 0, "bad_files": 0, "turns": 0, "bad_turns": 0, "kinds": Counter()}
     )
+
+
+def read_each(
+    recs: list[dict], stats: defaultdict, read: Callable[[dict], Any], detail: list
+) -> Iterator[tuple[dict, dict, Any]]:
+    """Each record of ``recs`` with its class's counts in ``stats`` and what ``read(rec)``
+    gives, the file and its turns counted first. A file ``read`` raises on counts every turn
+    wrong (kind ``error``), goes to ``detail`` as ``(rec, fails, notes, [])`` and is not given."""
+    for rec in recs:
+        st = stats[rec["class"]]
+        st["files"] += 1
+        st["turns"] += len(rec["turns"])
+        try:
+            got = read(rec)
+        except Exception as e:  # noqa: BLE001
+            st["bad_files"] += 1
+            st["bad_turns"] += len(rec["turns"])
+            st["kinds"]["error"] += 1
+            detail.append((rec, [(-1, "error")], [f"{type(e).__name__}: {str(e)[:200]}"], []))
+            continue
+        yield rec, st, got
+
+
+def count_fails(st: dict, fails: list[tuple[int, str]]) -> None:
+    """Count a file read wrong in its class's counts ``st``: ``fails`` holds (expected turn's
+    index, or -1 for the file as a whole, failure kind)."""
+    st["bad_files"] += 1
+    st["bad_turns"] += len({i for i, _ in fails if i >= 0})
+    for _, k in fails:
+        st["kinds"][k] += 1
