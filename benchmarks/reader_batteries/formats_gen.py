@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import itertools
 import json
 import random
 import zipfile
@@ -98,6 +99,13 @@ def rec(cls, path, turns, **kw):
     )
 
 
+def numbered_file(cls, i, hazards, ext):
+    """The path of file ``i`` of class ``cls`` (its folder made): ``<cls>_<i>_<hazards>.<ext>``."""
+    d = OUT / cls
+    d.mkdir(parents=True, exist_ok=True)
+    return d / (f"{cls}_{i:03d}" + ("_" + "_".join(hazards) if hazards else "") + ext)
+
+
 # ---------------- ODT (XML zip by hand, as LibreOffice writes it) ----------------
 def esc(s):
     return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
@@ -131,8 +139,6 @@ def write_odt(path, body, header="Recovery study 2024 \u2013 CONFIDENTIAL", foot
 
 
 def odt_file(i, hazards):
-    d = OUT / "odt"
-    d.mkdir(parents=True, exist_ok=True)
     turns = interview(R.randint(3, 5), "Interviewer", f"P0{R.randint(1, 9)}")
     body = []
     if "tracked" in hazards:
@@ -206,7 +212,7 @@ def odt_file(i, hazards):
             + "</table:table>"
         )
         turns += extra
-    p = d / (f"odt_{i:03d}" + ("_" + "_".join(hazards) if hazards else "") + ".odt")
+    p = numbered_file("odt", i, hazards, ".odt")
     write_odt(p, "".join(body))
     rec(
         "odt",
@@ -234,8 +240,6 @@ def rtf_esc(s):
 
 
 def rtf_file(i, hazards):
-    d = OUT / "rtf"
-    d.mkdir(parents=True, exist_ok=True)
     sp_p = R.choice(["P07", "Participant", "Ren\u00e9e"])
     turns = interview(R.randint(3, 5), "Interviewer", sp_p)
     parts = [
@@ -296,7 +300,7 @@ def rtf_file(i, hazards):
         parts.append(r"\pard ")
         turns += extra
     parts.append("}")
-    p = d / (f"rtf_{i:03d}" + ("_" + "_".join(hazards) if hazards else "") + ".rtf")
+    p = numbered_file("rtf", i, hazards, ".rtf")
     p.write_bytes("\r\n".join(parts).encode("ascii"))
     rec(
         "rtf",
@@ -377,8 +381,6 @@ def write_pdf(path, pages, kerned=False):
 
 
 def pdf_file(i, hazards):
-    d = OUT / "pdf"
-    d.mkdir(parents=True, exist_ok=True)
     turns = interview(R.randint(4, 6), R.choice(["Interviewer", "Q"]), f"P0{R.randint(1, 9)}")
     lines = []
     for sp, _role, t in turns:
@@ -394,7 +396,7 @@ def pdf_file(i, hazards):
         ]
     if "page_x_of_y" in hazards:
         pages = [pg + ["", f"Page {k + 1} of {n}"] for k, pg in enumerate(pages)]
-    p = d / (f"pdf_{i:03d}" + ("_" + "_".join(hazards) if hazards else "") + ".pdf")
+    p = numbered_file("pdf", i, hazards, ".pdf")
     write_pdf(p, pages, kerned="kerned" in hazards)
     rec("pdf", p, turns, hazards=hazards, absent=["CONFIDENTIAL"])
 
@@ -415,12 +417,20 @@ def tstamp(sec, style):
     return f"{m}:{s:02d}" if style == "mss" and not h else f"{h:02d}:{m:02d}:{s:02d}"
 
 
+def timed_paras(turns, paras):
+    """The turns as ``paras(speaker, seconds, words)`` lays each out (a list of paragraphs), the
+    first starting 0-9 s in, each next one 5-90 s after the one before."""
+    out, sec = [], R.randint(0, 9)
+    for sp, _role, t in turns:
+        out += paras(sp, sec, t)
+        sec += R.randint(5, 90)
+    return out
+
+
 def otter_docx(i, hazards):
-    d = OUT / "otter_docx"
-    d.mkdir(parents=True, exist_ok=True)
     iv, pp = "Sam Roe", R.choice(NAMES)
     turns = interview(R.randint(3, 6), iv, pp)
-    paras, sec = [], R.randint(0, 9)
+    paras = []
     if "title" in hazards:
         paras += ["Interview with P04 - Recovery study", "Mon, 3/4 10:02AM \u2022 34:12"]
     if "summary" in hazards:
@@ -430,13 +440,10 @@ def otter_docx(i, hazards):
             "SPEAKERS",
             f"{iv}, {pp}",
         ]
-    for sp, _role, t in turns:
-        paras.append(f"{sp}  {tstamp(sec, 'mss')}")
-        paras.append(t)
-        sec += R.randint(5, 90)
+    paras += timed_paras(turns, lambda sp, sec, t: [f"{sp}  {tstamp(sec, 'mss')}", t])
     if "footer" in hazards:
         paras.append("Transcribed by https://otter.ai")
-    p = d / (f"otter_docx_{i:03d}" + ("_" + "_".join(hazards) if hazards else "") + ".docx")
+    p = numbered_file("otter_docx", i, hazards, ".docx")
     docx(p, paras)
     rec(
         "otter_docx",
@@ -449,24 +456,22 @@ def otter_docx(i, hazards):
 
 
 def rev_docx(i, hazards):
-    d = OUT / "rev_docx"
-    d.mkdir(parents=True, exist_ok=True)
     named = "names" in hazards
     iv, pp = ("Sam Roe", "Li Wei") if named else ("Speaker 1", "Speaker 2")
     turns = interview(R.randint(3, 6), iv, pp)
-    paras, sec = [], R.randint(0, 9)
-    if "title" in hazards:
-        paras += ["P04 interview (Completed  03/04/24)", "Transcript by Rev.com", "Page 1 of 3"]
-    for sp, _role, t in turns:
+
+    def timed(sp, sec, t):
         st = tstamp(sec, "hms" if "hms" in hazards else "mss")
         st = st if ":" in st and len(st) > 5 else "00:" + st.zfill(5)
         if "sep_para" in hazards:
-            paras.append(f"{sp} ({st}):")
-            paras.append(t)
-        else:
-            paras.append(f"{sp} ({st}):\n{t}" if "linebreak" in hazards else f"{sp} ({st}): {t}")
-        sec += R.randint(5, 90)
-    p = d / (f"rev_docx_{i:03d}" + ("_" + "_".join(hazards) if hazards else "") + ".docx")
+            return [f"{sp} ({st}):", t]
+        return [f"{sp} ({st}):\n{t}" if "linebreak" in hazards else f"{sp} ({st}): {t}"]
+
+    paras = []
+    if "title" in hazards:
+        paras += ["P04 interview (Completed  03/04/24)", "Transcript by Rev.com", "Page 1 of 3"]
+    paras += timed_paras(turns, timed)
+    p = numbered_file("rev_docx", i, hazards, ".docx")
     docx(p, paras)
     rec(
         "rev_docx",
@@ -681,6 +686,12 @@ def make(name, hook):
     )
 
 
+def run_then(p, words, xml):
+    """Paragraph ``p`` as its run of ``words`` followed by the raw WordprocessingML ``xml``."""
+    p.runs[0].text = words
+    p._p.append(parse_xml(xml))
+
+
 def w_tracked(d, ps):
     ps[1]._p.append(
         parse_xml(
@@ -697,12 +708,10 @@ def w_tracked(d, ps):
 
 def w_inserted(d, ps):
     # the last words of the answer were typed as a tracked insertion: they must be kept
-    r = ps[5].runs[0]
-    r.text = "P04: Zo\u00eb in the night "
-    ps[5]._p.append(
-        parse_xml(
-            f'<w:ins {W} w:id="3" w:author="Sam"><w:r><w:t>team pushed for it.</w:t></w:r></w:ins>'
-        )
+    run_then(
+        ps[5],
+        "P04: Zo\u00eb in the night ",
+        f'<w:ins {W} w:id="3" w:author="Sam"><w:r><w:t>team pushed for it.</w:t></w:r></w:ins>',
     )
 
 
@@ -725,13 +734,25 @@ def w_page_break(d, ps):
 
 def w_page_break_mid(d, ps):
     # the page break falls inside the answer (Word moves the rest to the next page)
-    r = ps[1].runs[0]
-    r.text = "P04: The staff were wary at first "
-    ps[1]._p.append(
-        parse_xml(
-            f'<w:r {W}><w:br w:type="page"/><w:t xml:space="preserve">\u2013 they\u2019d seen lots of initiatives come and go.</w:t></w:r>'
-        )
+    run_then(
+        ps[1],
+        "P04: The staff were wary at first ",
+        f'<w:r {W}><w:br w:type="page"/><w:t xml:space="preserve">\u2013 they\u2019d seen lots of initiatives come and go.</w:t></w:r>',
     )
+
+
+def each_hazard(write, hazards):
+    """Write with ``write(i, hazards)`` a file with no hazard, one with each of ``hazards`` alone,
+    then four with three of them drawn at random, each drawn just before its file is written."""
+    drawn = (R.sample(hazards, 3) for _ in range(4))
+    for i, h in enumerate(itertools.chain([[]], ([x] for x in hazards), drawn)):
+        write(i, h)
+
+
+def twice_each(write, hazard_sets):
+    """Write with ``write(i, hazards)`` two files of each of ``hazard_sets`` in turn."""
+    for i, h in enumerate(h for h in hazard_sets for _ in range(2)):
+        write(i, h)
 
 
 def generate(out: Path, seed: int = 13) -> int:
@@ -761,53 +782,27 @@ def generate(out: Path, seed: int = 13) -> int:
         "line_break",
         "textbox",
     ]
-    n = 0
-    for h in [[]] + [[x] for x in OH]:
-        odt_file(n, h)
-        n += 1
-    for _ in range(4):
-        odt_file(n, R.sample(OH, 3))
-        n += 1
-    n = 0
-    for h in [[]] + [[x] for x in RH]:
-        rtf_file(n, h)
-        n += 1
-    for _ in range(4):
-        rtf_file(n, R.sample(RH, 3))
-        n += 1
-    n = 0
-    for h in [
-        [],
-        ["multi_page"],
-        ["header_footer"],
-        ["page_x_of_y"],
-        ["multi_page", "header_footer"],
-        ["multi_page", "page_x_of_y"],
-        ["multi_page", "header_footer", "page_x_of_y"],
-        ["kerned"],
-        ["kerned", "multi_page", "header_footer"],
-    ]:
-        for _ in range(2):
-            pdf_file(n, h)
-            n += 1
-    n = 0
-    for h in [[], ["title"], ["summary"], ["footer"], ["title", "summary", "footer"]]:
-        for _ in range(2):
-            otter_docx(n, h)
-            n += 1
-    n = 0
-    for h in [
-        [],
-        ["names"],
-        ["hms"],
-        ["sep_para"],
-        ["linebreak"],
-        ["title"],
-        ["names", "hms", "title"],
-    ]:
-        for _ in range(2):
-            rev_docx(n, h)
-            n += 1
+    each_hazard(odt_file, OH)
+    each_hazard(rtf_file, RH)
+    twice_each(
+        pdf_file,
+        [
+            [],
+            ["multi_page"],
+            ["header_footer"],
+            ["page_x_of_y"],
+            ["multi_page", "header_footer"],
+            ["multi_page", "page_x_of_y"],
+            ["multi_page", "header_footer", "page_x_of_y"],
+            ["kerned"],
+            ["kerned", "multi_page", "header_footer"],
+        ],
+    )
+    twice_each(otter_docx, [[], ["title"], ["summary"], ["footer"], ["title", "summary", "footer"]])
+    twice_each(
+        rev_docx,
+        [[], ["names"], ["hms"], ["sep_para"], ["linebreak"], ["title"], ["names", "hms", "title"]],
+    )
     n = 0
     for st in BASE_STYLES:
         for np_ in (3, 5, 8):
