@@ -26,7 +26,6 @@ import json
 import re
 import subprocess
 import sys
-import warnings
 from collections import Counter, defaultdict
 from pathlib import Path
 
@@ -40,18 +39,8 @@ from turns_compare import (  # noqa: E402
     count_fails,
     norm,
     read_each,
+    read_turns,
 )
-
-
-def read(path: Path, rec: dict):
-    from roqa_nlp import read_transcript
-
-    with warnings.catch_warnings(record=True) as w:
-        warnings.simplefilter("always")
-        t = read_transcript(path, interviewer_labels=rec.get("interviewer_labels") or None)
-    return [(x.speaker, x.role, t.text[x.start : x.end]) for x in t.turns], [
-        str(m.message)[:120] for m in w
-    ]
 
 
 def main() -> None:
@@ -74,8 +63,8 @@ def main() -> None:
     cls_hz: dict = defaultdict(lambda: [0, 0])
     detail = []
     results = {}
-    for rec, st, (act, _warns) in read_each(
-        recs, stats, lambda rec: read(out / rec["path"], rec), detail
+    for rec, st, (_t, act, _warns) in read_each(
+        recs, stats, lambda rec: read_turns(out / rec["path"], rec), detail
     ):
         cls = rec["class"]
         results[rec["path"]] = act

@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-import warnings
 from collections import Counter, defaultdict
 from pathlib import Path
 
@@ -36,28 +35,21 @@ from turns_compare import (  # noqa: E402
     classify,
     count_fails,
     read_each,
+    read_turns,
 )
 
 
 def read(path: Path, rec: dict):
-    from roqa_nlp import read_transcript
     from roqa_nlp.transcripts.segment import segment
 
-    with warnings.catch_warnings(record=True) as w:
-        warnings.simplefilter("always")
-        t = read_transcript(path, interviewer_labels=rec.get("interviewer_labels") or None)
+    t, turns, warns = read_turns(path, rec)
     n_seg = bad_off = 0
     for unit in ("window", "sentence"):
         for s in segment(t, unit, skip_interviewer=False, skip_backchannels=False):
             n_seg += 1
             if t.text[s.start : s.end] != s.text:
                 bad_off += 1
-    return (
-        t,
-        [(x.speaker, x.role, t.text[x.start : x.end]) for x in t.turns],
-        [str(m.message)[:160] for m in w],
-        (n_seg, bad_off),
-    )
+    return t, turns, [m[:160] for m in warns], (n_seg, bad_off)
 
 
 def main() -> None:

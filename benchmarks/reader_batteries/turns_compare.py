@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import json
 import re
+import warnings
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -185,3 +186,15 @@ def count_fails(st: dict, fails: list[tuple[int, str]]) -> None:
     st["bad_turns"] += len({i for i, _ in fails if i >= 0})
     for _, k in fails:
         st["kinds"][k] += 1
+
+
+def read_turns(path: Path, rec: dict) -> tuple[Any, list[tuple[str, str, str]], list[str]]:
+    """What ``roqa_nlp.read_transcript`` reads in ``path`` (told the record's interviewer labels,
+    if any): the transcript, its turns as (speaker, role, words), and the warnings it gave."""
+    from roqa_nlp import read_transcript
+
+    with warnings.catch_warnings(record=True) as w:
+        warnings.simplefilter("always")
+        t = read_transcript(path, interviewer_labels=rec.get("interviewer_labels") or None)
+    turns = [(x.speaker, x.role, t.text[x.start : x.end]) for x in t.turns]
+    return t, turns, [str(m.message) for m in w]
