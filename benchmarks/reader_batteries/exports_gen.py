@@ -195,38 +195,34 @@ def f_otter(turns, rng, unknown=False):
     return "\n".join(lines)
 
 
-def f_teams_vtt(turns, rng):
-    ts = times(turns, rng)
-    out = ["WEBVTT", ""]
+def cues(turns, rng, maxlen, lines):
+    """The turns cut into caption cues of at most ``maxlen`` characters (:func:`chunks`), each
+    turn's time shared evenly among its cues, each cue as ``lines(k, begin, end, speaker, i,
+    words)`` lays it out (a list of lines; ``k`` counts the cues from 1, ``i`` a turn's from 0)."""
+    out = []
     k = 0
-    for (sp, _role, txt), (b, e) in zip(turns, ts):
-        cs = chunks(txt, rng)
+    for (sp, _role, txt), (b, e) in zip(turns, times(turns, rng)):
+        cs = chunks(txt, rng, maxlen)
         step = (e - b) / len(cs)
         for i, c in enumerate(cs):
             k += 1
-            out.append(f"{rng.randrange(16**8):08x}-{rng.randrange(16**4):04x}/{k}-0")
-            out.append(f"{hms(b + i * step)} --> {hms(b + (i + 1) * step)}")
-            out.append(f"<v {sp}>{c}</v>")
-            out.append("")
-    return "\n".join(out)
+            out += lines(k, b + i * step, b + (i + 1) * step, sp, i, c)
+    return out
+
+
+def f_teams_vtt(turns, rng):
+    def cue(k, b, e, sp, _i, c):
+        uid = f"{rng.randrange(16**8):08x}-{rng.randrange(16**4):04x}"
+        return [f"{uid}/{k}-0", f"{hms(b)} --> {hms(e)}", f"<v {sp}>{c}</v>", ""]
+
+    return "\n".join(["WEBVTT", "", *cues(turns, rng, 90, cue)])
 
 
 def f_zoom_vtt(turns, rng, names=True):
-    ts = times(turns, rng)
-    out = ["WEBVTT", ""]
-    k = 0
-    for (sp, _role, txt), (b, e) in zip(turns, ts):
-        cs = chunks(txt, rng, 70)
-        step = (e - b) / len(cs)
-        for i, c in enumerate(cs):
-            k += 1
-            out += [
-                str(k),
-                f"{hms(b + i * step)} --> {hms(b + (i + 1) * step)}",
-                f"{sp}: {c}" if names else c,
-                "",
-            ]
-    return "\n".join(out)
+    def cue(k, b, e, sp, _i, c):
+        return [str(k), f"{hms(b)} --> {hms(e)}", f"{sp}: {c}" if names else c, ""]
+
+    return "\n".join(["WEBVTT", "", *cues(turns, rng, 70, cue)])
 
 
 def f_zoom_cloud(turns, rng):
@@ -274,33 +270,18 @@ def f_sonix(turns, rng):
 
 
 def f_meet_sbv(turns, rng):
-    ts = times(turns, rng)
-    out = []
-    for (sp, _role, txt), (b, e) in zip(turns, ts):
-        cs = chunks(txt, rng, 80)
-        step = (e - b) / len(cs)
-        for i, c in enumerate(cs):
-            bb, ee = b + i * step, b + (i + 1) * step
-            out += [f"{hms(bb)[1:]},{hms(ee)[1:]}", f"{sp}: {c}", ""]
-    return "\n".join(out)
+    def cue(_k, b, e, sp, _i, c):
+        return [f"{hms(b)[1:]},{hms(e)[1:]}", f"{sp}: {c}", ""]
+
+    return "\n".join(cues(turns, rng, 80, cue))
 
 
 def f_srt_brackets(turns, rng):
-    ts = times(turns, rng)
-    out = []
-    k = 0
-    for (sp, _role, txt), (b, e) in zip(turns, ts):
-        cs = chunks(txt, rng, 70)
-        step = (e - b) / len(cs)
-        for i, c in enumerate(cs):
-            k += 1
-            out += [
-                str(k),
-                f"{hms(b + i * step, sep=',')} --> {hms(b + (i + 1) * step, sep=',')}",
-                f"[{sp}] {c}" if i == 0 or rng.random() < 0.5 else c,
-                "",
-            ]
-    return "\n".join(out)
+    def cue(k, b, e, sp, i, c):
+        said = f"[{sp}] {c}" if i == 0 or rng.random() < 0.5 else c
+        return [str(k), f"{hms(b, sep=',')} --> {hms(e, sep=',')}", said, ""]
+
+    return "\n".join(cues(turns, rng, 70, cue))
 
 
 def f_word_plain(turns, rng, labels):
