@@ -168,17 +168,7 @@ def encode(rng: random.Random, text: str, allow16: bool = True) -> tuple[bytes, 
 
 def chunks(text: str, rng: random.Random, maxlen: int = 90) -> list[str]:
     """Cut text into caption cues (word boundaries), as Teams/Zoom do."""
-    words = text.replace("\n\n", " ").split(" ")
-    out, cur = [], ""
-    for w in words:
-        if cur and len(cur) + 1 + len(w) > maxlen:
-            out.append(cur)
-            cur = w
-        else:
-            cur = (cur + " " + w) if cur else w
-    if cur:
-        out.append(cur)
-    return out
+    return [cue for cue in wrap(text.replace("\n\n", " "), maxlen) if cue]
 
 
 # ---------------- formats ----------------
@@ -297,6 +287,8 @@ def f_word_plain(turns, rng, labels):
 
 
 def wrap(text: str, width: int) -> list[str]:
+    """``text`` in lines of at most ``width`` characters, cut at spaces (a longer word stands
+    alone on its line), as a PDF printer lays it out; also :func:`chunks` and formats_gen's."""
     words, lines, cur = text.split(" "), [], ""
     for w in words:
         if cur and len(cur) + 1 + len(w) > width:

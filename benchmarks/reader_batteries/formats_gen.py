@@ -35,7 +35,7 @@ import zipfile
 from pathlib import Path
 
 from docx.oxml import parse_xml
-from exports_gen import clear_out
+from exports_gen import clear_out, wrap
 
 ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_OUT = ROOT / "benchmarks" / "out" / "reader_batteries" / "formats"
@@ -326,17 +326,6 @@ def pdf_str(s):
     )
 
 
-def wrap(s, w=88):
-    lines, cur = [], ""
-    for word in s.split(" "):
-        if cur and len(cur) + 1 + len(word) > w:
-            lines.append(cur)
-            cur = word
-        else:
-            cur = (cur + " " + word) if cur else word
-    return lines + [cur]
-
-
 def tj_line(line, y):
     words = line.split(" ")
     arr = " ".join(
@@ -384,7 +373,7 @@ def pdf_file(i, hazards):
     turns = interview(R.randint(4, 6), R.choice(["Interviewer", "Q"]), f"P0{R.randint(1, 9)}")
     lines = []
     for sp, _role, t in turns:
-        lines += wrap(f"{sp}: {t}")
+        lines += wrap(f"{sp}: {t}", 88)
         lines.append("")
     per = 14 if "multi_page" in hazards else 999
     pages = [lines[k : k + per] for k in range(0, len(lines), per)]
