@@ -609,6 +609,11 @@ def generate(out: Path, seed: int = 13, per: int = 12) -> int:
             recs.append(
                 gen_one(out, "colon_hazards", f"only_{ch}_{j}", rng, force=[], force_colon=[ch])
             )
+    return write_truth(out, recs)
+
+
+def write_truth(out: Path, recs: list[dict]) -> int:
+    """Write the battery's truth records to ``out/truth.jsonl``, one a line; their number."""
     with open(out / "truth.jsonl", "w", encoding="utf-8") as f:
         for r in recs:
             f.write(json.dumps(r, ensure_ascii=False) + "\n")

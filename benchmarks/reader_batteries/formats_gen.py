@@ -29,13 +29,12 @@ from __future__ import annotations
 import argparse
 import contextlib
 import itertools
-import json
 import random
 import zipfile
 from pathlib import Path
 
 from docx.oxml import parse_xml
-from exports_gen import clear_out, wrap
+from exports_gen import clear_out, wrap, write_truth
 
 ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_OUT = ROOT / "benchmarks" / "out" / "reader_batteries" / "formats"
@@ -819,10 +818,7 @@ def generate(out: Path, seed: int = 13) -> int:
         ("page_break_mid", w_page_break_mid),
     ]:
         make(n, h)
-    with open(out / "truth.jsonl", "w", encoding="utf-8") as f:
-        for r in truth:
-            f.write(json.dumps(r, ensure_ascii=False) + "\n")
-    return len(truth)
+    return write_truth(out, truth)
 
 
 def main() -> None:
