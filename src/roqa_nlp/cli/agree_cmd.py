@@ -632,6 +632,10 @@ class LoadedCodings:
     #: what importing each .qdpx warned of (``path: line``), printed as it was read and kept in
     #: the JSON's ``notes``
     import_warnings: list[str] = field(default_factory=list)
+    #: each unit's speaker and words, as the results hold them (a segment's, or a character
+    #: span's text and the speaker of the turn it starts in), else as a long table's text
+    #: column gives them: ``--disagreements`` writes them (:func:`_unit_words`)
+    unit_words: dict[str, tuple[str, str]] = field(default_factory=dict)
 
 
 @dataclass
@@ -1043,7 +1047,188 @@ def load_coded_units(
         slivers = _slivers_warning(coded, results, loaded.pair_units)
         if slivers is not None:
             loaded.warnings.append(slivers)
+    loaded.unit_words = _unit_words(coded, results)
+    loaded.notes.extend(_rows_lacking_notes(coded, table_of, results))
+    if (partial := _partial_selections_note(coded)) is not None:
+        loaded.notes.append(partial)
     return loaded
+
+
+def _rows_lacking_notes(
+    coded: Any, table_of: dict[str, Path], results: dict[str, Any]
+) -> list[str]:
+    """A note for each long table's coder who has rows for some segments of a transcript the
+    results hold and none for others that another coder coded: those count as not coded by
+    them (missing, left out of their comparisons), not as "no code", which a segment read and
+    left uncoded is; a row with an empty code cell says that (daily15, session 85: a CSV with
+    rows only for the segments Ben coded left out the two Alice coded alone, kappa 0.866 for
+    0.835)."""
+    from ..errors import first_few
+
+    held = {s.segment.transcript_id for r in results.values() for s in r}
+    out = []
+    for c, path in table_of.items():
+        mine = coded.codings.get(c, {})
+
+        def transcript(unit: Any) -> str:
+            return str(unit.transcript or unit.id.rpartition(":")[0])
+
+        covered = {transcript(u) for u in coded.units if u.id in mine} & held
+        lacking = [
+            u.id
+            for u in coded.units
+            if transcript(u) in covered
+            and u.id not in mine
+            and any(coded.codings[o].get(u.id) is not None for o in coded.coders if o != c)
+        ]
+        if not lacking:
+            continue
+        n, one = len(lacking), len(lacking) == 1
+        out.append(
+            f"{path.name} gives {c} no row for {n} segment{'' if one else 's'} of transcripts "
+            f"where {c} coded others ({first_few(lacking)}): {'it counts' if one else 'they count'}"
+            f" as not coded by {c} (missing: left out of {c}'s comparisons), not as no code; if "
+            f"{c} read {'it' if one else 'them'} and applied no code, add a row for each with "
+            f"the code cell empty ({lacking[0]},{c},) and {'it counts' if one else 'they count'}"
+            " as no code"
+        )
+    return out
+
+
+def _disagreements(coded: Any) -> Iterator[tuple[Any, str, list[str], list[str]]]:
+    """Each unit two or more coders coded and each code some of them applied there and others
+    did not: ``(unit, code, the coders who applied it, those who coded the unit without it)``,
+    in the units' order, then the codes'. A coder who did not code the unit (missing) is in
+    neither list."""
+    for unit in coded.units:
+        judged = [c for c in coded.coders if coded.codings[c].get(unit.id) is not None]
+        if len(judged) < 2:
+            continue
+        applied = set().union(*(coded.codings[c][unit.id] for c in judged))
+        for code in (c for c in coded.codes if c in applied):
+            have = [c for c in judged if code in coded.codings[c][unit.id]]
+            if len(have) < len(judged):
+                yield unit, code, have, [c for c in judged if c not in have]
+
+
+def _partial_selections_note(coded: Any) -> str | None:
+    """By character span, a note counting the disagreements that are part of a coding whose
+    other part a coder without the code there gave that same code: the two selected different
+    stretches of one passage (a QDA coder who selected the first sentence of an answer the
+    other coded whole), each piece a unit; None when there are none (daily15, session 85:
+    Ben - Alice kappa 0.835 by segment, 0.655 by span, 15 of the 24 disagreements such
+    pieces, unsaid)."""
+    if coded.unit_kind != "spans" or not coded.placed:
+        return None
+    # coder -> unit -> the units of each coding of theirs in it, by code
+    within: dict[str, dict[tuple[str, str], set[str]]] = {}
+    for c, placed in coded.placed.items():
+        per = within[c] = {}
+        for code, units in placed:
+            for u in units:
+                per.setdefault((u, code), set()).update(units)
+    total = 0
+    partial: list[str] = []
+    for unit, code, have, lack in _disagreements(coded):
+        total += 1
+        spread = set().union(*(within.get(c, {}).get((unit.id, code), set()) for c in have))
+        if any(code in (coded.codings[c].get(u) or ()) for c in lack for u in spread):
+            partial.append(unit.id)
+    if not partial:
+        return None
+    from ..errors import first_few
+
+    n = len(partial)
+    return (
+        f"{n} of the {total} disagreements (a unit and a code some coders applied and others "
+        f"did not) {'is' if n == 1 else 'are'} the same code on overlapping selections: "
+        f"part of a passage one coder coded whole and the other coded in part "
+        f"({first_few(list(dict.fromkeys(partial)))}); by character span each piece is a unit, "
+        "so different selections of one passage count as disagreements on its code. If the "
+        "coders meant the whole answer, select whole answers (or give codes by segment in a "
+        "long table: unit,coder,code) and compare again; --disagreements FILE lists them all"
+    )
+
+
+def _unit_words(coded: Any, results: dict[str, Any]) -> dict[str, tuple[str, str]]:
+    """Each unit of ``coded`` -> (speaker, words): a segment's as a result holds it; a
+    character span's text of its transcript and the speaker of the turn it starts in; else the
+    words a long table's ``text`` column gives for the unit ("" where none do)."""
+    segments = {s.segment.id: s.segment for r in results.values() for s in r}
+    transcripts = {t: tr for r in results.values() for t, tr in r.transcripts.items()}
+    table_texts = {u: words for u, _, words, _ in coded.unit_texts or ()}
+    out: dict[str, tuple[str, str]] = {}
+    for unit in coded.units:
+        seg = segments.get(unit.id)
+        if seg is not None:
+            out[unit.id] = (seg.speaker, seg.text)
+            continue
+        tr = transcripts.get(unit.transcript)
+        if tr is not None and unit.start is not None and unit.end is not None:
+            turn = next((t for t in tr.turns if t.start <= unit.start < t.end), None)
+            out[unit.id] = (turn.speaker if turn else "", tr.text[unit.start : unit.end].strip())
+            continue
+        out[unit.id] = ("", table_texts.get(unit.id, ""))
+    return out
+
+
+#: the columns of ``roqa agree --disagreements FILE`` (docs/agreement.md, "Two coders")
+DISAGREEMENT_COLUMNS = (
+    "unit",
+    "transcript",
+    "speaker",
+    "start",
+    "end",
+    "code",
+    "name",
+    "coded_by",
+    "not_coded_by",
+    "text",
+)
+
+
+def disagreement_rows(coded: Any, words: dict[str, tuple[str, str]]) -> list[list[str]]:
+    """A row for each unit two or more coders coded and each code some of them applied there
+    and others did not, in the units' order, then the codes': the unit, its transcript,
+    speaker, character start and end (empty for a long table's unit), the code and its name,
+    the coders who applied it and those who coded the unit without it (``; `` between names).
+    A coder who did not code the unit (missing) is neither: their judgement is not there to
+    reconcile."""
+    rows = []
+    for unit, code, have, lack in _disagreements(coded):
+        speaker, text = words.get(unit.id, ("", ""))
+        rows.append(
+            [
+                unit.id,
+                unit.transcript or unit.id.rpartition(":")[0],
+                speaker,
+                "" if unit.start is None else str(unit.start),
+                "" if unit.end is None else str(unit.end),
+                code,
+                coded.code_names.get(code, ""),
+                "; ".join(have),
+                "; ".join(lack),
+                text,
+            ]
+        )
+    return rows
+
+
+def write_disagreements(path: Path, coded: Any, words: dict[str, tuple[str, str]]) -> int:
+    """Write :func:`disagreement_rows` to ``path`` as a CSV (UTF-8 with a BOM, as roqa's other
+    CSVs, for Excel), atomically; returns how many rows."""
+    import csv
+    import io as _io
+
+    from ..io import atomic_write_text
+
+    rows = disagreement_rows(coded, words)
+    buf = _io.StringIO()
+    w = csv.writer(buf, lineterminator="\r\n")
+    w.writerow(DISAGREEMENT_COLUMNS)
+    w.writerows(rows)
+    atomic_write_text(path, "\ufeff" + buf.getvalue())
+    return len(rows)
 
 
 #: how the note of :func:`_on_reviewed_segments` on a coder's codings outside the decided
@@ -3170,6 +3355,7 @@ def _on_reviewed_segments(
                 f"{len(anyone)} decided segments and {'is' if one else 'are'} not compared "
                 f"({first_few([s.segment.id for s in outside])})"
             )
+    left_out += _rejected_undecided_notes(results, reviewed, who)
     if len(reviewed) == 1:
         ((coder, keep),) = reviewed.items()
         return (
@@ -3191,6 +3377,56 @@ def _on_reviewed_segments(
         ],
         coverage,
     )
+
+
+def _rejected_undecided_notes(
+    results: dict[str, Any], reviewed: dict[str, set[str]], who: dict[str, str]
+) -> list[str]:
+    """A note for each review that left segments undecided with some suggestions rejected
+    (:data:`~roqa_nlp.decisions.REJECTED_ON_UNDECIDED`: a one-click reject of the top
+    suggestion, the others untouched), beside a model: they are not compared, and they are
+    where the reviewer found the model wrong, so leaving them out flatters the model (daily15,
+    session 85: model - Alice kappa 0.688 on 43 segments, 0.656 with the 4 rejected ones
+    decided). Not counted as the reviewer's "no code": they judged one code there, not the
+    segment (docs/agreement.md, "Suggestions rejected, segment undecided")."""
+    from ..coding_agreement import is_model_result
+    from ..decisions import REJECTED_ON_UNDECIDED
+    from ..errors import first_few
+
+    models = [c for c, r in results.items() if c not in reviewed and is_model_result(r)]
+    if not models:
+        return []
+    notes = []
+    for c in reviewed:
+        meta = results[c].meta if isinstance(results[c].meta, dict) else {}
+        rejected = meta.get(REJECTED_ON_UNDECIDED)
+        if not isinstance(rejected, dict) or not rejected:
+            continue
+        for m in models:
+            top = {
+                s.segment.id: s.suggestions[0].code_id
+                for s in results[m]
+                if s.segment.id in rejected and s.suggestions
+            }
+            if not top:
+                continue  # another study's run: none of its segments
+            charted = [sid for sid in top if top[sid] in rejected[sid]]
+            one = len(top) == 1
+            which = (
+                f"{m}'s top suggestion (the code charted)"
+                if len(charted) == len(top)
+                else f"some of {m}'s suggestions ({len(charted)} of them its top, charted code)"
+            )
+            notes.append(
+                f"{len(top)} segment{'' if one else 's'} that {who[c]} left undecided after "
+                f"rejecting {which} {'is' if one else 'are'} not compared "
+                f"({first_few(sorted(top))}): they are where the reviewer found the model "
+                f"wrong, so leaving them out flatters {m} - {who[c]} agreement; decide "
+                f"{'it' if one else 'them'} in the decisions file (accept or recode the code "
+                "that fits, or reject every suggestion shown for no code) and run roqa "
+                "apply-decisions again"
+            )
+    return notes
 
 
 def _tables_on_decided(
@@ -4417,6 +4653,13 @@ def agree_command(
         "construct; domain: every code as its domain (the codebook's hierarchy; a model's "
         "codes too; codes outside it are compared as written, with a note).",
     ),
+    disagreements: Path | None = typer.Option(
+        None,
+        "--disagreements",
+        help="Write each unit and code the coders disagree on (who applied it, who did not, "
+        "the words) to this CSV, to reconcile them.",
+        metavar="FILE",
+    ),
     codebook: str | None = codebook_option(
         "A built-in codebook ({builtin}) or a codebook .json file to compare every coder in: "
         "codes resolve to its ids by id, name or alias, and other codebooks' codes translate "
@@ -4461,10 +4704,10 @@ def agree_command(
         json_out = None
 
     check_outputs(
-        {"--json": json_out},
+        {"--json": json_out, "--disagreements": disagreements},
         read,
         transcripts=[t for p in read if p.name == "codings.jsonl" for t in recorded_sources(p)],
-        formats={"--json": ("JSON", (".json",))},
+        formats={"--json": ("JSON", (".json",)), "--disagreements": ("CSV", (".csv",))},
     )
     if json_out is not None:  # its folder, as roqa report locks its report's (ux2, s78)
         from ..folder_lock import lock_output_folder
@@ -4571,6 +4814,15 @@ def agree_command(
         fanned=loaded.fanned,
         fanned_in=loaded.fanned_in,
     )
+    if disagreements is not None:
+        n = write_disagreements(disagreements, loaded.coded, loaded.unit_words)
+        console.print(
+            f"{n} disagreement{'' if n == 1 else 's'} (a unit and a code some coders applied "
+            'and others did not) listed, to reconcile (docs/agreement.md, "Two coders").',
+            markup=False,
+            highlight=False,
+        )
+        print_wrote(console, disagreements)
     if to_stdout:
         write_standard_output(text)
     elif json_out is not None:

@@ -1,0 +1,206 @@
+"""Specification: what ``roqa agree`` tells two coders (or a coder and the model) who are about
+to reconcile their codings (daily15, session 85).
+
+- A review that rejected the model's top suggestion on a segment and decided nothing else there
+  leaves the segment undecided: it is not compared, and agree says how many such segments were
+  left out, that leaving them out flatters the model, and how to decide them (D1).
+- ``--disagreements FILE`` lists each unit and code the coders disagree on, with who applied
+  it, who did not, the speaker and the words, for the team to reconcile (D3).
+- By character span, disagreements that are only different selections of one passage with the
+  same code are counted and said (D2).
+- A long table that has rows for some segments of a transcript and none for others (a coder
+  who typed rows only for what they coded) is said: those segments are missing for the coder,
+  not "no code", and an empty code cell makes them "no code" (D4).
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+
+from roqa_nlp.cli.agree_cmd import load_coded_units
+from roqa_nlp.decisions import REJECTED_ON_UNDECIDED, Decision
+from roqa_nlp.result import CodingResult
+from roqa_nlp.schema import Segment, SegmentResult, Suggestion, Transcript
+from test_apply_decisions import TEXTS, model_codings, write_decisions
+from test_cli_core import roqa
+
+#: p01:0002 and p01:0004: the top suggestion (IS.E.2) rejected alone, the segment undecided
+TOP_ONLY = [
+    Decision("p01:0001", "accept", "IS.E.2", text=TEXTS[0]),
+    Decision("p01:0002", "reject", "IS.E.2", text=TEXTS[1]),
+    Decision("p01:0003", "accept", "IS.E.2", text=TEXTS[2]),
+    Decision("p01:0004", "reject", "IS.E.2", text=TEXTS[3]),
+    Decision("p01:0005", "accept", "IC.F", text=TEXTS[4]),
+]
+
+
+def reviewed(tmp_path: Path, decisions: list[Decision]) -> tuple[Path, Path]:
+    coded = tmp_path / "coded"
+    model_codings().save(coded)
+    write_decisions(coded / "decisions.csv", decisions)
+    out = tmp_path / "alice"
+    run = roqa("apply-decisions", coded, "--coder", "Alice", "--out", out)
+    assert run.code == 0, run.err
+    return coded, out
+
+
+def agree_notes(tmp_path: Path, *inputs: Path | str) -> tuple[dict, list[str]]:
+    out = tmp_path / "agree.json"
+    run = roqa("agree", *inputs, "--n-boot", "0", "--json", out)
+    assert run.code == 0, run.err
+    report = json.loads(out.read_text("utf-8"))
+    return report, report["notes"]
+
+
+def test_segments_left_undecided_after_rejecting_the_top_suggestion_are_said(
+    tmp_path: Path,
+) -> None:
+    coded, alice = reviewed(tmp_path, TOP_ONLY)
+    assert CodingResult.read(alice).meta[REJECTED_ON_UNDECIDED] == {
+        "p01:0002": ["IS.E.2"],
+        "p01:0004": ["IS.E.2"],
+    }
+    report, notes = agree_notes(tmp_path, coded, alice)
+    assert report["n_units"]["all"] == 3
+    assert (
+        "2 segments that Alice left undecided after rejecting coded's top suggestion (the code "
+        "charted) are not compared (p01:0002, p01:0004): they are where the reviewer found the "
+        "model wrong, so leaving them out flatters coded - Alice agreement; decide them in the "
+        "decisions file (accept or recode the code that fits, or reject every suggestion shown "
+        "for no code) and run roqa apply-decisions again"
+    ) in notes
+
+
+def test_a_review_that_decided_every_segment_gets_no_such_note(tmp_path: Path) -> None:
+    every = [*TOP_ONLY, Decision("p01:0002", "reject", "IC.F"), Decision("p01:0004", "no-code")]
+    coded, alice = reviewed(tmp_path, every)
+    assert REJECTED_ON_UNDECIDED not in CodingResult.read(alice).meta
+    report, notes = agree_notes(tmp_path, coded, alice)
+    assert report["n_units"]["all"] == 5
+    assert not [n for n in notes if "left undecided" in n]
+
+
+#: Alice's review of every segment of p01
+ALICE = [
+    Decision("p01:0001", "accept", "IS.E.2", text=TEXTS[0]),
+    Decision("p01:0002", "recode", "IS.B", text=TEXTS[1]),
+    Decision("p01:0003", "accept", "IC.F", text=TEXTS[2]),
+    Decision("p01:0004", "no-code", text=TEXTS[3]),
+    Decision("p01:0005", "accept", "IS.E.2", text=TEXTS[4]),
+]
+#: Ben's codes of the same segments, in a long table (empty: read, no code)
+BEN = {
+    "p01:0001": ["IS.E.2"],
+    "p01:0002": ["IS.B"],
+    "p01:0003": ["IS.E.2"],
+    "p01:0004": [""],
+    "p01:0005": ["IS.E.2", "IC.F"],
+}
+
+
+def long_table(path: Path, rows: dict[str, list[str]]) -> Path:
+    lines = ["unit,coder,code"]
+    lines += [f"{unit},Ben,{code}" for unit, codes in rows.items() for code in codes]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def test_the_disagreements_are_listed_for_the_team_to_reconcile(tmp_path: Path) -> None:
+    _, alice = reviewed(tmp_path, ALICE)
+    ben = long_table(tmp_path / "ben.csv", BEN)
+    listed = tmp_path / "disagreements.csv"
+    run = roqa("agree", alice, ben, "--n-boot", "0", "--disagreements", listed)
+    assert run.code == 0, run.err
+    assert (
+        "3 disagreements (a unit and a code some coders applied and others did not) listed, "
+        'to reconcile (docs/agreement.md, "Two coders").'
+    ) in " ".join(run.out.split())
+    raw = listed.read_text("utf-8")
+    assert raw.startswith("\ufeffunit,transcript,speaker,start,end,code,name,coded_by,")
+    with listed.open(encoding="utf-8-sig", newline="") as f:
+        rows = list(csv.reader(f))
+    s3 = len(TEXTS[0]) + len(TEXTS[1]) + 2
+    s5 = s3 + len(TEXTS[2]) + len(TEXTS[3]) + 2
+    assert rows == [
+        ["unit", "transcript", "speaker", "start", "end", "code", "name", "coded_by"]
+        + ["not_coded_by", "text"],
+        ["p01:0003", "p01", "P01", str(s3), str(s3 + len(TEXTS[2])), "IC.F", "Complexity"]
+        + ["Alice", "Ben", TEXTS[2]],
+        ["p01:0003", "p01", "P01", str(s3), str(s3 + len(TEXTS[2])), "IS.E.2"]
+        + ["Available Resources", "Ben", "Alice", TEXTS[2]],
+        ["p01:0005", "p01", "P01", str(s5), str(s5 + len(TEXTS[4])), "IC.F", "Complexity"]
+        + ["Ben", "Alice", TEXTS[4]],
+    ]
+
+
+def test_the_disagreements_file_must_be_a_csv(tmp_path: Path) -> None:
+    _, alice = reviewed(tmp_path, ALICE)
+    ben = long_table(tmp_path / "ben.csv", BEN)
+    run = roqa("agree", alice, ben, "--n-boot", "0", "--disagreements", tmp_path / "d.txt")
+    assert run.code != 0
+    assert "--disagreements" in run.err and "Traceback" not in run.err
+    assert not (tmp_path / "d.txt").exists()
+
+
+def test_rows_lacking_for_segments_of_a_transcript_the_coder_coded_are_said(
+    tmp_path: Path,
+) -> None:
+    _, alice = reviewed(tmp_path, ALICE)
+    sparse = long_table(tmp_path / "ben_sparse.csv", {**BEN, "p01:0004": []})
+    report, notes = agree_notes(tmp_path, alice, sparse)
+    assert report["n_units"]["all"] == 4
+    assert (
+        "ben_sparse.csv gives Ben no row for 1 segment of transcripts where Ben coded others "
+        "(p01:0004): it counts as not coded by Ben (missing: left out of Ben's comparisons), "
+        "not as no code; if Ben read it and applied no code, add a row for each with the code "
+        "cell empty (p01:0004,Ben,) and it counts as no code"
+    ) in notes
+    # with the row, nothing to say
+    report, notes = agree_notes(tmp_path, alice, long_table(tmp_path / "ben.csv", BEN))
+    assert report["n_units"]["all"] == 5
+    assert not [n for n in notes if "no row" in n]
+
+
+ANSWER = "P01: The budget was short. We had no staff. The lead was keen.\n"
+
+
+def selections(picks: list[tuple[str, str]]) -> CodingResult:
+    """A QDA coder's selections of ANSWER: (the words selected, the code)."""
+    out = []
+    for n, (words, code) in enumerate(picks, 1):
+        start = ANSWER.index(words)
+        seg = Segment(f"p01:{n:04d}", "p01", "P01", "participant", start, start + len(words), words)
+        out.append(SegmentResult(seg, [Suggestion(code, code, code.split(".")[0], 1.0)]))
+    transcript = Transcript("p01", ANSWER, [], participant="P01")
+    return CodingResult(out, {"p01": transcript}, meta={"source": "REFI-QDA"})
+
+
+def test_different_selections_of_one_passage_with_one_code_are_said(tmp_path: Path) -> None:
+    # Ben selected the first sentence of the passage Alice coded whole, with her code; and
+    # gave the third sentence another code than hers (a real disagreement)
+    selections(
+        [("The budget was short. We had no staff.", "IS.E.2"), ("The lead was keen.", "IS.B")]
+    ).save(tmp_path / "Alice")
+    selections([("The budget was short.", "IS.E.2"), ("The lead was keen.", "IC.F")]).save(
+        tmp_path / "Ben"
+    )
+    loaded = load_coded_units([tmp_path / "Alice", tmp_path / "Ben"])
+    # the rest of Alice's passage, from the space after Ben's selection
+    rest = ANSWER.index(" We had no staff.")
+    assert (
+        "1 of the 3 disagreements (a unit and a code some coders applied and others did not) "
+        "is the same code on overlapping selections: part of a passage one coder coded whole "
+        f"and the other coded in part (p01:@{rest}-{rest + 17}); by character "
+        "span each piece is a unit, so different selections of one passage count as "
+        "disagreements on its code. If the coders meant the whole answer, select whole answers "
+        "(or give codes by segment in a long table: unit,coder,code) and compare again; "
+        "--disagreements FILE lists them all"
+    ) in loaded.notes
+    # the same selections: nothing to say
+    selections(
+        [("The budget was short. We had no staff.", "IS.E.2"), ("The lead was keen.", "IC.F")]
+    ).save(tmp_path / "Ben")
+    loaded = load_coded_units([tmp_path / "Alice", tmp_path / "Ben"])
+    assert not [n for n in loaded.notes if "overlapping selections" in n]
