@@ -19,10 +19,10 @@ import csv
 import json
 from pathlib import Path
 
-from roqa_nlp.cli.agree_cmd import load_coded_units
+from roqa_nlp.cli.agree_cmd import disagreement_rows, load_coded_units
 from roqa_nlp.decisions import REJECTED_ON_UNDECIDED, Decision
 from roqa_nlp.result import CodingResult
-from roqa_nlp.schema import Segment, SegmentResult, Suggestion, Transcript
+from roqa_nlp.schema import Segment, SegmentResult, Suggestion, Transcript, Turn
 from test_apply_decisions import TEXTS, model_codings, write_decisions
 from test_cli_core import roqa
 
@@ -173,7 +173,9 @@ def selections(picks: list[tuple[str, str]]) -> CodingResult:
         start = ANSWER.index(words)
         seg = Segment(f"p01:{n:04d}", "p01", "P01", "participant", start, start + len(words), words)
         out.append(SegmentResult(seg, [Suggestion(code, code, code.split(".")[0], 1.0)]))
-    transcript = Transcript("p01", ANSWER, [], participant="P01")
+    transcript = Transcript(
+        "p01", ANSWER, [Turn("P01", "participant", 0, len(ANSWER))], participant="P01"
+    )
     return CodingResult(out, {"p01": transcript}, meta={"source": "REFI-QDA"})
 
 
@@ -198,6 +200,16 @@ def test_different_selections_of_one_passage_with_one_code_are_said(tmp_path: Pa
         "(or give codes by segment in a long table: unit,coder,code) and compare again; "
         "--disagreements FILE lists them all"
     ) in loaded.notes
+    # listed by span, each piece with its words and the speaker of its turn
+    lead = ANSWER.index("The lead was keen.")
+    assert disagreement_rows(loaded.coded, loaded.unit_words) == [
+        [f"p01:@{rest}-{rest + 17}", "p01", "P01", str(rest), str(rest + 17), "IS.E.2", "IS.E.2"]
+        + ["Alice", "Ben", "We had no staff."],
+        [f"p01:@{lead}-{lead + 18}", "p01", "P01", str(lead), str(lead + 18), "IC.F", "IC.F"]
+        + ["Ben", "Alice", "The lead was keen."],
+        [f"p01:@{lead}-{lead + 18}", "p01", "P01", str(lead), str(lead + 18), "IS.B", "IS.B"]
+        + ["Alice", "Ben", "The lead was keen."],
+    ]
     # the same selections: nothing to say
     selections(
         [("The budget was short. We had no staff.", "IS.E.2"), ("The lead was keen.", "IC.F")]

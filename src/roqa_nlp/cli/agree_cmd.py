@@ -1157,6 +1157,8 @@ def _unit_words(coded: Any, results: dict[str, Any]) -> dict[str, tuple[str, str
     segments = {s.segment.id: s.segment for r in results.values() for s in r}
     transcripts = {t: tr for r in results.values() for t, tr in r.transcripts.items()}
     table_texts = {u: words for u, _, words, _ in coded.unit_texts or ()}
+    turns = {t: sorted(tr.turns, key=lambda turn: turn.start) for t, tr in transcripts.items()}
+    starts = {t: [turn.start for turn in ts] for t, ts in turns.items()}
     out: dict[str, tuple[str, str]] = {}
     for unit in coded.units:
         seg = segments.get(unit.id)
@@ -1165,8 +1167,11 @@ def _unit_words(coded: Any, results: dict[str, Any]) -> dict[str, tuple[str, str
             continue
         tr = transcripts.get(unit.transcript)
         if tr is not None and unit.start is not None and unit.end is not None:
-            turn = next((t for t in tr.turns if t.start <= unit.start < t.end), None)
-            out[unit.id] = (turn.speaker if turn else "", tr.text[unit.start : unit.end].strip())
+            # the turn it starts in: the last starting at or before it, if it reaches it
+            k = bisect.bisect_right(starts[unit.transcript], unit.start)
+            turn = turns[unit.transcript][k - 1] if k else None
+            speaker = turn.speaker if turn is not None and unit.start < turn.end else ""
+            out[unit.id] = (speaker, tr.text[unit.start : unit.end].strip())
             continue
         out[unit.id] = ("", table_texts.get(unit.id, ""))
     return out
