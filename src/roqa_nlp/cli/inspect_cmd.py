@@ -25,7 +25,8 @@ def transcript_summary(t: Any) -> dict[str, Any]:
     speaker's turn that a reader left out, ``backchannels_left_out``), the
     warnings about its speakers (its interviewer; two or three participant labels, a rename or a
     dyad, or a focus group's labels read as one person; a participant's label that names a
-    device or a guest, ``iPhone``), its language, words left out between subtitle cues, talk
+    device or a guest, ``iPhone``), its language, words left out between subtitle cues, cues
+    read from a file whose timing lines sit below speakers' labels, talk
     with no speaker's name
     opening a subtitle file, whose speaker could not be told or that comes right after a
     change of speaker, an answer
@@ -39,7 +40,11 @@ def transcript_summary(t: Any) -> dict[str, Any]:
     (:func:`~roqa_nlp.transcripts.unlabelled_answers.unlabelled_answers_warning`), a speaker's
     name in its file name and a case named by Zoom's default file name, if any, and how it was read
     (:func:`reading_notes`)."""
-    from ..transcripts.cues import backward_cues_warning, unread_cues_warning
+    from ..transcripts.cues import (
+        backward_cues_warning,
+        labelled_timing_warning,
+        unread_cues_warning,
+    )
     from ..transcripts.devices import device_name_warning
     from ..transcripts.folded_initials import folded_initials_warning, folded_into_answers_warning
     from ..transcripts.initialled_talk import initialled_talk_warning
@@ -102,7 +107,10 @@ def transcript_summary(t: Any) -> dict[str, Any]:
             if w
         )
         or None,
-        "cue_order": backward_cues_warning(t),
+        "cue_order": "; ".join(
+            w for w in (backward_cues_warning(t), labelled_timing_warning(t)) if w
+        )
+        or None,
         "unlabelled": "; ".join(
             w
             for w in (

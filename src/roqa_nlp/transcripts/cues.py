@@ -63,8 +63,9 @@ from .speaker_labels import (
     label_view,
     match_label,
     names_a_known_speaker,
+    timed_label,
 )
-from .timecodes import LOOSE_CLOCK, parse_cue_time
+from .timecodes import LOOSE_CLOCK, is_stamp_range, parse_cue_time
 from .utterances import (
     HEADER_CUES,
     Utterance,
@@ -385,6 +386,39 @@ def backward_cues_warning(transcript: Transcript) -> str | None:
         f"{where}: {n} cue{ends} ({_lines_named(lines)}: {quoted(str(ranges[0]))}), so "
         f"{'their' if n != 1 else 'its'} words were read without a time (mend the timing "
         f"line{'s' if n != 1 else ''} to have them timed)"
+    )
+
+
+#: The metadata keys of the timing lines right below a speaker's label with the same time in a
+#: file read as subtitle cues (:func:`timing_lines_under_labels`; some of its timing lines are
+#: not so): their line numbers, how many timing lines the file has, and the first label with its
+#: timing line (:func:`labelled_timing_warning`).
+LABELLED_TIMING_LINES = "timing_lines_under_labels"
+LABELLED_TIMING_OF = "timing_lines_under_labels_of"
+LABELLED_TIMING_FIRST = "timing_lines_under_labels_first"
+
+
+def labelled_timing_warning(transcript: Transcript) -> str | None:
+    """One line naming the transcript's file when it was read as subtitle cues though some of
+    its timing lines sit right below a speaker's label with the same time (``Jo Lee  1:07`` /
+    ``1:07 --> 1:13``), as a transcript labelled by speaker writes each turn's time range, not
+    all of them: the file may be such a transcript, its labels read as words; else None."""
+    lines = transcript.metadata.get(LABELLED_TIMING_LINES)
+    if not lines:
+        return None
+    where = transcript.source or transcript.id
+    n = len(lines)
+    of = transcript.metadata.get(LABELLED_TIMING_OF) or n
+    first = transcript.metadata.get(LABELLED_TIMING_FIRST) or [""]
+    word = transcript.metadata.get("format") in _WORD_FORMATS
+    place = " / ".join(quoted(str(line)) for line in first)
+    if not word:
+        place = f"{_lines_named(lines)}: {place}"
+    return (
+        f"{where}: {n} of its {of} subtitle timing lines sit right below a speaker's label with "
+        f"the same time ({place}), so it may be a transcript labelled by speaker, but it was "
+        "read as subtitle cues, its labels as words: if it is, delete its timing lines to have "
+        "it read by its speakers' labels"
     )
 
 
@@ -735,18 +769,40 @@ def at_speakers_of_the_file(
     return out
 
 
+def timing_lines_under_labels(text: str) -> tuple[int, list[int]]:
+    """How many subtitle timing lines ``text`` has, and the index (from 0) of each that sits
+    right below a speaker's label with its time, opening at the label's time (the same second):
+    ``Jo Lee  1:07`` / ``1:07 --> 1:13`` / words, a labelled transcript that writes each turn's
+    time range below its label, not a subtitle file (whose cue ids or numbers stand there)."""
+    lines = text.split("\n")
+    timings = 0
+    under: list[int] = []
+    for i, line in enumerate(lines):
+        if TIMING_LINE.match(line) is None:
+            continue
+        timings += 1
+        label = timed_label(lines[i - 1]) if i else None
+        # the same rule as the reader of the labels' turns (.timecodes.is_stamp_range)
+        if label is not None and is_stamp_range(line, label[1]):
+            under.append(i)
+    return timings, under
+
+
 def looks_like_cues(text: str) -> bool:
     """Whether ``text`` (of a .txt or Word file) is subtitle cues: it opens with ``WEBVTT`` and
     has a timing line, or two or more timing lines make up a fifth or more of its lines with
     words (a subtitle file saved as text, or Teams' old transcripts: timing, name, words), or
     its lines open with time ranges (:func:`timed_lines_as_cues`), or it is YouTube's captions
-    (:func:`sbv_as_cues`)."""
+    (:func:`sbv_as_cues`). Not a file each of whose timing lines is the time range of the
+    speaker's label right above it (:func:`timing_lines_under_labels`): its labels are its
+    speakers, each range their turn's time (hunt25, session 84: the file was read as one
+    unknown speaker's turn)."""
     lines = [line for line in text.split("\n") if line.strip()]
     timings = sum(1 for line in lines if TIMING_LINE.match(line))
     if text.lstrip("\ufeff \t\n").startswith("WEBVTT"):
         return timings >= 1
     if timings >= 2 and 5 * timings >= len(lines):
-        return True
+        return len(timing_lines_under_labels(text)[1]) < timings
     return not timings and (_range_matches(lines) is not None or sbv_as_cues(text) is not None)
 
 
@@ -924,6 +980,19 @@ def cue_transcript(
     )
     tagged = [cue_utterance(c.lines, c.begin_time, c.end_time) for c in cues]
     utterances = caption_speakers(tagged, [c.new_speaker for c in cues], interviewer_labels)
+    # a timing line below a speaker's label with the same time, not all the file's: read as a
+    # subtitle file, the labels as words, so told of (labelled_timing_warning)
+    all_lines = text.split("\n")
+    timing_count, under = timing_lines_under_labels(text)
+    labelled = (
+        {
+            LABELLED_TIMING_LINES: [str(i + 1) for i in under],
+            LABELLED_TIMING_OF: timing_count,
+            LABELLED_TIMING_FIRST: [all_lines[under[0] - 1].strip(), all_lines[under[0]].strip()],
+        }
+        if under
+        else {}
+    )
     transcript = utterances_transcript(
         utterances,
         path,
@@ -947,6 +1016,7 @@ def cue_transcript(
                 else {}
             ),
             **({ZOOM_CHAT: [h for _, h in sorted(chat, key=lambda c: c[0])]} if chat else {}),
+            **labelled,
         },
         interviewer_labels=interviewer_labels,
         participant=participant,

@@ -128,7 +128,9 @@ def warn_of_reading(transcript: Transcript, *, stacklevel: int = 2) -> None:
     (:func:`~roqa_nlp.transcripts.roles.warn_of_speakers`), its language
     (:func:`warn_of_language`), words between subtitle cues left out
     (:func:`~roqa_nlp.transcripts.cues.unread_cues_warning`), cues that end before they start
-    (:func:`~roqa_nlp.transcripts.cues.backward_cues_warning`), talk with no speaker's name
+    (:func:`~roqa_nlp.transcripts.cues.backward_cues_warning`), a subtitle file whose timing
+    lines sit below speakers' labels
+    (:func:`~roqa_nlp.transcripts.cues.labelled_timing_warning`), talk with no speaker's name
     whose speaker could not be told
     (:func:`~roqa_nlp.transcripts.unlabelled.undecided_talk_warning`) or that opens a subtitle
     file (:func:`~roqa_nlp.transcripts.unlabelled.unnamed_opening_warning`), talk a
@@ -161,7 +163,7 @@ def warn_of_reading(transcript: Transcript, *, stacklevel: int = 2) -> None:
     :func:`warnings.warn`, counted from the caller of this function."""
     import warnings
 
-    from .cues import backward_cues_warning, unread_cues_warning
+    from .cues import backward_cues_warning, labelled_timing_warning, unread_cues_warning
     from .folded_initials import folded_initials_warning, folded_into_answers_warning
     from .headings import heading_shaped_talk_warning, headings_warning
     from .initialled_talk import initialled_talk_warning
@@ -190,6 +192,7 @@ def warn_of_reading(transcript: Transcript, *, stacklevel: int = 2) -> None:
     for said in (
         unread_cues_warning,
         backward_cues_warning,
+        labelled_timing_warning,
         above_first_label_warning,
         no_turn_warning,
         field_lines_warning,

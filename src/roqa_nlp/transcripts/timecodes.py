@@ -135,6 +135,34 @@ def is_second_stamp(line: str, seconds: float, label_time: float | None) -> bool
     return label_time is not None and 0.0 <= seconds - label_time <= SECOND_STAMP_SECONDS
 
 
+#: A clock time in a turn's time range: as a subtitle's timing line writes it (hours optional,
+#: one-digit seconds, ``00:00:01:000``, ``00.00.01``; :func:`parse_cue_time`).
+_RANGE_CLOCK = rf"(?:{LOOSE_CLOCK}|(?:\d{{1,9}}:)?\d{{1,3}}:\d{{1,2}}(?:[.,]\d{{1,9}})?)"
+#: A line holding only a time range (``0:30 - 0:36``, ``0:30 --> 0:36``, ``0:30 – 0:36``): a
+#: dash or an arrow between two clock times, nothing else on the line.
+_TIME_RANGE = re.compile(
+    rf"[ \t]*(?P<begin>{_RANGE_CLOCK})[ \t]*(?:-->|->|[-\u2013\u2014])[ \t]*"
+    rf"(?P<end>{_RANGE_CLOCK})[ \t]*"
+)
+
+
+def is_stamp_range(line: str, label_time: float | None) -> bool:
+    """Whether ``line``, right below a label whose own line gave ``label_time`` and above the
+    turn's words, is that turn's time range, no one's words (``Jo Lee  1:07`` / ``1:07 - 1:13``
+    or ``1:07 --> 1:13``): nothing but a time range (:data:`_TIME_RANGE`) opening at the label's
+    time (the same second) and ending no earlier. A range said in an answer (``7:30 - 8:00``
+    below ``Jo Lee  0:35``) opens at another time, so stays the speaker's words (hunt25, session
+    84)."""
+    m = _TIME_RANGE.fullmatch(line)
+    if m is None or label_time is None:
+        return False
+    try:
+        begin, end = parse_cue_time(m["begin"]), parse_cue_time(m["end"])
+    except ValueError:
+        return False
+    return abs(begin - label_time) < 1.0 and end >= begin
+
+
 def has_time_marks(words: str, *, note_times: bool = True) -> bool:
     """Whether ``words`` hold time marks that are no one's words: f4transkript's and MAXQDA's
     (:data:`TIME_MARK`), a bracketed timestamp (:data:`BRACKETED_TIME`), a note's time
