@@ -2811,7 +2811,7 @@ class AutoCoder:
                 warn_if_same_text(t, same)  # one interview under two names: coded twice
                 warn_if_near_copy(t, near)  # a draft and its final of one case: coded twice
                 if from_file:
-                    warn_of_reading(t, stacklevel=_stacklevel)
+                    warn_of_reading(t, stacklevel=_stacklevel, cache=readings)
                 else:
                     warn_of_given_roles(t, stacklevel=_stacklevel)
                 if not from_file and not labels_warned:

@@ -20,10 +20,14 @@ at least 0.49, as all its turns do.
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from ..errors import RoqaWarning
 from ..io import packaged_words
 from ..schema import Transcript
+
+if TYPE_CHECKING:
+    from ..json_cache import JsonCache
 
 #: Words of participant talk below which the language is not judged.
 MIN_WORDS = 200
@@ -123,7 +127,9 @@ def name_in_file_warning(transcript: Transcript) -> str | None:
     )
 
 
-def warn_of_reading(transcript: Transcript, *, stacklevel: int = 2) -> None:
+def warn_of_reading(
+    transcript: Transcript, *, stacklevel: int = 2, cache: JsonCache | None = None
+) -> None:
     """Issue every warning about how a transcript file was read: its speakers
     (:func:`~roqa_nlp.transcripts.roles.warn_of_speakers`), its language
     (:func:`warn_of_language`), words between subtitle cues left out
@@ -160,15 +166,32 @@ def warn_of_reading(transcript: Transcript, *, stacklevel: int = 2) -> None:
     (:func:`~roqa_nlp.transcripts.folded_initials.folded_into_answers_warning`).
     A QDA project's source is named as ``roqa import`` names it
     (:func:`~roqa_nlp.exchange.qdpx_import.named_as_source`). ``stacklevel`` as for
-    :func:`warnings.warn`, counted from the caller of this function."""
+    :func:`warnings.warn`, counted from the caller of this function. With a reading ``cache``
+    (``roqa code``'s), a transcript found there as one that gives no warning is not checked
+    again (:func:`~roqa_nlp.transcripts.reading_cache.known_quiet`), and one that gives none is
+    recorded there."""
     import warnings
 
+    from .reading_cache import known_quiet, record_quiet
+
+    if cache is not None and known_quiet(cache, transcript):
+        return
+    said = reading_warnings(transcript)
+    for warning in said:
+        warnings.warn(warning, stacklevel=stacklevel + 1)
+    if cache is not None and not said:
+        record_quiet(cache, transcript)
+
+
+def reading_warnings(transcript: Transcript) -> list[RoqaWarning]:
+    """The warnings :func:`warn_of_reading` issues about ``transcript``, in its order, not
+    issued."""
     from .cues import backward_cues_warning, labelled_timing_warning, unread_cues_warning
     from .folded_initials import folded_initials_warning, folded_into_answers_warning
     from .headings import heading_shaped_talk_warning, headings_warning
     from .initialled_talk import initialled_talk_warning
     from .render import split_turns_warning
-    from .roles import warn_of_speakers, zoom_default_name_warning
+    from .roles import SpeakerWarning, speaker_warning, zoom_default_name_warning
     from .unlabelled import (
         above_first_label_warning,
         after_change_warning,
@@ -186,10 +209,15 @@ def warn_of_reading(transcript: Transcript, *, stacklevel: int = 2) -> None:
         # a QDA project's source by its name in the program, as roqa inspect and roqa import
         # name it, not the member file the project keeps its text in (s72 hunt merged, L3)
         transcript = named_as_source(transcript)
-    warn_of_speakers(transcript, stacklevel=stacklevel + 1)
-    warn_of_language(transcript, stacklevel=stacklevel + 1)
+    said: list[RoqaWarning] = []
+    speakers = speaker_warning(transcript, interface="python")
+    if speakers:
+        said.append(SpeakerWarning(speakers, transcript))
+    language = language_warning(transcript)
+    if language:
+        said.append(RoqaWarning(language))
     # each says one line of its own, or None; said in this order
-    for said in (
+    for check in (
         unread_cues_warning,
         backward_cues_warning,
         labelled_timing_warning,
@@ -210,6 +238,7 @@ def warn_of_reading(transcript: Transcript, *, stacklevel: int = 2) -> None:
         name_in_file_warning,
         zoom_default_name_warning,
     ):
-        warning = said(transcript)
+        warning = check(transcript)
         if warning:
-            warnings.warn(RoqaWarning(warning), stacklevel=stacklevel + 1)
+            said.append(RoqaWarning(warning))
+    return said

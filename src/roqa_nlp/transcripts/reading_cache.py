@@ -28,7 +28,18 @@ keep the names the key replaces.
 
 The warnings about how a file was read that ``roqa code`` issues afterwards
 (:func:`~roqa_nlp.transcripts.language.warn_of_reading`) are worked out from the transcript, so
-they are said on a cache hit as on a fresh read.
+they are said on a cache hit as on a fresh read. Working them out (its speakers, its language,
+a name in its file name and the rest) was about a twentieth of a warm re-code, so the same file
+also records a transcript that gives none of them (:func:`record_quiet`), and
+:func:`known_quiet` tells it again without checking:
+
+* the key (:func:`quiet_key`) is the SHA-256 of the whole transcript as checked (its id, text,
+  source, participant, metadata and every turn's speaker, role, place and times: the roles the
+  study gave it too), :data:`QUIET_VERSION`, the hash of roqa's package and the Python version,
+  and the folder roqa runs in; it is kept apart from the readings' keys;
+* the value is only ``{"quiet": true}``: nothing of the transcript, no name and no warning.
+  A transcript that gives a warning is never recorded, so its warnings are worked out and said
+  at every run, as before.
 """
 
 from __future__ import annotations
@@ -44,6 +55,10 @@ from ..schema import Transcript, Turn
 
 #: Bump whenever a reader's result changes in a way the source hash could miss.
 READER_VERSION = 1
+#: Bump whenever the warnings about a reading change in a way the source hash could miss.
+QUIET_VERSION = 1
+#: The value recorded for a transcript that gives no warning about its reading.
+QUIET = {"quiet": True}
 #: The formats whose transcripts are cached: read by roqa's code alone, no other library.
 CACHED_FORMATS = (".txt", ".md", ".vtt", ".srt", ".sbv")
 CACHE_FILE = "readings.sqlite"
@@ -175,3 +190,41 @@ def cached_reading(
         if stored is not None:
             cache.put(key, stored)
     return t
+
+
+def quiet_key(t: Transcript) -> str | None:
+    """SHA-256 identifying the transcript ``t`` as :func:`record_quiet` records it (module
+    docstring), or None when its metadata would not come back from JSON as it is (unkeyed)."""
+    import os
+
+    body = _as_json(t)
+    if body is None:
+        return None
+    return content_key(
+        {
+            "kind": "reading warnings",
+            "quiet": QUIET_VERSION,
+            "source_hash": package_hash(),
+            "python": sys.version,
+            "folder": os.getcwd(),
+            "transcript": body,
+        }
+    )
+
+
+def known_quiet(cache: ReadingCache, t: Transcript) -> bool:
+    """Whether ``cache`` records the transcript ``t`` as one that gives no warning about its
+    reading (:func:`record_quiet`)."""
+    key = quiet_key(t)
+    if key is None:
+        return False
+    value = cache.get(key)  # anything else than QUIET (1 for true, more keys) is a miss
+    return isinstance(value, dict) and value.keys() == QUIET.keys() and value["quiet"] is True
+
+
+def record_quiet(cache: ReadingCache, t: Transcript) -> None:
+    """Record in ``cache`` that the transcript ``t`` gives no warning about its reading
+    (:func:`~roqa_nlp.transcripts.language.reading_warnings`)."""
+    key = quiet_key(t)
+    if key is not None:
+        cache.put(key, QUIET)
