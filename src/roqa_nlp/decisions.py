@@ -1395,8 +1395,37 @@ def casefold_table() -> dict[str, Any]:
     return {"runs": [list(r) for r in runs], "more": dict(more)}
 
 
+CasefoldTable = tuple[tuple[tuple[int, int, int, int], ...], tuple[tuple[str, str], ...]]
+
+
 @lru_cache(maxsize=1)
-def _casefold_table() -> tuple[tuple[tuple[int, int, int, int], ...], tuple[tuple[str, str], ...]]:
+def _casefold_table() -> CasefoldTable:
+    """:func:`scanned_casefold_table` as ``data/casefold_table.json`` keeps it for its Unicode
+    version (made by ``benchmarks/casefold_table.py``; scanning took about 50 ms of every
+    report), or scanned when this Python's Unicode is another or the file is not of that shape."""
+    from .io import packaged_json
+
+    kept = packaged_json("casefold_table.json")
+    if isinstance(kept, dict) and kept.get("unidata_version") == unicodedata.unidata_version:
+        runs, more = kept.get("runs"), kept.get("more")
+        if (
+            isinstance(runs, list)
+            and isinstance(more, list)
+            and all(
+                isinstance(r, list) and len(r) == 4 and all(type(x) is int for x in r) for r in runs
+            )
+            and all(
+                isinstance(m, list) and len(m) == 2 and all(isinstance(x, str) for x in m)
+                for m in more
+            )
+        ):
+            return tuple((a, b, c, d) for a, b, c, d in runs), tuple((c, f) for c, f in more)
+    return scanned_casefold_table()
+
+
+def scanned_casefold_table() -> CasefoldTable:
+    """The runs and the characters folded to several of :func:`casefold_table`, worked out from
+    this Python's :meth:`str.casefold` (the blocks that fold, :func:`_folded_characters`)."""
     runs: list[list[int]] = []  # [first, last, step (0: one code point so far), delta]
     more: list[tuple[str, str]] = []
     for cp, c in _folded_characters():
