@@ -1291,12 +1291,11 @@ def _is_roqa_docx(f: Path) -> bool:
 def _is_chat_log(f: Path) -> bool:
     import warnings
 
-    from ..io import decode_text, read_bytes
-    from .chat import is_chat_log, is_saved_chat
-    from .speaker_labels import line_labels
-
     if f.suffix.lower() != ".txt":
         return False
+    from ..io import decode_text, read_bytes
+    from .chat import is_chat_log, is_saved_chat
+
     try:
         # decoded as the .txt reader decodes it (Windows-1252 too), its warning left to reading
         with warnings.catch_warnings():
@@ -1306,6 +1305,8 @@ def _is_chat_log(f: Path) -> bool:
         return False
     if not is_chat_log(text):  # the shape first: most files are not, and labels cost more
         return False
+    from .speaker_labels import line_labels
+
     lines = text.split("\n")
     return is_saved_chat(lines, [m is not None for m in line_labels(lines)])
 
@@ -1356,15 +1357,19 @@ def _is_roqa_project_of_neighbours(f: Path) -> bool:
 
 
 def _json_not_whisper(f: Path) -> bool:
+    if f.suffix.lower() != ".json":
+        return False
     from .whisper_json import is_whisper_json
 
-    return f.suffix.lower() == ".json" and not is_whisper_json(f)
+    return not is_whisper_json(f)
 
 
 def _table_without_columns(f: Path) -> bool:
+    if f.suffix.lower() not in _TABLES:  # the table reader's module imports many patterns
+        return False
     from .csv import names_transcript_columns
 
-    return f.suffix.lower() in _TABLES and not names_transcript_columns(f)
+    return not names_transcript_columns(f)
 
 
 def _columns_lacking(f: Path) -> str:
