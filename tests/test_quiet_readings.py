@@ -10,6 +10,7 @@ import os
 import sqlite3
 import warnings
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -226,3 +227,34 @@ def test_the_record_holds_nothing_of_the_transcript(tmp_path: Path) -> None:
     raw = b"".join(p.read_bytes() for p in tmp_path.iterdir())
     for word in ("Tuesday", "Interviewer", "P01", "p01", "clinic"):
         assert word.encode() not in raw
+
+
+def test_a_warm_code_checks_only_the_transcripts_that_warn(
+    tiny_model: Any, tmp_path: Path, checks: list[str]
+) -> None:
+    """AutoCoder.code records in its reading cache the transcripts that gave no warning: a
+    second code checks only the one that warns, and warns of it again, as the first did; with
+    pseudonyms nothing is recorded, every transcript checked at each run."""
+    from roqa_nlp.pseudonyms import PseudonymKey
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    english = f"Interviewer: {QUESTION}\n\nP01: {ANSWER * 6}\n"
+    (folder / "p01.txt").write_text(english, encoding="utf-8")
+    (folder / "p02.txt").write_text(english.replace("P01", "P02").replace(ANSWER, GERMAN), "utf-8")
+
+    def coded(**kwargs: object) -> list[str]:
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            tiny_model.code(folder, **kwargs)
+        return [str(w.message) for w in caught if "English" in str(w.message)]
+
+    first = coded()
+    assert checks == ["p01", "p02"]
+    assert len(first) == 1 and first[0].startswith(f"{folder / 'p02.txt'}: ")
+    assert coded() == first
+    assert checks == ["p01", "p02", "p02"]
+    checks.clear()
+    coded(pseudonyms=PseudonymKey())
+    coded(pseudonyms=PseudonymKey())
+    assert len(checks) == 4
