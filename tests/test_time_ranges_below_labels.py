@@ -1,12 +1,13 @@
 """A turn's time range on the line below its timed label (``Jo Lee  1:07`` / ``1:07 - 1:13`` or
-``1:07 --> 1:13`` / words), as a transcription tool or a hand copying its stamps writes it, is
-no one's words (hunt25, session 84). Before session 85 the dash range was kept as the first line
-of every turn's words, and the arrow range made the whole file read as subtitle cues: one
-"Unknown speaker" (.txt) or "Participant" (.docx) turn, every speaker lost. Only a line that is
-nothing but a range opening at the label's own time is the stamp: a range said in an answer
-(``7:30 - 8:00``, or inside the words) stays the speaker's. A file read as subtitle cues some of
-whose timing lines sit below timed labels, not all, is read as cues as before, with a warning
-naming the file and what to do."""
+``1:07 --> 1:13`` / words), as a transcription tool or a hand copying its stamps writes it.
+Before session 85 the arrow range made the whole file read as subtitle cues: one "Unknown
+speaker" (.txt) or "Participant" (.docx) turn, every speaker lost (hunt25, session 84). Such a
+file is now read by its labels. The range line itself is kept as the first line of the turn's
+words, as the dash range always was: dropping it as the turn's stamp (tried in session 85) lost
+whole answers that said a range opening at the label's second (``Jo Lee  9:00`` /
+``9:00 - 17:00``, a shift: hunt28). A file read as subtitle cues some of whose timing lines sit
+below timed labels, not all, is read as cues as before, with a warning naming the file and what
+to do."""
 
 from __future__ import annotations
 
@@ -55,8 +56,22 @@ def _lines(label: str, stamp: str | None, turns: list[tuple[str, int, list[str]]
     return out
 
 
-def _expected(turns: list[tuple[str, int, list[str]]]) -> list[tuple[str, str, float]]:
-    return [(name, "\n".join(words), float(seconds)) for name, seconds, words in turns]
+def _expected(
+    turns: list[tuple[str, int, list[str]]], stamp: str | None = None
+) -> list[tuple[str, str, float]]:
+    """Each turn's speaker, words and time; with ``stamp``, its range line kept as the first
+    line of its words."""
+    return [
+        (
+            name,
+            "\n".join(
+                ([stamp.format(begin=_clock(seconds), end=_clock(seconds + 6))] if stamp else [])
+                + words
+            ),
+            float(seconds),
+        )
+        for name, seconds, words in turns
+    ]
 
 
 def _transcript(path: Path) -> Transcript:
@@ -86,11 +101,34 @@ def _write(path: Path, lines: list[str]) -> Path:
 @pytest.mark.parametrize("suffix", [".txt", ".docx"])
 @pytest.mark.parametrize("stamp", list(RANGES))
 @pytest.mark.parametrize("label", list(LABELS))
-def test_a_time_range_below_a_timed_label_is_no_ones_words(
+def test_a_time_range_below_a_timed_label_is_read_by_the_labels_and_kept_as_words(
     tmp_path: Path, label: str, stamp: str, suffix: str
 ) -> None:
     f = _write(tmp_path / f"ranges{suffix}", _lines(LABELS[label], RANGES[stamp], TURNS))
-    assert _read(f) == _expected(TURNS)
+    assert _read(f) == _expected(TURNS, RANGES[stamp])
+
+
+#: hunt28 (session 85): a range the speaker says, opening at the label's own second.
+SHIFT = [
+    ("Sam Roe", 30, ["What are your hours?"]),
+    ("Jo Lee", 540, ["9:00 - 17:00"]),
+    ("Sam Roe", 545, ["And at weekends?"]),
+    ("Jo Lee", 600, ["10:00 - 16:00", "on Saturdays, when I cover."]),
+]
+
+
+@pytest.mark.parametrize("suffix", [".txt", ".docx"])
+def test_a_range_said_at_the_labels_second_is_the_speakers_answer(
+    tmp_path: Path, suffix: str
+) -> None:
+    lines = _lines("{name}  {time}", None, SHIFT)
+    f = _write(tmp_path / f"shift{suffix}", lines)
+    assert _read(f) == [
+        ("Sam Roe", "What are your hours?", 30.0),
+        ("Jo Lee", "9:00 - 17:00", 540.0),
+        ("Sam Roe", "And at weekends?", 545.0),
+        ("Jo Lee", "10:00 - 16:00\non Saturdays, when I cover.", 600.0),
+    ]
 
 
 @pytest.mark.parametrize("suffix", [".txt", ".docx"])
@@ -108,8 +146,8 @@ def test_the_ranges_of_hours_minutes_and_seconds_below_bracketed_labels(
     ]
     f = _write(tmp_path / f"p04{suffix}", lines)
     assert _read(f) == [
-        ("Interviewer", "What time does handover start?", 20.0),
-        ("P04", "At seven.", 26.0),
+        ("Interviewer", "00:00:20 --> 00:00:25\nWhat time does handover start?", 20.0),
+        ("P04", "00:00:26.500 - 00:00:31\nAt seven.", 26.0),
     ]
 
 

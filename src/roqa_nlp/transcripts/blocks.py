@@ -94,7 +94,6 @@ from .timecodes import (
     has_time_marks,
     is_second_stamp,
     is_service_time_line,
-    is_stamp_range,
     parse_timecode,
 )
 from .unlabelled import (
@@ -713,10 +712,6 @@ def read_blocks(
             and not "".join(turns[-1][1]).strip()
             and (seconds := time_alone(words)) is not None
             and (own_time is None or is_second_stamp(words, seconds, own_time))
-        ) or (
-            # "Jo Lee  1:07" / "1:07 - 1:13" (or "1:07 --> 1:13"): the turn's time range, no
-            # one's words; a range opening at another time is the answer's (is_stamp_range)
-            continuing and not "".join(turns[-1][1]).strip() and is_stamp_range(words, own_time)
         ):
             # the time below a speaker's name, above their words (Teams, Stream, Otter)
             last_speaker, last_words, last_time = turns[-1]

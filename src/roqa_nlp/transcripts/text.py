@@ -6,15 +6,13 @@ A turn starts at a line that opens with a speaker label (``P04: words``, ``Inter
 time to the next turn, or to the turn whose label is just above it: ``Jane Smith`` / ``0:03`` /
 words; with no words below it before the next label, it is that turn's words: ``P04:`` /
 ``17:45``, unless two turns or more put their time between label and words, when it is a
-turn with no words; a line holding only a time range opening at a timed label's own time,
-``Jo Lee  1:07`` / ``1:07 - 1:13`` or ``1:07 --> 1:13``, is that turn's time range, no one's
-words: :func:`.timecodes.is_stamp_range`). Lines without a label, including whole paragraphs
-after a blank line, continue the previous turn, except after a question marker's question
-(``Question 5: How do you ...?``, ``Q5:``; the line ending a sentence, ``?`` or a full stop,
-or its paragraph): a researcher's transcript that numbers its questions labels no answers, so
-the words after the question are the answer, of the case (``P05`` from ``p05.txt``), where
-the file labels no answers (a file that does, ``Q.``/``A.``, gives them to the interviewer
-until the next label: :func:`.roles.answerer`); and except,
+turn with no words). Lines without a label, including whole paragraphs after a blank line,
+continue the previous turn, except after a question marker's question (``Question 5: How do
+you ...?``, ``Q5:``; the line ending a sentence, ``?`` or a full stop, or its paragraph): a
+researcher's transcript that numbers its questions labels no answers, so the words after the
+question are the answer, of the case (``P05`` from ``p05.txt``), where the file labels no
+answers (a file that does, ``Q.``/``A.``, gives them to the interviewer until the next label:
+:func:`.roles.answerer`); and except,
 in a file that labels each paragraph (a copied Zoom transcript), a paragraph after one that is
 only another speaker's backchannel (``Sam Roe: Mm-hmm.``), which goes on with the turn of the
 speaker before it, as in a subtitle file (:mod:`.unlabelled`). Lines
@@ -22,7 +20,9 @@ before the first label (a title, the date) are not speech.
 A file with no speaker labels at all is read as one participant turn per paragraph. A subtitle
 file saved as text (``WEBVTT`` first, or timing lines ``00:00:01.000 --> 00:00:04.000``) is read
 as a .vtt file is (:mod:`.vtt`), unless each timing line is the time range of the timed label
-right above it (:func:`.cues.timing_lines_under_labels`).
+right above it (:func:`.cues.timing_lines_under_labels`): such a range line, ``Jo Lee  1:07`` /
+``1:07 --> 1:13``, is then kept as the first line of the turn's words, as a dash range is (it
+cannot be told from a range the speaker says, ``9:00 - 17:00``, by its shape: hunt28, session 85).
 A .txt whose first non-blank line is a header naming the speaker and text columns between tabs
 (a table saved as Excel's "Unicode Text") is read as a .csv table is (:mod:`.csv`).
 
@@ -115,13 +115,7 @@ from .speaker_labels import (
     transcript_header,
     with_header_fields,
 )
-from .timecodes import (
-    first_time_marks,
-    has_time_marks,
-    is_second_stamp,
-    is_service_time_line,
-    is_stamp_range,
-)
+from .timecodes import first_time_marks, has_time_marks, is_second_stamp, is_service_time_line
 from .unlabelled import (
     UnlabelledTalk,
     above_first_label_metadata,
@@ -812,18 +806,6 @@ def _labelled_turns(
             continue
         first_of_answer = opened_below_marker and current is not None and current.start is None
         opened_below_marker = False
-        if (
-            current is not None
-            and current.start is None
-            and current.timed_label
-            and is_stamp_range(line.text, current.begin_time)
-        ):
-            # "Jo Lee  1:07" / "1:07 - 1:13" (or "1:07 --> 1:13"): the turn's time range, no
-            # one's words; a range opening at another time is the answer's (is_stamp_range)
-            if not current.time_lines:
-                current.label_time = current.begin_time
-            current.time_lines.append(line)
-            continue
         if (
             stamp is not None
             and not line.text[stamp[1] :].strip()

@@ -147,12 +147,13 @@ _TIME_RANGE = re.compile(
 
 
 def is_stamp_range(line: str, label_time: float | None) -> bool:
-    """Whether ``line``, right below a label whose own line gave ``label_time`` and above the
-    turn's words, is that turn's time range, no one's words (``Jo Lee  1:07`` / ``1:07 - 1:13``
-    or ``1:07 --> 1:13``): nothing but a time range (:data:`_TIME_RANGE`) opening at the label's
-    time (the same second) and ending no earlier. A range said in an answer (``7:30 - 8:00``
-    below ``Jo Lee  0:35``) opens at another time, so stays the speaker's words (hunt25, session
-    84)."""
+    """Whether ``line``, right below a label whose own line gave ``label_time``, has the shape
+    of that turn's time range (``Jo Lee  1:07`` / ``1:07 - 1:13`` or ``1:07 --> 1:13``): nothing
+    but a time range (:data:`_TIME_RANGE`) opening at the label's time (the same second) and
+    ending no earlier. Used to tell a labelled transcript from subtitle cues
+    (:func:`.cues.timing_lines_under_labels`); the readers keep such a line as the turn's words,
+    since a range the speaker says can open at the label's second too (``Jo Lee  9:00`` /
+    ``9:00 - 17:00``, a shift: hunt28, session 85, where dropping it lost whole answers)."""
     m = _TIME_RANGE.fullmatch(line)
     if m is None or label_time is None:
         return False
