@@ -121,8 +121,9 @@ def test_rows_excel_saved_above_are_written_back_guarded_from_running_as_formula
     """Waves tester, session 49: Excel saves a note typed as '-check with co-coder' without the
     apostrophe roqa wrote; adding a no-code row wrote it back so, and Excel next opening the
     file made it #NAME?. Every cell roqa writes, the rows above too, is guarded; a cell
-    guarded already, a blank row, a title line above the header and an empty trailing column
-    stay as they were."""
+    guarded already, a blank row, a title line above the header, an empty trailing column, the
+    byte order mark and the line ends stay as they were (a line break in a cell is Excel's
+    ``\n``)."""
     old = (
         "\ufeffReview of week 1\r\nsegment_id;decision;code_id;note;text;\r\n"
         "p01:0001;reject;CI.C;-check with co-coder;x;\r\n\r\n"
@@ -132,11 +133,11 @@ def test_rows_excel_saved_above_are_written_back_guarded_from_running_as_formula
     path.write_text(old, encoding="utf-8", newline="")
     before = [(d.segment_id, d.note, d.text) for d in read_decisions(path)[0]]
     append_decisions(path, [Decision("p01:0003", "no-code", note="@ her words")])
-    assert path.read_bytes().decode("utf-8") == (
-        "\ufeffReview of week 1\nsegment_id;decision;code_id;note;text;\n"
-        "p01:0001;reject;CI.C;'-check with co-coder;x;\n\n"
-        'p01:0002;accept;IS.B;\'=1+1 stays;"a; b\nc";\n'
-        "p01:0003;no-code;;'@ her words;;\n"
+    assert path.read_bytes().decode("utf-8") == (  # its mark and line ends kept (s85 D6)
+        "\ufeffReview of week 1\r\nsegment_id;decision;code_id;note;text;\r\n"
+        "p01:0001;reject;CI.C;'-check with co-coder;x;\r\n\r\n"
+        'p01:0002;accept;IS.B;\'=1+1 stays;"a; b\nc";\r\n'
+        "p01:0003;no-code;;'@ her words;;\r\n"
     )
     assert [(d.segment_id, d.note, d.text) for d in read_decisions(path)[0]] == [
         *before,
@@ -149,10 +150,7 @@ def test_no_code_rows_are_added_to_a_decisions_file_in_its_own_columns(tmp_path:
     path = tmp_path / "decisions.csv"
     path.write_text(old, encoding="utf-8", newline="")
     append_decisions(path, [Decision("p01:0001", "no-code", text="=1+1 she said")])
-    assert path.read_bytes().decode("utf-8") == (
-        "\ufeffsegment_id;decision;code_id;text\np01:0001;reject;CI.C;x\n"
-        "p01:0001;no-code;;'=1+1 she said\n"
-    )
+    assert path.read_bytes().decode("utf-8") == old + "p01:0001;no-code;;'=1+1 she said\r\n"
     assert [d.decision for d in read_decisions(path)[0]] == ["reject", "no-code"]
     jsonl = tmp_path / "decisions.jsonl"
     jsonl.write_text('{"segment_id": "p01:0001", "decision": "reject", "code_id": "CI.C"}')

@@ -64,6 +64,7 @@ How decisions become training examples (:func:`feedback_examples`):
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
 import itertools
@@ -835,6 +836,15 @@ DECISIONS_CSV = "decisions.csv"
 #: the names of a review beside its codings, which the commands read when no ``--decisions`` is
 #: given: the report's file, and that file saved from Excel in Excel's own format
 REVIEW_FILES = (DECISIONS_CSV, "decisions.xlsx")
+#: what the copy of a review kept before ``roqa code --out`` first adds rows to it is called:
+#: ``decisions.before-recode.csv`` beside ``decisions.csv`` (:func:`keep_before_recode`)
+BEFORE_RECODE = "before-recode"
+
+
+def is_review_copy(name: str) -> bool:
+    """Whether the file ``name`` is the copy of a review :func:`keep_before_recode` keeps: the
+    researcher's own file, not one made from the codings."""
+    return Path(name).stem.endswith(f".{BEFORE_RECODE}")
 
 
 def review_beside(folder: Path) -> tuple[Path | None, str | None]:
@@ -3027,22 +3037,40 @@ def no_code_rows(
 
 def append_decisions(path: str | Path, rows: Sequence[Decision]) -> None:
     """Add ``rows`` at the end of the decisions file ``path`` (CSV in its own columns and
-    separator, or JSON Lines), written whole again in one step (UTF-8, lines ending in ``\\n``);
-    the rows above keep their cells, each guarded as every cell roqa writes is
-    (:func:`~roqa_nlp.io.spreadsheet_csv`): Excel saves a note typed as ``-check`` without the
-    ``'`` roqa wrote before it. A CSV without a ``text`` column takes the rows without their
-    text."""
+    separator, or JSON Lines), written in one step. The researcher's file keeps its bytes: its
+    byte order mark or none, its line ends (``\\r\\n`` as Excel saves them), its rows in their
+    order and their cells as typed; the rows are added below in its UTF-8, each cell guarded as
+    every cell roqa writes is (:func:`~roqa_nlp.io.spreadsheet_csv`). Only when a cell above
+    needs that guard (Excel saves a note typed as ``-check`` without the ``'`` roqa wrote
+    before it, and opens it next as a formula) is the file written whole again, in its own line
+    ends and mark, its cells guarded; so is a file in UTF-16 or UTF-32, as UTF-8 with its mark.
+    A CSV without a ``text`` column takes the rows without their text. The file as it was is
+    kept first by :func:`keep_before_recode` when the caller wants it (``roqa code --out``)."""
     import json
 
-    from .io import EXCEL_BOM, atomic_write_text, spreadsheet_csv
+    from .io import (
+        EXCEL_BOM,
+        atomic_write_bytes,
+        bom_encodings,
+        decode_text,
+        read_bytes,
+        spreadsheet_csv,
+        spreadsheet_safe,
+    )
 
     p = Path(path)
-    text = read_text(p)
+    data = read_bytes(p)
+    text = decode_text(data, p)
+    utf8 = not bom_encodings(data)  # a UTF-16 or UTF-32 file is written again as UTF-8
+    first = _LINE_END.search(data.decode("utf-8", "replace")) if utf8 else None
+    line_end = first.group() if first else "\n"
+    # a file whose last line has no line end gets one before the rows added
+    sep = line_end if text and not text.endswith("\n") else ""
     fields = {c: "" for c in COLUMNS}
     if p.suffix.lower() in (".jsonl", ".json"):
         lines = [json.dumps({**fields, **_fields(d)}, ensure_ascii=False) for d in rows]
-        end = "" if not text or text.endswith("\n") else "\n"
-        atomic_write_text(p, text + end + "".join(f"{line}\n" for line in lines))
+        tail = sep + "".join(f"{line}{line_end}" for line in lines)
+        atomic_write_bytes(p, (data if utf8 else text.encode("utf-8")) + tail.encode("utf-8"))
         return
     table = from_the_header(text, "segment_id")[0]  # below a title, when it has one
     above = text[: len(text) - len(table)]
@@ -3051,7 +3079,46 @@ def append_decisions(path: str | Path, rows: Sequence[Decision]) -> None:
         kept = list(csv.reader(io.StringIO(table), delimiter=delimiter))
     names = [column_key(h) for h in (kept[0] if kept else [])]
     added = [[{**fields, **_fields(d)}.get(n, "") for n in names] for d in rows]
-    atomic_write_text(p, EXCEL_BOM + above + spreadsheet_csv([*kept, *added], delimiter=delimiter))
+    tail = spreadsheet_csv(added, delimiter=delimiter, line_end=line_end)
+    if utf8 and all(spreadsheet_safe(c) == c for row in kept for c in row):
+        atomic_write_bytes(p, data + (sep + tail).encode("utf-8"))
+        return
+    mark = EXCEL_BOM if data.startswith(codecs.BOM_UTF8) or not utf8 else ""
+    whole = spreadsheet_csv(kept, delimiter=delimiter, line_end=line_end)
+    atomic_write_bytes(p, (mark + above.replace("\n", line_end) + whole + tail).encode("utf-8"))
+
+
+#: a line's end in a file: Windows', old Mac's or Unix's
+_LINE_END = re.compile(r"\r\n|\r|\n")
+
+
+def keep_before_recode(path: Path) -> tuple[Path, bool]:
+    """Keep the review file ``path`` as the researcher left it, before ``roqa code --out`` adds
+    its ``no-code`` rows (:func:`append_decisions`): a copy of its bytes beside it,
+    ``decisions.before-recode.csv`` (:data:`BEFORE_RECODE`), written in one step. One copy, not
+    one per run: a copy already there stays when the file's decisions are the copy's with rows
+    added below (roqa's rows of an earlier run, or the researcher's), so it stays the file as it
+    was before roqa first added rows; it is replaced when the researcher changed or removed
+    decisions since (saved again from the report or Excel), which is then theirs to keep.
+    Returns the copy and whether it was written now."""
+    import warnings
+
+    from .io import atomic_write_bytes, read_bytes
+
+    copy = path.with_name(f"{path.stem}.{BEFORE_RECODE}{path.suffix}")
+    data = read_bytes(path)
+    if copy.is_file():
+        try:
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")  # read to compare only: said of the file itself
+                before = read_decisions(copy, allow_empty=True)[0]
+                now = read_decisions(path, allow_empty=True)[0]
+            if now[: len(before)] == before:
+                return copy, False
+        except RoqaError:
+            pass  # a copy that cannot be read is no review kept: the file is copied again
+    atomic_write_bytes(copy, data)
+    return copy, True
 
 
 @contextmanager

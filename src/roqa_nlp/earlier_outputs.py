@@ -89,10 +89,11 @@ def earlier_run_files(
     ``(stale, left)``: ``stale``, the files ``before`` (:func:`files_before`) of the kinds roqa
     makes from codings (a report, matrix or export made from the earlier codings), and
     ``left``, those of :data:`EARLIER_OUTPUTS`. The review (``decisions.csv`` or ``.xlsx``,
-    read by this run) and report.html (said on its own) are not among them. Shared by the
+    read by this run), its copy ``decisions.before-recode.csv`` and report.html (said on its
+    own) are not among them. Shared by the
     warnings of a completed run, the message of an interrupted one and
     :meth:`~roqa_nlp.result.CodingResult.save`'s warning, so all name the same files."""
-    from .decisions import REVIEW_FILES
+    from .decisions import REVIEW_FILES, is_review_copy
     from .transcripts import natural_key
 
     fresh = {Path(p).resolve() for p in written}
@@ -106,6 +107,7 @@ def earlier_run_files(
             if Path(name).suffix.lower() in MADE_FROM_CODINGS
             and (out / name).is_file()
             and not is_chart_copy(name)
+            and not is_review_copy(name)
         ),
         key=natural_key,
     )

@@ -451,14 +451,17 @@ def spreadsheet_text(cell: str) -> str:
     return cell[1:] if cell[:1] == "'" and cell[1:2] in ("=", "+", "-", "@", "\t", "\r") else cell
 
 
-def spreadsheet_csv(rows: Iterable[Sequence[Any]], *, delimiter: str = ",") -> str:
+def spreadsheet_csv(
+    rows: Iterable[Sequence[Any]], *, delimiter: str = ",", line_end: str = "\n"
+) -> str:
     """CSV text of ``rows`` for a spreadsheet: text cells pass through :func:`spreadsheet_safe`
     (write the file with :data:`EXCEL_BOM` first). Every CSV roqa writes is written by it, so
-    that every cell is guarded; ``delimiter``: a file's own (``;`` as Excel saves it where the
-    decimal mark is a comma). A flag (a bool) is ``true``/``false``, in every CSV alike
-    (``codings.csv`` wrote ``true``, evaluate's predictions ``True``: docs tester, session 58)."""
+    that every cell is guarded; ``delimiter`` and ``line_end``: a file's own (``;`` as Excel
+    saves it where the decimal mark is a comma, ``\\r\\n`` as it ends lines). A flag (a bool) is
+    ``true``/``false``, in every CSV alike (``codings.csv`` wrote ``true``, evaluate's
+    predictions ``True``: docs tester, session 58)."""
     buf = io.StringIO()
-    w = csv.writer(buf, delimiter=delimiter, lineterminator="\n")
+    w = csv.writer(buf, delimiter=delimiter, lineterminator=line_end)
     for row in rows:
         w.writerow([_csv_value(v) for v in row])
     return buf.getvalue()

@@ -1198,11 +1198,16 @@ def _warn_of_earlier_review(out: Path, before: Iterable[str], names: str) -> Non
     """Name the review (decisions.csv, .xlsx) a pseudonymised run found in ``out`` when the
     earlier codings were not pseudonymised (``names``: :func:`_earlier_codings_named`): its
     rows hold the talk of the segments decided, as it was (privacy tester s59, M1: a phone
-    number, a postcode and surnames in decisions.csv, while only matrix.xlsx was named). It is
-    read and added to, so it is not said to be from before the run, and never moved."""
-    from ..decisions import REVIEW_FILES
+    number, a postcode and surnames in decisions.csv, while only matrix.xlsx was named), and
+    its copy ``decisions.before-recode.csv`` alike. It is read and added to, so it is not said
+    to be from before the run, and never moved."""
+    from ..decisions import REVIEW_FILES, is_review_copy
 
-    review = [name for name in REVIEW_FILES if name in set(before) and (out / name).is_file()]
+    review = [
+        name
+        for name in sorted(before, key=lambda n: (n not in REVIEW_FILES, n))
+        if (name in REVIEW_FILES or is_review_copy(name)) and (out / name).is_file()
+    ]
     if not review:
         return
     one = len(review) == 1
@@ -1305,7 +1310,9 @@ def _keep_fits_no_code(out: Path, given: Path | None, review: Review | None) -> 
     :func:`~roqa_nlp.decisions.review_beside`) or the ``--decisions`` file, made on the
     ``codings.jsonl`` beside it; a ``no-code`` row is added for each such segment
     (:func:`~roqa_nlp.decisions.no_code_rows`): to ``out/decisions.csv`` itself, whose codings
-    are about to be replaced (said in a note), and to the review carried into the report. A
+    are about to be replaced (said in a note; below the reviewer's rows, which keep their bytes,
+    the file as it was kept first as ``decisions.before-recode.csv``:
+    :func:`~roqa_nlp.decisions.keep_before_recode`), and to the review carried into the report. A
     review made on the codings charted in CFIR 2.0 is read in the codings' own codes first, so
     a segment whose every CFIR 2.0 code shown was rejected gets its row too. A decisions file
     elsewhere is not written to: its codings stay beside it (the report's line counts the rows
@@ -1320,6 +1327,7 @@ def _keep_fits_no_code(out: Path, given: Path | None, review: Review | None) -> 
         NO_CODE,
         append_decisions,
         empty_review,
+        keep_before_recode,
         match_decisions,
         no_code_rows,
         read_decisions,
@@ -1376,6 +1384,7 @@ def _keep_fits_no_code(out: Path, given: Path | None, review: Review | None) -> 
     locked = False
     if written:
         try:
+            copy, copied = keep_before_recode(path)
             append_decisions(path, rows)
         except RoqaError as e:  # open in Excel: the coding goes on, the report has the rows
             written, locked = False, True
@@ -1396,6 +1405,13 @@ def _keep_fits_no_code(out: Path, given: Path | None, review: Review | None) -> 
             f"roqa: note: {path}: {n} segment{'s' if n != 1 else ''} whose every suggestion the "
             f"review rejected ({which}) recorded as fitting no code (a row '{NO_CODE}' each), "
             "so they still fit no code when the new codings suggest other codes",
+            file=sys.stderr,
+        )
+        print(
+            f"roqa: note: {path} as it was before these rows is kept as {copy}"
+            if copied
+            else f"roqa: note: {copy} still keeps {path.name} as it was before roqa first added "
+            "rows to it",
             file=sys.stderr,
         )
     elif here and not locked:  # a workbook: its cells are not rewritten
