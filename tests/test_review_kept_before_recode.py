@@ -94,3 +94,20 @@ def test_roqa_code_into_the_reviewed_folder_keeps_the_review_as_it_was(
     assert capsys.readouterr().err == ""
     assert path.read_bytes() == (TYPED + row).encode("utf-8")
     assert copy.read_bytes() == TYPED.encode("utf-8")
+
+
+def test_a_pseudonymised_run_names_the_copy_with_the_review_it_keeps(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The copy holds the talk the review does: a pseudonymised run into a folder coded with
+    names names both, as the review made on codings that were not pseudonymised."""
+    from roqa_nlp.cli.code_cmd import _warn_of_earlier_review
+
+    names = ["decisions.before-recode.csv", "decisions.csv"]
+    for name in names:
+        (tmp_path / name).write_text(TYPED, encoding="utf-8")
+    _warn_of_earlier_review(tmp_path, [*names, "matrix.csv"], "hold")
+    assert capsys.readouterr().err.startswith(
+        f"roqa: warning: {tmp_path}: decisions.csv, decisions.before-recode.csv, the review made "
+        "on codings that were not pseudonymised, hold names and un-pseudonymised talk in their rows"
+    )
