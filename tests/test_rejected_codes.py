@@ -79,9 +79,13 @@ def test_the_rejected_code_is_not_suggested_again_on_its_segment(after: AutoCode
 
 def test_the_rejected_code_is_suggested_less_on_talk_much_like_it(after: AutoCoder) -> None:
     before = dict(without_rejections(after, ROLE_AGAIN))
-    # cosine 0.75 to ROLE: PR.A scaled by 1 - (0.75 - NEAR) / (SAME - NEAR), about 0.6
+    # cosine 0.75 to ROLE: PR.A scaled by 1 - (0.75 - NEAR) / (SAME - NEAR), about 0.6, and
+    # the other codes not lifted (hunt27, session 85: summed to 1 again, PR.A read 0.103)
     assert before["PR.A"] == pytest.approx(0.16, abs=0.005)
-    assert probability(after, ROLE_AGAIN, "PR.A") == pytest.approx(0.103, abs=0.005)
+    assert probability(after, ROLE_AGAIN, "PR.A") == pytest.approx(0.0967, abs=0.0005)
+    for code, p in without_rejections(after, ROLE_AGAIN):
+        if code != "PR.A":
+            assert probability(after, ROLE_AGAIN, code) == pytest.approx(p, abs=1e-6)
 
 
 def test_other_talk_is_suggested_as_before(after: AutoCoder) -> None:
@@ -166,8 +170,10 @@ def test_a_rejection_scales_its_code_from_near_to_same() -> None:
     assert (F[:, [0, 2]] == 1.0).all()
     P = np.array([[0.2, 0.6, 0.2]] * 4)
     shown = rejected.apply(P, rows)
-    assert shown[0] == pytest.approx([0.5, 0.0, 0.5])
-    assert shown[2] == pytest.approx([0.2 / 0.7, 0.3 / 0.7, 0.2 / 0.7])
+    # the other codes keep their probabilities (hunt27, session 85: summing the row to 1 again
+    # charted a code the model read at 0.038 as 0.38)
+    assert shown[0] == pytest.approx([0.2, 0.0, 0.2])
+    assert shown[2] == pytest.approx([0.2, 0.3, 0.2])
     assert shown[3] == pytest.approx(P[3])  # not near: as it was
     far = P[3:]
     assert rejected.factors(rows[3:], 3) is None
@@ -177,3 +183,25 @@ def test_a_rejection_scales_its_code_from_near_to_same() -> None:
 def test_codes_the_classifier_lacks_are_kept_for_none() -> None:
     kept, dropped = RejectedCodes.of(np.array([unit([1, 0])]), ["IC.A"], ["PR.A", "IS.B"])
     assert (kept, dropped) == (None, [])
+
+
+def test_a_rejection_of_another_codebooks_code_is_not_kept() -> None:
+    """hunt27 (session 85): a CFIR 2.0 reject (OUT.E, Policies & Laws) was kept as a reject of
+    the CFIR 2009 code it comes from (OS.D), which charts OUT.G.3 too: the right code, at 0.997,
+    was taken away. Only rejections typed in the model's own codes are kept."""
+    import warnings
+
+    from roqa_nlp.codebook import load_codebook
+    from roqa_nlp.decisions import feedback_plan
+
+    decisions = [
+        Decision("p01:0001", "reject", "IS.A", text="I manage the outreach team of six."),
+        Decision(
+            "p01:0002", "reject", "OUT.E", text="The new rules from the council changed our work."
+        ),
+        Decision("p01:0003", "accept", "IC.A", text="The idea came from our own staff."),
+    ]
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        plan = feedback_plan([(decisions, None, "decisions.csv")], load_codebook("cfir-2009"))
+    assert plan.rejections == [("p01:0001", "I manage the outreach team of six.", "", "IS.A")]

@@ -3471,6 +3471,18 @@ def feedback_plan(
     from .decisions_crosswalk import codings_codebook, in_model_codes, shown_charted
     from .errors import warn
 
+    # the rejections as typed in the model's own codes (segment id, code id): only these are
+    # kept with their segments (out.rejections). A reject of a code of another codebook (a
+    # review charted in CFIR 2.0, or in an own codebook charted from CFIR 2009) is read as a
+    # reject of the model's code it comes from, which charts its siblings too: kept, it took
+    # away a sibling the researcher never rejected (hunt27, session 85: OUT.E rejected took
+    # OUT.G.3 at 0.997, the right code, away)
+    typed_rejects = {
+        (d.segment_id, typed.id)
+        for ds, _, _ in sources
+        for d in ds
+        if d.decision == "reject" and (typed := codebook.find(d.code_id)) is not None
+    }
     # a note row decides nothing: it gives no example and is matched to no segment; a row on a
     # code of another codebook (a review charted in CFIR 2.0) is the decision on the model's
     sources = [
@@ -3694,6 +3706,7 @@ def feedback_plan(
                 c,
             )
             for c in rejected
+            if any((r[0].segment_id, c) in typed_rejects for r in group)
         ]
         if codes:
             kind = "coded"

@@ -13,10 +13,14 @@ training reads it), the segment as the classifier read it (its embedding, with t
 question mixed in as :meth:`~roqa_nlp.autocoder.AutoCoder._inputs` mixes it) and the code. Talk
 coded later whose reading is at least :data:`NEAR` alike (cosine) has that code's probability
 scaled down, linearly from nothing at :data:`NEAR` to all of it at :data:`SAME` and above (the
-same words after the same question: 1.0), and each row's probabilities summed to 1 again, so
-the other codes move up as they stood. Nothing else changes: talk read less alike than
+same words after the same question: 1.0); the other codes keep their probabilities, so the
+next code is shown as sure or unsure as the model read it. Nothing else changes: talk read less alike than
 :data:`NEAR` to every rejected segment is suggested as before, and novelty, small talk and
-procedural talk are judged as before (on the classifier's own probabilities).
+procedural talk are judged as before (on the classifier's own probabilities), and a segment
+whose shown top code is then below 0.1 fits no code, as any such segment does. Only rejections
+typed in the model's own codes are kept: one of a code of another codebook (CFIR 2.0, an own
+codebook charted from CFIR 2009) would be a rejection of the model's code it comes from, and
+take away its siblings the researcher did not reject (hunt27, session 85).
 
 Not the words' hash alone, as for decided valences (:mod:`roqa_nlp.decided_valences`): the
 researcher's "not this code" is meant for talk like it, and a code, unlike a valence, does not
@@ -109,16 +113,16 @@ class RejectedCodes:
 
     def apply(self, P: np.ndarray, X: np.ndarray) -> np.ndarray:
         """Probabilities ``P`` [m, classes] of the rows read as ``X``, each rejected code scaled
-        down by :meth:`factors` and each changed row summed to 1 again; ``P`` itself when no row
-        is near a rejection."""
+        down by :meth:`factors`; ``P`` itself when no row is near a rejection. The other codes
+        keep their probabilities: the share taken from a rejected code is given to none of
+        them (hunt27, session 85: summing each row to 1 again lifted a code the model gave
+        0.038 to 0.38 and one of 2e-6 to 0.72, charted as sure), so a segment whose only
+        plausible code was rejected shows its next codes as unsure as the model read them, and
+        the report's rules for weak and fitting-no-code suggestions apply to them."""
         F = self.factors(X, P.shape[1])
         if F is None:
             return P
-        out = np.asarray(P, dtype=np.float64) * F
-        changed = (F < 1.0).any(axis=1)
-        total = out[changed].sum(axis=1, keepdims=True)
-        out[changed] = np.where(total > 0, out[changed] / np.where(total > 0, total, 1.0), 0.0)
-        return out
+        return np.asarray(P, dtype=np.float64) * F
 
     def to_arrays(self) -> dict[str, np.ndarray]:
         return {"readings": self.X_.astype(np.float16), "codes": self.codes_}
