@@ -89,3 +89,19 @@ def test_a_file_of_this_unicode_is_taken_as_it_is(
     kept = {**GOOD, "unidata_version": unicodedata.unidata_version}
     monkeypatch.setattr(io, "packaged_json", lambda name: kept)
     assert decisions.casefold_table() == {"runs": [[65, 90, 1, 32]], "more": {"ß": "ss"}}
+
+
+@pytest.mark.parametrize(
+    "error", [FileNotFoundError(2, "No such file"), ValueError("Expecting value: line 1")]
+)
+def test_a_file_missing_or_cut_short_is_scanned(
+    fresh: None, monkeypatch: pytest.MonkeyPatch, error: Exception
+) -> None:
+    """hunt30 (session 85): a missing or cut-short file raised instead of being scanned."""
+
+    def broken(name: str) -> Any:
+        raise error
+
+    monkeypatch.setattr(io, "packaged_json", broken)
+    runs, more = decisions.scanned_casefold_table()
+    assert decisions.casefold_table() == {"runs": [list(r) for r in runs], "more": dict(more)}

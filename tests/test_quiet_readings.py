@@ -258,3 +258,21 @@ def test_a_warm_code_checks_only_the_transcripts_that_warn(
     coded(pseudonyms=PseudonymKey())
     coded(pseudonyms=PseudonymKey())
     assert len(checks) == 4
+
+
+def test_a_working_folder_gone_checks_every_time_and_stops_nothing(
+    tmp_path: Path, checks: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """hunt30 (session 85): the quiet record's key takes the working folder, and a deleted one
+    stopped `roqa code` with a bare "No such file or directory"."""
+    cache = open_reading_cache(tmp_path)
+    assert cache is not None
+
+    def gone() -> str:
+        raise FileNotFoundError(2, "No such file or directory")
+
+    monkeypatch.setattr(os, "getcwd", gone)
+    t = transcript()
+    assert said(t, cache) == [] and said(t, cache) == []
+    assert checks == ["p01", "p01"]
+    assert rc.quiet_key(t) is None and not known_quiet(cache, t)

@@ -1415,7 +1415,10 @@ def _casefold_table() -> CasefoldTable:
     report), or scanned when this Python's Unicode is another or the file is not of that shape."""
     from .io import packaged_json
 
-    kept = packaged_json("casefold_table.json")
+    try:
+        kept = packaged_json("casefold_table.json")
+    except (OSError, ValueError):  # missing or cut short (hunt30, session 85): scanned
+        kept = None
     if isinstance(kept, dict) and kept.get("unidata_version") == unicodedata.unidata_version:
         runs, more = kept.get("runs"), kept.get("more")
         if (

@@ -194,11 +194,17 @@ def cached_reading(
 
 def quiet_key(t: Transcript) -> str | None:
     """SHA-256 identifying the transcript ``t`` as :func:`record_quiet` records it (module
-    docstring), or None when its metadata would not come back from JSON as it is (unkeyed)."""
+    docstring), or None when its metadata would not come back from JSON as it is, or the
+    working folder is gone (unkeyed: checked every time; hunt30, session 85: a deleted working
+    folder stopped the run with a bare "No such file or directory")."""
     import os
 
     body = _as_json(t)
     if body is None:
+        return None
+    try:
+        folder = os.getcwd()
+    except OSError:
         return None
     return content_key(
         {
@@ -206,7 +212,7 @@ def quiet_key(t: Transcript) -> str | None:
             "quiet": QUIET_VERSION,
             "source_hash": package_hash(),
             "python": sys.version,
-            "folder": os.getcwd(),
+            "folder": folder,
             "transcript": body,
         }
     )
