@@ -218,3 +218,51 @@ def test_readings_are_kept_as_saved() -> None:
     assert (kept.X_ == loaded.X_).all()
     row = np.array([unit([0.31, 0.69, 0.13])])
     assert (kept.apply(np.full((1, 2), 0.5), row) == loaded.apply(np.full((1, 2), 0.5), row)).all()
+
+
+def test_train_says_why_no_rejection_is_kept(embedder: Embedder) -> None:
+    """hunt27 (session 85): every rejection not kept (it would lower a code the researcher gave
+    on talk much like it), and the line still said "rejections alone teach nothing", the line
+    of a model trained before rejected codes were kept."""
+    ac = update(
+        embedder,
+        [
+            Decision("p01:0001", "reject", "IS.E.2", text=NOT_ENOUGH),
+            Decision("p01:0002", "accept", "IS.E.2", text=SHORT_STAFFED),
+        ],
+    )
+    feedback = ac.card["feedback"]
+    assert "n_rejections_kept" not in feedback
+    line = feedback_summary(feedback)
+    assert "teach nothing" not in line
+    assert (
+        "; 1 left out (1 rejection short of all the segment's suggestions); 1 rejection not "
+        "kept: it would lower a code given on a decided segment read much like it; "
+    ) in line
+
+
+def test_train_says_how_many_rejections_of_another_codebook_are_not_kept(
+    embedder: Embedder,
+) -> None:
+    """The mend of hunt27's D2 (session 85) kept no rejection typed in another codebook's codes
+    (a review charted in CFIR 2.0) and said nothing of it: the rejections seemed kept, or
+    rejections to teach nothing."""
+    ac = update(
+        embedder,
+        [
+            Decision("p01:0001", "reject", "OUT.E", text=STAFFING),
+            Decision("p01:0002", "reject", "PR.A", text=ROLE),
+            Decision("p01:0003", "accept", "IS.E.2", text=SHORT_STAFFED),
+        ],
+    )
+    feedback = ac.card["feedback"]
+    # before: 2 kept, OUT.E as OS.D (update() read the rows in the model's codes first)
+    assert feedback["n_rejections_kept"] == 1
+    assert feedback["n_rejections_in_other_codes"] == 1
+    shown = [(s.code_id, s.probability) for s in ac.suggest(STAFFING, top_k=6)[0]]
+    assert shown == without_rejections(ac, STAFFING)
+    assert (
+        "with its segment: not suggested there again, and less on talk read much like it; "
+        "1 rejection not kept with its segment: typed in cfir-2022's codes, it would take away "
+        "every code charted from the model's code it comes from; "
+    ) in feedback_summary(feedback)

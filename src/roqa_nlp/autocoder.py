@@ -1628,6 +1628,15 @@ class AutoCoder:
         # own codebook the codings record): the decisions they are on the model's codes, new
         # codes among them (before the project codebook is made)
         read_as: list[list[tuple[Decision, Decision]]] = [[] for _ in files]
+        # the rejections as typed: only those typed in the model's codes are kept with their
+        # segments (feedback_plan; hunt27, session 85: read in the model's codes here first,
+        # a CFIR 2.0 reject of OUT.E was still kept as OS.D and took OUT.G.3 away)
+        rejects_typed = [
+            (d.segment_id, d.code_id)
+            for decs_i, _, _ in files
+            for d in decs_i
+            if d.decision == "reject"
+        ]
         files = [
             (in_model_codes(decs_i, self.codebook, r, where=name, read_as=read), name, h)
             for (decs_i, name, h), r, read in zip(files, results, read_as)
@@ -1656,6 +1665,7 @@ class AutoCoder:
             [(decs_i, r, name) for (decs_i, name, _), r in zip(files, results)],
             book,
             valence_only=True,
+            rejects_typed=rejects_typed,
         )
         if not plan.texts and not plan.valence_texts and not plan.rejections:
             why = "; ".join(f"{n} {reason}" for reason, n in plan.left_out.items())
@@ -1805,6 +1815,13 @@ class AutoCoder:
             # on a decided segment read much like it (segment id, code)
             **({"n_rejections_kept": rejections_kept} if rejections_kept else {}),
             **({"rejections_not_kept": rejections_dropped} if rejections_dropped else {}),
+            # and those not kept as they were typed in another codebook's codes (a review
+            # charted in CFIR 2.0): kept as the model's code, they took away its other codes
+            **(
+                {"n_rejections_in_other_codes": n}
+                if (n := plan.n_rejections_in_other_codes)
+                else {}
+            ),
             # coded examples given a new code and no valence of the researcher's: none, as
             # the review gives a new code none (the model's was shown for another code); the valence
             # head leaves them out

@@ -3371,6 +3371,9 @@ class FeedbackExamples:
     #: code; kept in the model so that the code stops coming back there and on talk like it
     #: (:mod:`~roqa_nlp.rejected_codes`), whatever else the segment's decisions give
     rejections: list[tuple[str, str, str, str]] = field(default_factory=list)
+    #: the codes rejected on segments that are not kept so, as the reject rows were typed in
+    #: another codebook's codes (a review charted in CFIR 2.0): how many
+    n_rejections_in_other_codes: int = 0
 
     def decided(self) -> list[tuple[str, list[str], str]]:
         """(words, codes, the researcher's valence or "") of each example given a code or a
@@ -3425,6 +3428,7 @@ def feedback_plan(
     codebook: Codebook,
     *,
     valence_only: bool = False,
+    rejects_typed: Collection[tuple[str, str]] | None = None,
 ) -> FeedbackExamples:
     """The training examples of one or more decisions files, each given as (decisions, the coding
     result they were made on or None, the file's name for messages), rounds in order.
@@ -3466,6 +3470,9 @@ def feedback_plan(
       gives it to the valence head alone; without it (a trainer that cannot) it is left out
       (:data:`VALENCE_UNCODED`). Words whose every suggestion was rejected are an example of
       talk that fits no code besides.
+    - The codes rejected on segments are kept (``rejections``) only when the reject row was
+      typed in ``codebook``'s codes: as the ``sources`` have them, or as ``rejects_typed``
+      (segment id, code as typed) says, for decisions a caller read in the model's codes before.
     - Each row is counted once: a valence given on a rejection's or a no-code row (by hand) is
       the segment's, as a ``valence`` row's, but the row counts under its decision; the valence
       rows are counted in ``decisions_by_kind`` (on coded examples, behind valence-only ones),
@@ -3480,11 +3487,14 @@ def feedback_plan(
     # reject of the model's code it comes from, which charts its siblings too: kept, it took
     # away a sibling the researcher never rejected (hunt27, session 85: OUT.E rejected took
     # OUT.G.3 at 0.997, the right code, away)
+    if rejects_typed is None:
+        rejects_typed = [
+            (d.segment_id, d.code_id) for ds, _, _ in sources for d in ds if d.decision == "reject"
+        ]
     typed_rejects = {
-        (d.segment_id, typed.id)
-        for ds, _, _ in sources
-        for d in ds
-        if d.decision == "reject" and (typed := codebook.find(d.code_id)) is not None
+        (segment, typed.id)
+        for segment, code in rejects_typed
+        if (typed := codebook.find(code)) is not None
     }
     # a note row decides nothing: it gives no example and is matched to no segment; a row on a
     # code of another codebook (a review charted in CFIR 2.0) is the decision on the model's
@@ -3711,6 +3721,9 @@ def feedback_plan(
             for c in rejected
             if any((r[0].segment_id, c) in typed_rejects for r in group)
         ]
+        out.n_rejections_in_other_codes += sum(
+            not any((r[0].segment_id, c) in typed_rejects for r in group) for c in rejected
+        )
         if codes:
             kind = "coded"
             # the sides of the codes still standing, as apply-decisions says them (hunt s76 L3)
@@ -4562,6 +4575,8 @@ def feedback_summary(card: dict[str, object], names: Mapping[str, str] | None = 
         " (" + ", ".join(_left_out_why(n, why) for why, n in left.items()) + ")" if n_left else ""
     )
     n_kept = int(card.get("n_rejections_kept") or 0)  # type: ignore[call-overload]
+    n_not = len(card.get("rejections_not_kept") or [])  # type: ignore[arg-type]
+    n_other = int(card.get("n_rejections_in_other_codes") or 0)  # type: ignore[call-overload]
     if n_kept:
         # what a rejection teaches: the code stops coming back (rejecttop, session 85)
         line += (
@@ -4569,18 +4584,34 @@ def feedback_summary(card: dict[str, object], names: Mapping[str, str] | None = 
             f"{'its segment' if n_kept == 1 else 'their segments'}: not suggested there again, "
             f"and less on talk read much like {'it' if n_kept == 1 else 'them'}"
         )
-    elif left.get(SHORT_OF_ALL) or left.get(BESIDE_A_CODE):
+    elif (left.get(SHORT_OF_ALL) or left.get(BESIDE_A_CODE)) and not (n_not or n_other):
         # "left out" alone did not say the rejected codes were not learnt against (adapt, s42);
-        # a model card written before rejected codes were kept
+        # a model card written before rejected codes were kept (one where none is kept says
+        # why below: hunt27, session 85)
         line += (
             "; rejections alone teach nothing: the model learns a segment's code (accept, "
             f"recode) or that it fits no code ({NO_CODE})"
         )
-    if n_not := len(card.get("rejections_not_kept") or []):  # type: ignore[arg-type]
+    if n_not:
         line += (
             f"; {n_not} rejection{'s' if n_not != 1 else ''} not kept: "
             f"{'it' if n_not == 1 else 'each'} would lower a code given on a decided segment "
             "read much like it"
+        )
+    if n_other:
+        # a reject of a code of another codebook would be kept as one of the model's code it
+        # comes from, which charts other codes too (hunt27, session 85)
+        typed_in = card.get("translated_from")
+        book = (
+            f"{typed_in[0]}'s"
+            if isinstance(typed_in, list) and len(typed_in) == 1
+            else "another codebook's"
+        )
+        line += (
+            f"; {n_other} rejection{'s' if n_other != 1 else ''} not kept with "
+            f"{'its segment' if n_other == 1 else 'their segments'}: typed in {book} codes, "
+            f"{'it' if n_other == 1 else 'each'} would take away every code charted from the "
+            "model's code it comes from"
         )
     n_notes = card.get("n_notes")
     if n_notes:
