@@ -19,6 +19,7 @@ from roqa_nlp.autocoder import REJECTED_CODES_FILE, AutoCoder
 from roqa_nlp.decisions import Decision, feedback_summary
 from roqa_nlp.embedding import Embedder
 from roqa_nlp.rejected_codes import NEAR, SAME, RejectedCodes
+from roqa_nlp.training import text_hashes
 
 # a manager's role statement, and another manager's in another interview (cosine 0.75)
 ROLE = "I'm the registered manager for the supported living side."
@@ -266,3 +267,20 @@ def test_train_says_how_many_rejections_of_another_codebook_are_not_kept(
         "1 rejection not kept with its segment: typed in cfir-2022's codes, it would take away "
         "every code charted from the model's code it comes from; "
     ) in feedback_summary(feedback)
+
+
+def test_segments_with_a_rejection_only_are_counted_as_in_the_models_feedback(
+    after: AutoCoder,
+) -> None:
+    """hunt27 (session 85): a segment whose one decision was a rejection, which the model now
+    holds (its reading), was not counted by `roqa evaluate`'s warning nor `roqa code`'s "N of M
+    segments were in this model's training decisions": its scores are not held out."""
+    from roqa_nlp.training import n_trained_on, trained_on_said
+
+    assert after.card["feedback"]["rejected_text_sha256"] == text_hashes([ROLE])
+    # before: 1 (SHORT_STAFFED, accepted)
+    assert n_trained_on(after.card, [ROLE, SHORT_STAFFED, STAFFING, NOT_ENOUGH]) == 2
+    assert trained_on_said(after.card, [ROLE, STAFFING]) == (
+        "1 of 2 segments was in this model's training decisions: its suggestions are no "
+        "held-out judgement"
+    )

@@ -1731,7 +1731,7 @@ class AutoCoder:
         if unvalenced:
             self.card["feedback"] = {NEW_CODES_WITHOUT_VALENCE: unvalenced}
         read_otherwise, decided_twice = self._keep_decided_valences(plan)
-        rejections_kept, rejections_dropped = self._keep_rejected_codes(plan)
+        rejections_kept, rejections_dropped, rejected_texts = self._keep_rejected_codes(plan)
         # what was decided in the codes of the one codebook a review was made in (CFIR 2.0)
         decided_in: dict[str, Any] = {}
         if len(translated_from) == 1:
@@ -1784,6 +1784,13 @@ class AutoCoder:
             # the examples' texts as short hashes, not words: evaluate() warns of records among
             # them (figures on texts the model was trained on are not held out)
             "text_sha256": learnt,
+            # the texts of the segments whose rejected codes the model keeps (their readings),
+            # not among those: held in the model too, so not held out (hunt27, session 85)
+            **(
+                {"rejected_text_sha256": held}
+                if (held := sorted(set(text_hashes(rejected_texts)) - set(learnt)))
+                else {}
+            ),
             # what was decided on them (codes, the researcher's valence), by the same hashes:
             # roqa code says which re-coded segments the model does not suggest so
             "decided": decided_by_hash(plan.decided()),
@@ -1894,16 +1901,19 @@ class AutoCoder:
             if r and r != v and n not in twice
         ], list(dict.fromkeys(ids[n] for n in both))
 
-    def _keep_rejected_codes(self, plan: FeedbackExamples) -> tuple[int, list[dict[str, str]]]:
+    def _keep_rejected_codes(
+        self, plan: FeedbackExamples
+    ) -> tuple[int, list[dict[str, str]], list[str]]:
         """Keep the codes the researcher rejected in ``plan`` (:mod:`roqa_nlp.rejected_codes`)
         with the readings of their segments (words and question, as ``roqa code`` reads them),
-        once the model is trained; return how many are kept, and those not kept (segment id,
-        code) because they would lower a code the researcher gave on a decided segment."""
+        once the model is trained; return how many are kept, those not kept (segment id,
+        code) because they would lower a code the researcher gave on a decided segment, and the
+        words of the segments kept."""
         from .rejected_codes import RejectedCodes
 
         self._rejected_codes = None
         if not plan.rejections:
-            return 0, []
+            return 0, [], []
         clf, _ = self._require_predictor()
         ids, texts, asked, codes = (list(x) for x in zip(*plan.rejections))
         X = self._inputs([words_read(t) for t in texts], asked)
@@ -1921,9 +1931,15 @@ class AutoCoder:
             [plan.labels[i] for i in coded],
         )
         self._rejected_codes = kept
-        return (0 if kept is None else len(kept.codes_)), [
-            {"segment": ids[i], "code": codes[i]} for i in dropped
+        classes = {str(c) for c in clf.classes_}
+        held = [
+            t for i, (t, c) in enumerate(zip(texts, codes)) if c in classes and i not in dropped
         ]
+        return (
+            (0 if kept is None else len(kept.codes_)),
+            [{"segment": ids[i], "code": codes[i]} for i in dropped],
+            held,
+        )
 
     def _codes_read_neutral(self) -> frozenset[str]:
         """The review's new codes no decided segment was given a valence for (the card's

@@ -976,14 +976,21 @@ def text_hashes(texts: Iterable[str]) -> list[str]:
 
 def n_trained_on(card: Mapping[str, Any], texts: Sequence[str]) -> int:
     """How many of ``texts`` are texts the model of ``card`` was given as feedback (its review
-    decisions: ``card["feedback"]["text_sha256"]``, recorded by
-    :meth:`~roqa_nlp.autocoder.AutoCoder.update`), spacing aside; 0 for a model whose card keeps
-    no such hashes (no feedback, or trained before session 47)."""
+    decisions: ``card["feedback"]["text_sha256"]``, and the segments whose rejected codes it
+    keeps, ``rejected_text_sha256``, recorded by :meth:`~roqa_nlp.autocoder.AutoCoder.update`),
+    spacing aside; 0 for a model whose card keeps no such hashes (no feedback, or trained
+    before session 47)."""
     feedback = card.get("feedback") if isinstance(card, Mapping) else None
-    kept = feedback.get("text_sha256") if isinstance(feedback, Mapping) else None
-    if not isinstance(kept, list) or not kept:
+    if not isinstance(feedback, Mapping):
         return 0
-    seen = set(kept)
+    seen = {
+        h
+        for key in ("text_sha256", "rejected_text_sha256")
+        if isinstance(kept := feedback.get(key), list)
+        for h in kept
+    }
+    if not seen:
+        return 0
     return sum(1 for h in (text_hashes([t])[0] for t in texts) if h in seen)
 
 
