@@ -149,3 +149,10 @@ def test_the_training_summary_names_the_new_codes_suggested_neutral() -> None:
         "the review gives a new code none: a valence row on each trains yours); 1 new code with "
         'no valence on any example, suggested neutral: "Manager\'s personal loss"'
     )
+    # named in one style: "Building flood", not 'Building flood', beside "Manager's personal
+    # loss" (hunt27, session 85)
+    card[NEW_CODES_WITHOUT_VALENCE] = ["project.building-flood", "project.manager-s-personal-loss"]
+    assert feedback_summary(card, names).endswith(
+        '; 2 new codes with no valence on any example, suggested neutral: "Building flood", '
+        '"Manager\'s personal loss"'
+    )

@@ -90,6 +90,7 @@ from .errors import (
     first_and_count,
     first_few,
     quoted,
+    quoted_alike,
 )
 from .io import (
     column_key,
@@ -4684,7 +4685,7 @@ def feedback_summary(card: dict[str, object], names: Mapping[str, str] | None = 
         line += (
             f"; {n_codes} new code{'s' if n_codes != 1 else ''} with no valence on any example, "
             "suggested neutral: "
-            + ", ".join(quoted((names or {}).get(str(c), str(c))) for c in unvalenced)
+            + ", ".join(quoted_alike((names or {}).get(str(c), str(c)) for c in unvalenced))
         )
     return line
 

@@ -256,3 +256,19 @@ def cut_at_word(value: str, limit: int = 60) -> str:
 def quoted(value: str, limit: int = 60) -> str:
     """``value`` quoted for an error message, cut to ``limit`` characters (:func:`cut`)."""
     return repr(cut(value, limit))
+
+
+def quoted_alike(values: Iterable[str], limit: int = 60) -> list[str]:
+    """``values`` quoted as :func:`quoted` quotes each, but all in one style: in double quotes
+    when Python would put one of them in double quotes (a name with an apostrophe), so that a
+    list does not mix them (hunt27, session 85: 'Building flood', "Manager's personal loss")."""
+    import json
+
+    given = list(values)
+    said = [quoted(v, limit) for v in given]
+    if all(q.startswith("'") for q in said):
+        return said
+    return [
+        json.dumps(cut(v, limit), ensure_ascii=False) if q.startswith("'") else q
+        for v, q in zip(given, said)
+    ]
