@@ -284,3 +284,35 @@ def test_segments_with_a_rejection_only_are_counted_as_in_the_models_feedback(
         "1 of 2 segments was in this model's training decisions: its suggestions are no "
         "held-out judgement"
     )
+
+
+def test_an_older_roqa_refuses_a_model_keeping_rejected_codes(
+    after: AutoCoder, tmp_path: Path
+) -> None:
+    """hunt27 (session 85): a roqa older than session 85 loaded a model with
+    rejected_codes.safetensors, ignored the file and suggested the rejected codes again, unsaid.
+    The card's classifier parameters name the file, a parameter an older roqa does not know: it
+    refuses the model as its card and arrays not fitting together (CodePredictor.from_arrays,
+    as it loads the classifier). A model keeping no rejected code names none."""
+    import copy
+    import json
+
+    from safetensors.numpy import load
+
+    from roqa_nlp.autocoder import REJECTED_CODES_PARAM
+    from roqa_nlp.prediction import CodePredictor
+
+    after.save(tmp_path / "model")
+    card = json.loads((tmp_path / "model" / "model_card.json").read_text("utf-8"))
+    assert card["classifier"]["params"][REJECTED_CODES_PARAM] == REJECTED_CODES_FILE
+    arrays = load((tmp_path / "model" / "classifier.safetensors").read_bytes())
+    with pytest.raises(TypeError, match="unknown classifier parameter"):
+        CodePredictor.from_arrays(arrays, card["classifier"])
+    AutoCoder.load(tmp_path / "model", embedder=after.embedder)  # this roqa loads it
+
+    none_kept = copy.copy(after)
+    none_kept._rejected_codes = None
+    none_kept.save(tmp_path / "plain")
+    card = json.loads((tmp_path / "plain" / "model_card.json").read_text("utf-8"))
+    assert REJECTED_CODES_PARAM not in card["classifier"]["params"]
+    CodePredictor.from_arrays(arrays, card["classifier"])

@@ -130,6 +130,11 @@ DECIDED_VALENCES_FILE = "decided_valences.safetensors"
 #: The codes a researcher rejected on segments (:mod:`roqa_nlp.rejected_codes`): present in a
 #: model retrained on decisions that reject one.
 REJECTED_CODES_FILE = "rejected_codes.safetensors"
+#: The key of the card's ``classifier.params`` naming :data:`REJECTED_CODES_FILE` in a model that
+#: keeps rejected codes: the classifier's probabilities are scaled by them. A roqa older than
+#: session 85 refuses a parameter it does not know ("the model card and arrays do not fit
+#: together"), where it ignored the file and suggested the rejected codes again (hunt27).
+REJECTED_CODES_PARAM = "rejected_codes"
 #: The card's ``feedback`` key naming the review's new codes no decided segment was given a
 #: valence for (:func:`~roqa_nlp.training.codes_given_no_valence`): suggested neutral.
 NEW_CODES_WITHOUT_VALENCE = "new_codes_without_valence"
@@ -3361,6 +3366,11 @@ class AutoCoder:
         # the parameters it codes with, so that it codes as it did before saving
         card["params"] = self._params_coded_with()
         card["classifier"] = clf.state()
+        if self._rejected_codes is not None:
+            card["classifier"]["params"] = {
+                **card["classifier"]["params"],
+                REJECTED_CODES_PARAM: REJECTED_CODES_FILE,
+            }
         card["novelty"] = {k: v for k, v in det.get_params(deep=False).items() if k != "classifier"}
         card["files"] = {name: sha256_bytes(data) for name, data in sorted(blobs.items())}
         card["model_sha256"] = card_sha256(card)
@@ -3523,8 +3533,21 @@ class AutoCoder:
                 "model arrays are unreadable", path=d, hint="retrain the model"
             ) from None
         ac = cls(codebook, embedder=embedder, params=card.get("params"))
+        # the classifier's parameters but the file of rejected codes its probabilities are
+        # scaled by (REJECTED_CODES_PARAM), which a model keeping none does not name
+        state = card["classifier"]
+        rejected_in = state["params"].get(REJECTED_CODES_PARAM)
+        if REJECTED_CODES_PARAM in state["params"]:
+            state = {
+                **state,
+                "params": {k: v for k, v in state["params"].items() if k != REJECTED_CODES_PARAM},
+            }
         try:
-            clf = CodePredictor.from_arrays(arrays["classifier.safetensors"], card["classifier"])
+            if rejected_in is not None and (
+                rejected_in != REJECTED_CODES_FILE or REJECTED_CODES_FILE not in files
+            ):
+                raise ValueError("rejected codes named in the card, not among its files")
+            clf = CodePredictor.from_arrays(arrays["classifier.safetensors"], state)
             nov = arrays["novelty.safetensors"]
             det = NoveltyScorer.from_arrays(
                 clf, nov["calibration_scores"], nov["reference"], card["novelty"]
