@@ -203,6 +203,11 @@ def distance_threshold_for(result: CodingResult) -> float:
 #: Words as scikit-learn's ``CountVectorizer`` finds them: two or more word characters.
 _WORD = re.compile(r"(?u)\b\w\w+\b")
 
+#: Words in square brackets: a pseudonym's or an identifier's placeholder ("[P03 name]",
+#: "[city]", "[date]") or a transcriber's note ("[laughs]"), no theme word of the speaker's
+#: (tester daily16 s85, D3: "p03" was a candidate's keyword)
+_SQUARE_BRACKETED = re.compile(r"\[[^\[\]\n]*\]")
+
 
 @lru_cache(maxsize=1)
 def english_stop_words() -> frozenset[str]:
@@ -224,8 +229,10 @@ def terms(doc: str) -> list[str]:
 
 def terms_in_order(doc: str) -> list[str]:
     """The terms of :func:`terms` in the order the text says them, the pair a word starts (if
-    any) before the word: of two terms said first at the same place, the longer."""
+    any) before the word: of two terms said first at the same place, the longer. Words in
+    square brackets (:data:`_SQUARE_BRACKETED`: ``[P03 name]``, ``[city]``) are no terms."""
     stop = english_stop_words()
+    doc = _SQUARE_BRACKETED.sub(" | ", doc)  # no term of a placeholder, no pair across it
     tokens = [(m.group().lower(), m.start(), m.end()) for m in _WORD.finditer(doc)]
     out = []
     for i, (a, _, a_end) in enumerate(tokens):
