@@ -341,7 +341,9 @@ def test_code_names_the_participant_labels_to_check_as_inspect_does(
 ) -> None:
     """A line read as a second participant who speaks once ("Mum: ..." inside P90's answer)
     was named by roqa inspect ("check: ... speaks under 2 labels") but roqa code said nothing,
-    and Table 2 counted the label as a participant (session 36 tester)."""
+    and Table 2 counted the label as a participant (session 36 tester). The line also looks
+    quoted (a word often quoted, its words opening with a small letter, inside P90's talk):
+    that warning comes first (session 85, quotedwarn)."""
     (tmp_path / "in").mkdir()
     p90 = tmp_path / "in" / "p90.txt"
     p90.write_text(
@@ -356,9 +358,14 @@ def test_code_names_the_participant_labels_to_check_as_inspect_does(
     run = roqa("code", tmp_path / "in", "--out", tmp_path / "out", "--model", tiny_model_dir, mode)
     assert run.code == 0, run.err
     assert [line for line in run.err.splitlines() if line.startswith("roqa: ")] == [
+        f"roqa: warning: {p90}: 1 line opening with a word often quoted or read out (line 3: "
+        "'Mum:' in P90's talk) was read as a new speaker's turn, splitting the answer: if a line "
+        "is quoted or read out, put the whole line in quotes or join it to the line above; if it "
+        "is someone speaking, the turn is right, and a fuller label (their name) is not warned "
+        "of",
         f"roqa: note: {p90}: the participant speaks under 2 labels ('P90', 'Mum'), read as one "
         "person, the case P90 (renamed or rejoined in the call): if they are different people, "
-        "label each one's turns with their own id ('P90a: ...', 'P90b: ...')"
+        "label each one's turns with their own id ('P90a: ...', 'P90b: ...')",
     ]
 
 

@@ -29,6 +29,7 @@ CHECKS = [
     ("initialled_talk", "initialled_talk_warning"),
     ("folded_initials", "folded_initials_warning"),
     ("folded_initials", "folded_into_answers_warning"),
+    ("quoted_labels", "quoted_labels_warning"),
     ("unlabelled_answers", "unlabelled_answers_warning"),
     ("language", "name_in_file_warning"),
     ("roles", "zoom_default_name_warning"),

@@ -35,7 +35,9 @@ def transcript_summary(t: Any) -> dict[str, Any]:
     (:func:`~roqa_nlp.transcripts.initialled_talk.initialled_talk_warning`) and lines opening
     with capitals said once read as an interviewer's words
     (:func:`~roqa_nlp.transcripts.folded_initials.folded_initials_warning`) or an answer's
-    (:func:`~roqa_nlp.transcripts.folded_initials.folded_into_answers_warning`), lines below a
+    (:func:`~roqa_nlp.transcripts.folded_initials.folded_into_answers_warning`), lines that
+    look quoted or read out inside an answer read as a new speaker's turn (``quoted_lines``:
+    :func:`~roqa_nlp.transcripts.quoted_labels.quoted_labels_warning`), lines below a
     question marker that ask nothing read as the interviewer's
     (:func:`~roqa_nlp.transcripts.unlabelled_answers.unlabelled_answers_warning`), a speaker's
     name in its file name and a case named by Zoom's default file name, if any, and how it was read
@@ -50,6 +52,7 @@ def transcript_summary(t: Any) -> dict[str, Any]:
     from ..transcripts.folded_initials import folded_initials_warning, folded_into_answers_warning
     from ..transcripts.initialled_talk import initialled_talk_warning
     from ..transcripts.language import language_warning, name_in_file_warning
+    from ..transcripts.quoted_labels import quoted_labels_warning
     from ..transcripts.render import BACKCHANNELS_LEFT_OUT, split_turns_warning
     from ..transcripts.roles import (
         participant_labels_warning,
@@ -140,6 +143,7 @@ def transcript_summary(t: Any) -> dict[str, Any]:
             if w
         )
         or None,
+        "quoted_lines": quoted_labels_warning(t),
         "unlabelled_answers": unlabelled_answers_warning(t),
         "name_in_file": name_in_file_warning(t),
         "default_name": zoom_default_name_warning(t),
@@ -158,6 +162,7 @@ _CHECKS = (
     "unlabelled",
     "split_turns",
     "initialled_talk",
+    "quoted_lines",
     "unlabelled_answers",
     "name_in_file",
     "default_name",
