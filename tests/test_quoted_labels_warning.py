@@ -213,3 +213,16 @@ def test_the_words_are_no_default_speaker_label() -> None:
     assert words == {w.casefold() for w in words}
     for labels in ("interviewer_labels.txt", "interviewee_labels.txt", "collective_labels.txt"):
         assert not words & {w.casefold() for w in packaged_words(labels)}, labels
+
+
+def test_a_person_named_like_a_month_is_not_named(tmp_path: Path) -> None:
+    """``May`` said once in lower case, as speech-to-text writes it, is a person
+    (test_transcripts): the months that are given names are not on the list."""
+    t, _ = read(
+        tmp_path / "p06.txt",
+        "Interviewer: How did the inspection go?\nP06: It was stressful.\n"
+        "May: sorry to jump in, we did fund it in the end.\n"
+        "Interviewer: And afterwards?\nP06: We got a good rating in the end.\n",
+    )
+    assert ("May", "sorry to jump in, we did fund it in the end.") in turns(t)
+    assert quoted_labels_warning(t) is None
