@@ -45,7 +45,6 @@ def transcript_summary(t: Any) -> dict[str, Any]:
     from ..transcripts.cues import (
         backward_cues_warning,
         labelled_timing_warning,
-        named_timing_warning,
         unread_cues_warning,
     )
     from ..transcripts.devices import device_name_warning
@@ -112,13 +111,7 @@ def transcript_summary(t: Any) -> dict[str, Any]:
         )
         or None,
         "cue_order": "; ".join(
-            w
-            for w in (
-                backward_cues_warning(t),
-                labelled_timing_warning(t),
-                named_timing_warning(t),
-            )
-            if w
+            w for w in (backward_cues_warning(t), labelled_timing_warning(t)) if w
         )
         or None,
         "unlabelled": "; ".join(

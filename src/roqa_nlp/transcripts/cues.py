@@ -41,20 +41,12 @@ range continues the cue before it, and lines before the first range are not spee
 (:func:`timed_lines_as_cues`). YouTube's captions (``.sbv``: a timing line
 ``0:00:03.120,0:00:10.700``, the cue's words, a blank line) are cues too, their timing lines
 read as a subtitle's (:func:`sbv_as_cues`).
-
-A file whose every timing line has right above it a speaker's name alone, one of a few each
-said above two or more timing lines (``Jo Lee`` / ``0:30 --> 0:36`` / words), no cue numbers,
-is read by those names, as Teams' name line below the timing line is
-(:func:`names_above_timing_as_cues`); one where most timing lines have such a name above
-them, not all, is read as cues, its names as words, and warned of
-(:func:`named_timing_warning`).
 """
 
 from __future__ import annotations
 
 import functools
 import re
-from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -430,43 +422,6 @@ def labelled_timing_warning(transcript: Transcript) -> str | None:
     )
 
 
-#: The metadata keys of the timing lines right below a line that reads as a speaker's name
-#: alone, one of a few said above many of them, in a file read as subtitle cues
-#: (:func:`named_timing_lines`): their line numbers, how many timing lines the file has, and the
-#: names (:func:`named_timing_warning`).
-NAMED_TIMING_LINES = "timing_lines_under_names"
-NAMED_TIMING_OF = "timing_lines_under_names_of"
-NAMED_TIMING_NAMES = "timing_lines_under_names_names"
-#: The metadata key of the names a file was read by that wrote each above its timing line
-#: (``Jo Lee`` / ``0:30 --> 0:36`` / words: :func:`names_above_timing_as_cues`).
-READ_BY_NAMES_ABOVE = "read_by_names_above_timing_lines"
-
-
-def named_timing_warning(transcript: Transcript) -> str | None:
-    """One line naming the transcript's file when it was read as subtitle cues though most of
-    its timing lines sit right below a line that reads as a speaker's name alone, one of a few
-    names said above two or more of them (``Jo Lee`` / ``0:30 --> 0:36`` / words, as a
-    transcription tool may export a transcript): its names were read as words, its speakers
-    lost; else None."""
-    lines = transcript.metadata.get(NAMED_TIMING_LINES)
-    if not lines:
-        return None
-    where = transcript.source or transcript.id
-    n = len(lines)
-    of = transcript.metadata.get(NAMED_TIMING_OF) or n
-    names = ", ".join(
-        quoted(str(name)) for name in transcript.metadata.get(NAMED_TIMING_NAMES) or []
-    )
-    place = "" if transcript.metadata.get("format") in _WORD_FORMATS else f"; {_lines_named(lines)}"
-    return (
-        f"{where}: {n} of its {of} subtitle timing lines sit right below a line of a speaker's "
-        f"name alone ({names}{place}), so it may be a transcript labelled by speaker, but it was "
-        "read as subtitle cues, its names as words and its speakers lost: if it is, delete its "
-        "timing lines and put a colon after each name ('Jo Lee:') to have it read by its "
-        "speakers' labels"
-    )
-
-
 def _lines_named(ranges: Sequence[object]) -> str:
     return f"line{'s' if len(ranges) != 1 or '-' in str(ranges[0]) else ''} " + first_few(
         [str(r) for r in ranges], 6
@@ -833,89 +788,6 @@ def timing_lines_under_labels(text: str) -> tuple[int, list[int]]:
     return timings, under
 
 
-#: Most names a file read by the names above its timing lines has, or is warned of: a few
-#: speakers (an interview, a focus group), not a subtitle's lines of talk.
-_FEW_NAMES = 8
-
-
-def _names_above(lines: Sequence[str]) -> tuple[list[int], dict[int, str], set[str]]:
-    """The index (from 0) of each subtitle timing line of ``lines``; of each right below a
-    line that reads as a speaker's name alone (:func:`.utterances.is_name_line`, its markup
-    left out; no cue number), that line's name, its blanks made one; and the names (case-folded)
-    said above two or more timing lines (a name recurs)."""
-    timings = [i for i, line in enumerate(lines) if TIMING_LINE.match(line)]
-    above: dict[int, str] = {}
-    for i in timings:
-        line = " ".join(_LINE_MARKUP.sub("", lines[i - 1]).split()) if i else ""
-        # a cue id names one cue; a speaker's ``SPEAKER_00`` recurs (said once: left out)
-        if (
-            line
-            and not _CUE_NUMBER.match(line)
-            and not TIMING_LINE.match(line)
-            and is_name_line(line)
-        ):
-            above[i] = line
-    said = Counter(name.casefold() for name in above.values())
-    return timings, above, {name for name, n in said.items() if n >= 2}
-
-
-def _timing_rest(line: str) -> str | None:
-    m = TIMING_LINE.match(line)
-    return None if m is None else m["rest"]
-
-
-def named_timing_lines(text: str) -> tuple[int, list[int], list[str]]:
-    """How many subtitle timing lines ``text`` has, and, when most of them sit right below a
-    line of a speaker's name alone that is said above two or more of them, one of a few
-    (:data:`_FEW_NAMES`), the index (from 0) of each timing line right below a name line (said
-    once too: a speaker who spoke once) and the names in the order the file first says them;
-    else no lines and no names."""
-    timings, above, recurring = _names_above(text.split("\n"))
-    often = sum(1 for name in above.values() if name.casefold() in recurring)
-    if 2 * often <= len(timings) or len(recurring) > _FEW_NAMES:
-        return len(timings), [], []
-    return len(timings), sorted(above), list(dict.fromkeys(above.values()))
-
-
-def names_above_timing_as_cues(text: str) -> tuple[str, list[int], list[str]] | None:
-    """``text`` with each timing line put above the name line right above it (``Jo Lee`` /
-    ``0:30 --> 0:36`` / words written ``0:30 --> 0:36`` / ``Jo Lee`` / words, as Teams writes
-    its cues, whose name lines name their speakers: :func:`.utterances.utterance_labels`), with
-    the index (from 0) of each timing line so moved, and the names: when every timing line of
-    ``text`` (two or more) has right above it one of a few names (:data:`_FEW_NAMES`) each said
-    above two or more of them, with no words after it, and the lines right below the timing
-    lines are not, half of them or more, names each said there twice or more (Teams' own cues:
-    timing, name, words; or a speaker named ``Fine`` above an answer "Fine": which line names
-    the cue cannot be told). Else None: a subtitle file's numbers or ids (each said once), or
-    words, above its timing lines; a speaker who speaks once (told of:
-    :func:`named_timing_warning`)."""
-    lines = text.split("\n")
-    timings, above, said = _names_above(lines)
-    names = list(dict.fromkeys(above.values()))
-    if (
-        len(timings) < 2
-        or len(above) < len(timings)
-        or len(said) > _FEW_NAMES
-        or any(name.casefold() not in said for name in names)
-        or any((_timing_rest(lines[i]) or "").strip() for i in timings)
-    ):
-        return None
-    # Teams' cues hold their name right below the timing line: a file whose lines there are
-    # names too, each said there twice or more, half of them or more, is not read so
-    below = [
-        " ".join(_LINE_MARKUP.sub("", lines[i + 1]).split()) if i + 1 < len(lines) else ""
-        for i in timings
-    ]
-    named_below = Counter(
-        line.casefold() for line in below if line.casefold() in said or is_name_line(line)
-    )
-    if 2 * sum(n for n in named_below.values() if n >= 2) >= len(timings):
-        return None
-    for i in timings:
-        lines[i - 1], lines[i] = lines[i], lines[i - 1]
-    return "\n".join(lines), [i - 1 for i in timings], names
-
-
 def looks_like_cues(text: str) -> bool:
     """Whether ``text`` (of a .txt or Word file) is subtitle cues: it opens with ``WEBVTT`` and
     has a timing line, or two or more timing lines make up a fifth or more of its lines with
@@ -1034,12 +906,6 @@ def cue_transcript(
     rendered canonically (``metadata["format"] = fmt``). YouTube's captions (``fmt`` ``"sbv"``,
     or a ``.sbv`` saved as text) are read as their cues written so (:func:`sbv_as_cues`)."""
     text = sbv_as_cues(text, sbv=fmt == "sbv") or text
-    # a speaker's name above each timing line (``Jo Lee`` / ``0:30 --> 0:36`` / words): read
-    # as Teams' name below it is, the timing lines' numbers kept for the warnings
-    by_names = names_above_timing_as_cues(text)
-    named_lines = by_names[1] if by_names is not None else []
-    if by_names is not None:
-        text = by_names[0]
     timed = timed_lines_as_cues(text)
     untimed: list[UntimedBlock] = []
     backwards: list[tuple[int, str]] = []
@@ -1047,8 +913,6 @@ def cue_transcript(
     parsed = parse_cues(text if timed is None else timed[0], untimed, backwards, rolling=rolling)
     if timed is not None:  # the lines of the file, not of the cues it is read as
         backwards = [(timed[1][n - 1], r) for n, r in backwards]
-    moved = set(named_lines)  # a timing line moved one line up (from 0): its line in the file
-    backwards = [(n + 1 if n - 1 in moved else n, r) for n, r in backwards]
     # a Zoom chat message pasted in a cue, or between cues, was typed, not said: it is told of
     # as chat (inspect), not read as a speaker's label nor as a cue to mend
     chat: list[tuple[int, str]] = []
@@ -1129,17 +993,6 @@ def cue_transcript(
         if under
         else {}
     )
-    # a speaker's name above most of its timing lines, not all (else read by them): told of
-    timing_of, below_names, names = (0, [], []) if by_names else named_timing_lines(text)
-    named = (
-        {
-            NAMED_TIMING_LINES: [str(i + 1) for i in below_names],
-            NAMED_TIMING_OF: timing_of,
-            NAMED_TIMING_NAMES: names,
-        }
-        if below_names
-        else {}
-    )
     transcript = utterances_transcript(
         utterances,
         path,
@@ -1164,8 +1017,6 @@ def cue_transcript(
             ),
             **({ZOOM_CHAT: [h for _, h in sorted(chat, key=lambda c: c[0])]} if chat else {}),
             **labelled,
-            **named,
-            **({READ_BY_NAMES_ABOVE: by_names[2]} if by_names is not None else {}),
         },
         interviewer_labels=interviewer_labels,
         participant=participant,
