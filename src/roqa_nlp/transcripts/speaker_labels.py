@@ -1894,6 +1894,37 @@ def is_key_label(label: str) -> bool:
     return " ".join(label.split()).casefold() in packaged_words("key_labels.txt")
 
 
+#: A bracketed aside after a name in a list of who was there (``Helen Marsh (facilitator)``).
+_ATTENDEE_ASIDE = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
+#: What parts the names of such a list: a comma, a semicolon, ``and`` or ``&``.
+_ATTENDEE_SEPARATOR = re.compile(r"[,;]|\s(?:and|&)\s", re.IGNORECASE)
+
+
+def lists_attendees(label: str, said: str) -> bool:
+    """Whether ``label: said`` is a focus group's or meeting's list of who was there
+    (``Present: Priya Natarajan, Megan Tully and Gareth Lloyd``, ``Apologies: Sam Patel``,
+    ``Attendees: HM (facilitator), PN, MT``): the label a heading of such a list
+    (``data/attendance_labels.txt``) and its words only people's names
+    (:func:`_names_someone`, :func:`_is_initials`: names, initials, participant numbers), each
+    maybe with an aside in brackets, between commas, semicolons or ``and``. Above the first
+    turn (:func:`header_lines`) such a line is a header line: no one is called "Present"
+    (s85 daily16 D2: a participant "Present" was keyed as P05a). Talk after such a word
+    (``Present: we all were, yes``) lists no one, and is read as before."""
+    if _field(label) not in packaged_words("attendance_labels.txt"):
+        return False
+    value = _ATTENDEE_ASIDE.sub(" ", said).strip().rstrip(".")
+    names = [" ".join(part.split()) for part in _ATTENDEE_SEPARATOR.split(value)]
+    names = [name for name in names if name]
+    return bool(names) and all(_is_initials(name) or _names_someone(name) for name in names)
+
+
+def _is_initials(name: str) -> bool:
+    """Whether ``name`` is a person's initials: two to four capitals, maybe with full stops
+    (``HM``, ``J.S.``; ``Hm`` is a hesitation, ``HM`` someone)."""
+    letters = name.replace(".", "")
+    return 2 <= len(letters) <= 4 and letters.isalpha() and letters.isupper()
+
+
 def header_speakers(
     labels: Sequence[str | None], words: Sequence[str], header: Iterable[int]
 ) -> dict[str, str]:
@@ -2154,6 +2185,7 @@ def _header_scan(
             or (not talking and speaker_key(said) is not None)
             or (not talking and is_key_label(label) and key_pairs(said) is not None)
             or (not talking and _person_beside_a_field(label, said))
+            or (not talking and lists_attendees(label, said))
         ):
             out.add(i)
         elif not talking and (
