@@ -216,3 +216,87 @@ def test_different_selections_of_one_passage_with_one_code_are_said(tmp_path: Pa
     ).save(tmp_path / "Ben")
     loaded = load_coded_units([tmp_path / "Alice", tmp_path / "Ben"])
     assert not [n for n in loaded.notes if "overlapping selections" in n]
+
+
+class CountedReads(dict):
+    """A coder's codings that count how often a unit's codes are read."""
+
+    reads = 0
+
+    def get(self, *args: object) -> object:
+        CountedReads.reads += 1
+        return super().get(*args)
+
+
+def whole_and_pieces(tmp_path: Path, n: int) -> object:
+    """An answer of ``n`` sentences, by character span: Alice codes the whole answer IC.A (a
+    whole-document code) and each sentence IS.E.2 or IC.F in turn, Ben each sentence the same
+    alone: ``n`` units, each a disagreement on IC.A."""
+    answer = "P01: " + " ".join(f"Sentence {k} was said." for k in range(n)) + "\n"
+    transcript = Transcript(
+        "p01", answer, [Turn("P01", "participant", 0, len(answer))], participant="P01"
+    )
+
+    def result(picks: list[tuple[int, int, str]]) -> CodingResult:
+        out = []
+        for k, (start, end, code) in enumerate(picks, 1):
+            seg = Segment(
+                f"p01:{k:04d}", "p01", "P01", "participant", start, end, answer[start:end]
+            )
+            out.append(SegmentResult(seg, [Suggestion(code, code, code.split(".")[0], 1.0)]))
+        return CodingResult(out, {"p01": transcript}, meta={"source": "REFI-QDA"})
+
+    sentences = [(answer.index(f"Sentence {k} "), f"Sentence {k} was said.") for k in range(n)]
+    each = [
+        (start, start + len(words), ("IS.E.2", "IC.F")[k % 2])
+        for k, (start, words) in enumerate(sentences)
+    ]
+    result([(5, len(answer) - 1, "IC.A"), *each]).save(tmp_path / f"Alice{n}")
+    result(each).save(tmp_path / f"Ben{n}")
+    loaded = load_coded_units([tmp_path / f"Alice{n}", tmp_path / f"Ben{n}"])
+    assert loaded.coded.unit_kind == "spans"
+    return loaded
+
+
+def test_the_codes_are_listed_once_per_run_not_once_per_unit(
+    tmp_path: Path, monkeypatch: object
+) -> None:
+    # CodedUnits.codes scans every coding: read once per unit it made agree by span 50 times
+    # slower on 10 x 400 selections (hunt29, session 85: 470 s, BASE 9 s)
+    from roqa_nlp.cli.agree_cmd import _partial_selections_note
+    from roqa_nlp.coding_agreement import CodedUnits
+
+    listed = CodedUnits.codes.fget
+    calls = []
+
+    def counted(self: CodedUnits) -> list[str]:
+        calls.append(1)
+        return listed(self)
+
+    loaded = whole_and_pieces(tmp_path, 30)
+    monkeypatch.setattr(CodedUnits, "codes", property(counted))  # type: ignore[attr-defined]
+    assert _partial_selections_note(loaded.coded) is None
+    assert len(calls) == 1
+    rows = disagreement_rows(loaded.coded, loaded.unit_words)
+    assert len(rows) == 30 and {r[5] for r in rows} == {"IC.A"}
+    assert len(calls) == 2
+
+
+def test_a_whole_document_code_is_checked_once_not_for_each_unit_it_covers(
+    tmp_path: Path,
+) -> None:
+    # the units of a coding covering n units were copied into each of them and read back for
+    # each disagreement on it: n x n reads and copies (hunt29, session 85: 14 GB for 10 x 400
+    # selections with 4 whole-document codes); now its units are read once: linear in n
+    from roqa_nlp.cli.agree_cmd import _partial_selections_note
+
+    reads = {}
+    for n in (20, 40):
+        coded = whole_and_pieces(tmp_path, n).coded
+        coded.codings = {c: CountedReads(per) for c, per in coded.codings.items()}
+        CountedReads.reads = 0
+        assert _partial_selections_note(coded) is None
+        reads[n] = CountedReads.reads
+    # n + 1 units (the label "P01: " one): each coder's codes of each read to see who coded
+    # it, and Ben's of each unit of Alice's IC.A once
+    assert reads == {20: 2 * 21 + 20, 40: 2 * 41 + 40}
