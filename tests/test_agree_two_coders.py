@@ -300,3 +300,49 @@ def test_a_whole_document_code_is_checked_once_not_for_each_unit_it_covers(
     # n + 1 units (the label "P01: " one): each coder's codes of each read to see who coded
     # it, and Ben's of each unit of Alice's IC.A once
     assert reads == {20: 2 * 21 + 20, 40: 2 * 41 + 40}
+
+
+def test_a_second_run_writes_over_its_own_list(tmp_path: Path) -> None:
+    # the list has speaker and text columns, as a transcript: a re-run to disagreements.csv
+    # (the docs' name) was refused as one (hunt29, session 85)
+    _, alice = reviewed(tmp_path, ALICE)
+    ben = long_table(tmp_path / "ben.csv", BEN)
+    listed = tmp_path / "disagreements.csv"
+    for _ in range(2):
+        run = roqa("agree", alice, ben, "--n-boot", "0", "--disagreements", listed)
+        assert run.code == 0, run.err
+    assert len(listed.read_text("utf-8-sig").splitlines()) == 4
+
+
+def test_the_list_does_not_write_over_another_table(tmp_path: Path) -> None:
+    # a coder's long table was replaced by the list, exit 0 (hunt29, session 85); a list the
+    # team added a column to is theirs now
+    _, alice = reviewed(tmp_path, ALICE)
+    ben = long_table(tmp_path / "ben.csv", BEN)
+    other = long_table(tmp_path / "ben_copy.csv", BEN)
+    listed = tmp_path / "disagreements.csv"
+    assert roqa("agree", alice, ben, "--n-boot", "0", "--disagreements", listed).code == 0
+    noted = tmp_path / "noted.csv"
+    noted.write_text(
+        listed.read_text("utf-8").replace("not_coded_by,text", "not_coded_by,text,agreed")
+    )
+    for path, said in (
+        (
+            other,
+            "a file that is not a list of disagreements roqa agree wrote (its columns unchanged)",
+        ),
+        (noted, "a list of disagreements with columns added to it (agreed)"),
+    ):
+        before = path.read_bytes()
+        run = roqa("agree", alice, ben, "--n-boot", "0", "--disagreements", path)
+        assert run.code == 2
+        assert run.err == (
+            f"roqa: error: {path}: --disagreements would overwrite {said} (give another file "
+            "name)\n"
+        )
+        assert path.read_bytes() == before
+    # a blank file is written
+    blank = tmp_path / "blank.csv"
+    blank.write_text("")
+    assert roqa("agree", alice, ben, "--n-boot", "0", "--disagreements", blank).code == 0
+    assert blank.read_bytes() == listed.read_bytes()

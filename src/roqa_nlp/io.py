@@ -788,11 +788,15 @@ def check_outputs(
                 path=path,
                 hint=f"give a file name ending in {names}",
             )
-        held = _what_it_would_replace(dest, option)
+        kind = (own or {}).get(option)
+        # the option's own earlier file is written over, whatever else its columns look like
+        # (roqa agree's list of disagreements has speaker and text columns, as a transcript:
+        # hunt29, session 85, a second run to one file was refused)
+        mine = kind is not None and dest.is_file() and not _blank(dest) and kind[1](dest)
+        held = None if mine else _what_it_would_replace(dest, option)
         if held is not None:
             raise RoqaError(f"{option} would overwrite {held}", path=path, hint=another_name)
-        kind = (own or {}).get(option)
-        if kind is not None and dest.is_file() and not _blank(dest) and not kind[1](dest):
+        if kind is not None and dest.is_file() and not _blank(dest) and not mine:
             raise RoqaError(
                 f"{option} would overwrite a file that is not {kind[0]}",
                 path=path,

@@ -1211,6 +1211,45 @@ DISAGREEMENT_COLUMNS = (
 )
 
 
+def _header(path: Path) -> tuple[str, ...] | None:
+    """The header row of the table ``path`` as :func:`~roqa_nlp.io.header_cell` reads each
+    cell, or None for a file that cannot be read as a table."""
+    from ..io import header_cell
+    from ..transcripts.csv import header_cells
+
+    header = header_cells(path)
+    return None if header is None else tuple(map(header_cell, header))
+
+
+def written_as_disagreements(path: Path) -> bool:
+    """Whether ``path`` holds a list ``--disagreements`` wrote: a CSV whose header is
+    :data:`DISAGREEMENT_COLUMNS`, no column added, which a later run writes over. Any other
+    CSV, not blank, is refused: a coder's long table, or a list the team added a column to
+    (hunt29, session 85: a coder's unit,coder,code table was written over, exit 0)."""
+    return _header(path) == DISAGREEMENT_COLUMNS
+
+
+def refuse_a_list_with_columns_added(path: Path | None) -> None:
+    """A one-line error when ``--disagreements`` names a list it wrote that the team has added
+    columns to since (their reconciling: "agreed", "note"), which a re-run would lose; the
+    option's own refusal would call it a transcript, for its speaker and text columns."""
+    if path is None or not path.is_file():
+        return
+    header = _header(path)
+    n = len(DISAGREEMENT_COLUMNS)
+    if header is None or len(header) <= n or header[:n] != DISAGREEMENT_COLUMNS:
+        return
+    from ..errors import RoqaError
+
+    added = [name for name in header[n:] if name]
+    raise RoqaError(
+        "--disagreements would overwrite a list of disagreements with columns added to it "
+        f"({', '.join(added) or 'unnamed'})",
+        path=path,
+        hint="give another file name",
+    )
+
+
 def disagreement_rows(coded: Any, words: dict[str, tuple[str, str]]) -> list[list[str]]:
     """A row for each unit two or more coders coded and each code some of them applied there
     and others did not, in the units' order, then the codes': the unit, its transcript,
@@ -4727,11 +4766,18 @@ def agree_command(
     if to_stdout:
         json_out = None
 
+    refuse_a_list_with_columns_added(disagreements)
     check_outputs(
         {"--json": json_out, "--disagreements": disagreements},
         read,
         transcripts=[t for p in read if p.name == "codings.jsonl" for t in recorded_sources(p)],
         formats={"--json": ("JSON", (".json",)), "--disagreements": ("CSV", (".csv",))},
+        own={
+            "--disagreements": (
+                "a list of disagreements roqa agree wrote (its columns unchanged)",
+                written_as_disagreements,
+            )
+        },
     )
     if json_out is not None:  # its folder, as roqa report locks its report's (ux2, s78)
         from ..folder_lock import lock_output_folder
