@@ -346,3 +346,30 @@ def test_the_list_does_not_write_over_another_table(tmp_path: Path) -> None:
     blank.write_text("")
     assert roqa("agree", alice, ben, "--n-boot", "0", "--disagreements", blank).code == 0
     assert blank.read_bytes() == listed.read_bytes()
+
+
+def test_a_span_with_no_transcript_at_hand_has_the_words_of_a_segment_holding_it() -> None:
+    # agree_split: the two coders' segmentations differ, so units are character spans, and the
+    # transcripts are not beside the codings; every row's speaker and words were empty
+    # (hunt29, session 85). rm01:@362-484 is Ann's and Ben's segment rm01:0003, in both
+    split = Path(__file__).parent / "data" / "agree_split"
+    loaded = load_coded_units([split / "Ann", split / "Ben"])
+    assert loaded.coded.unit_kind == "spans"
+    rows = disagreement_rows(loaded.coded, loaded.unit_words)
+    assert len(rows) == 12
+    assert rows[0] == [
+        "rm01:@362-484",
+        "rm01",
+        "P01",
+        "362",
+        "484",
+        "CI.A",
+        "CI.A",
+        "Ann",
+        "Ben",
+    ] + [
+        "Honestly the night staff resisted it. They felt it was more paperwork stacked on top of "
+        "a shift that is already stretched."
+    ]
+    assert [r[2] for r in rows] == ["P01"] * 5 + ["P02"] * 2 + ["P03"] + ["P04"] * 4
+    assert all(r[9] for r in rows)

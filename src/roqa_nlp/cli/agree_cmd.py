@@ -1171,9 +1171,25 @@ def _partial_selections_note(coded: Any) -> str | None:
 
 def _unit_words(coded: Any, results: dict[str, Any]) -> dict[str, tuple[str, str]]:
     """Each unit of ``coded`` -> (speaker, words): a segment's as a result holds it; a
-    character span's text of its transcript and the speaker of the turn it starts in; else the
-    words a long table's ``text`` column gives for the unit ("" where none do)."""
+    character span's text of its transcript and the speaker of the turn it starts in, or, with
+    no transcript at hand, of a coder's segment holding it whose words are its characters (a
+    span that is a segment both coders hold: hunt29, session 85, every row of agree_split was
+    empty); else the words a long table's ``text`` column gives for the unit ("" where none
+    do)."""
     segments = {s.segment.id: s.segment for r in results.values() for s in r}
+    # each transcript's segments whose words are their characters, by where they start
+    held: dict[str, list[Any]] = {}
+    for seg in segments.values():
+        if len(seg.text) == seg.end - seg.start:
+            held.setdefault(seg.transcript_id, []).append(seg)
+    held_starts: dict[str, list[int]] = {}
+    for t, segs in held.items():
+        segs.sort(key=lambda seg: (seg.start, -seg.end))
+        held_starts[t] = [seg.start for seg in segs]
+        # in place of each, the one reaching furthest of those starting at or before it
+        for i in range(1, len(segs)):
+            if segs[i - 1].end > segs[i].end:
+                segs[i] = segs[i - 1]
     transcripts = {t: tr for r in results.values() for t, tr in r.transcripts.items()}
     table_texts = {u: words for u, _, words, _ in coded.unit_texts or ()}
     turns = {t: sorted(tr.turns, key=lambda turn: turn.start) for t, tr in transcripts.items()}
@@ -1192,6 +1208,14 @@ def _unit_words(coded: Any, results: dict[str, Any]) -> dict[str, tuple[str, str
             speaker = turn.speaker if turn is not None and unit.start < turn.end else ""
             out[unit.id] = (speaker, tr.text[unit.start : unit.end].strip())
             continue
+        if unit.start is not None and unit.end is not None and unit.transcript in held:
+            # of the segments starting at or before it, the one reaching furthest holds it if any
+            k = bisect.bisect_right(held_starts[unit.transcript], unit.start)
+            seg = held[unit.transcript][k - 1] if k else None
+            if seg is not None and unit.end <= seg.end:
+                words = seg.text[unit.start - seg.start : unit.end - seg.start].strip()
+                out[unit.id] = (seg.speaker, words)
+                continue
         out[unit.id] = ("", table_texts.get(unit.id, ""))
     return out
 
