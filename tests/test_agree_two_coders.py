@@ -373,3 +373,39 @@ def test_a_span_with_no_transcript_at_hand_has_the_words_of_a_segment_holding_it
     ]
     assert [r[2] for r in rows] == ["P01"] * 5 + ["P02"] * 2 + ["P03"] + ["P04"] * 4
     assert all(r[9] for r in rows)
+
+
+#: as TOP_ONLY, but a reject of the model's second suggestion (IC.F), not its top, on p01:0004
+#: and then on p01:0002 too
+ONE_NOT_TOP = [*TOP_ONLY[:3], Decision("p01:0004", "reject", "IC.F", text=TEXTS[3]), TOP_ONLY[4]]
+NONE_TOP = [
+    TOP_ONLY[0],
+    Decision("p01:0002", "reject", "IC.F", text=TEXTS[1]),
+    *ONE_NOT_TOP[2:],
+]
+
+
+def test_the_note_says_the_model_found_wrong_only_where_its_top_code_was_rejected(
+    tmp_path: Path,
+) -> None:
+    # "0 of them its top, charted code ... they are where the reviewer found the model wrong,
+    # so leaving them out flatters" it (hunt29, session 85)
+    coded, alice = reviewed(tmp_path / "one", ONE_NOT_TOP)
+    _, notes = agree_notes(tmp_path, coded, alice)
+    assert [n for n in notes if "left undecided" in n] == [
+        "2 segments that Alice left undecided after rejecting some of coded's suggestions (1 of "
+        "them its top, charted code) are not compared (p01:0002, p01:0004): where its charted "
+        "code was rejected (p01:0002) the reviewer found the model wrong, so leaving it out "
+        "flatters coded - Alice agreement; decide them in the decisions file (accept or recode "
+        "the code that fits, or reject every suggestion shown for no code) and run roqa "
+        "apply-decisions again"
+    ]
+    coded, alice = reviewed(tmp_path / "none", NONE_TOP)
+    _, notes = agree_notes(tmp_path, coded, alice)
+    assert [n for n in notes if "left undecided" in n] == [
+        "2 segments that Alice left undecided after rejecting suggestions of coded's other than "
+        "its top, charted code are not compared (p01:0002, p01:0004): its charted codes there "
+        "were not rejected, so they are missing for Alice, not found wrong; decide them in the "
+        "decisions file (accept or recode the code that fits, or reject every suggestion shown "
+        "for no code) and run roqa apply-decisions again"
+    ]

@@ -3497,18 +3497,35 @@ def _rejected_undecided_notes(
             }
             if not top:
                 continue  # another study's run: none of its segments
-            charted = [sid for sid in top if top[sid] in rejected[sid]]
-            one = len(top) == 1
-            which = (
-                f"{m}'s top suggestion (the code charted)"
-                if len(charted) == len(top)
-                else f"some of {m}'s suggestions ({len(charted)} of them its top, charted code)"
-            )
+            charted = sorted(sid for sid in top if top[sid] in rejected[sid])
+            one, few = len(top) == 1, len(charted) == 1
+            # what was rejected says how far the model was found wrong: only a rejected top
+            # (charted) code is its code found wrong (hunt29, session 85: "0 of them its top,
+            # charted code ... leaving them out flatters" the model)
+            if len(charted) == len(top):
+                which = f"{m}'s top suggestion (the code charted)"
+                why = (
+                    "they are where the reviewer found the model wrong, so leaving them out "
+                    f"flatters {m} - {who[c]} agreement"
+                )
+            elif charted:
+                which = f"some of {m}'s suggestions ({len(charted)} of them its top, charted code)"
+                why = (
+                    f"where its charted code was rejected ({first_few(charted)}) the reviewer "
+                    f"found the model wrong, so leaving {'it' if few else 'them'} out flatters "
+                    f"{m} - {who[c]} agreement"
+                )
+            else:
+                which = f"suggestions of {m}'s other than its top, charted code"
+                why = (
+                    f"its charted code{'' if one else 's'} there {'was' if one else 'were'} "
+                    f"not rejected, so {'it is' if one else 'they are'} missing for {who[c]}, "
+                    "not found wrong"
+                )
             notes.append(
                 f"{len(top)} segment{'' if one else 's'} that {who[c]} left undecided after "
                 f"rejecting {which} {'is' if one else 'are'} not compared "
-                f"({first_few(sorted(top))}): they are where the reviewer found the model "
-                f"wrong, so leaving them out flatters {m} - {who[c]} agreement; decide "
+                f"({first_few(sorted(top))}): {why}; decide "
                 f"{'it' if one else 'them'} in the decisions file (accept or recode the code "
                 "that fits, or reject every suggestion shown for no code) and run roqa "
                 "apply-decisions again"
