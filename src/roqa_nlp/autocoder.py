@@ -2177,7 +2177,8 @@ class AutoCoder:
             )
         if self._rejected_codes is not None:
             # a code the researcher rejected on a segment: not suggested there again, and less
-            # on talk read much like it (the ranking and shown probabilities of codes only)
+            # on talk read much like it (the ranking and shown probabilities of codes; the
+            # valence prior below reads the row so lowered, as the review left it: hunt32)
             shown = self._rejected_codes.apply(shown, X)
         wp = float(self.params.get("valence_prior_weight", 0.0))
         if self._valence_prior is not None and wp > 0:
