@@ -262,11 +262,68 @@ def test_train_says_how_many_rejections_of_another_codebook_are_not_kept(
     assert feedback["n_rejections_in_other_codes"] == 1
     shown = [(s.code_id, s.probability) for s in ac.suggest(STAFFING, top_k=6)[0]]
     assert shown == without_rejections(ac, STAFFING)
+    # hunt32 (session 85): "it would take away every code charted from the model's code it
+    # comes from", untrue where that code charts the rejected code alone
     assert (
         "with its segment: not suggested there again, and less on talk read much like it; "
-        "1 rejection not kept with its segment: typed in cfir-2022's codes, it would take away "
-        "every code charted from the model's code it comes from; "
-    ) in feedback_summary(feedback)
+        "1 rejection not kept with its segment: typed in cfir-2022's codes, and rejections are "
+        "kept only in the model's own codes (cfir-2009): one typed in another codebook's could "
+        "take away other codes charted from the same model code (to stop a code coming back on "
+        "a segment, accept or recode the right code there, or, if no code fits, reject every "
+        "suggestion shown or give it a no-code row); "
+    ) in feedback_summary(feedback, own="cfir-2009")
+
+
+def test_the_train_line_says_rejections_typed_in_another_codebook_are_not_kept() -> None:
+    """hunt32 (session 85): the line said each such rejection "would take away every code
+    charted from the model's code it comes from", where most CFIR 2.0 codes (26 of daily14's
+    31 top codes) are charted from a model code alone; true both ways now, the model's
+    codebook named, and what to do instead."""
+    card: dict[str, object] = {
+        "n_examples": 1,
+        "n_decisions": 3,
+        "examples_by_kind": {"coded": 1},
+        "codes_by_decision": {"accept": 1},
+        "left_out": {"rejections short of all the segment's suggestions": 2},
+        "n_rejections_in_other_codes": 2,
+        "translated_from": ["cfir-2022"],
+    }
+    assert feedback_summary(card, own="cfir-2009+project") == (
+        "feedback: 1 example from 3 decisions (1 accepted); 2 left out (2 rejections short of "
+        "all the segment's suggestions); 2 rejections not kept with their segments: typed in "
+        "cfir-2022's codes, and rejections are kept only in the model's own codes (cfir-2009): "
+        "one typed in another codebook's could take away other codes charted from the same "
+        "model code (to stop a code coming back on a segment, accept or recode the right code "
+        "there, or, if no code fits, reject every suggestion shown or give it a no-code row); "
+        "codings: none (no model valence or questions, 3 suggestions assumed shown)"
+    )
+
+
+def test_rejections_typed_in_another_codebook_alone_are_an_error_saying_why(
+    embedder: Embedder,
+) -> None:
+    """hunt32 (session 85): a review whose only rows were CFIR 2.0 rejections failed with "2
+    rejections short of all the segment's suggestions (nothing to learn: accept, recode or
+    reject suggestions, ...)": the reviewer had rejected suggestions; the reason is the
+    codebook they are typed in."""
+    from roqa_nlp.errors import RoqaError
+
+    ac = AutoCoder("cfir-2009", embedder=embedder)
+    with pytest.raises(RoqaError) as exc:
+        ac.update(
+            [
+                Decision("p01:0001", "reject", "OUT.E", text=STAFFING),
+                Decision("p01:0002", "reject", "INS.J", text=ROLE),
+            ],
+            training=Path("missing"),  # never read: nothing to learn
+        )
+    assert str(exc.value) == (
+        "decisions: the decisions give no training example (2 rejections typed in cfir-2022's "
+        "codes, not kept: rejections are kept only in the model's own codes (cfir-2009): one "
+        "typed in another codebook's could take away other codes charted from the same model "
+        "code) (to stop a code coming back on a segment, accept or recode the right code there, "
+        "or, if no code fits, reject every suggestion shown or give it a no-code row)"
+    )
 
 
 def test_segments_with_a_rejection_only_are_counted_as_in_the_models_feedback(

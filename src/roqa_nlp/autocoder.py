@@ -1673,7 +1673,28 @@ class AutoCoder:
             rejects_typed=rejects_typed,
         )
         if not plan.texts and not plan.valence_texts and not plan.rejections:
-            why = "; ".join(f"{n} {reason}" for reason, n in plan.left_out.items())
+            from .decisions import SHORT_OF_ALL, STOP_A_CODE, only_own_codes_kept, typed_in_said
+
+            left_out = dict(plan.left_out)
+            n_other = plan.n_rejections_in_other_codes
+            # rejections typed in another codebook's codes: not "short of all the segment's
+            # suggestions", which told the reviewer to reject suggestions (hunt32, session 85)
+            if n_other:
+                left_out[SHORT_OF_ALL] = left_out.get(SHORT_OF_ALL, 0) - n_other
+            why = "; ".join(
+                [
+                    *(
+                        [
+                            f"{n_other} rejection{'s' if n_other != 1 else ''} typed in "
+                            f"{typed_in_said(translated_from)} codes, not kept: "
+                            + only_own_codes_kept(self.codebook.id)
+                        ]
+                        if n_other
+                        else []
+                    ),
+                    *(f"{n} {reason}" for reason, n in left_out.items() if n > 0),
+                ]
+            )
             notes = sum(d.decision == NOTE for decs_i, _, _ in files for d in decs_i)
             if not why and notes:  # "(none)" hid why (api tester, session 79)
                 why = (
@@ -1684,7 +1705,9 @@ class AutoCoder:
             raise RoqaValueError(
                 f"the decisions give no training example ({why or 'none'})",
                 path=where,
-                hint="nothing to learn: accept, recode or reject suggestions, or name new codes",
+                hint=STOP_A_CODE
+                if n_other
+                else "nothing to learn: accept, recode or reject suggestions, or name new codes",
             )
         # said once the decisions are known to train (an error above stops first)
         for (decs_i, name, _), r in zip(files, results):

@@ -3304,6 +3304,35 @@ SHORT_OF_ALL = "rejections short of all the segment's suggestions"
 #: later row on the same segment" named rows on 20 segments of 13 interviews)
 REPLACED = "replaced by a later row on the same words and code"
 BESIDE_A_CODE = "rejections on segments given a code"
+#: what to do where a rejection is not kept (typed in another codebook's codes), so that its code
+#: does not come back on the segment (hunt32, session 85)
+STOP_A_CODE = (
+    "to stop a code coming back on a segment, accept or recode the right code there, or, if no "
+    f"code fits, reject every suggestion shown or give it a {NO_CODE} row"
+)
+
+
+def only_own_codes_kept(own: str | None) -> str:
+    """Why a rejection typed in another codebook's codes (a review charted in CFIR 2.0 or in the
+    researcher's own codebook) is not kept: true whether its model code charts one code or
+    several (hunt32, session 85: "each would take away every code charted from the model's code
+    it comes from" where that was the rejected code alone). ``own``: the model's codebook id."""
+    return (
+        "rejections are kept only in the model's own codes"
+        + (f" ({own.removesuffix('+project')})" if own else "")
+        + ": one typed in another codebook's could take away other codes charted from the same "
+        "model code"
+    )
+
+
+def typed_in_said(translated_from: object) -> str:
+    """The codebook rejections not kept were typed in, as the train line and error name it:
+    "cfir-2022's", else "another codebook's"."""
+    if isinstance(translated_from, (list, tuple)) and len(translated_from) == 1:
+        return f"{translated_from[0]}'s"
+    return "another codebook's"
+
+
 VALENCE_UNCODED = "valence corrections on segments with no code decided"
 #: coded examples given a new code and no valence, or a project code the model did not suggest on
 #: the segment (FeedbackExamples.counts): they have none
@@ -4483,12 +4512,15 @@ def _valence_only_from(n_examples: int, n_rows: int, n_without_row: int) -> str:
     )
 
 
-def feedback_summary(card: dict[str, object], names: Mapping[str, str] | None = None) -> str:
+def feedback_summary(
+    card: dict[str, object], names: Mapping[str, str] | None = None, own: str | None = None
+) -> str:
     """One line for ``roqa train``: the examples the decisions became, by kind, what was left
     out and why, and the codings used (``card`` is a model card's ``feedback``). The codes of
     coded examples are counted by decision, the other examples by kind; when coded examples
     carry more codes than there are of them, the line says so. ``names`` (code id to name: the
-    model's codebook) names the new codes as the researcher typed them; without it, by id."""
+    model's codebook) names the new codes as the researcher typed them; without it, by id.
+    ``own`` (the model's codebook id) names the codes rejections are kept in."""
     # a card before examples_by_kind counted codes by decision and other examples by kind in one
     earlier: dict[str, int] = dict(card.get("examples", {}))  # type: ignore[call-overload]
     n_ex, n_dec = card.get("n_examples"), card.get("n_decisions")
@@ -4602,17 +4634,11 @@ def feedback_summary(card: dict[str, object], names: Mapping[str, str] | None = 
     if n_other:
         # a reject of a code of another codebook would be kept as one of the model's code it
         # comes from, which charts other codes too (hunt27, session 85)
-        typed_in = card.get("translated_from")
-        book = (
-            f"{typed_in[0]}'s"
-            if isinstance(typed_in, list) and len(typed_in) == 1
-            else "another codebook's"
-        )
         line += (
             f"; {n_other} rejection{'s' if n_other != 1 else ''} not kept with "
-            f"{'its segment' if n_other == 1 else 'their segments'}: typed in {book} codes, "
-            f"{'it' if n_other == 1 else 'each'} would take away every code charted from the "
-            "model's code it comes from"
+            f"{'its segment' if n_other == 1 else 'their segments'}: typed in "
+            f"{typed_in_said(card.get('translated_from'))} codes, and {only_own_codes_kept(own)} "
+            f"({STOP_A_CODE})"
         )
     n_notes = card.get("n_notes")
     if n_notes:

@@ -128,7 +128,9 @@ def train_command(
                 # one line a paragraph in a file or a pipe, as roqa code's summary
                 con.print(
                     feedback_summary(
-                        ac.card["feedback"], {c.id: c.name for c in ac.codebook.codes}
+                        ac.card["feedback"],
+                        {c.id: c.name for c in ac.codebook.codes},
+                        own=ac.codebook.id,
                     ),
                     soft_wrap=not con.is_terminal,
                     markup=False,
