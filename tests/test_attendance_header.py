@@ -113,3 +113,26 @@ def test_talk_after_such_a_word_above_the_talk_is_read_as_before(tmp_path: Path)
 )
 def test_lists_attendees(label: str, said: str, expected: bool) -> None:
     assert lists_attendees(label, said) is expected
+
+
+@pytest.mark.parametrize("kind", ["txt", "docx"])
+@pytest.mark.parametrize("first", ["Sure.", "OK.", "Dr Lee, Dr Shah and I."])
+def test_a_speaker_so_labelled_who_speaks_again_keeps_the_first_turn(
+    tmp_path: Path, kind: str, first: str
+) -> None:
+    """hunt33 (session 85): a US-style ``Attending:`` role opening the talk with a word or two
+    that read as a list of names lost that first turn, with no warning (54 of 136 files)."""
+    lines = [
+        f"Attending: {first}",
+        "Interviewer: How did the new discharge pathway land with the team?",
+        "Attending: Badly at first, nobody had been told who owned the checklist.",
+    ]
+    path = _file(tmp_path, kind, lines)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        t = read_transcript(path)
+    assert [(u.speaker, t.text[u.start : u.end]) for u in t.turns] == [
+        ("Attending", first),
+        ("Interviewer", "How did the new discharge pathway land with the team?"),
+        ("Attending", "Badly at first, nobody had been told who owned the checklist."),
+    ]

@@ -2185,7 +2185,7 @@ def _header_scan(
             or (not talking and speaker_key(said) is not None)
             or (not talking and is_key_label(label) and key_pairs(said) is not None)
             or (not talking and _person_beside_a_field(label, said))
-            or (not talking and lists_attendees(label, said))
+            or (not talking and lists_attendees(label, said) and not _speaks_again(labels, i))
         ):
             out.add(i)
         elif not talking and (
