@@ -312,6 +312,41 @@ def test_a_second_run_writes_over_its_own_list(tmp_path: Path) -> None:
         run = roqa("agree", alice, ben, "--n-boot", "0", "--disagreements", listed)
         assert run.code == 0, run.err
     assert len(listed.read_text("utf-8-sig").splitlines()) == 4
+    assert sorted(p.name for p in tmp_path.glob("disagreements*")) == ["disagreements.csv"]
+
+
+def test_a_list_the_team_edited_in_place_is_kept_before_a_re_run(tmp_path: Path) -> None:
+    # a team marking up the list in its own cells (no column added), a resolved row deleted,
+    # lost it to a re-run, exit 0, no copy (hunt33 D-B1, session 85); roqa report keeps an
+    # edited matrix so (write_up_files)
+    _, alice = reviewed(tmp_path, ALICE)
+    ben = long_table(tmp_path / "ben.csv", BEN)
+    listed = tmp_path / "disagreements.csv"
+    assert roqa("agree", alice, ben, "--n-boot", "0", "--disagreements", listed).code == 0
+    fresh = listed.read_bytes()
+    with listed.open(encoding="utf-8-sig", newline="") as f:
+        rows = list(csv.reader(f))
+    rows[1][-1] += " [AGREED: IC.F]"
+    del rows[2]
+    with listed.open("w", encoding="utf-8", newline="") as f:
+        csv.writer(f).writerows(rows)
+    edited = listed.read_bytes()
+    run = roqa("agree", alice, ben, "--n-boot", "0", "--disagreements", listed)
+    assert run.code == 0, run.err
+    kept = tmp_path / "disagreements.edited.csv"
+    assert run.err == (
+        f"roqa: warning: {listed}: edited since roqa wrote it (or roqa has no record of writing "
+        f"it): your copy is kept as {kept}; the new one replaces it\n"
+    )
+    assert kept.read_bytes() == edited
+    assert listed.read_bytes() == fresh
+    names = sorted(p.name for p in tmp_path.glob("disagreements*"))
+    assert names == ["disagreements.csv", "disagreements.edited.csv"]
+    # the list as roqa wrote it again: no copy, no warning
+    run = roqa("agree", alice, ben, "--n-boot", "0", "--disagreements", listed)
+    assert run.code == 0 and run.err == ""
+    assert sorted(p.name for p in tmp_path.glob("disagreements*")) == names
+    assert kept.read_bytes() == edited
 
 
 def test_the_list_does_not_write_over_another_table(tmp_path: Path) -> None:

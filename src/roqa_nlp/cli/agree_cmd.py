@@ -1301,21 +1301,32 @@ def disagreement_rows(coded: Any, words: dict[str, tuple[str, str]]) -> list[lis
     return rows
 
 
-def write_disagreements(path: Path, coded: Any, words: dict[str, tuple[str, str]]) -> int:
+def write_disagreements(
+    path: Path, coded: Any, words: dict[str, tuple[str, str]]
+) -> tuple[int, str | None]:
     """Write :func:`disagreement_rows` to ``path`` as a CSV (UTF-8 with a BOM, as roqa's other
-    CSVs, for Excel), atomically; returns how many rows."""
+    CSVs, for Excel), atomically, and record its bytes as ``roqa report`` records its write-up
+    files (:func:`~roqa_nlp.write_up_files.record_written`); returns how many rows, and the
+    line saying where the list there before was kept, when the team had edited it in its own
+    columns (a cell typed in, a resolved row deleted: hunt33, session 85, lost to a re-run with
+    exit 0), else None: it is first kept beside it as ``disagreements.edited.csv``
+    (:func:`~roqa_nlp.write_up_files.keep_edited`). A blank file holds nothing to keep."""
     import csv
     import io as _io
 
-    from ..io import atomic_write_text
+    from ..io import _blank, atomic_write_bytes
+    from ..write_up_files import keep_edited, kept_line, record_written
 
     rows = disagreement_rows(coded, words)
     buf = _io.StringIO()
     w = csv.writer(buf, lineterminator="\r\n")
     w.writerow(DISAGREEMENT_COLUMNS)
     w.writerows(rows)
-    atomic_write_text(path, "\ufeff" + buf.getvalue())
-    return len(rows)
+    data = ("\ufeff" + buf.getvalue()).encode("utf-8")
+    kept = keep_edited({path: data}) if path.is_file() and not _blank(path) else []
+    atomic_write_bytes(path, data)
+    record_written(path)
+    return len(rows), kept_line(kept)
 
 
 #: how the note of :func:`_on_reviewed_segments` on a coder's codings outside the decided
@@ -4926,7 +4937,9 @@ def agree_command(
         fanned_in=loaded.fanned_in,
     )
     if disagreements is not None:
-        n = write_disagreements(disagreements, loaded.coded, loaded.unit_words)
+        n, kept = write_disagreements(disagreements, loaded.coded, loaded.unit_words)
+        if kept is not None:  # the team's marked-up list, as roqa report says of a matrix
+            typer.echo(f"roqa: warning: {kept}", err=True)
         console.print(
             f"{n} disagreement{'' if n == 1 else 's'} (a unit and a code some coders applied "
             'and others did not) listed, to reconcile (docs/agreement.md, "Two coders").',
