@@ -347,6 +347,11 @@ def test_a_list_the_team_edited_in_place_is_kept_before_a_re_run(tmp_path: Path)
     assert run.code == 0 and run.err == ""
     assert sorted(p.name for p in tmp_path.glob("disagreements*")) == names
     assert kept.read_bytes() == edited
+    # a list an earlier version wrote (no record) is kept only when its content differs
+    (tmp_path / ".roqa.written.json").unlink()
+    run = roqa("agree", alice, ben, "--n-boot", "0", "--disagreements", listed)
+    assert run.code == 0 and run.err == ""
+    assert sorted(p.name for p in tmp_path.glob("disagreements*")) == names
 
 
 def test_the_list_does_not_write_over_another_table(tmp_path: Path) -> None:

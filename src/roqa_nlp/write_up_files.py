@@ -16,7 +16,9 @@ record came keeps no copy of a file as roqa writes it again), is first kept besi
 it, as ``roqa code`` keeps an earlier codebook copy (``chart_codebook.<its id>.json``): as ``matrix.edited.xlsx``, or, when that name holds another
 file already (a later round of edits), with its SHA-256's first 12 digits,
 ``matrix.edited.3f1c0a9b2d4e.xlsx``. A copy of the same bytes is not made twice. A copy that
-cannot be made is an error before anything is replaced: their edits are never lost.
+cannot be made is an error before anything is replaced: their edits are never lost. ``roqa
+agree --disagreements`` records and keeps its list of disagreements so too (a team marks it up
+in its cells: hunt33, session 85).
 
 They are no codings and no transcripts: :func:`write_up_of` tells one given as either (by its
 first sheet's or its header row, or a Word document's author), so that ``roqa report``,
@@ -143,7 +145,8 @@ def _record(folder: Path) -> dict[str, str]:
 def record_written(path: str | Path) -> None:
     """Record the bytes of the write-up file ``path`` roqa has just written (its SHA-256, in the
     folder's :data:`RECORD`): ``roqa report`` and the writers of the matrix, Table 2 and the
-    saturation table (``to_csv``, ``to_xlsx``, ``to_docx``) call it. A record that cannot be
+    saturation table (``to_csv``, ``to_xlsx``, ``to_docx``) call it, and ``roqa agree
+    --disagreements`` of its list. A record that cannot be
     written only means the file is kept before it is next replaced."""
     from .io import atomic_write_text, sha256_file
 
