@@ -210,6 +210,52 @@ def test_a_rejection_of_another_codebooks_code_is_not_kept() -> None:
     assert plan.rejections == [("p01:0001", "I manage the outreach team of six.", "", "IS.A")]
 
 
+def test_a_rejection_of_another_codebooks_code_its_model_code_charts_alone_is_kept() -> None:
+    """hunt32 (session 85): no CFIR 2.0 rejection was kept, even of a code its model code charts
+    alone (INS.J, charted from IS.E.2 only; 26 of daily14's 31 top codes chart so), so the
+    rejected code came back after retraining. Kept as its model code it lowers nothing else;
+    OUT.E's (OS.D charts OUT.E, OUT.F and OUT.G.3) still is not."""
+    import warnings
+
+    from roqa_nlp.codebook import load_codebook
+    from roqa_nlp.decisions import feedback_plan
+
+    decisions = [
+        Decision("p01:0001", "reject", "INS.J", text=STAFFING),
+        Decision(
+            "p01:0002", "reject", "OUT.E", text="The new rules from the council changed our work."
+        ),
+        Decision("p01:0003", "accept", "IC.A", text="The idea came from our own staff."),
+    ]
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        plan = feedback_plan([(decisions, None, "decisions.csv")], load_codebook("cfir-2009"))
+    # before: [] and 2 in other codes
+    assert plan.rejections == [("p01:0001", STAFFING, "", "IS.E.2")]
+    assert plan.n_rejections_in_other_codes == 1
+
+
+def test_a_one_to_one_rejection_typed_in_cfir_2022_is_kept_by_update(embedder: Embedder) -> None:
+    """hunt32 (session 85): the one-click reject of the top code (PR.A 0.15 on ROLE) typed as
+    its CFIR 2.0 code PRO.D, which PR.A alone charts, is kept as PR.A; OUT.E is not."""
+    ac = update(
+        embedder,
+        [
+            Decision("p01:0001", "reject", "PRO.D", text=ROLE),
+            Decision("p01:0002", "reject", "OUT.E", text=STAFFING),
+            Decision("p01:0003", "accept", "IS.E.2", text=SHORT_STAFFED),
+        ],
+    )
+    feedback = ac.card["feedback"]
+    # before: no n_rejections_kept, 2 in other codes, PR.A first on ROLE again
+    assert feedback["n_rejections_kept"] == 1
+    assert feedback["n_rejections_in_other_codes"] == 1
+    assert without_rejections(ac, ROLE)[0][0] == "PR.A"
+    assert probability(ac, ROLE, "PR.A") == 0.0
+    shown = [(s.code_id, s.probability) for s in ac.suggest(STAFFING, top_k=6)[0]]
+    assert shown == without_rejections(ac, STAFFING)
+
+
 def test_readings_are_kept_as_saved() -> None:
     """hunt27 (session 85): kept float32 in memory and saved float16, a model updated in memory
     coded otherwise than the same model saved and loaded (IS.A 0.119983 vs 0.119992)."""
@@ -267,10 +313,11 @@ def test_train_says_how_many_rejections_of_another_codebook_are_not_kept(
     assert (
         "with its segment: not suggested there again, and less on talk read much like it; "
         "1 rejection not kept with its segment: typed in cfir-2022's codes, and rejections are "
-        "kept only in the model's own codes (cfir-2009): one typed in another codebook's could "
-        "take away other codes charted from the same model code (to stop a code coming back on "
-        "a segment, accept or recode the right code there, or, if no code fits, reject every "
-        "suggestion shown or give it a no-code row); "
+        "kept in the model's own codes (cfir-2009), or in another codebook's where the model "
+        "code they come from charts them alone: each of these comes from one charting other "
+        "codes too, which keeping it would take away (to stop a code coming back on a segment, "
+        "accept or recode the right code there, or, if no code fits, reject every suggestion "
+        "shown or give it a no-code row); "
     ) in feedback_summary(feedback, own="cfir-2009")
 
 
@@ -291,10 +338,11 @@ def test_the_train_line_says_rejections_typed_in_another_codebook_are_not_kept()
     assert feedback_summary(card, own="cfir-2009+project") == (
         "feedback: 1 example from 3 decisions (1 accepted); 2 left out (2 rejections short of "
         "all the segment's suggestions); 2 rejections not kept with their segments: typed in "
-        "cfir-2022's codes, and rejections are kept only in the model's own codes (cfir-2009): "
-        "one typed in another codebook's could take away other codes charted from the same "
-        "model code (to stop a code coming back on a segment, accept or recode the right code "
-        "there, or, if no code fits, reject every suggestion shown or give it a no-code row); "
+        "cfir-2022's codes, and rejections are kept in the model's own codes (cfir-2009), or in "
+        "another codebook's where the model code they come from charts them alone: each of "
+        "these comes from one charting other codes too, which keeping it would take away (to "
+        "stop a code coming back on a segment, accept or recode the right code there, or, if "
+        "no code fits, reject every suggestion shown or give it a no-code row); "
         "codings: none (no model valence or questions, 3 suggestions assumed shown)"
     )
 
@@ -313,15 +361,17 @@ def test_rejections_typed_in_another_codebook_alone_are_an_error_saying_why(
         ac.update(
             [
                 Decision("p01:0001", "reject", "OUT.E", text=STAFFING),
-                Decision("p01:0002", "reject", "INS.J", text=ROLE),
+                # CI.E's, charted as IND.J to IND.M (INS.J, IS.E.2's alone, is kept: hunt32)
+                Decision("p01:0002", "reject", "IND.J", text=ROLE),
             ],
             training=Path("missing"),  # never read: nothing to learn
         )
     assert str(exc.value) == (
         "decisions: the decisions give no training example (2 rejections typed in cfir-2022's "
-        "codes, not kept: rejections are kept only in the model's own codes (cfir-2009): one "
-        "typed in another codebook's could take away other codes charted from the same model "
-        "code) (to stop a code coming back on a segment, accept or recode the right code there, "
+        "codes, not kept: rejections are kept in the model's own codes (cfir-2009), or in "
+        "another codebook's where the model code they come from charts them alone: each of "
+        "these comes from one charting other codes too, which keeping it would take away) (to "
+        "stop a code coming back on a segment, accept or recode the right code there, "
         "or, if no code fits, reject every suggestion shown or give it a no-code row)"
     )
 

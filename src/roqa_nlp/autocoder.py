@@ -1606,7 +1606,12 @@ class AutoCoder:
                 path=jsonl,
             )
         from .decisions import in_codes_the_chart_has
-        from .decisions_crosswalk import books_of, in_model_codes, recorded_own_chart
+        from .decisions_crosswalk import (
+            books_of,
+            in_model_codes,
+            recorded_own_chart,
+            rejects_one_to_one,
+        )
 
         # each file's codings' own codebook (`roqa code --codebook OWN.json`), read once
         owns = [recorded_own_chart(r, self.codebook) for r in results]
@@ -1633,7 +1638,7 @@ class AutoCoder:
         # own codebook the codings record): the decisions they are on the model's codes, new
         # codes among them (before the project codebook is made)
         read_as: list[list[tuple[Decision, Decision]]] = [[] for _ in files]
-        # the rejections as typed: only those typed in the model's codes are kept with their
+        # the rejections as typed: those typed in the model's codes are kept with their
         # segments (feedback_plan; hunt27, session 85: read in the model's codes here first,
         # a CFIR 2.0 reject of OUT.E was still kept as OS.D and took OUT.G.3 away)
         rejects_typed = [
@@ -1645,6 +1650,13 @@ class AutoCoder:
         files = [
             (in_model_codes(decs_i, self.codebook, r, where=name, read_as=read), name, h)
             for (decs_i, name, h), r, read in zip(files, results, read_as)
+        ]
+        # and those typed in another codebook whose model code charts the rejected code alone,
+        # as the model code they were read as: kept too (hunt32, session 85)
+        rejects_typed += [
+            kept
+            for read, r in zip(read_as, results)
+            for kept in rejects_one_to_one(read, self.codebook, r)
         ]
         # a new code named as a code the model has is the recode to it, as apply-decisions reads it
         files = [

@@ -3314,14 +3314,14 @@ STOP_A_CODE = (
 
 def only_own_codes_kept(own: str | None) -> str:
     """Why a rejection typed in another codebook's codes (a review charted in CFIR 2.0 or in the
-    researcher's own codebook) is not kept: true whether its model code charts one code or
-    several (hunt32, session 85: "each would take away every code charted from the model's code
-    it comes from" where that was the rejected code alone). ``own``: the model's codebook id."""
+    researcher's own codebook) is not kept: the model code it comes from charts other codes too
+    (hunt32, session 85: one whose model code charts it alone is kept, :func:`feedback_plan`).
+    ``own``: the model's codebook id."""
     return (
-        "rejections are kept only in the model's own codes"
+        "rejections are kept in the model's own codes"
         + (f" ({own.removesuffix('+project')})" if own else "")
-        + ": one typed in another codebook's could take away other codes charted from the same "
-        "model code"
+        + ", or in another codebook's where the model code they come from charts them alone: "
+        "each of these comes from one charting other codes too, which keeping it would take away"
     )
 
 
@@ -3500,23 +3500,31 @@ def feedback_plan(
       gives it to the valence head alone; without it (a trainer that cannot) it is left out
       (:data:`VALENCE_UNCODED`). Words whose every suggestion was rejected are an example of
       talk that fits no code besides.
-    - The codes rejected on segments are kept (``rejections``) only when the reject row was
-      typed in ``codebook``'s codes: as the ``sources`` have them, or as ``rejects_typed``
-      (segment id, code as typed) says, for decisions a caller read in the model's codes before.
+    - The codes rejected on segments are kept (``rejections``) when the reject row was typed in
+      ``codebook``'s codes (as the ``sources`` have them, or as ``rejects_typed``, segment id
+      and code as typed, says, for decisions a caller read in the model's codes before: it
+      gives a kept reject typed in another codebook as its model code), or in another
+      codebook's code its model code charts alone (:func:`~roqa_nlp.decisions_crosswalk.
+      rejects_one_to_one`); one whose model code charts several codes is not kept.
     - Each row is counted once: a valence given on a rejection's or a no-code row (by hand) is
       the segment's, as a ``valence`` row's, but the row counts under its decision; the valence
       rows are counted in ``decisions_by_kind`` (on coded examples, behind valence-only ones),
       the valence-only examples without one in ``counts`` (:data:`VALENCE_ONLY_WITHOUT_ROW`).
     """
-    from .decisions_crosswalk import codings_codebook, in_model_codes, shown_charted
+    from .decisions_crosswalk import (
+        codings_codebook,
+        in_model_codes,
+        rejects_one_to_one,
+        shown_charted,
+    )
     from .errors import warn
 
-    # the rejections as typed in the model's own codes (segment id, code id): only these are
-    # kept with their segments (out.rejections). A reject of a code of another codebook (a
-    # review charted in CFIR 2.0, or in an own codebook charted from CFIR 2009) is read as a
-    # reject of the model's code it comes from, which charts its siblings too: kept, it took
-    # away a sibling the researcher never rejected (hunt27, session 85: OUT.E rejected took
-    # OUT.G.3 at 0.997, the right code, away)
+    # the rejections as typed in the model's own codes (segment id, code id): these are kept
+    # with their segments (out.rejections). A reject of a code of another codebook (a review
+    # charted in CFIR 2.0, or in an own codebook charted from CFIR 2009) is read as a reject
+    # of the model's code it comes from: kept only where that code charts it alone, as one
+    # charting its siblings too took away a sibling the researcher never rejected (hunt27,
+    # session 85: OUT.E rejected took OUT.G.3 at 0.997, the right code, away)
     if rejects_typed is None:
         rejects_typed = [
             (d.segment_id, d.code_id) for ds, _, _ in sources for d in ds if d.decision == "reject"
@@ -3528,14 +3536,24 @@ def feedback_plan(
     }
     # a note row decides nothing: it gives no example and is matched to no segment; a row on a
     # code of another codebook (a review charted in CFIR 2.0) is the decision on the model's
+    read_as: list[list[tuple[Decision, Decision]]] = [[] for _ in sources]
     sources = [
         (
-            in_model_codes([d for d in ds if d.decision != NOTE], codebook, result, where=where),
+            in_model_codes(
+                [d for d in ds if d.decision != NOTE], codebook, result, where=where, read_as=read
+            ),
             result,
             where,
         )
-        for ds, result, where in sources
+        for (ds, result, where), read in zip(sources, read_as)
     ]
+    # a reject typed in another codebook whose model code charts that code alone: kept as a
+    # reject of the model code, which lowers no other code (hunt32, session 85)
+    typed_rejects |= {
+        kept
+        for read, (_, result, _) in zip(read_as, sources)
+        for kept in rejects_one_to_one(read, codebook, result)
+    }
     sources, codebook = _with_new_codes(sources, codebook)
     # a code no codebook knows stops it before any warning: every such code of a file in one
     # error, as apply-decisions names them, and every file's (rounds tester, s68, and hunt s68

@@ -730,6 +730,30 @@ def in_model_codes(
     return rows
 
 
+def rejects_one_to_one(
+    read_as: Sequence[tuple[Decision, Decision]], model: Codebook, result: CodingResult | None
+) -> list[tuple[str, str]]:
+    """(segment id, model code) of each rejection in ``read_as`` (:func:`in_model_codes`: a row
+    on another codebook's code, with the row it was read as) whose model code charts the
+    rejected code alone in that codebook: kept with its segment, it lowers no code the
+    researcher did not reject (hunt32, session 85: 26 of daily14's 31 top codes chart so in
+    CFIR 2.0). One whose model code charts several codes (OS.D as OUT.E, OUT.F and OUT.G.3)
+    is not: it took away a sibling the researcher never rejected (hunt27, session 85)."""
+    chart = recorded_own_chart(result, model)
+    base = base_codebook(model)
+    out = []
+    for typed, read in read_as:
+        if typed.decision != "reject" or read.decision != "reject" or read.code_id not in base:
+            continue
+        book_id = books_of([typed], model, chart).get(0)
+        if book_id is None:
+            continue
+        other = chart if chart is not None and chart.id == book_id else Codebook.load(book_id)
+        if _targets(read.code_id, crosswalk(base, other), base) == [typed.code_id]:
+            out.append((read.segment_id, read.code_id))
+    return out
+
+
 def _by_ids(d: Decision, other: Codebook, model: Codebook) -> Decision:
     """``d``, a row on a code of ``other`` (by its id, name or alias), with that code, and the
     suggestion it replaced when that is a code of ``other`` the model lacks, given by their ids:
