@@ -18,6 +18,7 @@ from __future__ import annotations
 import csv
 import json
 from pathlib import Path
+from typing import Any
 
 from roqa_nlp.cli.agree_cmd import disagreement_rows, load_coded_units
 from roqa_nlp.decisions import REJECTED_ON_UNDECIDED, Decision
@@ -449,3 +450,23 @@ def test_the_note_says_the_model_found_wrong_only_where_its_top_code_was_rejecte
         "decisions file (accept or recode the code that fits, or reject every suggestion shown "
         "for no code) and run roqa apply-decisions again"
     ]
+
+
+def test_the_list_guards_cells_a_spreadsheet_would_run(tmp_path: Path, monkeypatch: Any) -> None:
+    """The list holds the participants' words: an answer opening with = + - @ is written as text
+    for Excel ('=...), as every CSV roqa writes (spreadsheet_csv); it was written raw."""
+    import roqa_nlp.cli.agree_cmd as agree_cmd
+
+    row = ["p01:0003", "p01", "P01", "10", "40", "IS.A", "Intervention Source", "Alice", "Ben"]
+    monkeypatch.setattr(
+        agree_cmd,
+        "disagreement_rows",
+        lambda coded, words: [[*row, "=HYPERLINK(1)"], [*row, "-it never came"], [*row, "-"]],
+    )
+    out = tmp_path / "disagreements.csv"
+    assert agree_cmd.write_disagreements(out, None, {}) == (3, None)
+    data = out.read_bytes()
+    assert data.startswith("\ufeff".encode()) and data.count(b"\r\n") == 4
+    read = list(csv.reader(data.decode("utf-8-sig").splitlines()))
+    assert read[0] == list(agree_cmd.DISAGREEMENT_COLUMNS)
+    assert [r[-1] for r in read[1:]] == ["'=HYPERLINK(1)", "'-it never came", "-"]

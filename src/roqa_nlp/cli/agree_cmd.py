@@ -1311,18 +1311,14 @@ def write_disagreements(
     columns (a cell typed in, a resolved row deleted: hunt33, session 85, lost to a re-run with
     exit 0), else None: it is first kept beside it as ``disagreements.edited.csv``
     (:func:`~roqa_nlp.write_up_files.keep_edited`). A blank file holds nothing to keep."""
-    import csv
-    import io as _io
-
-    from ..io import _blank, atomic_write_bytes
+    from ..io import EXCEL_BOM, _blank, atomic_write_bytes, spreadsheet_csv
     from ..write_up_files import keep_edited, kept_line, record_written
 
     rows = disagreement_rows(coded, words)
-    buf = _io.StringIO()
-    w = csv.writer(buf, lineterminator="\r\n")
-    w.writerow(DISAGREEMENT_COLUMNS)
-    w.writerows(rows)
-    data = ("\ufeff" + buf.getvalue()).encode("utf-8")
+    # through spreadsheet_csv, as every CSV roqa writes: a quoted answer opening with = + - @
+    # is shown as text in Excel, never run as a formula
+    table = spreadsheet_csv([DISAGREEMENT_COLUMNS, *rows], line_end="\r\n")
+    data = (EXCEL_BOM + table).encode("utf-8")
     kept = keep_edited({path: data}) if path.is_file() and not _blank(path) else []
     atomic_write_bytes(path, data)
     record_written(path)
