@@ -1610,7 +1610,6 @@ class AutoCoder:
             books_of,
             in_model_codes,
             recorded_own_chart,
-            rejects_one_to_one,
         )
 
         # each file's codings' own codebook (`roqa code --codebook OWN.json`), read once
@@ -1647,16 +1646,23 @@ class AutoCoder:
             for d in decs_i
             if d.decision == "reject"
         ]
-        files = [
-            (in_model_codes(decs_i, self.codebook, r, where=name, read_as=read), name, h)
-            for (decs_i, name, h), r, read in zip(files, results, read_as)
-        ]
         # and those typed in another codebook whose model code charts the rejected code alone,
-        # as the model code they were read as: kept too (hunt32, session 85)
-        rejects_typed += [
-            kept
-            for read, r in zip(read_as, results)
-            for kept in rejects_one_to_one(read, self.codebook, r)
+        # as the model code they were read as: kept too (hunt32, session 85; in_model_codes
+        # gives them, for feedback_plan, which sees these rows in the model's codes only)
+        files = [
+            (
+                in_model_codes(
+                    decs_i,
+                    self.codebook,
+                    r,
+                    where=name,
+                    read_as=read,
+                    kept_rejects=rejects_typed,
+                ),
+                name,
+                h,
+            )
+            for (decs_i, name, h), r, read in zip(files, results, read_as)
         ]
         # a new code named as a code the model has is the recode to it, as apply-decisions reads it
         files = [

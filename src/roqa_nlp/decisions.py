@@ -3504,19 +3504,15 @@ def feedback_plan(
       ``codebook``'s codes (as the ``sources`` have them, or as ``rejects_typed``, segment id
       and code as typed, says, for decisions a caller read in the model's codes before: it
       gives a kept reject typed in another codebook as its model code), or in another
-      codebook's code its model code charts alone (:func:`~roqa_nlp.decisions_crosswalk.
-      rejects_one_to_one`); one whose model code charts several codes is not kept.
+      codebook's code its model code charts alone (``kept_rejects`` of
+      :func:`~roqa_nlp.decisions_crosswalk.in_model_codes`, which reads them so for this and
+      for such a caller alike); one whose model code charts several codes is not kept.
     - Each row is counted once: a valence given on a rejection's or a no-code row (by hand) is
       the segment's, as a ``valence`` row's, but the row counts under its decision; the valence
       rows are counted in ``decisions_by_kind`` (on coded examples, behind valence-only ones),
       the valence-only examples without one in ``counts`` (:data:`VALENCE_ONLY_WITHOUT_ROW`).
     """
-    from .decisions_crosswalk import (
-        codings_codebook,
-        in_model_codes,
-        rejects_one_to_one,
-        shown_charted,
-    )
+    from .decisions_crosswalk import codings_codebook, in_model_codes, shown_charted
     from .errors import warn
 
     # the rejections as typed in the model's own codes (segment id, code id): these are kept
@@ -3536,24 +3532,24 @@ def feedback_plan(
     }
     # a note row decides nothing: it gives no example and is matched to no segment; a row on a
     # code of another codebook (a review charted in CFIR 2.0) is the decision on the model's
-    read_as: list[list[tuple[Decision, Decision]]] = [[] for _ in sources]
+    # a reject typed in another codebook whose model code charts that code alone: kept as a
+    # reject of the model code, which lowers no other code (hunt32, session 85)
+    kept_rejects: list[tuple[str, str]] = []
     sources = [
         (
             in_model_codes(
-                [d for d in ds if d.decision != NOTE], codebook, result, where=where, read_as=read
+                [d for d in ds if d.decision != NOTE],
+                codebook,
+                result,
+                where=where,
+                kept_rejects=kept_rejects,
             ),
             result,
             where,
         )
-        for (ds, result, where), read in zip(sources, read_as)
+        for ds, result, where in sources
     ]
-    # a reject typed in another codebook whose model code charts that code alone: kept as a
-    # reject of the model code, which lowers no other code (hunt32, session 85)
-    typed_rejects |= {
-        kept
-        for read, (_, result, _) in zip(read_as, sources)
-        for kept in rejects_one_to_one(read, codebook, result)
-    }
+    typed_rejects |= set(kept_rejects)
     sources, codebook = _with_new_codes(sources, codebook)
     # a code no codebook knows stops it before any warning: every such code of a file in one
     # error, as apply-decisions names them, and every file's (rounds tester, s68, and hunt s68

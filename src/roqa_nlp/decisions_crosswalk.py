@@ -628,6 +628,7 @@ def in_model_codes(
     *,
     where: str | Path | None = None,
     read_as: list[tuple[Decision, Decision]] | None = None,
+    kept_rejects: list[tuple[str, str]] | None = None,
 ) -> list[Decision]:
     """``decisions`` with every row on a code of another built-in codebook (a review of the
     codings charted in CFIR 2.0), or of the researcher's own codebook ``result`` was charted in
@@ -641,7 +642,11 @@ def in_model_codes(
     the rows read so. ``read_as``, when given, gets each row read so (but rejections left out)
     with the row it was read as, before rows on one model code are merged: what the reviewer
     decided in the other codebook's codes, for ``roqa code`` to judge a retrained model's
-    suggestions charted in them (:func:`~roqa_nlp.training.trained_on_said`)."""
+    suggestions charted in them (:func:`~roqa_nlp.training.trained_on_said`). ``kept_rejects``,
+    when given, gets (segment id, model code) of each rejection read as a model code that
+    charts the rejected code alone (:func:`_rejects_one_to_one`): a reject to keep with its
+    segment, as one typed in the model's codes is; the one place that rule is applied, for
+    ``AutoCoder.update`` and :func:`~roqa_nlp.decisions.feedback_plan` alike."""
     chart = recorded_own_chart(result, model)
     decisions = _named_as_chart_codes(list(decisions), model, chart)
     others = books_of(decisions, model, chart)
@@ -713,8 +718,11 @@ def in_model_codes(
             )
             kinds[i] = NEW
             names.append(name)
+    pairs = [(decisions[i], r) for i, r in enumerate(out) if i in kinds and r]
     if read_as is not None:
-        read_as.extend((decisions[i], r) for i, r in enumerate(out) if i in kinds and r)
+        read_as.extend(pairs)
+    if kept_rejects is not None:
+        kept_rejects.extend(_rejects_one_to_one(pairs, model, chart))
     _merge(out, keys, kinds)
     rows, n_no_code = _with_no_code(out, decisions, keys, others, shown_on)
     _say(
@@ -730,16 +738,17 @@ def in_model_codes(
     return rows
 
 
-def rejects_one_to_one(
-    read_as: Sequence[tuple[Decision, Decision]], model: Codebook, result: CodingResult | None
+def _rejects_one_to_one(
+    read_as: Sequence[tuple[Decision, Decision]], model: Codebook, chart: Codebook | None
 ) -> list[tuple[str, str]]:
     """(segment id, model code) of each rejection in ``read_as`` (:func:`in_model_codes`: a row
     on another codebook's code, with the row it was read as) whose model code charts the
     rejected code alone in that codebook: kept with its segment, it lowers no code the
     researcher did not reject (hunt32, session 85: 26 of daily14's 31 top codes chart so in
     CFIR 2.0). One whose model code charts several codes (OS.D as OUT.E, OUT.F and OUT.G.3)
-    is not: it took away a sibling the researcher never rejected (hunt27, session 85)."""
-    chart = recorded_own_chart(result, model)
+    is not: it took away a sibling the researcher never rejected (hunt27, session 85).
+    ``chart``: the researcher's own codebook the codings were charted in
+    (:func:`recorded_own_chart`), or None."""
     base = base_codebook(model)
     out = []
     for typed, read in read_as:
