@@ -763,6 +763,72 @@ def test_agree_says_why_people_are_compared_by_character_span(tmp_path, capsys) 
     assert "│ Cohen's kappa │ 0.250 │ fair" in said
 
 
+#: Two coders cutting five transcripts differently, the transcripts in file order P05, P01, P04,
+#: P02, P03: what --units segments says of them, and why auto compares them by span.
+EXAMPLE_BY_SEED = """
+from roqa_nlp.coding_agreement import coded_units_from_results
+from roqa_nlp.errors import RoqaError
+from roqa_nlp.result import CodingResult
+from roqa_nlp.schema import Segment, SegmentResult, Suggestion, Transcript, Turn
+
+TALK = "The budget was the main barrier. We had no staff for it."
+IDS = ["P05", "P01", "P04", "P02", "P03"]
+
+
+def coder(end):
+    return CodingResult(
+        segments=[
+            SegmentResult(
+                Segment(t + ":0001", t, "P", "participant", 0, end, TALK[:end]),
+                [Suggestion("X", "X", None, 1.0)],
+            )
+            for t in IDS
+        ],
+        transcripts={t: Transcript(t, TALK, [Turn("P", "participant", 0, len(TALK))]) for t in IDS},
+    )
+
+
+pair = {"Ann": coder(len(TALK)), "Ben": coder(31)}
+print(coded_units_from_results(pair).spans_because)
+try:
+    coded_units_from_results(pair, units="segments")
+except RoqaError as e:
+    print(e)
+"""
+
+
+def test_the_example_transcript_named_is_the_first_in_file_order_in_every_python_process() -> None:
+    """hunt29 D6, session 85: `roqa agree A B --units segments` named P23_interview, teams_P22
+    or zoom_P21 from run to run: the transcripts both coders have were taken in the order of a
+    set, which Python changes from process to process (PYTHONHASHSEED). The first coder's first
+    transcript in file order is named, in the error and in auto's note alike."""
+    import os
+    import subprocess
+    import sys
+
+    runs = []
+    for seed in ("0", "1", "3"):
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        out = subprocess.run(
+            [sys.executable, "-c", EXAMPLE_BY_SEED],
+            capture_output=True,
+            text=True,
+            env=env,
+            timeout=300,
+        )
+        assert out.returncode == 0, out.stderr
+        runs.append(out.stdout)
+    differ = (
+        "Ann's and Ben's segments of transcript P05 are not the same (e.g. Ann's 'P05:0001' at "
+        "characters 0-56, Ben's 'P05:0001' at 0-31)"
+    )
+    said = (
+        f"{differ}\n--units segments compares the segments the coders share, but {differ} "
+        "(leave out --units segments: --units auto compares them by character span)\n"
+    )
+    assert runs == [said, said, said]
+
+
 def test_coders_in_different_codebooks_are_refused_from_python_as_roqa_agree_refuses_them(
     tmp_path: Path,
 ) -> None:
