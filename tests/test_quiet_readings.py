@@ -86,6 +86,27 @@ def test_a_quiet_transcript_is_checked_once(tmp_path: Path, checks: list[str]) -
     assert known_quiet(cache, t)
 
 
+def test_a_transcript_is_hashed_once_a_run(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """s85 review: a cold run hashed the whole transcript twice (quiet_key, to look it up and
+    again to record it), a warm one once: now once each, the record the same."""
+    cache = open_reading_cache(tmp_path)
+    assert cache is not None
+    hashed: list[str] = []
+    key = rc.quiet_key
+
+    def counting(t: Transcript) -> str | None:
+        hashed.append(t.id)
+        return key(t)
+
+    monkeypatch.setattr(rc, "quiet_key", counting)
+    t = transcript()
+    assert said(t, cache) == []  # cold: checked and recorded
+    assert hashed == ["p01"]
+    assert said(t, cache) == []  # warm: found
+    assert hashed == ["p01", "p01"]
+    assert cache.get(key(t)) == rc.QUIET
+
+
 def test_without_a_cache_every_transcript_is_checked(checks: list[str]) -> None:
     t = transcript()
     assert said(t) == [] and said(t) == []

@@ -174,15 +174,17 @@ def warn_of_reading(
     recorded there."""
     import warnings
 
-    from .reading_cache import known_quiet, record_quiet
+    from .reading_cache import known_quiet, quiet_key, record_quiet
 
-    if cache is not None and known_quiet(cache, transcript):
+    # hashed once, to look it up and to record it (a cold run did both: s85 review)
+    key = None if cache is None else quiet_key(transcript)
+    if cache is not None and key is not None and known_quiet(cache, transcript, key=key):
         return
     said = reading_warnings(transcript)
     for warning in said:
         warnings.warn(warning, stacklevel=stacklevel + 1)
-    if cache is not None and not said:
-        record_quiet(cache, transcript)
+    if cache is not None and key is not None and not said:
+        record_quiet(cache, transcript, key=key)
 
 
 def reading_warnings(transcript: Transcript) -> list[RoqaWarning]:

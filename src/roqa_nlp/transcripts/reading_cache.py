@@ -218,19 +218,22 @@ def quiet_key(t: Transcript) -> str | None:
     )
 
 
-def known_quiet(cache: ReadingCache, t: Transcript) -> bool:
+def known_quiet(cache: ReadingCache, t: Transcript, *, key: str | None = None) -> bool:
     """Whether ``cache`` records the transcript ``t`` as one that gives no warning about its
-    reading (:func:`record_quiet`)."""
-    key = quiet_key(t)
+    reading (:func:`record_quiet`). ``key``: its :func:`quiet_key` when worked out already
+    (:func:`~roqa_nlp.transcripts.language.warn_of_reading` hashes a transcript once for this
+    and :func:`record_quiet`), else worked out here."""
+    key = key if key is not None else quiet_key(t)
     if key is None:
         return False
     value = cache.get(key)  # anything else than QUIET (1 for true, more keys) is a miss
     return isinstance(value, dict) and value.keys() == QUIET.keys() and value["quiet"] is True
 
 
-def record_quiet(cache: ReadingCache, t: Transcript) -> None:
+def record_quiet(cache: ReadingCache, t: Transcript, *, key: str | None = None) -> None:
     """Record in ``cache`` that the transcript ``t`` gives no warning about its reading
-    (:func:`~roqa_nlp.transcripts.language.reading_warnings`)."""
-    key = quiet_key(t)
+    (:func:`~roqa_nlp.transcripts.language.reading_warnings`). ``key`` as for
+    :func:`known_quiet`."""
+    key = key if key is not None else quiet_key(t)
     if key is not None:
         cache.put(key, QUIET)
