@@ -42,6 +42,7 @@ def transcript_summary(t: Any) -> dict[str, Any]:
     (:func:`~roqa_nlp.transcripts.unlabelled_answers.unlabelled_answers_warning`), a speaker's
     name in its file name and a case named by Zoom's default file name, if any, and how it was read
     (:func:`reading_notes`)."""
+    from ..transcripts.cue_ids import name_lines_warning
     from ..transcripts.cues import (
         backward_cues_warning,
         labelled_timing_warning,
@@ -117,6 +118,7 @@ def transcript_summary(t: Any) -> dict[str, Any]:
         "unlabelled": "; ".join(
             w
             for w in (
+                name_lines_warning(t),
                 unnamed_opening_warning(t),
                 unidentified_voice_warning(t),
                 undecided_talk_warning(t),

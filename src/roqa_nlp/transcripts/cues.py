@@ -55,6 +55,15 @@ from ..errors import first_few, quoted
 from ..schema import Transcript
 from .caption_marks import caption_speakers, opens_with_mark, without_chevron
 from .chat import ZOOM_CHAT, chat_messages
+from .cue_ids import (
+    NAME_LINES,
+    NAME_LINES_AS_IDS,
+    NAME_LINES_COUNT,
+    NAMES_LISTED,
+    is_webvtt,
+    is_webvtt_id,
+    name_lines_above_timing,
+)
 from .rolling_captions import is_rolling, new_words_only
 from .speaker_labels import (
     CUE_LABEL,
@@ -169,7 +178,9 @@ def _is_cue_id(line: str) -> bool:
     """Whether ``line``, right above a timing line after a blank line, is the cue's id: a number
     or one token with a digit (:data:`_CUE_ID`). Other lines there are words whose own timing
     line is missing (``P03: Staffing is the biggest barrier.``), read as a block without times,
-    not cleared as an id with no warning (session 79 hunt2 F5)."""
+    not cleared as an id with no warning (session 79 hunt2 F5), but in a file opening with
+    ``WEBVTT``, where an id of words (``Caption``, ``Speaker 1``) is one too
+    (:func:`.cue_ids.is_webvtt_id`, :func:`parse_cues`)."""
     return bool(_CUE_NUMBER.match(line) or _CUE_ID.match(line))
 
 
@@ -255,6 +266,7 @@ def parse_cues(
     backwards: list[tuple[int, str]] | None = None,
     *,
     rolling: bool = False,
+    ids: list[int] | None = None,
 ) -> list[Cue]:
     """The cues of a WebVTT or SubRip text (line endings already ``\\n``). ``untimed``, when
     given, gets each block with words but no timing line (a cue whose timing line is missing or
@@ -263,7 +275,9 @@ def parse_cues(
     (:func:`cue_transcript` reads it). A cue that ends before it starts has no times (which
     of the two is wrong cannot be told); ``backwards``, when given, gets its line number and
     time range. In YouTube's ``rolling`` auto-captions a line of blanks inside a cue is no end
-    of it (:mod:`.rolling_captions`)."""
+    of it (:mod:`.rolling_captions`). In a file opening with ``WEBVTT`` a line alone between a
+    blank line and a timing line is the cue's id (:func:`.cue_ids.is_webvtt_id`: ``Caption``,
+    ``Speaker 1``), no words; ``ids``, when given, gets the line number of each id left out."""
     cues: list[Cue] = []
     current: Cue | None = None
     block_start = True
@@ -272,6 +286,7 @@ def parse_cues(
         tuple[int, str]
     ] = []  # the block's lines before a timing line (a cue id, or words)
     last_number: int | None = None  # the number of the last cue, if numbered
+    webvtt = is_webvtt(text)
 
     def end_block() -> None:
         words = [(n, line) for n, line in before if not _CUE_NUMBER.match(line)]
@@ -312,7 +327,20 @@ def parse_cues(
                 current.lines.pop()
             number = before[-1][1].strip() if before else ""
             last_number = int(number) if number.isdecimal() and len(number) <= 9 else None
-            if before and not _opens_untimed(before) and _is_cue_id(before[-1][1]):
+            if (
+                before
+                and not _opens_untimed(before)
+                and (
+                    _is_cue_id(before[-1][1])
+                    or (
+                        webvtt
+                        and len(before) == 1
+                        and is_webvtt_id(before[0][1], _opens_speaker(before[0][1]))
+                    )
+                )
+            ):
+                if ids is not None:
+                    ids.append(before[-1][0])
                 before.pop()  # the cue's id
             if before:
                 end_block()  # words with no timing line of their own (:func:`_is_cue_id`), or a
@@ -910,7 +938,9 @@ def cue_transcript(
     untimed: list[UntimedBlock] = []
     backwards: list[tuple[int, str]] = []
     rolling = is_rolling(text)
-    parsed = parse_cues(text if timed is None else timed[0], untimed, backwards, rolling=rolling)
+    ids: list[int] = []
+    cue_text = text if timed is None else timed[0]
+    parsed = parse_cues(cue_text, untimed, backwards, rolling=rolling, ids=ids)
     if timed is not None:  # the lines of the file, not of the cues it is read as
         backwards = [(timed[1][n - 1], r) for n, r in backwards]
     # a Zoom chat message pasted in a cue, or between cues, was typed, not said: it is told of
@@ -1024,6 +1054,7 @@ def cue_transcript(
         voice_tags=names_by_voice_tags(tagged),
     )
     _header_blocks_not_untimed(transcript, read)
+    _note_name_lines(transcript, cue_text, ids)
     if not opening:  # words above the first cue opening the file are told of as untimed
         _note_unnamed_opening(transcript, utterances)
     return transcript
@@ -1058,6 +1089,36 @@ def _each_cue_tagged(utterances: Sequence[Utterance]) -> bool:
     keys = [" ".join(u.speaker.split()).casefold() if u.speaker else None for u in said]
     repeats = sum(1 for a, b in zip(keys, keys[1:]) if a is not None and a == b)
     return repeats >= untagged or (repeats > 0 and untagged * _FEW_UNTAGGED <= len(said))
+
+
+def _note_name_lines(transcript: Transcript, text: str, ids: Sequence[int]) -> None:
+    """Record the lines alone right above ``text``'s timing lines that recur like speakers'
+    names (:func:`.cue_ids.name_lines_above_timing`) when ``transcript`` was read with one
+    speaker or none, and whether each of them was left out as a WebVTT cue id (line numbers
+    ``ids``): told of (:func:`.cue_ids.name_lines_warning`), who speaks unchanged."""
+    if len({turn.speaker for turn in transcript.turns}) > 1:
+        return
+    lines = text.split("\n")
+    above = [
+        (n, lines[n - 1])
+        for n in range(1, len(lines))
+        if lines[n - 1].strip()
+        and TIMING_LINE.match(lines[n])
+        and not TIMING_LINE.match(lines[n - 1])
+    ]
+    names = name_lines_above_timing(
+        [line for _, line in above], [_opens_speaker(line) for _, line in above]
+    )
+    if not names:
+        return
+    left_out = set(ids)
+    as_ids = all(
+        n in left_out for n, line in above if " ".join(_LINE_MARKUP.sub("", line).split()) in names
+    )
+    transcript.metadata[NAME_LINES] = names[:NAMES_LISTED]
+    transcript.metadata[NAME_LINES_COUNT] = len(names)
+    if as_ids:
+        transcript.metadata[NAME_LINES_AS_IDS] = True
 
 
 def _note_unnamed_opening(transcript: Transcript, utterances: Sequence[Utterance]) -> None:
