@@ -147,7 +147,8 @@ def test_words_above_a_timing_line_are_still_read_as_words(tmp_path: Path) -> No
     text = (
         "WEBVTT\n\n1\n00:00:00.000 --> 00:00:03.000\nJo: Hello there.\n\n"
         "P03: Staffing is the biggest barrier.\n00:00:04.000 --> 00:00:06.000\nJo: Tell me more.\n\n"
-        "We opened it in May.\n00:00:07.000 --> 00:00:09.000\nJo: And then?\n"
+        "We opened it in May.\n00:00:07.000 --> 00:00:09.000\nJo: And then?\n\n"
+        "Twelve.\n00:00:10.000 --> 00:00:12.000\nJo: Thank you.\n"
     )
     f = tmp_path / "p06.vtt"
     f.write_text(text, "utf-8")
@@ -155,9 +156,9 @@ def test_words_above_a_timing_line_are_still_read_as_words(tmp_path: Path) -> No
     turns = _turns(t)
     assert {speaker for speaker, _, _ in turns} == {"Jo", "P03"}
     words = " ".join(" ".join(words for _, words, _ in turns).split())
-    for line in ("Staffing is the biggest barrier.", "We opened it in May.", "Tell me more."):
+    for line in ("Staffing is the biggest barrier.", "We opened it in May.", "Twelve."):
         assert line in words
-    assert [w for w in said if "2 cue blocks have no timing line" in w]
+    assert [w for w in said if "3 cue blocks have no timing line" in w]
 
 
 def test_ids_like_names_over_unlabelled_cues_are_warned_of_not_made_speakers(

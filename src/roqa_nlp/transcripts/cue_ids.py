@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from ..errors import first_few, quoted_alike
 from ..io import packaged_words
@@ -34,6 +34,8 @@ CUE_ID_WORDS = "cue_id_words.txt"
 #: Most words of a WebVTT cue id read as a name or holding a number (``Speaker 1``, ``Cue 12
 #: Jo Lee``); a longer line, or one that reads as a sentence, is words.
 MOST_ID_WORDS = 4
+#: Most words of a line above a timing line looked at as a name (a longer one is talk).
+MOST_NAME_WORDS = 6
 #: How many times each of two or more distinct name-like lines recurs above timing lines before
 #: a file read with one speaker or none is told of them.
 NAME_LINE_RECURS = 2
@@ -50,6 +52,8 @@ NAME_LINES_AS_IDS = "name_lines_above_timing_as_cue_ids"
 _MARKUP = re.compile(r"</?[a-zA-Z][^<>]*>|\{\\[^{}]*\}")
 _BRACKETS = re.compile(r"^[\[(♪\s]+|[\])♪.\s]+$")
 _DIGIT = re.compile(r"\d")
+#: A word ending so is an answer (``Twelve.``, ``Yes?``), not an id.
+_SENTENCE_ENDS = (".", "?", "!", ",", ";", ":")
 
 
 def is_webvtt(text: str) -> bool:
@@ -57,22 +61,23 @@ def is_webvtt(text: str) -> bool:
     return text.lstrip("\ufeff \t\r\n").startswith("WEBVTT")
 
 
-def is_webvtt_id(line: str, opens_speaker: bool) -> bool:
+def is_webvtt_id(line: str, opens_speaker: Callable[[str], bool]) -> bool:
     """Whether ``line``, alone between a blank line and a timing line of a WebVTT file, is the
     cue's id: no ``-->``, not opening with a speaker (``opens_speaker``: a label, voice tag or
-    chevron), and one token (``Caption``, ``intro-1``, a GUID) or at most
-    :data:`MOST_ID_WORDS` words that read as a name or hold a number (``Speaker 1``); a
-    sentence there (``We opened the ward in 2019.``) is words whose timing line is missing."""
+    chevron; asked last, of a short line only), and one token not ending a sentence (``Caption``, ``intro-1``, a GUID) or at
+    most :data:`MOST_ID_WORDS` words that read as a name or hold a number (``Speaker 1``); a
+    sentence there (``We opened the ward in 2019.``, ``Twelve.``) is words whose timing line is
+    missing."""
     from .utterances import is_name_line
 
     words = line.split()
-    if not words or "-->" in line or opens_speaker:
+    if not words or len(words) > MOST_ID_WORDS or "-->" in line:
         return False
     if len(words) == 1:
-        return True
-    return len(words) <= MOST_ID_WORDS and (
-        _DIGIT.search(line) is not None or is_name_line(" ".join(words))
-    )
+        shaped = not words[0].endswith(_SENTENCE_ENDS)
+    else:
+        shaped = _DIGIT.search(line) is not None or is_name_line(" ".join(words))
+    return shaped and not opens_speaker(line)
 
 
 def _key(line: str) -> str:

@@ -56,6 +56,7 @@ from ..schema import Transcript
 from .caption_marks import caption_speakers, opens_with_mark, without_chevron
 from .chat import ZOOM_CHAT, chat_messages
 from .cue_ids import (
+    MOST_NAME_WORDS,
     NAME_LINES,
     NAME_LINES_AS_IDS,
     NAME_LINES_COUNT,
@@ -332,11 +333,7 @@ def parse_cues(
                 and not _opens_untimed(before)
                 and (
                     _is_cue_id(before[-1][1])
-                    or (
-                        webvtt
-                        and len(before) == 1
-                        and is_webvtt_id(before[0][1], _opens_speaker(before[0][1]))
-                    )
+                    or (webvtt and len(before) == 1 and is_webvtt_id(before[0][1], _opens_speaker))
                 )
             ):
                 if ids is not None:
@@ -1054,7 +1051,7 @@ def cue_transcript(
         voice_tags=names_by_voice_tags(tagged),
     )
     _header_blocks_not_untimed(transcript, read)
-    _note_name_lines(transcript, cue_text, ids)
+    _note_name_lines(transcript, cue_text, ids, opens_label)
     if not opening:  # words above the first cue opening the file are told of as untimed
         _note_unnamed_opening(transcript, utterances)
     return transcript
@@ -1091,23 +1088,26 @@ def _each_cue_tagged(utterances: Sequence[Utterance]) -> bool:
     return repeats >= untagged or (repeats > 0 and untagged * _FEW_UNTAGGED <= len(said))
 
 
-def _note_name_lines(transcript: Transcript, text: str, ids: Sequence[int]) -> None:
+def _note_name_lines(
+    transcript: Transcript, text: str, ids: Sequence[int], opens_label: OpensLabel
+) -> None:
     """Record the lines alone right above ``text``'s timing lines that recur like speakers'
     names (:func:`.cue_ids.name_lines_above_timing`) when ``transcript`` was read with one
     speaker or none, and whether each of them was left out as a WebVTT cue id (line numbers
-    ``ids``): told of (:func:`.cue_ids.name_lines_warning`), who speaks unchanged."""
+    ``ids``): told of (:func:`.cue_ids.name_lines_warning`), who speaks unchanged.
+    ``opens_label`` is the reading's :func:`label_openings`."""
     if len({turn.speaker for turn in transcript.turns}) > 1:
         return
     lines = text.split("\n")
     above = [
         (n, lines[n - 1])
         for n in range(1, len(lines))
-        if lines[n - 1].strip()
+        if 0 < len(lines[n - 1].split()) <= MOST_NAME_WORDS
         and TIMING_LINE.match(lines[n])
         and not TIMING_LINE.match(lines[n - 1])
     ]
     names = name_lines_above_timing(
-        [line for _, line in above], [_opens_speaker(line) for _, line in above]
+        [line for _, line in above], [_opens_speaker(line, opens_label) for _, line in above]
     )
     if not names:
         return
