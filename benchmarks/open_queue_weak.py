@@ -30,9 +30,12 @@ Sets (all out of sample):
   ``off-framework:`` turns are ``theme`` or ``other`` as for ``examples``).
 
 Run: ``OMP_NUM_THREADS=1 PYTHONPATH=src .venv/bin/python benchmarks/open_queue_weak.py
-[--json OUT] [--sets a,b]`` (about 15 minutes: one training per held-out set). Results:
-``results/classifier_comparison.md``, session 85 (``--json`` output:
-``results/open_queue_weak.json``).
+[--json OUT] [--sets a,b] [--model DIR] [--extra FILE.jsonl]`` (about 15 minutes: one training
+per held-out set). ``--model`` codes ``examples`` and ``daily14`` with that model instead of the
+packaged one; ``--extra`` adds a training file's records to every held-out set's training (a
+candidate training kind, measured as if it were in ``training_data/``). Results:
+``results/classifier_comparison.md``, sessions 85 and 86 (``--json`` output:
+``results/open_queue_weak.json``, ``org_events_s86.json``).
 """
 
 from __future__ import annotations
@@ -202,18 +205,30 @@ def heldout_rows(folder: Path) -> list[dict[str, Any]]:
     return rows
 
 
+def extra_records(path: Path, book: Any) -> Any:
+    """The records of one training file, read as ``roqa train`` reads a folder's files."""
+    import shutil
+    import tempfile
+
+    from roqa_nlp.training import load_training_set
+
+    with tempfile.TemporaryDirectory() as tmp:
+        shutil.copy(path, tmp)
+        return load_training_set(Path(tmp), book, descriptions=False)
+
+
 def main() -> None:
     from roqa_nlp.autocoder import AutoCoder
 
     args = sys.argv[1:]
     opts = {}
-    for flag in ("--json", "--sets"):
+    for flag in ("--json", "--sets", "--model", "--extra"):
         if flag in args:
             at = args.index(flag)
             opts[flag] = args[at + 1]
             del args[at : at + 2]
     wanted = opts["--sets"].split(",") if "--sets" in opts else None
-    packaged = AutoCoder.load()
+    packaged = AutoCoder.load(opts["--model"]) if "--model" in opts else AutoCoder.load()
     results: dict[str, Any] = {}
 
     def want(name: str) -> bool:
@@ -235,6 +250,8 @@ def main() -> None:
 
         book, emb, params = packaged.codebook, packaged.embedder, packaged.params
         base, interviews = base_and_interviews(book)
+        if "--extra" in opts:
+            base = base.extend(extra_records(Path(opts["--extra"]), book))
         for name in heldout:
             folder = INTERVIEW_SETS[name]
             group = SETTING_PREFIX + folder.name
