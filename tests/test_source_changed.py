@@ -309,3 +309,118 @@ def test_one_source_in_two_codings_is_named_once(study: Path) -> None:
     assert changed_sources([Path("coded/codings.jsonl"), Path("again/codings.jsonl")]) == [
         "interviews/p01.txt"
     ]
+
+
+def _coded_as_read(folder: Path, source: str) -> None:
+    """Codings of ``source`` (relative to the current folder) as roqa code records them: the
+    transcript read from the file, with the SHA-256 of its bytes now."""
+    from roqa_nlp.transcripts import read_transcript
+
+    t = read_transcript(source, interviewer_labels=["Sam Roe"])
+    meta = {**t.metadata, **source_record(source, _sha(Path(source).read_bytes()))}
+    t = Transcript(t.id, t.text, t.turns, source, t.participant, meta)
+    turn = next(u for u in t.turns if u.role == "participant")
+    segment = Segment(f"{t.id}:0001", t.id, t.participant, "participant", turn.start, turn.end,
+                      t.text[turn.start : turn.end])  # fmt: skip
+    suggestion = Suggestion("IS.E.2", "Available Resources", "IS", 0.9, "barrier")
+    CodingResult(
+        segments=[SegmentResult(segment=segment, suggestions=[suggestion])],
+        transcripts={t.id: t},
+        meta={"codebook": "cfir-2009"},
+    ).save(folder)
+
+
+def _docx(path: Path, answer: str) -> None:
+    import docx
+
+    d = docx.Document()
+    d.add_paragraph("Sam Roe: What gets in the way?")
+    d.add_paragraph(f"Helen Okafor: {answer}")
+    d.save(str(path))
+
+
+def _resave_docx(path: Path, old: str = "", new: str = "") -> None:
+    """Open the document and save it again, as Word does: its properties change (so the zip's
+    bytes), and its words only where ``old`` is replaced by ``new``."""
+    import docx
+
+    d = docx.Document(str(path))
+    d.core_properties.revision = d.core_properties.revision + 1
+    d.core_properties.last_modified_by = "Someone Else"
+    if old:
+        for p in d.paragraphs:
+            for r in p.runs:
+                r.text = r.text.replace(old, new)
+    d.save(str(path))
+
+
+def test_a_docx_saved_again_with_the_same_words_is_not_said_to_have_changed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys
+) -> None:
+    """daily17 tester, session 86, D5: re-saving the .docx with identical text (its zip's bytes
+    changed) made roqa report say it changed since it was coded; re-coding it gives the same
+    codings. The file is read again when its bytes differ, and said only if what it reads as
+    does (its text and turns)."""
+    monkeypatch.chdir(tmp_path)
+    Path("study").mkdir()
+    _docx(Path("study/rm03.docx"), WORDS)
+    _coded_as_read(Path("coded"), "study/rm03.docx")
+    before = Path("study/rm03.docx").read_bytes()
+    _resave_docx(Path("study/rm03.docx"))
+    assert Path("study/rm03.docx").read_bytes() != before
+    assert changed_sources([Path("coded/codings.jsonl")]) == []
+    code, _, err = run(["report", "coded"], capsys)
+    assert (code, _warnings(err)) == (0, [])
+
+
+def test_a_docx_saved_again_with_a_word_changed_is_said(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    Path("study").mkdir()
+    _docx(Path("study/rm03.docx"), WORDS)
+    _coded_as_read(Path("coded"), "study/rm03.docx")
+    _resave_docx(Path("study/rm03.docx"), "staff", "stuff")
+    code, _, err = run(["report", "coded"], capsys)
+    assert (code, _warnings(err)) == (
+        0,
+        [
+            "roqa: warning: study/rm03.docx changed since it was coded: its codings are of the "
+            "text it had then; code it again (roqa code) to chart the text it has now"
+        ],
+    )
+
+
+@pytest.mark.parametrize(
+    ("now", "said"),
+    [
+        ("Sam Roe: What gets in the way?\r\n\r\nHelen Okafor: " + WORDS + "\r\n", False),
+        ("\ufeffSam Roe: What gets in the way?\n\nHelen Okafor: " + WORDS + "\n", False),
+        ("Sam Roe: What gets in the way?\n\nHelen Okafor: " + WORDS + " Always.\n", True),
+        ("Sam Roe: What gets in the way?\n\nHelen Okafor: " + WORDS + "\n\nSam Roe: Ta.\n", True),
+        ("Sam Roe: What gets in the way?\n\nHelena Okafor: " + WORDS + "\n", True),
+    ],
+)
+def test_a_text_file_is_said_only_when_its_reading_changed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, now: str, said: bool
+) -> None:
+    """Saved again with Windows line ends or a byte order mark, a .txt reads as it did: not
+    said; a word, a turn or a speaker's label changed is."""
+    monkeypatch.chdir(tmp_path)
+    Path("study").mkdir()
+    f = Path("study/p03.txt")
+    f.write_text("Sam Roe: What gets in the way?\n\nHelen Okafor: " + WORDS + "\n", "utf-8")
+    _coded_as_read(Path("coded"), str(f))
+    f.write_bytes(now.encode("utf-8"))
+    assert changed_sources([Path("coded/codings.jsonl")]) == (["study/p03.txt"] if said else [])
+
+
+def test_a_file_that_no_longer_reads_is_said_to_have_changed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    Path("study").mkdir()
+    _docx(Path("study/rm03.docx"), WORDS)
+    _coded_as_read(Path("coded"), "study/rm03.docx")
+    Path("study/rm03.docx").write_bytes(b"not a zip at all")
+    assert changed_sources([Path("coded/codings.jsonl")]) == ["study/rm03.docx"]

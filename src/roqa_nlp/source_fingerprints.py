@@ -8,7 +8,11 @@ one from the folder ``roqa code`` ran in, found when it is the current folder or
 codings: :data:`SOURCE_FOLDER_SHA256`) and warn, in one line, of those whose bytes have changed:
 the codings, the report and the export are of the text as it was (tester s46: seven words of a
 transcript edited after coding, charted as before without a word). Only files that are there are
-read, and only their bytes (a Word document is not read again). A source that is gone from its
+read, their bytes first; a file whose bytes changed is read again as a transcript, with the
+speakers' roles it was coded with, and is said only when its text or turns differ from those
+recorded (:func:`_reads_as_recorded`): a Word document saved again with the same words changes
+its zip's bytes alone, and re-coding it gives the same codings (daily17 tester, session 86,
+D5: it was said to have changed). A source that is gone from its
 path, or not found from here (codings copied or shared without the folder ``roqa code`` ran in),
 says nothing (the codings hold the text they code), and a transcript with no fingerprint is not
 checked: codings written before fingerprints were recorded, a
@@ -89,7 +93,7 @@ def changed_sources(codings: Iterable[Path]) -> list[str]:
         except (OSError, UnicodeDecodeError):
             continue
         folders: dict[str, str | None] = {}  # folder key -> that folder, when found from here
-        for source, sha, folder in recorded:
+        for source, sha, folder, record in recorded:
             path = source
             if folder is not None and folder != here:
                 if folder not in folders:
@@ -102,9 +106,44 @@ def changed_sources(codings: Iterable[Path]) -> list[str]:
                 continue
             checked.add(path)
             now = fingerprint(path)
-            if now is not None and now != sha:
+            if now is not None and now != sha and not _reads_as_recorded(path, record):
                 changed.append(path)
     return changed
+
+
+def _reads_as_recorded(path: str, record: dict[str, object]) -> bool:
+    """Whether the file at ``path``, read again as a transcript with the interviewer's and the
+    participants' labels of ``record`` (a line of ``transcripts.jsonl``), gives the text and the
+    turns (speaker, start, end) recorded: its bytes changed, but not what was coded. Any
+    warning of the reading is not said again here; a file that cannot be read is changed."""
+    import warnings
+
+    from .transcripts import read_transcript
+
+    text, turns = record.get("text"), record.get("turns")
+    if not isinstance(text, str) or not isinstance(turns, list):
+        return False
+    try:
+        recorded = [(t["speaker"], t["start"], t["end"], t["role"]) for t in turns]
+    except (TypeError, KeyError):
+        return False
+    by_role: dict[object, list[str]] = {"interviewer": [], "participant": []}
+    for speaker, _, _, role in recorded:
+        if isinstance(speaker, str) and role in by_role and speaker not in by_role[role]:
+            by_role[role].append(speaker)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            now = read_transcript(
+                path,
+                interviewer_labels=by_role["interviewer"],
+                participant_labels=by_role["participant"],
+            )
+    except Exception:  # any reader's refusal: the file is not the one coded
+        return False
+    return now.text == text and [(t.speaker, t.start, t.end) for t in now.turns] == [
+        r[:3] for r in recorded
+    ]
 
 
 def _folder_above(codings: Path, key: str) -> str | None:
@@ -132,9 +171,11 @@ def _named_from_here(path: str) -> str:
     return path if named.startswith(os.pardir) else named
 
 
-def _recorded(line: str) -> tuple[str, str, str | None] | None:
+def _recorded(line: str) -> tuple[str, str, str | None, dict[str, object]] | None:
     """The source, fingerprint and folder key (:data:`SOURCE_FOLDER_SHA256`, None when not
-    recorded) a ``transcripts.jsonl`` line records; None without a source and fingerprint."""
+    recorded) a ``transcripts.jsonl`` line records, and the line's record (its text and turns,
+    read again when the file's bytes changed: :func:`_reads_as_recorded`); None without a source
+    and fingerprint."""
     try:
         record = json.loads(line)
         source, meta = record.get("source"), record.get("metadata")
@@ -143,7 +184,7 @@ def _recorded(line: str) -> tuple[str, str, str | None] | None:
     except (ValueError, AttributeError, RecursionError):
         return None
     if isinstance(source, str) and source and isinstance(sha, str):
-        return source, sha, folder if isinstance(folder, str) else None
+        return source, sha, folder if isinstance(folder, str) else None, record
     return None
 
 
