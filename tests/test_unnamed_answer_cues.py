@@ -70,3 +70,60 @@ def test_read_as_a_participants_talk_it_is_coded_and_not_warned_of() -> None:
     assert {u.role for u in t.turns} == {"participant"}
     assert after_change_warning(t) is None
     assert not any("right after" in s for s in said)
+
+
+def _srt(tmp_path: Path, pieces: list[str]) -> Path:
+    """An .srt of ``pieces``, one cue each, three seconds apart, named only where the speaker
+    changes."""
+    cues = [
+        f"{i}\n00:00:{3 * i:02d},000 --> 00:00:{3 * i + 2:02d},500\n{words}\n"
+        for i, words in enumerate(pieces, start=1)
+    ]
+    path = tmp_path / "rm05.srt"
+    path.write_text("\n".join(cues), "utf-8")
+    return path
+
+
+QUESTION_OVER_CUES = [
+    "Sam Roe: What gets in the way when you plan changes?",
+    "Dawn Mitchell: Time, mostly. And the rota never settles.",
+    "Sam Roe: Right. And how you plan changes?",
+    "Do you, um, do you",
+    "have a, a plan written",
+    "down?",
+    "Dawn Mitchell: We do, it sits in the office.",
+]
+
+
+def test_the_interviewers_question_over_several_unnamed_cues_is_not_warned_of(
+    tmp_path: Path,
+) -> None:
+    """daily17 tester, session 86, D7: the interviewer's next question spread over three cues
+    with no name (``Do you, um, do you`` ``have a, a plan written`` ``down?``) was named as an
+    answer the file may have left unnamed; the sentence it opens ends asking, so it is not (as
+    a cue that asks again is not). The reading is the same: the cues are Sam Roe's talk."""
+    t, said = read_warned(_srt(tmp_path, QUESTION_OVER_CUES), interviewer_labels=["Sam Roe"])
+    assert [(u.speaker, t.text[u.start : u.end]) for u in t.turns] == [
+        ("Sam Roe", "What gets in the way when you plan changes?"),
+        ("Dawn Mitchell", "Time, mostly. And the rota never settles."),
+        ("Sam Roe", "Right. And how you plan changes? Do you, um, do you have a, a plan written "
+         "down?"),
+        ("Dawn Mitchell", "We do, it sits in the office."),
+    ]  # fmt: skip
+    assert not any("right after" in s for s in said)
+    assert after_change_warning(t) is None
+
+
+def test_an_answer_over_several_unnamed_cues_is_still_warned_of(tmp_path: Path) -> None:
+    """The same cues ending on a full stop (``down.``) may be the participant's answer left
+    unnamed: still named, at its first cue."""
+    pieces = [*QUESTION_OVER_CUES[:5], "down. Yes.", QUESTION_OVER_CUES[6]]
+    path = _srt(tmp_path, pieces)
+    t, said = read_warned(path, interviewer_labels=["Sam Roe"])
+    assert said == [
+        f"{path}: 1 cue with no speaker's name right after the interviewer's question was read "
+        "as the interviewer's talk going on (00:00:12.000 'Do you, um, do you', read as Sam "
+        "Roe's talk): the file names a speaker only where the speaker changes, so a "
+        "participant's answer that opens on such a cue is not coded; if it is the "
+        "participant's, put their name on it"
+    ]

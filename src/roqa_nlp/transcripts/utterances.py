@@ -244,7 +244,12 @@ def merge_utterances(
                 unlabelled.after_change.append((time_place(u.begin_time), speaker, text))
             if after_tag:
                 unlabelled.after_voice.append((time_place(u.begin_time), speaker, text))
-            if named and not each and _answers_after_question(cues[-1], text):
+            if (
+                named
+                and not each
+                and _answers_after_question(cues[-1], text)
+                and not _asks_on(said, i)
+            ):
                 unlabelled.after_question.append((time_place(u.begin_time), speaker, text))
         if new_turn:
             speakers.append(speaker)
@@ -279,6 +284,30 @@ def _answers_after_question(turn: Sequence[CuePiece], words: str) -> bool:
         and not ends_asking(words)
         and not only_annotations(words)
     )
+
+
+#: The end of a piece that ends a sentence: a full stop, question or exclamation mark or an
+#: ellipsis, then closing quotes or brackets.
+_ENDS_SENTENCE = re.compile(r"[.!?\u2026\uff1f][\"'\u201d\u2019)\]]*\s*$")
+#: Most pieces with no speaker's name a sentence is followed through (:func:`_asks_on`).
+MOST_PIECES_OF_A_SENTENCE = 6
+
+
+def _asks_on(said: Sequence[tuple[str | None, str]], i: int) -> bool:
+    """Whether the sentence that the piece ``i`` of ``said`` (who each piece names, its words)
+    opens, with no speaker's name, ends asking in the pieces with no name after it (at most
+    :data:`MOST_PIECES_OF_A_SENTENCE`): the interviewer's next question spread over cues
+    (``Do you, um, do you`` ``have a, a plan written`` ``down?``), no answer the file left
+    unnamed, so not named as one (:data:`~.unlabelled.AFTER_QUESTION`: daily17 tester, session
+    86, D7). Only the warning reads it; the reading of the pieces is the same."""
+    from .backchannels import ends_asking
+
+    for speaker, words in said[i : i + MOST_PIECES_OF_A_SENTENCE]:
+        if speaker:
+            return False  # the next speaker named before the sentence ends
+        if words and _ENDS_SENTENCE.search(words):
+            return ends_asking(words)
+    return False
 
 
 def _spoken(u: Utterance, label: LabelMatch | None) -> tuple[str | None, str]:
