@@ -44,9 +44,10 @@ def test_the_docs_quote_the_packaged_model_in_sample() -> None:
     assert (
         f"it flags {talk['novel']} of the {talk['segments']} segments of small talk or background "
         f"and sets aside {talk['off_topic']} of them as off-topic; it flags {coded['novel']} of "
-        f"the {coded['segments']} segments of coded turns and sets aside neither" in said
+        f"the {coded['segments']} segments of coded turns and sets aside none of them" in said
     )
-    assert (talk["novel"], talk["off_topic"], coded["novel"], coded["off_topic"]) == (47, 45, 2, 0)
+    # 47, 45, 2, 0 with question_temperature 0.5, before session 86
+    assert (talk["novel"], talk["off_topic"], coded["novel"], coded["off_topic"]) == (45, 43, 3, 0)
 
 
 def test_the_in_sample_result_is_of_the_model_that_ships() -> None:
