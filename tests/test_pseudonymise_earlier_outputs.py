@@ -5,11 +5,17 @@ pseudonymised codings, said only to be "from before this run")."""
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
 
 from test_cli_core import EXAMPLES, roqa
+
+# The first run of most tests here is one of three runs of the examples: each is made once for
+# the module and copied (times kept) into the test's own folder, instead of being coded again
+# by every test (3 s of CPU a run). The tests of a module share one worker (--dist loadgroup).
+pytestmark = pytest.mark.xdist_group("pseudonymise_earlier_outputs")
 
 
 def _stale_line(err: str) -> str:
@@ -22,11 +28,33 @@ def _code(out: Path, model: Path, *options: object) -> str:
     return run.err
 
 
+@pytest.fixture(scope="module")
+def made(tiny_model_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """The module's first runs, by name: "plain" (``--no-report``), "pseudonymised"
+    (``--no-report --pseudonymise key.csv``, its key beside its folder) and "reviewed" (with
+    its report, and the review of ``_review_on_plain_codings`` beside the codings)."""
+    folders = {name: tmp_path_factory.mktemp(name) for name in ("plain", "pseudonymised")}
+    _code(folders["plain"] / "o", tiny_model_dir)
+    _code(folders["pseudonymised"] / "o", tiny_model_dir, "--pseudonymise",
+          folders["pseudonymised"] / "key.csv")  # fmt: skip
+    folders["reviewed"] = tmp_path_factory.mktemp("reviewed")
+    _review_on_plain_codings(folders["reviewed"] / "o", tiny_model_dir)
+    return folders
+
+
+def _copy_of(made: dict[str, Path], name: str, tmp_path: Path) -> Path:
+    """``tmp_path / "o"``: a copy of the module's first run ``name`` (and its key.csv, if it
+    has one, as ``tmp_path / "key.csv"``)."""
+    shutil.copytree(made[name] / "o", tmp_path / "o")
+    if (made[name] / "key.csv").exists():
+        shutil.copy2(made[name] / "key.csv", tmp_path / "key.csv")
+    return tmp_path / "o"
+
+
 def test_write_up_files_of_codings_not_pseudonymised_are_said_to_hold_names(
-    tiny_model_dir: Path, tmp_path: Path
+    tiny_model_dir: Path, tmp_path: Path, made: dict[str, Path]
 ) -> None:
-    out = tmp_path / "o"
-    _code(out, tiny_model_dir)
+    out = _copy_of(made, "plain", tmp_path)
     for name in ("matrix.xlsx", "table2.docx"):
         (out / name).write_text("made before\n", encoding="utf-8")
     err = _code(out, tiny_model_dir, "--pseudonymise", tmp_path / "key.csv")
@@ -40,11 +68,10 @@ def test_write_up_files_of_codings_not_pseudonymised_are_said_to_hold_names(
 
 
 def test_write_up_files_of_pseudonymised_codings_are_only_said_to_be_earlier(
-    tiny_model_dir: Path, tmp_path: Path
+    tiny_model_dir: Path, tmp_path: Path, made: dict[str, Path]
 ) -> None:
-    out = tmp_path / "o"
+    out = _copy_of(made, "pseudonymised", tmp_path)
     key = tmp_path / "key.csv"
-    _code(out, tiny_model_dir, "--pseudonymise", key)
     (out / "matrix.xlsx").write_text("made before\n", encoding="utf-8")
     err = _code(out, tiny_model_dir, "--pseudonymise", key)
     assert _stale_line(err) == (
@@ -55,10 +82,9 @@ def test_write_up_files_of_pseudonymised_codings_are_only_said_to_be_earlier(
 
 
 def test_a_write_up_file_beside_codings_with_no_record_of_their_transcripts_may_hold_names(
-    tiny_model_dir: Path, tmp_path: Path
+    tiny_model_dir: Path, tmp_path: Path, made: dict[str, Path]
 ) -> None:
-    out = tmp_path / "o"
-    _code(out, tiny_model_dir)
+    out = _copy_of(made, "plain", tmp_path)
     (out / "transcripts.jsonl").unlink()  # an earlier version's folder, or one trimmed by hand
     (out / "report-old.html").write_text("made before\n", encoding="utf-8")
     err = _code(out, tiny_model_dir, "--pseudonymise", tmp_path / "key.csv")
@@ -71,12 +97,11 @@ def test_a_write_up_file_beside_codings_with_no_record_of_their_transcripts_may_
 
 
 def test_the_review_of_codings_not_pseudonymised_is_said_to_hold_names(
-    tiny_model_dir: Path, tmp_path: Path
+    tiny_model_dir: Path, tmp_path: Path, made: dict[str, Path]
 ) -> None:
     """Before, matrix.xlsx was named but decisions.csv, which holds the decided segments' talk
     as it was (a phone number, a postcode), was not (privacy tester s59, M1)."""
-    out = tmp_path / "o"
-    _code(out, tiny_model_dir)
+    out = _copy_of(made, "plain", tmp_path)
     review = "segment_id,decision,code_id,new_code,note,text\np01_interview:0099,reject,IC.H,,,Ring 07700 900461.\n"
     (out / "decisions.csv").write_text(review, encoding="utf-8")
     err = _code(out, tiny_model_dir, "--pseudonymise", tmp_path / "key.csv")
@@ -90,10 +115,9 @@ def test_the_review_of_codings_not_pseudonymised_is_said_to_hold_names(
 
 
 def test_the_review_of_pseudonymised_codings_is_not_said_to_hold_names(
-    tiny_model_dir: Path, tmp_path: Path
+    tiny_model_dir: Path, tmp_path: Path, made: dict[str, Path]
 ) -> None:
-    out, key = tmp_path / "o", tmp_path / "key.csv"
-    _code(out, tiny_model_dir, "--pseudonymise", key)
+    out, key = _copy_of(made, "pseudonymised", tmp_path), tmp_path / "key.csv"
     (out / "decisions.csv").write_text(
         "segment_id,decision,code_id,new_code,note,text\n", encoding="utf-8"
     )
@@ -114,22 +138,15 @@ def _first_segment(out: Path) -> tuple[str, str, str]:
 
 
 def test_notes_of_a_review_of_codings_not_pseudonymised_are_left_out_of_the_new_report(
-    tiny_model_dir: Path, tmp_path: Path
+    tiny_model_dir: Path, tmp_path: Path, made: dict[str, Path]
 ) -> None:
     """A note written on codings that were not pseudonymised reached the pseudonymised run's
     report.html, and from the review file, by apply-decisions, its run.json (and a .qdpx):
     tester s78 privacy2, L12. It is left out, not rewritten by the key: 'Bev Hirst' is in no
     row of it. The decision on the segment is kept."""
 
-    out = tmp_path / "o"
-    assert roqa("code", EXAMPLES, "--out", out, "--model", tiny_model_dir).code == 0
-    sid, text, code = _first_segment(out)
-    quoted = '"' + text.replace('"', '""') + '"'
-    review = (
-        "segment_id,decision,code_id,new_code,note,text\n"
-        f"{sid},accept,{code},,ask Lucy Pemberton about Bev Hirst,{quoted}\n"
-    )
-    (out / "decisions.csv").write_text(review, encoding="utf-8")
+    out = _copy_of(made, "reviewed", tmp_path)  # the review of _review_on_plain_codings
+    review = (out / "decisions.csv").read_text(encoding="utf-8")
     run = roqa("code", EXAMPLES, "--out", out, "--model", tiny_model_dir, "--pseudonymise",
                tmp_path / "key.csv")  # fmt: skip
     assert run.code == 0, run.err
@@ -170,14 +187,13 @@ def _review_on_plain_codings(out: Path, model: Path) -> str:
 
 
 def test_a_second_pseudonymised_run_leaves_the_notes_out_again(
-    tiny_model_dir: Path, tmp_path: Path
+    tiny_model_dir: Path, tmp_path: Path, made: dict[str, Path]
 ) -> None:
     """Session 78 hunt4 F1: after the first pseudonymised run the folder's codings are
     pseudonymised, so the same review, unchanged, counted as made on them and its note went
     back into report.html, and run.json lost its record (apply-decisions then kept the note
     too). The record is carried forward."""
-    out, key = tmp_path / "o", tmp_path / "key.csv"
-    _review_on_plain_codings(out, tiny_model_dir)
+    out, key = _copy_of(made, "reviewed", tmp_path), tmp_path / "key.csv"
     for _ in range(2):
         run = roqa("code", EXAMPLES, "--out", out, "--model", tiny_model_dir, "--pseudonymise", key)
         assert run.code == 0, run.err
@@ -196,13 +212,13 @@ def test_a_second_pseudonymised_run_leaves_the_notes_out_again(
 
 
 def test_the_notes_left_out_stay_out_of_the_review_saved_again(
-    tiny_model_dir: Path, tmp_path: Path
+    tiny_model_dir: Path, tmp_path: Path, made: dict[str, Path]
 ) -> None:
     """Session 78 hunt4 F4: the notes left out were known by the review file's SHA-256, so the
     same review saved again by Excel (CRLF line ends) or with one decision added put them back
     into apply-decisions' run.json and roqa report's page. They are known by their words."""
-    out, key = tmp_path / "o", tmp_path / "key.csv"
-    review = _review_on_plain_codings(out, tiny_model_dir)
+    out, key = _copy_of(made, "reviewed", tmp_path), tmp_path / "key.csv"
+    review = (out / "decisions.csv").read_text(encoding="utf-8")  # _review_on_plain_codings'
     run = roqa("code", EXAMPLES, "--out", out, "--model", tiny_model_dir, "--pseudonymise", key)
     assert run.code == 0, run.err
     sid = review.splitlines()[1].split(",")[0]
@@ -242,15 +258,15 @@ def _segments(out: Path) -> list[dict[str, object]]:
 
 @pytest.mark.parametrize("quotes_the_codings", [True, False])
 def test_a_review_saved_elsewhere_keeps_its_notes_when_it_quotes_the_pseudonymised_codings(
-    tiny_model_dir: Path, tmp_path: Path, quotes_the_codings: bool
+    tiny_model_dir: Path, tmp_path: Path, quotes_the_codings: bool, made: dict[str, Path]
 ) -> None:
     """Session 78 hunt4 F5: a review saved from the pseudonymised report into Downloads (no
     codings beside it) lost its notes in the next pseudonymised run's report, roqa having 'no
     record' of the codings it was made on. It quotes the pseudonymised codings of --out, so its
     notes are kept. A row quoting other talk (the names of codings not pseudonymised) still
     leaves them out."""
-    out, key, downloads = tmp_path / "o", tmp_path / "key.csv", tmp_path / "Downloads"
-    _code(out, tiny_model_dir, "--pseudonymise", key)
+    out, key = _copy_of(made, "pseudonymised", tmp_path), tmp_path / "key.csv"
+    downloads = tmp_path / "Downloads"
     sid, text, code = _first_segment(out)
     if not quotes_the_codings:
         text = "Maria Okafor said: " + text
