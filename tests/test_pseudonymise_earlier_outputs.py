@@ -29,32 +29,44 @@ def _code(out: Path, model: Path, *options: object) -> str:
 
 
 @pytest.fixture(scope="module")
-def made(tiny_model_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    """The module's first runs, by name: "plain" (``--no-report``), "pseudonymised"
-    (``--no-report --pseudonymise key.csv``, its key beside its folder) and "reviewed" (with
-    its report, and the review of ``_review_on_plain_codings`` beside the codings)."""
-    folders = {name: tmp_path_factory.mktemp(name) for name in ("plain", "pseudonymised")}
-    _code(folders["plain"] / "o", tiny_model_dir)
-    _code(folders["pseudonymised"] / "o", tiny_model_dir, "--pseudonymise",
-          folders["pseudonymised"] / "key.csv")  # fmt: skip
-    folders["reviewed"] = tmp_path_factory.mktemp("reviewed")
-    _review_on_plain_codings(folders["reviewed"] / "o", tiny_model_dir)
-    return folders
+def plain(tiny_model_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A folder holding ``o``, the examples coded with ``--no-report``."""
+    folder = tmp_path_factory.mktemp("plain")
+    _code(folder / "o", tiny_model_dir)
+    return folder
 
 
-def _copy_of(made: dict[str, Path], name: str, tmp_path: Path) -> Path:
-    """``tmp_path / "o"``: a copy of the module's first run ``name`` (and its key.csv, if it
-    has one, as ``tmp_path / "key.csv"``)."""
-    shutil.copytree(made[name] / "o", tmp_path / "o")
-    if (made[name] / "key.csv").exists():
-        shutil.copy2(made[name] / "key.csv", tmp_path / "key.csv")
+@pytest.fixture(scope="module")
+def pseudonymised(tiny_model_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A folder holding ``o``, the examples coded with ``--no-report --pseudonymise key.csv``,
+    and its ``key.csv``."""
+    folder = tmp_path_factory.mktemp("pseudonymised")
+    _code(folder / "o", tiny_model_dir, "--pseudonymise", folder / "key.csv")
+    return folder
+
+
+@pytest.fixture(scope="module")
+def reviewed(tiny_model_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A folder holding ``o`` as ``_review_on_plain_codings`` leaves it (coded with its report,
+    and decisions.csv beside the codings)."""
+    folder = tmp_path_factory.mktemp("reviewed")
+    _review_on_plain_codings(folder / "o", tiny_model_dir)
+    return folder
+
+
+def _copy_of(made: Path, tmp_path: Path) -> Path:
+    """``tmp_path / "o"``: a copy of the module's first run ``made / "o"`` (and its key.csv, if
+    it has one, as ``tmp_path / "key.csv"``), file times kept."""
+    shutil.copytree(made / "o", tmp_path / "o")
+    if (made / "key.csv").exists():
+        shutil.copy2(made / "key.csv", tmp_path / "key.csv")
     return tmp_path / "o"
 
 
 def test_write_up_files_of_codings_not_pseudonymised_are_said_to_hold_names(
-    tiny_model_dir: Path, tmp_path: Path, made: dict[str, Path]
+    tiny_model_dir: Path, tmp_path: Path, plain: Path
 ) -> None:
-    out = _copy_of(made, "plain", tmp_path)
+    out = _copy_of(plain, tmp_path)
     for name in ("matrix.xlsx", "table2.docx"):
         (out / name).write_text("made before\n", encoding="utf-8")
     err = _code(out, tiny_model_dir, "--pseudonymise", tmp_path / "key.csv")
@@ -68,9 +80,9 @@ def test_write_up_files_of_codings_not_pseudonymised_are_said_to_hold_names(
 
 
 def test_write_up_files_of_pseudonymised_codings_are_only_said_to_be_earlier(
-    tiny_model_dir: Path, tmp_path: Path, made: dict[str, Path]
+    tiny_model_dir: Path, tmp_path: Path, pseudonymised: Path
 ) -> None:
-    out = _copy_of(made, "pseudonymised", tmp_path)
+    out = _copy_of(pseudonymised, tmp_path)
     key = tmp_path / "key.csv"
     (out / "matrix.xlsx").write_text("made before\n", encoding="utf-8")
     err = _code(out, tiny_model_dir, "--pseudonymise", key)
@@ -82,9 +94,9 @@ def test_write_up_files_of_pseudonymised_codings_are_only_said_to_be_earlier(
 
 
 def test_a_write_up_file_beside_codings_with_no_record_of_their_transcripts_may_hold_names(
-    tiny_model_dir: Path, tmp_path: Path, made: dict[str, Path]
+    tiny_model_dir: Path, tmp_path: Path, plain: Path
 ) -> None:
-    out = _copy_of(made, "plain", tmp_path)
+    out = _copy_of(plain, tmp_path)
     (out / "transcripts.jsonl").unlink()  # an earlier version's folder, or one trimmed by hand
     (out / "report-old.html").write_text("made before\n", encoding="utf-8")
     err = _code(out, tiny_model_dir, "--pseudonymise", tmp_path / "key.csv")
@@ -97,11 +109,11 @@ def test_a_write_up_file_beside_codings_with_no_record_of_their_transcripts_may_
 
 
 def test_the_review_of_codings_not_pseudonymised_is_said_to_hold_names(
-    tiny_model_dir: Path, tmp_path: Path, made: dict[str, Path]
+    tiny_model_dir: Path, tmp_path: Path, plain: Path
 ) -> None:
     """Before, matrix.xlsx was named but decisions.csv, which holds the decided segments' talk
     as it was (a phone number, a postcode), was not (privacy tester s59, M1)."""
-    out = _copy_of(made, "plain", tmp_path)
+    out = _copy_of(plain, tmp_path)
     review = "segment_id,decision,code_id,new_code,note,text\np01_interview:0099,reject,IC.H,,,Ring 07700 900461.\n"
     (out / "decisions.csv").write_text(review, encoding="utf-8")
     err = _code(out, tiny_model_dir, "--pseudonymise", tmp_path / "key.csv")
@@ -115,9 +127,9 @@ def test_the_review_of_codings_not_pseudonymised_is_said_to_hold_names(
 
 
 def test_the_review_of_pseudonymised_codings_is_not_said_to_hold_names(
-    tiny_model_dir: Path, tmp_path: Path, made: dict[str, Path]
+    tiny_model_dir: Path, tmp_path: Path, pseudonymised: Path
 ) -> None:
-    out, key = _copy_of(made, "pseudonymised", tmp_path), tmp_path / "key.csv"
+    out, key = _copy_of(pseudonymised, tmp_path), tmp_path / "key.csv"
     (out / "decisions.csv").write_text(
         "segment_id,decision,code_id,new_code,note,text\n", encoding="utf-8"
     )
@@ -138,14 +150,14 @@ def _first_segment(out: Path) -> tuple[str, str, str]:
 
 
 def test_notes_of_a_review_of_codings_not_pseudonymised_are_left_out_of_the_new_report(
-    tiny_model_dir: Path, tmp_path: Path, made: dict[str, Path]
+    tiny_model_dir: Path, tmp_path: Path, reviewed: Path
 ) -> None:
     """A note written on codings that were not pseudonymised reached the pseudonymised run's
     report.html, and from the review file, by apply-decisions, its run.json (and a .qdpx):
     tester s78 privacy2, L12. It is left out, not rewritten by the key: 'Bev Hirst' is in no
     row of it. The decision on the segment is kept."""
 
-    out = _copy_of(made, "reviewed", tmp_path)  # the review of _review_on_plain_codings
+    out = _copy_of(reviewed, tmp_path)  # the review of _review_on_plain_codings
     review = (out / "decisions.csv").read_text(encoding="utf-8")
     run = roqa("code", EXAMPLES, "--out", out, "--model", tiny_model_dir, "--pseudonymise",
                tmp_path / "key.csv")  # fmt: skip
@@ -187,13 +199,13 @@ def _review_on_plain_codings(out: Path, model: Path) -> str:
 
 
 def test_a_second_pseudonymised_run_leaves_the_notes_out_again(
-    tiny_model_dir: Path, tmp_path: Path, made: dict[str, Path]
+    tiny_model_dir: Path, tmp_path: Path, reviewed: Path
 ) -> None:
     """Session 78 hunt4 F1: after the first pseudonymised run the folder's codings are
     pseudonymised, so the same review, unchanged, counted as made on them and its note went
     back into report.html, and run.json lost its record (apply-decisions then kept the note
     too). The record is carried forward."""
-    out, key = _copy_of(made, "reviewed", tmp_path), tmp_path / "key.csv"
+    out, key = _copy_of(reviewed, tmp_path), tmp_path / "key.csv"
     for _ in range(2):
         run = roqa("code", EXAMPLES, "--out", out, "--model", tiny_model_dir, "--pseudonymise", key)
         assert run.code == 0, run.err
@@ -212,12 +224,12 @@ def test_a_second_pseudonymised_run_leaves_the_notes_out_again(
 
 
 def test_the_notes_left_out_stay_out_of_the_review_saved_again(
-    tiny_model_dir: Path, tmp_path: Path, made: dict[str, Path]
+    tiny_model_dir: Path, tmp_path: Path, reviewed: Path
 ) -> None:
     """Session 78 hunt4 F4: the notes left out were known by the review file's SHA-256, so the
     same review saved again by Excel (CRLF line ends) or with one decision added put them back
     into apply-decisions' run.json and roqa report's page. They are known by their words."""
-    out, key = _copy_of(made, "reviewed", tmp_path), tmp_path / "key.csv"
+    out, key = _copy_of(reviewed, tmp_path), tmp_path / "key.csv"
     review = (out / "decisions.csv").read_text(encoding="utf-8")  # _review_on_plain_codings'
     run = roqa("code", EXAMPLES, "--out", out, "--model", tiny_model_dir, "--pseudonymise", key)
     assert run.code == 0, run.err
@@ -258,14 +270,14 @@ def _segments(out: Path) -> list[dict[str, object]]:
 
 @pytest.mark.parametrize("quotes_the_codings", [True, False])
 def test_a_review_saved_elsewhere_keeps_its_notes_when_it_quotes_the_pseudonymised_codings(
-    tiny_model_dir: Path, tmp_path: Path, quotes_the_codings: bool, made: dict[str, Path]
+    tiny_model_dir: Path, tmp_path: Path, quotes_the_codings: bool, pseudonymised: Path
 ) -> None:
     """Session 78 hunt4 F5: a review saved from the pseudonymised report into Downloads (no
     codings beside it) lost its notes in the next pseudonymised run's report, roqa having 'no
     record' of the codings it was made on. It quotes the pseudonymised codings of --out, so its
     notes are kept. A row quoting other talk (the names of codings not pseudonymised) still
     leaves them out."""
-    out, key = _copy_of(made, "pseudonymised", tmp_path), tmp_path / "key.csv"
+    out, key = _copy_of(pseudonymised, tmp_path), tmp_path / "key.csv"
     downloads = tmp_path / "Downloads"
     sid, text, code = _first_segment(out)
     if not quotes_the_codings:
