@@ -113,7 +113,7 @@ def test_not_used_data_loads_like_training_data() -> None:
     spoken = [
         i
         for i, r in enumerate(ts.ids)
-        if not r.startswith(("ex7-", "ex9-", "sa37-", "aside-", "ex82-"))
+        if not r.startswith(("ex7-", "ex9-", "sa37-", "aside-", "ex82-", "s86-"))
     ]
     assert len(spoken) == 430
     batch9 = [c for r, c in zip(ts.ids, ts.codes) if r.startswith("ex9-")]
@@ -136,6 +136,17 @@ def test_the_session_82_asides_and_their_work_talk_counterparts_are_not_trained_
     assert Counter(c for r in work for c in r["codes"]) == {"IS.E.2": 8, "IS.E.3": 3, "OS.A": 1}
     trained = {r for f in training_files(TRAINING) for r in (x["id"] for x in _records(f))}
     assert not trained & {r["id"] for r in asides + work}
+
+
+def test_the_session_86_barriers_told_as_absence_are_not_trained_on() -> None:
+    """Session 86 (classifier_comparison.md, "barriers told as absence"): 54 barriers told as
+    absence, insufficiency, hedge or "good, but" and 28 enablers told as a problem overcome or
+    with absence words, measured and not adopted: the packaged model reads none of them."""
+    told = _records(NOT_USED / "valence_told_s86.jsonl")
+    assert Counter(r["valence"] for r in told) == {"barrier": 54, "enabler": 28}
+    assert all(r["source"] == "team-written" and len(r["codes"]) == 1 for r in told)
+    trained = {r for f in training_files(TRAINING) for r in (x["id"] for x in _records(f))}
+    assert not trained & {r["id"] for r in told}
 
 
 def test_mixed_valence_turns_are_five_per_construct() -> None:
