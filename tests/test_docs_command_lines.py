@@ -1,7 +1,8 @@
 """Specification: every command line in the code blocks of README.md and docs/ runs as pasted
 into a shell at the root of a clone after `make demo`, which puts `roqa` in .venv/bin, not on
-PATH. Before (s86 docswalk D1), agreement.md, refi-qda.md, report.md and performance.md wrote
-a bare `roqa ...` ("command not found")."""
+PATH. Before (s86 docswalk D1, D2), agreement.md, refi-qda.md, report.md and performance.md wrote
+a bare `roqa ...` ("command not found") and performance.md `pip install 'roqa_nlp[fast]'`, which
+asks the package index instead of installing the clone's extra into its .venv."""
 
 from __future__ import annotations
 
@@ -39,3 +40,18 @@ def test_the_docs_have_command_lines_to_check() -> None:
 def test_every_roqa_line_runs_the_clones_roqa() -> None:
     bare = [where for where, text in _command_lines() if text.split()[0] == "roqa"]
     assert bare == []
+
+
+def test_every_pip_line_installs_an_extra_of_the_clone_into_its_venv() -> None:
+    pips = [(where, text) for where, text in _command_lines() if "pip" in text.split()[0]]
+    wrong = [
+        where
+        for where, text in pips
+        if not re.fullmatch(r"\.venv/bin/pip install -e '\.\[(fast|ray|dev)\]'( +#.*)?", text)
+    ]
+    assert [text for _, text in pips][:2] == [
+        ".venv/bin/pip install -e '.[fast]' # the fast extra (onnxruntime, model2vec), into the "
+        "clone's .venv",
+        ".venv/bin/pip install -e '.[ray]' # the ray extra, into the clone's .venv",
+    ]
+    assert wrong == []
