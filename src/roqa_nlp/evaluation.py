@@ -67,26 +67,12 @@ EXPECTED_FORMAT = (
 _CODINGS_KEYS = frozenset({"segment_id", "suggestions"})
 
 
-#: transcript files, which are no labelled records (a .csv, .xlsx or .json may be either)
-_TRANSCRIPT_ONLY = (".txt", ".md", ".vtt", ".srt", ".sbv", ".docx", ".odt", ".fodt", ".rtf", ".pdf")
-
-
 def refuse_transcript(path: str | Path) -> None:
     """The one-line error of a transcript given to evaluate: it was read as JSON Lines, "line 1
-    is not valid JSON" (newcomer, session 47)."""
-    from .errors import in_python_too
+    is not valid JSON" (newcomer, session 47); :mod:`roqa_nlp.not_records` recognises it."""
+    from .not_records import refuse_not_records
 
-    p = Path(path)
-    if p.suffix.lower() in _TRANSCRIPT_ONLY:
-        raise RoqaValueError(
-            "is a transcript, not labelled records",
-            path=p,
-            hint=in_python_too(
-                "roqa evaluate takes labelled records (.jsonl, .csv or .xlsx with the columns "
-                f"text and construct); to code a transcript: roqa code {p} --out coded/",
-                f"ac.code({str(p)!r})",
-            ),
-        )
+    refuse_not_records(path, "evaluate", kinds=frozenset({"transcript"}))
 
 
 def load_evaluation_set(path: str | Path, codebook: Codebook) -> TrainingSet:

@@ -83,8 +83,11 @@ def train_command(
     """Train the classifier, valence head and novelty detector; write arrays + a model card."""
     from ..autocoder import AutoCoder
     from ..io import check_output_folder
+    from ..not_records import refuse_not_records
 
     check_output_folder(out)  # before the training, not after it
+    # a transcript or a folder of them, roqa's codings or a decisions file, as evaluate says
+    refuse_not_records(data, "train")
     from ..folder_lock import lock_output_folder
 
     # held to the end: a second run into it refuses at once (not said to hold another's files)
