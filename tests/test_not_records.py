@@ -123,6 +123,32 @@ def test_train_says_what_a_file_is_and_what_to_run(study: Path, given: str, erro
 
 
 @pytest.mark.parametrize(
+    ("given", "error"),
+    [
+        (
+            "coded/codings.csv",
+            "is a coding result (roqa code output), not labelled records ({takes}; to learn "
+            "from your review of these codings: {learn})",
+        ),
+        (
+            "coded/decisions.csv",
+            "is a decisions file (a review of roqa code's suggestions), not labelled records "
+            "({takes}; to learn from the review, give it with --feedback: {learn})",
+        ),
+        (
+            "csv/p04.csv",
+            "is a transcript, not labelled records ({takes}; to code a transcript: roqa code "
+            "csv/p04.csv --out coded/)",
+        ),
+    ],
+)
+def test_evaluate_says_what_it_takes(study: Path, given: str, error: str) -> None:
+    run = roqa("evaluate", given, "--model", study / "no-model")
+    expected = error.format(takes=EVALUATE_TAKES, learn=LEARN)
+    assert (run.code, run.out, run.err) == (2, "", f"roqa: error: {given}: {expected}\n")
+
+
+@pytest.mark.parametrize(
     "records",
     [
         ROOT / "training_data",

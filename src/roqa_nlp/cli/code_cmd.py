@@ -2764,9 +2764,10 @@ def evaluate_command(
 
     weighed = _neutral_weight(neutral_weight)
 
-    from ..evaluation import refuse_transcript
+    from ..not_records import refuse_not_records
 
-    refuse_transcript(file)  # before the model loads
+    # a transcript, roqa's codings, a decisions file: said before the model loads
+    refuse_not_records(file, "evaluate", kinds=frozenset({"transcript", "codings", "decisions"}))
     to_stdout = json_to_standard_output(json_out)  # --json -: the JSON alone on stdout
     if to_stdout:
         json_out = None
