@@ -52,7 +52,10 @@ def _application() -> "Any":
     from ._app import PlainHelpCommand, app
 
     for command in app.registered_commands:
-        command.epilog = command.epilog or DEBUG_EPILOG
+        # after the command's example, if it has one (_app.example); once, however often the
+        # application is made in one process
+        if not (command.epilog or "").endswith(DEBUG_EPILOG):
+            command.epilog = "\n\n".join(e for e in (command.epilog, DEBUG_EPILOG) if e)
         if command.cls in (None, TyperCommand):  # typer's own: help with plain metavars
             command.cls = PlainHelpCommand
     # The module is ._app, not .app: importing a submodule sets its name on this package, so

@@ -39,6 +39,13 @@ class _PlainOption(TyperOption):
         return str(super()._get_default_string(ctx=ctx, show_default_is_str=False, **kwargs))
 
 
+def example(line: str) -> str:
+    """The epilog of a command's ``--help``: one example ``line`` of its use, printed as written
+    (click's ``\\b`` keeps it from being rewrapped); the line on ``--debug`` follows it (s86
+    docswalk L5: no command's help showed a use of it)."""
+    return f"\b\nExample: {line}"
+
+
 def choice_metavar(*choices: str) -> str:
     """How ``--help`` shows an option that takes one of ``choices`` (the command checks the
     value, with its own one-line error): ``[pair|code]``, as click shows a choice, where typer

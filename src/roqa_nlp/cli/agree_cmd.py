@@ -22,6 +22,7 @@ from ._app import (
     app,
     choice_metavar,
     codebook_option,
+    example,
     interviewer_option,
     json_to_standard_output,
     participant_option,
@@ -4698,7 +4699,7 @@ def _review_changes(p: Any) -> str:
     )
 
 
-@app.command("agree")
+@app.command("agree", epilog=example("roqa agree coderA/ coderB/ coded/ --json agree.json"))
 def agree_command(
     inputs: list[Path] = typer.Argument(
         ...,

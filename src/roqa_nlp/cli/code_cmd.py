@@ -28,6 +28,7 @@ from ._app import (
     choice_metavar,
     codebook_option,
     console,
+    example,
     json_to_standard_output,
     leaves_no_empty_out,
     participant_option,
@@ -1424,7 +1425,9 @@ def _keep_fits_no_code(out: Path, given: Path | None, review: Review | None) -> 
         )
 
 
-@app.command("code")
+@app.command(
+    "code", epilog=example("roqa code interviews/ --out coded/  # then open coded/report.html")
+)
 @leaves_no_empty_out
 def code_command(
     paths: list[Path] = transcripts_argument(),
@@ -2712,7 +2715,7 @@ METRIC_LABELS = {
 }
 
 
-@app.command("evaluate")
+@app.command("evaluate", epilog=example("roqa evaluate examples/gold/labelled.jsonl --per-code"))
 def evaluate_command(
     file: Path = typer.Argument(
         ...,

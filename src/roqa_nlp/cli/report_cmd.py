@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 import typer
 
 from ..open_coding import SET_ASIDE
-from ._app import app, choice_metavar, codebook_option, print_charted_note
+from ._app import app, choice_metavar, codebook_option, example, print_charted_note
 
 if TYPE_CHECKING:
     from ..codebook import Codebook
@@ -49,7 +49,9 @@ def _is_write_up(path: Path) -> bool:
     return write_up_of(path) is not None
 
 
-@app.command("report")
+@app.command(
+    "report", epilog=example("roqa report coded/ --table table2.docx --matrix matrix.xlsx")
+)
 def report_command(
     codings: Path = typer.Argument(
         ...,

@@ -14,10 +14,13 @@ from ..codebooks import DEFAULT_CODEBOOK
 from ..record_files import RECORD_SUFFIXES
 from ..review_file import COLUMNS as DECISION_COLUMNS
 from ..review_file import DECISIONS, NO_CODE, UPDATE_WEIGHT
-from ._app import app, choice_metavar, codebook_option, console, leaves_no_empty_out
+from ._app import app, choice_metavar, codebook_option, console, example, leaves_no_empty_out
 
 
-@app.command("train")
+@app.command(
+    "train",
+    epilog=example("roqa train training_data --feedback coded/decisions.csv --out models/study"),
+)
 @leaves_no_empty_out
 def train_command(
     data: Path = typer.Argument(
