@@ -165,3 +165,15 @@ def test_labelled_records_are_none_of_these(records: Path) -> None:
 def test_a_folder_of_notes_alone_is_no_folder_of_transcripts(tmp_path: Path) -> None:
     (tmp_path / "README.md").write_text("My training records, to come.\n", "utf-8")
     assert kind_of(tmp_path) is None
+
+
+def test_a_folder_with_one_file_of_records_is_training_data(tmp_path: Path) -> None:
+    """A transcript beside labelled records does not make the folder one of transcripts (the
+    records are read, the transcript left out, as before); an empty folder is none either, and
+    train says it holds no training files."""
+    assert kind_of(tmp_path) is None
+    (tmp_path / "p01.txt").write_text("P01: We lack staff.\n", "utf-8")
+    (tmp_path / "p04.csv").write_text(TRANSCRIPT_CSV, "utf-8")
+    assert kind_of(tmp_path) == "transcripts"
+    (tmp_path / "mine.csv").write_text("text,construct\nWe had no budget.,Cost\n", "utf-8")
+    assert kind_of(tmp_path) is None

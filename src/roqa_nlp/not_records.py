@@ -73,10 +73,12 @@ def kind_of(path: str | Path) -> str | None:
         ]
         from .record_files import RECORD_SUFFIXES
 
-        kinds = [kind_of(f) for f in files if f.suffix.lower() in (*TRANSCRIPT_ONLY, ".csv")]
         records = [f for f in files if f.suffix.lower() in RECORD_SUFFIXES]
-        # every record file a transcript: nothing in it is read as training records
-        if "transcript" in kinds and all(kind_of(f) == "transcript" for f in records):
+        # every record file a transcript (the first that is not ends the looking): nothing in
+        # it is read as training records
+        if any(kind_of(f) != "transcript" for f in records):
+            return None
+        if records or any(f.suffix.lower() in TRANSCRIPT_ONLY for f in files):
             return "transcripts"
         return None
     suffix = p.suffix.lower()
