@@ -83,8 +83,14 @@ def test_the_documented_round_trip_runs_as_written(
     reviewed_qdpx(tmp_path)
     monkeypatch.chdir(tmp_path)
     imported, reported, agreed, trained = documented_commands()
-    assert imported == ["roqa", "import", "reviewed.qdpx", "--out", "reviewed"]
-    assert reported == ["roqa", "report", "reviewed/codings/Alice", "--table", "table2.docx"]
+    assert imported == [".venv/bin/roqa", "import", "reviewed.qdpx", "--out", "reviewed"]
+    assert reported == [
+        ".venv/bin/roqa",
+        "report",
+        "reviewed/codings/Alice",
+        "--table",
+        "table2.docx",
+    ]
     run = roqa(*imported[1:])
     assert (run.code, run.err) == (0, "")
     model = f"roqa_nlp_{__version__}_model_sha256_{MODEL_HASH[:8]}"
