@@ -230,3 +230,92 @@ def test_no_name_warning_for_ids_replies_one_name_or_cues_that_name_speakers(
     f.write_text(_cues(ids, texts, header), "utf-8")
     _, said = _read(f)
     assert not _name_warnings(said)
+
+
+# hunt34 (session 86): a line shaped like a cue id above one timing line only is words of a cue
+# that lost its timing line and the blank line after it, read with the warning it had before.
+LOST = (
+    "WEBVTT\n\n00:00:01.000 --> 00:00:04.000\nJo Lee: Who do you work with most?\n\n"
+    "00:00:04.000 --> 00:00:06.000\nSam Roe: Mostly with\n\n{line}\n"
+    "00:00:06.000 --> 00:00:09.000\nJo Lee: And how long for?\n\n"
+    "00:00:09.000 --> 00:00:11.000\nSam Roe: Years now.\n"
+)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Leeds Mind",
+        "NHS England",
+        "Community Mental Health Team",
+        "- Yes",
+        "Absolutely",
+        "OK",
+        "twelve",
+        "in 2019.",
+        "12 years.",
+        "About 20.",
+        "Yes, 12.",
+    ],
+)
+def test_a_line_like_an_id_above_one_timing_line_only_is_words(tmp_path: Path, line: str) -> None:
+    f = tmp_path / "p10.vtt"
+    f.write_text(LOST.format(line=line), "utf-8")
+    t, said = _read(f)
+    assert [(speaker, " ".join(words.split())) for speaker, words, _ in _turns(t)] == [
+        ("Jo Lee", "Who do you work with most?"),
+        ("Sam Roe", f"Mostly with {line.removeprefix('- ')}"),
+        ("Jo Lee", "And how long for?"),
+        ("Sam Roe", "Years now."),
+    ]
+    assert [w for w in said if "1 cue block has no timing line (line 9)" in w]
+
+
+def test_answers_under_blank_lines_after_timing_lines_are_words(tmp_path: Path) -> None:
+    """A blank line after each timing line and none before the next: the one-word answers
+    right above timing lines are words, not ids."""
+    text = (
+        "WEBVTT\n\n00:00:01.000 --> 00:00:03.000\n\nHow many vacancies are there now?\n"
+        "00:00:03.000 --> 00:00:05.000\n\nTwelve\n00:00:05.000 --> 00:00:07.000\n\n"
+        "Would you go back?\n00:00:07.000 --> 00:00:09.000\n\nNever\n"
+        "00:00:09.000 --> 00:00:11.000\n\nThank you.\n"
+    )
+    f = tmp_path / "p11.vtt"
+    f.write_text(text, "utf-8")
+    t, _ = _read(f)
+    assert " ".join(" ".join(words for _, words, _ in _turns(t)).split()) == (
+        "How many vacancies are there now? Twelve Would you go back? Never Thank you."
+    )
+
+
+def test_a_cue_id_said_once_among_recurring_ids_is_named(tmp_path: Path) -> None:
+    f = tmp_path / "p12.vtt"
+    f.write_text(_cues(["Caption", "Caption", "Leeds Mind", "Caption"]), "utf-8")
+    t, said = _read(f)
+    assert [words for _, words, _ in _turns(t)] == [ALL_SAID]
+    assert [w for w in said if "said once" in w] == [
+        f"{f}: 1 line alone right above its subtitle timing lines, said once, was left out as "
+        "a cue id, not words: 'Leeds Mind' (line 11); if it is someone's words, give it a "
+        "timing line of its own"
+    ]
+    f.write_text(_cues(["Caption"]), "utf-8")
+    assert not [w for w in _read(f)[1] if "said once" in w]
+
+
+def test_names_ending_cues_in_a_file_with_no_blank_lines_are_not_warned_of(
+    tmp_path: Path,
+) -> None:
+    """With no blank lines, a short line right above a timing line below words that do not
+    end is the end of its cue's words, not a speaker's name."""
+    text = "WEBVTT\n\n"
+    for i, (words, name) in enumerate(
+        [("Our partner is", "Leeds Mind"), ("and we refer to", "Mary Seacole")] * 2
+    ):
+        text += f"{_clock(4 * i)} --> {_clock(4 * i + 4)}\nSam Roe: {words}\n{name}\n"
+    text += f"{_clock(16)} --> {_clock(18)}\nSam Roe: every week.\n"
+    f = tmp_path / "p13.vtt"
+    f.write_text(text, "utf-8")
+    t, said = _read(f)
+    assert {speaker for speaker, _, _ in _turns(t)} == {"Sam Roe"}
+    assert "Leeds Mind" in t.text
+    assert not _name_warnings(said)

@@ -42,7 +42,7 @@ def transcript_summary(t: Any) -> dict[str, Any]:
     (:func:`~roqa_nlp.transcripts.unlabelled_answers.unlabelled_answers_warning`), a speaker's
     name in its file name and a case named by Zoom's default file name, if any, and how it was read
     (:func:`reading_notes`)."""
-    from ..transcripts.cue_ids import name_lines_warning
+    from ..transcripts.cue_ids import ids_said_once_warning, name_lines_warning
     from ..transcripts.cues import (
         backward_cues_warning,
         labelled_timing_warning,
@@ -104,6 +104,7 @@ def transcript_summary(t: Any) -> dict[str, Any]:
             w
             for w in (
                 unread_cues_warning(t),
+                ids_said_once_warning(t),
                 above_first_label_warning(t),
                 no_turn_warning(t),
                 field_lines_warning(t),

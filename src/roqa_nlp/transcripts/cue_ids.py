@@ -49,11 +49,18 @@ NAME_LINES = "name_lines_above_timing"
 NAME_LINES_COUNT = "name_lines_above_timing_count"
 NAME_LINES_AS_IDS = "name_lines_above_timing_as_cue_ids"
 
+#: The transcript metadata keys of the cue ids of words that come once only in the file
+#: (:func:`ids_said_once`): the lines (all of them) and their line numbers in the file.
+IDS_SAID_ONCE = "cue_ids_said_once"
+IDS_SAID_ONCE_LINES = "cue_ids_said_once_lines"
+
 _MARKUP = re.compile(r"</?[a-zA-Z][^<>]*>|\{\\[^{}]*\}")
 _BRACKETS = re.compile(r"^[\[(♪\s]+|[\])♪.\s]+$")
 _DIGIT = re.compile(r"\d")
 #: A word ending so is an answer (``Twelve.``, ``Yes?``), not an id.
 _SENTENCE_ENDS = (".", "?", "!", ",", ";", ":")
+#: A line ending so ends a cue's words (:func:`ends_cue_words`).
+_CUE_ENDS = (".", "?", "!")
 
 
 def is_webvtt(text: str) -> bool:
@@ -63,27 +70,56 @@ def is_webvtt(text: str) -> bool:
 
 def is_webvtt_id(line: str, opens_speaker: Callable[[str], bool]) -> bool:
     """Whether ``line``, alone between a blank line and a timing line of a WebVTT file, is the
-    cue's id: no ``-->``, not opening with a speaker (``opens_speaker``: a label, voice tag or
-    chevron; asked last, of a short line only), and one token not ending a sentence (``Caption``, ``intro-1``, a GUID) or at
-    most :data:`MOST_ID_WORDS` words that read as a name or hold a number (``Speaker 1``); a
-    sentence there (``We opened the ward in 2019.``, ``Twelve.``) is words whose timing line is
-    missing."""
+    cue's id by its shape: no ``-->``, not opening with a speaker (``opens_speaker``: a label,
+    voice tag or chevron; asked last, of a short line only), not ending like a sentence, and one
+    token (``Caption``, ``intro-1``, a GUID) or at most :data:`MOST_ID_WORDS` words that read as
+    a name or hold a number (``Speaker 1``); a sentence there, whatever its length (``We opened
+    the ward in 2019.``, ``12 years.``, ``Twelve.``), is words whose timing line is missing. A
+    line of words so shaped is an id only where ids recur in the file (:func:`ids_of_words`)."""
     from .utterances import is_name_line
 
     words = line.split()
     if not words or len(words) > MOST_ID_WORDS or "-->" in line:
         return False
-    if len(words) == 1:
-        shaped = not words[0].endswith(_SENTENCE_ENDS)
-    else:
-        shaped = _DIGIT.search(line) is not None or is_name_line(" ".join(words))
-    return shaped and not opens_speaker(line)
+    if words[-1].endswith(_SENTENCE_ENDS):
+        return False
+    if len(words) > 1 and not (_DIGIT.search(line) or is_name_line(" ".join(words))):
+        return False
+    return not opens_speaker(line)
+
+
+def ids_of_words(candidates: Sequence[tuple[int, str]], timing_lines: int) -> list[int]:
+    """The line numbers of ``candidates`` (each a line shaped like a WebVTT cue id of words,
+    :func:`is_webvtt_id`, alone between a blank line and a timing line, with its number in the
+    file) that are cue ids: all of them when they sit above most of the file's
+    ``timing_lines`` (a tool naming each cue: ``Caption``, ``Speaker 1``), else none. A line so
+    shaped above a few timing lines only is words of a cue that lost its timing line and the
+    blank line after it (``Leeds Mind``, ``Twelve``, ``- Yes``; hunt34, session 86), read as
+    they were with a warning of cue blocks with no timing line."""
+    return [n for n, _ in candidates] if 2 * len(candidates) > timing_lines else []
+
+
+def ids_said_once(ids: Sequence[tuple[int, str]]) -> list[tuple[int, str]]:
+    """The cue ids of words of ``ids`` (each with its line number) that come once only in the
+    file: one may be words of a cue that lost its timing line, so they are named in a warning
+    (:func:`ids_said_once_warning`)."""
+    counts = Counter(_key(line) for _, line in ids)
+    return [(n, line) for n, line in ids if counts[_key(line)] == 1]
 
 
 def _key(line: str) -> str:
     """A line as looked up in :data:`CUE_ID_WORDS`: lower case, brackets and a closing full
     stop left out (``[Music]``, ``Sure.``)."""
     return " ".join(_BRACKETS.sub("", line).split()).casefold()
+
+
+def ends_cue_words(line: str) -> bool:
+    """Whether ``line``, in a file with no blank lines, ends a cue's words: it ends a sentence
+    (``We opened it in 2019.``) or is a reply or sound of :data:`CUE_ID_WORDS` (``Sure``,
+    ``[Music]``), so a short line below it and right above a timing line may name the next
+    cue's speaker. Below a line not so ended it is the end of the cue's words (``Our partner
+    is`` / ``Leeds Mind``; hunt34, session 86: such lines were told of as names)."""
+    return line.rstrip().endswith(_CUE_ENDS) or _key(line) in packaged_words(CUE_ID_WORDS)
 
 
 def name_lines_above_timing(above: Sequence[str], is_label: Sequence[bool]) -> list[str]:
@@ -137,4 +173,26 @@ def name_lines_warning(transcript: Transcript) -> str | None:
         f"speakers' names ({listed}), but it was read with no speakers told apart, those lines "
         f"as {read}: if they name who speaks, put each name before its cue's words with a "
         f"colon ({quoted_alike([f'{first}: ...'])[0]}), as a labelled transcript has it"
+    )
+
+
+def ids_said_once_warning(transcript: Transcript) -> str | None:
+    """One line naming the transcript's file when cue ids of words that come once only in it
+    (:func:`ids_said_once`) were left out, with the first :data:`NAMES_LISTED` and their line
+    numbers, saying how to have one read as words; else None."""
+    ids = transcript.metadata.get(IDS_SAID_ONCE)
+    if not ids:
+        return None
+    where = transcript.source or transcript.id
+    numbers = [str(n) for n in transcript.metadata.get(IDS_SAID_ONCE_LINES) or []]
+    n = len(ids)
+    listed = first_few(quoted_alike([str(line) for line in ids]), NAMES_LISTED)
+    lines = f" (line{'s' if len(numbers) != 1 else ''} {first_few(numbers, NAMES_LISTED)})"
+    each, were, ids_, one = (
+        (" each", "were", "cue ids", "one is") if n != 1 else ("", "was", "a cue id", "it is")
+    )
+    return (
+        f"{where}: {n} line{'s' if n != 1 else ''} alone right above its subtitle timing lines, "
+        f"said once{each}, {were} left out as {ids_}, not words: {listed}"
+        f"{lines if numbers else ''}; if {one} someone's words, give it a timing line of its own"
     )

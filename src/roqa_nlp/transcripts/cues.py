@@ -56,11 +56,16 @@ from ..schema import Transcript
 from .caption_marks import caption_speakers, opens_with_mark, without_chevron
 from .chat import ZOOM_CHAT, chat_messages
 from .cue_ids import (
+    IDS_SAID_ONCE,
+    IDS_SAID_ONCE_LINES,
     MOST_NAME_WORDS,
     NAME_LINES,
     NAME_LINES_AS_IDS,
     NAME_LINES_COUNT,
     NAMES_LISTED,
+    ends_cue_words,
+    ids_of_words,
+    ids_said_once,
     is_webvtt,
     is_webvtt_id,
     name_lines_above_timing,
@@ -261,6 +266,25 @@ def _opens_untimed(before: Sequence[tuple[int, str]]) -> bool:
     return any(_bad_timing(line) for _, line in before[:2])
 
 
+def _ids_of_words(lines: Sequence[str]) -> set[int]:
+    """The line numbers of the WebVTT cue ids of words in a file's ``lines``: each line alone
+    between a blank line and a timing line shaped like such an id (:func:`.cue_ids.is_webvtt_id`;
+    a number or a token with a digit is an id anyway, :func:`_is_cue_id`), when they recur
+    (:func:`.cue_ids.ids_of_words`)."""
+    timing = [i for i, line in enumerate(lines) if TIMING_LINE.match(line)]
+    candidates = [
+        (i, lines[i - 1])
+        for i in timing
+        if i >= 2
+        and not lines[i - 2].strip()
+        and lines[i - 1].strip()
+        and not TIMING_LINE.match(lines[i - 1])
+        and not _is_cue_id(lines[i - 1])
+        and is_webvtt_id(lines[i - 1], _opens_speaker)
+    ]
+    return set(ids_of_words(candidates, len(timing)))
+
+
 def parse_cues(
     text: str,
     untimed: list[UntimedBlock] | None = None,
@@ -278,7 +302,8 @@ def parse_cues(
     time range. In YouTube's ``rolling`` auto-captions a line of blanks inside a cue is no end
     of it (:mod:`.rolling_captions`). In a file opening with ``WEBVTT`` a line alone between a
     blank line and a timing line is the cue's id (:func:`.cue_ids.is_webvtt_id`: ``Caption``,
-    ``Speaker 1``), no words; ``ids``, when given, gets the line number of each id left out."""
+    ``Speaker 1``) where such ids recur (:func:`.cue_ids.ids_of_words`), no words; ``ids``,
+    when given, gets the line number of each id left out."""
     cues: list[Cue] = []
     current: Cue | None = None
     block_start = True
@@ -287,7 +312,7 @@ def parse_cues(
         tuple[int, str]
     ] = []  # the block's lines before a timing line (a cue id, or words)
     last_number: int | None = None  # the number of the last cue, if numbered
-    webvtt = is_webvtt(text)
+    word_ids = _ids_of_words(text.split("\n")) if is_webvtt(text) else set()
 
     def end_block() -> None:
         words = [(n, line) for n, line in before if not _CUE_NUMBER.match(line)]
@@ -331,10 +356,7 @@ def parse_cues(
             if (
                 before
                 and not _opens_untimed(before)
-                and (
-                    _is_cue_id(before[-1][1])
-                    or (webvtt and len(before) == 1 and is_webvtt_id(before[0][1], _opens_speaker))
-                )
+                and (_is_cue_id(before[-1][1]) or (len(before) == 1 and before[0][0] in word_ids))
             ):
                 if ids is not None:
                     ids.append(before[-1][0])
@@ -1052,6 +1074,7 @@ def cue_transcript(
     )
     _header_blocks_not_untimed(transcript, read)
     _note_name_lines(transcript, cue_text, ids, opens_label)
+    _note_ids_said_once(transcript, cue_text, ids, None if timed is None else timed[1])
     if not opening:  # words above the first cue opening the file are told of as untimed
         _note_unnamed_opening(transcript, utterances)
     return transcript
@@ -1091,8 +1114,8 @@ def _each_cue_tagged(utterances: Sequence[Utterance]) -> bool:
 def _note_name_lines(
     transcript: Transcript, text: str, ids: Sequence[int], opens_label: OpensLabel
 ) -> None:
-    """Record the lines alone right above ``text``'s timing lines that recur like speakers'
-    names (:func:`.cue_ids.name_lines_above_timing`) when ``transcript`` was read with one
+    """Record the lines alone right above ``text``'s timing lines (below a blank line, none or
+    a line ending a cue's words, :func:`.cue_ids.ends_cue_words`) that recur like speakers' names (:func:`.cue_ids.name_lines_above_timing`) when ``transcript`` was read with one
     speaker or none, and whether each of them was left out as a WebVTT cue id (line numbers
     ``ids``): told of (:func:`.cue_ids.name_lines_warning`), who speaks unchanged.
     ``opens_label`` is the reading's :func:`label_openings`."""
@@ -1105,6 +1128,7 @@ def _note_name_lines(
         if 0 < len(lines[n - 1].split()) <= MOST_NAME_WORDS
         and TIMING_LINE.match(lines[n])
         and not TIMING_LINE.match(lines[n - 1])
+        and (n < 2 or not lines[n - 2].strip() or ends_cue_words(lines[n - 2]))
     ]
     names = name_lines_above_timing(
         [line for _, line in above], [_opens_speaker(line, opens_label) for _, line in above]
@@ -1119,6 +1143,22 @@ def _note_name_lines(
     transcript.metadata[NAME_LINES_COUNT] = len(names)
     if as_ids:
         transcript.metadata[NAME_LINES_AS_IDS] = True
+
+
+def _note_ids_said_once(
+    transcript: Transcript, text: str, ids: Sequence[int], numbers: Sequence[int] | None
+) -> None:
+    """Record the cue ids of words left out of ``text`` (line numbers ``ids``) that come once
+    only in it (:func:`.cue_ids.ids_said_once`), with their line numbers in the file
+    (``numbers``, one per line of ``text``, when it is not the file's): told of
+    (:func:`.cue_ids.ids_said_once_warning`)."""
+    lines = text.split("\n")
+    once = ids_said_once([(n, lines[n - 1]) for n in ids if not _is_cue_id(lines[n - 1])])
+    if once:
+        transcript.metadata[IDS_SAID_ONCE] = [" ".join(line.split()) for _, line in once]
+        transcript.metadata[IDS_SAID_ONCE_LINES] = [
+            n if numbers is None else numbers[n - 1] for n, _ in once
+        ]
 
 
 def _note_unnamed_opening(transcript: Transcript, utterances: Sequence[Utterance]) -> None:

@@ -136,7 +136,9 @@ def warn_of_reading(
     (:func:`~roqa_nlp.transcripts.cues.unread_cues_warning`), cues that end before they start
     (:func:`~roqa_nlp.transcripts.cues.backward_cues_warning`), a subtitle file whose timing
     lines sit below speakers' labels
-    (:func:`~roqa_nlp.transcripts.cues.labelled_timing_warning`), a file read with no speakers
+    (:func:`~roqa_nlp.transcripts.cues.labelled_timing_warning`), lines left out as WebVTT cue
+    ids that come once only (:func:`~roqa_nlp.transcripts.cue_ids.ids_said_once_warning`), a
+    file read with no speakers
     told apart whose lines above its timing lines recur like names
     (:func:`~roqa_nlp.transcripts.cue_ids.name_lines_warning`), talk with no speaker's name
     whose speaker could not be told
@@ -192,7 +194,7 @@ def warn_of_reading(
 def reading_warnings(transcript: Transcript) -> list[RoqaWarning]:
     """The warnings :func:`warn_of_reading` issues about ``transcript``, in its order, not
     issued."""
-    from .cue_ids import name_lines_warning
+    from .cue_ids import ids_said_once_warning, name_lines_warning
     from .cues import backward_cues_warning, labelled_timing_warning, unread_cues_warning
     from .folded_initials import folded_initials_warning, folded_into_answers_warning
     from .headings import heading_shaped_talk_warning, headings_warning
@@ -229,6 +231,7 @@ def reading_warnings(transcript: Transcript) -> list[RoqaWarning]:
         unread_cues_warning,
         backward_cues_warning,
         labelled_timing_warning,
+        ids_said_once_warning,
         name_lines_warning,
         above_first_label_warning,
         no_turn_warning,
