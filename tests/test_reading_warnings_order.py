@@ -16,6 +16,7 @@ from roqa_nlp.transcripts.language import warn_of_reading
 CHECKS = [
     ("cues", "unread_cues_warning"),
     ("cues", "backward_cues_warning"),
+    ("cue_ids", "ids_said_once_warning"),
     ("unlabelled", "above_first_label_warning"),
     ("unlabelled", "no_turn_warning"),
     ("unlabelled", "field_lines_warning"),
