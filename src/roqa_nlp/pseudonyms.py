@@ -1311,9 +1311,6 @@ class PseudonymKey:
         # transcript id -> (the number its file name gives, the pseudonym its one participant
         # keeps from another file, that file's name or None for the key's): told by :meth:`apply`
         self._number_kept: dict[str, tuple[str, str, str | None]] = {}
-        # transcript id -> (a word of its file name that may be its participant's id, read as
-        # no number, and the new pseudonym its participant took): told by :meth:`apply`
-        self._id_unread: dict[str, tuple[str, str]] = {}
         # a label keyed in this run (case-folded) -> the file name of the transcript keying it
         self._keyed_in: dict[str, str] = {}
         # the transcript rewritten's labels a role's once their notes go, kept apart by number
@@ -2072,17 +2069,11 @@ class PseudonymKey:
 
     def _register(self, transcript: Transcript) -> None:
         """:meth:`register`, with the key's rows as ``transcript`` reads them."""
-        from .transcripts.roles import (
-            case_label,
-            participant_number_label,
-            study_id_number,
-            unread_study_id,
-        )
+        from .transcripts.roles import case_label, participant_number_label, study_id_number
 
         speakers = _speakers(transcript)
         taken = {s.casefold() for s in speakers if is_role_label(s)}
         hint = _number_hint(transcript)
-        numbered_by_name = hint is not None
         # the numbers its participants speak under (P07 in P07.txt): a file name's number one of
         # them keeps is no one else's, so a speaker given another is not renumbered
         spoken = {study_id_number(case_label(s)) for s in speakers if _names_no_one(s)}
@@ -2127,11 +2118,6 @@ class PseudonymKey:
                 pseudonym = self._new_member(case, taken)
             else:
                 pseudonym = self._new_pseudonym(role, hint, taken)
-                if role == "participant" and not numbered_by_name:
-                    # 'Leeds_RM04.txt': a new number, where the file may say the one they have
-                    unread = unread_study_id(transcript.source or transcript.id)
-                    if unread is not None:
-                        self._id_unread.setdefault(transcript.id, (unread, pseudonym))
                 hinted = None if hint is None else _number(hint)
                 if (
                     role == "participant"
@@ -2364,23 +2350,6 @@ class PseudonymKey:
             path=transcript_named(transcript),
         )
 
-    def _tell_of_id_unread(self, transcript: Transcript) -> None:
-        """Warn, in one line, when the participant of ``transcript`` took a new number though a
-        word of its file name may be their id (``RM04`` of ``Leeds_RM04.txt``), which roqa did
-        not read as one (:func:`~roqa_nlp.transcripts.roles.unread_study_id`): before session 86
-        ``rm01_priya_otter.txt`` was P09 so, unsaid."""
-        found = self._id_unread.pop(transcript.id, None)
-        if found is None:
-            return
-        word, pseudonym = found
-        warn(
-            f"the file's name holds {word}, which roqa does not read as its participant's id "
-            f"there, so they take a new number, {_bare(pseudonym)}: if {word} is their id, name "
-            f"the file by it first ({word}_interview.txt) or give them that number in the "
-            "pseudonym key, and run again",
-            path=transcript_named(transcript),
-        )
-
     def _tell_of_number_kept(self, transcript: Transcript) -> None:
         """Warn, in one line, when the one participant of ``transcript`` keeps the pseudonym
         another file gave them rather than its file name's number, which no one then has
@@ -2599,7 +2568,6 @@ class PseudonymKey:
         self._tell_of_header_people(transcript, speakers)
         self._tell_of_renumbering(transcript)
         self._tell_of_number_kept(transcript)
-        self._tell_of_id_unread(transcript)
         self._tell_of_rows_from_file_name(transcript)
         self._tell_of_row_from_greeting(transcript)
         self._tell_of_first_name_of_several(transcript)
@@ -4180,21 +4148,28 @@ def _number_hint(transcript: Transcript) -> str | None:
     else the one its header or case gives (``Participant ID: P07``, a QDA project's case
     ``p07``), else None; always a capital P and the number's digits as written (``P7``)."""
     from .transcripts.roles import (
+        STUDY_ID_IN_FILENAME,
         names_two_participants,
         participant_from_filename,
         participant_number_label,
-        study_id_number_in_filename,
+        study_id_from_filename,
     )
 
     named = transcript.participant or ""
     path = transcript.source or transcript.id
     in_name = participant_from_filename(path)
-    # a study's own id (RM07.txt, T2 RM07.txt, rm01_priya_otter.txt): its number, as a P07.txt's;
-    # a joint interview's two numbers (P04_P05 joint.txt) are neither member's alone, so its
-    # second member is not keyed P04a beside the P05.txt of their own interview (re-test reids4
-    # finding 3); no date's or year's ('GMI 2020-07-14.vtt', 'GO_2020.vtt')
+    # a study's own id (RM07.txt, T2 RM07.txt): its number, as a P07.txt's; a joint interview's
+    # two numbers (P04_P05 joint.txt) are neither member's alone, so its second member is not
+    # keyed P04a beside the P05.txt of their own interview (re-test reids4 finding 3)
     if in_name is None and not names_two_participants(path):
-        in_name = study_id_number_in_filename(path)
+        named_id = study_id_from_filename(path) or Path(path).name
+        m = STUDY_ID_IN_FILENAME.match(named_id)
+        if m is not None and (
+            in_a_date(named_id, m.start("number"), m.end("number"))
+            or year_alone(named_id, m.start("number"), m.end("number"))
+        ):
+            m = None  # 'GMI 2020-07-14.vtt', 'GO_2020.vtt': a date's or year's, no one's number
+        in_name = None if m is None else f"P{m.group('number')}"
     label = participant_number_label(named)
     # written as a pseudonym is, its digits as the study spells them: a QDA project's case
     # 'p07' (or 'Participant 07') gives P07, as p07.txt does (hfix1 leak: Kate was 'p07:')

@@ -174,15 +174,9 @@ INTERVIEW_IN_FILENAME = re.compile(
     re.IGNORECASE,
 )
 
-#: A file name opening with a study's own participant id, letters before a number, in capitals
-#: or in lower case (``RM07.txt``, ``RM07_final.docx``, ``HCP-12 Zoom.vtt``,
-#: ``rm01_priya_otter.txt``): that participant's file (:func:`study_id_number_in_filename`).
-STUDY_ID_IN_FILENAME = re.compile(
-    r"(?P<letters>[A-Z]{1,4}|[a-z]{1,4})(?P<gap>[ _-]?)(?P<number>\d{1,4})(?![\dA-Za-z])"
-)
-#: A word of a file name that may be a study's participant id, letters then a number
-#: (``rm02``, ``RM-04``), wherever it stands (:func:`unread_study_id`).
-_ID_LIKE_WORD = re.compile(r"(?<![A-Za-z\d])(?P<letters>[A-Za-z]{1,4})[_-]?\d{1,4}(?![A-Za-z\d])")
+#: A file name opening with a study's own participant id, capitals before a number (``RM07.txt``,
+#: ``RM07_final.docx``, ``HCP-12 Zoom.vtt``, ``RM04_followup.txt``): that participant's file.
+STUDY_ID_IN_FILENAME = re.compile(r"[A-Z]{1,4}[ _-]?(?P<number>\d{1,4})(?![\dA-Za-z])")
 #: What may stand beside a study id in a file name that is still that participant's transcript:
 #: a follow-up, a part, a version, a wave or time point, an interview's number or ordinal, a
 #: date, a second number (``RM04_followup``, ``RM04 part 2``, ``RM04_v2``, ``RM04_final``,
@@ -1259,59 +1253,6 @@ def study_id_from_filename(path: str | Path) -> str | None:
             if mark is None or not _names_the_file(mark["word"]):
                 return None
         at = mark.end()
-    return None
-
-
-def study_id_number_in_filename(path: str | Path) -> str | None:
-    """``P<number>`` of the study id a file name is (:func:`study_id_from_filename`) or opens
-    with beside other words (``RM01_priya_otter.txt`` -> ``P01``), after Zoom's name of a
-    recording (``GMT20261201-101500_Recording_rm02.transcript.vtt`` -> ``P02``), else None. In
-    lower case too, as ``rm03.txt`` is ``RM03`` (``rm01_priya_otter.txt`` -> ``P01``: before
-    session 86 it took a new number, unsaid), but not a word and a number (``zoom_0``,
-    ``week 2``, ``file2_notes``), a wave's or version's mark (``t2_manager``, ``v2_kate``), a date
-    (``GMT20240301``, ``2024-03-01``) or a year alone (``GO_2020``), which number no one."""
-    name = Path(path).name
-    zoom = ZOOM_DEFAULT_NAME.match(name)
-    if zoom is not None:
-        name = name[zoom.end() :].lstrip(" _.-")
-    named_id = study_id_from_filename(name) or name
-    m = STUDY_ID_IN_FILENAME.match(named_id)
-    if m is None or _numbers_no_one(named_id, m):
-        return None
-    return f"P{m['number']}"
-
-
-def _numbers_no_one(name: str, m: re.Match[str]) -> bool:
-    """Whether the letters and number ``m`` finds in ``name`` are no study id: a date's or a
-    year's number, or, in lower case, a word's with a number or a mark (``zoom_0``, ``t2``)."""
-    if in_a_date(name, m.start("number"), m.end("number")):
-        return True  # 'GMI 2020-07-14.vtt'
-    if year_alone(name, m.start("number"), m.end("number")):
-        return True  # 'GO_2020.vtt'
-    letters = m["letters"]
-    return letters.islower() and (
-        m["gap"] == " " or _is_word(letters) or _MARK_WORD.fullmatch(m.group()) is not None
-    )
-
-
-def unread_study_id(path: str | Path) -> str | None:
-    """The first word of a file name that may be a participant's id (``RM04`` of
-    ``Leeds_RM04.txt``) when :func:`study_id_number_in_filename` and
-    :func:`participant_from_filename` read no number from it, else None: its participant then
-    takes a new number, which is said (:meth:`~roqa_nlp.pseudonyms.PseudonymKey.register`)."""
-    if study_id_number_in_filename(path) or participant_from_filename(path):
-        return None
-    stem = Path(path).stem
-    zoom = ZOOM_DEFAULT_NAME.match(stem)
-    at = 0 if zoom is None else zoom.end()
-    for m in _ID_LIKE_WORD.finditer(stem, at):
-        word = m.group()
-        digits = m.end() - (len(word) - len(word.rstrip("0123456789")))
-        if in_a_date(stem, digits, m.end()) or year_alone(stem, digits, m.end()):
-            continue
-        if _is_word(m["letters"].casefold()) or _MARK_WORD.fullmatch(word) is not None:
-            continue
-        return word
     return None
 
 
