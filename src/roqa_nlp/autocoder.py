@@ -718,6 +718,16 @@ FITS_A_CODE = 0.5
 #: ones (the next is shown at 0.12; benchmarks/results/classifier_comparison.md, Session 71).
 FITS_NO_CODE = 0.1
 
+#: A segment of more than this many words that the embedding classifier reads as procedural
+#: talk is read sentence by sentence (:meth:`AutoCoder._story_read_by_rest`): a short courtesy
+#: or laugh inside a long story ("I'll, um, I'll be careful." ... "A lemon drizzle. [laughs]")
+#: set a 102-word story of a service user's recovery aside among the goodbyes (tester s86
+#: daily17). Of the 926 gold procedural segments of the team-written interview sets, 90 % have
+#: 46 words or fewer and 60 more than 50 (the longest 82: a greeting with the room described,
+#: an interruption told); with 40 words, 3 of them were read as talk to code or open coding
+#: (benchmarks/results/classifier_comparison.md, Session 86).
+STORY_WORDS = 50
+
 
 def segment_flags(
     p_value: float,
@@ -2154,6 +2164,8 @@ class AutoCoder:
         contexts: Sequence[str] | None = None,
         questions: np.ndarray | None = None,
         read_evidence: _EvidenceKept | None = None,
+        *,
+        by_rest: bool = True,
     ) -> tuple[list[list[Suggestion]], np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
         """Ranked suggestions per row, plus novelty p-values, scores, whether each row is
         procedural talk (the procedural class is the most probable) and whether it reads as
@@ -2331,7 +2343,82 @@ class AutoCoder:
                     )
                 )
             out.append(row)
+        if by_rest and texts is not None:
+            self._story_read_by_rest(
+                (out, pvals, scores, proc, off_topic), top_k, texts, contexts, read_evidence
+            )
         return out, pvals, scores, proc, off_topic
+
+    def _story_read_by_rest(
+        self,
+        got: tuple[list[list[Suggestion]], np.ndarray, np.ndarray, np.ndarray, np.ndarray],
+        top_k: int | None,
+        texts: Sequence[str],
+        contexts: Sequence[str] | None,
+        read_evidence: _EvidenceKept | None,
+    ) -> None:
+        """Of ``got`` (:meth:`_suggest_rows` of ``texts``), each row of more than
+        :data:`STORY_WORDS` words that would be set aside as procedural talk by the embedding
+        classifier (not by rule, :func:`says_nothing`) is read sentence by sentence, each with
+        the row's question: when some but fewer than half of its sentences are procedural talk
+        read so, the row is what the model makes of its other sentences, read together (in place).
+        "Um, yes. I'll, um, I'll be careful. There was a young woman ... made everyone a cake.
+        A lemon drizzle. [laughs] ..." (102 words) was procedural read whole, one sentence of
+        eight procedural read alone: read without it, it is queued for open coding (tester
+        s86 daily17). A greeting or an interruption told at length stays procedural: most of
+        its sentences are, or what is left still reads so."""
+        from .transcripts.sentences import split_sentences
+
+        rows, pvals, scores, proc, off_topic = got
+        heard = list(contexts) if contexts is not None else None
+        long_ = [
+            i
+            for i, t in enumerate(texts)
+            if proc[i]
+            and (rows[i][0].probability if rows[i] else 0.0) < FITS_A_CODE
+            and len(t.split()) > STORY_WORDS
+            and not says_nothing(t)
+        ]
+        if not long_:
+            return
+        sentences: list[list[str]] = [
+            [texts[i][a:b] for a, b in split_sentences(texts[i])] for i in long_
+        ]
+        said = [x for row in sentences for x in row]
+        asked = (
+            None if heard is None else [heard[i] for i, row in zip(long_, sentences) for _ in row]
+        )
+        read = self._suggest_rows(
+            self._inputs(said, asked, whole=False), 1, said, asked, by_rest=False
+        )
+        aside = [
+            says_nothing(x) or (bool(pr) and (r[0].probability if r else 0.0) < FITS_A_CODE)
+            for x, r, pr in zip(said, read[0], read[3], strict=True)
+        ]
+        which: list[int] = []
+        rests: list[str] = []
+        start = 0
+        for i, row in zip(long_, sentences):
+            flags = aside[start : start + len(row)]
+            start += len(row)
+            if sum(flags) > 0 and 2 * sum(flags) < len(row):
+                which.append(i)
+                rests.append(" ".join(x for x, f in zip(row, flags) if not f))
+        if not which:
+            return
+        asked = None if heard is None else [heard[i] for i in which]
+        again = self._suggest_rows(
+            self._inputs(rests, asked, whole=False),
+            top_k,
+            rests,
+            asked,
+            read_evidence=read_evidence,
+            by_rest=False,
+        )
+        for k, i in enumerate(which):
+            rows[i] = again[0][k]
+            for column, values in zip(got[1:], again[1:], strict=True):
+                column[i] = values[k]
 
     def suggest(
         self,
