@@ -1547,12 +1547,37 @@ class PseudonymKey:
         known = self.get(label)
         if known is None or _role_of(known) != "participant":
             return
-        if _case_number(known) in (None, number):
+        if _case_number(known) is None:
+            return
+        taken = {s.casefold() for s in speakers if is_role_label(s)}
+        if _case_number(known) == number:
+            if not self._numbered_by_other_letters(label, known, hint, transcript):
+                return
+            # 'Kate:' in p01.txt and in REC1_kate.txt: one number only by its value (01, 1), of
+            # other letters, is no one person's; the later takes a new number, said (hunt35 D1:
+            # two different Kates were one case, P01)
+            pseudonym = self._new_pseudonym("participant", None, taken)
+            self._add_own_row(transcript, where, label, pseudonym)
+            self._renumbered.setdefault(transcript.id, (str(hint), pseudonym))
             return
         if _case_number(known) not in self.reserved and self._number_of_others(hint, transcript):
             return
-        taken = {s.casefold() for s in speakers if is_role_label(s)}
         self._add_own_row(transcript, where, label, self._new_pseudonym("participant", hint, taken))
+
+    def _numbered_by_other_letters(
+        self, label: str, known: str, hint: str, transcript: Transcript
+    ) -> bool:
+        """Whether the file name of ``transcript`` gives the number ``hint`` with other letters
+        than the file ``label`` was keyed from in this run gives its number ``known``
+        (``REC1_kate.txt`` and ``p01.txt``: ``rec`` and ``p``), so that one number is two ids."""
+        from .transcripts.roles import known_study_id_letters
+
+        origin = self._keyed_in.get(label.casefold())
+        if origin is None:
+            return False
+        theirs = known_study_id_letters(origin, _bare(known)[1:])
+        ours = known_study_id_letters(transcript.source or transcript.id, hint[1:])
+        return theirs is not None and ours is not None and theirs != ours
 
     def _split_alias_of_another(self, transcript: Transcript) -> None:
         """Give ``transcript``'s participant labelled by one word (``TL:``) a row of its own
@@ -4149,10 +4174,12 @@ def _number_hint(transcript: Transcript) -> str | None:
     ``p07``), else None; always a capital P and the number's digits as written (``P7``)."""
     from .transcripts.roles import (
         STUDY_ID_IN_FILENAME,
+        known_study_id_number,
         names_two_participants,
         participant_from_filename,
         participant_number_label,
         study_id_from_filename,
+        study_id_prefixes,
     )
 
     named = transcript.participant or ""
@@ -4170,6 +4197,12 @@ def _number_hint(transcript: Transcript) -> str | None:
         ):
             m = None  # 'GMI 2020-07-14.vtt', 'GO_2020.vtt': a date's or year's, no one's number
         in_name = None if m is None else f"P{m.group('number')}"
+        # a study id of known letters (data/study_id_prefixes.txt), in any case, wherever it
+        # stands (rm01_priya_otter.txt, Zoom's ..._Recording_rm02.vtt) and before a team's or
+        # time point's prefix read above (CMHT1_RM02.txt was P1): its number (daily17 D6)
+        known = known_study_id_number(path)
+        if known is not None and (m is None or m["letters"].casefold() not in study_id_prefixes()):
+            in_name = known
     label = participant_number_label(named)
     # written as a pseudonym is, its digits as the study spells them: a QDA project's case
     # 'p07' (or 'Participant 07') gives P07, as p07.txt does (hfix1 leak: Kate was 'p07:')

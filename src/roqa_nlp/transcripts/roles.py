@@ -176,7 +176,7 @@ INTERVIEW_IN_FILENAME = re.compile(
 
 #: A file name opening with a study's own participant id, capitals before a number (``RM07.txt``,
 #: ``RM07_final.docx``, ``HCP-12 Zoom.vtt``, ``RM04_followup.txt``): that participant's file.
-STUDY_ID_IN_FILENAME = re.compile(r"[A-Z]{1,4}[ _-]?(?P<number>\d{1,4})(?![\dA-Za-z])")
+STUDY_ID_IN_FILENAME = re.compile(r"(?P<letters>[A-Z]{1,4})[ _-]?(?P<number>\d{1,4})(?![\dA-Za-z])")
 #: What may stand beside a study id in a file name that is still that participant's transcript:
 #: a follow-up, a part, a version, a wave or time point, an interview's number or ordinal, a
 #: date, a second number (``RM04_followup``, ``RM04 part 2``, ``RM04_v2``, ``RM04_final``,
@@ -1162,10 +1162,12 @@ def without_zero_width(label: str) -> str:
 
 def names_two_participants(path: str | Path) -> bool:
     """Whether a file name gives two different participant numbers (``P04_P05 joint.txt``,
-    ``T2 P04 and P05.txt``): a joint interview's, no one participant's
-    (:func:`participant_from_filename`)."""
+    ``T2 P04 and P05.txt``, ``rm04_rm05_joint.txt``: :func:`known_study_ids_in_filename`): a
+    joint interview's, no one participant's (:func:`participant_from_filename`)."""
     numbers = {_number_key(n["number"]) for n in _participant_numbers(Path(path).stem)}
-    return len(numbers) > 1
+    # of a study's own ids too, in any case (rm04_rm05_joint.txt, RM04_and_RM05.docx)
+    ids = {_number_key(m["number"]) for m in known_study_ids_in_filename(path)}
+    return len(numbers) > 1 or len(ids) > 1
 
 
 def _numbers_in_name(pattern: re.Pattern[str], stem: str) -> list[re.Match[str]]:
@@ -1190,6 +1192,63 @@ def _participant_numbers(stem: str) -> list[re.Match[str]]:
     if len({_number_key(n["number"]) for n in found}) > 1:
         found = [n for n in found if not _after_interviewer(stem[: n.start("number")])]
     return found
+
+
+#: A word of a file name that may be a participant's id, letters then a number (``rm02``,
+#: ``RM-04``, ``cmht1``), wherever it stands (:func:`known_study_ids_in_filename`).
+_ID_LIKE_WORD = re.compile(
+    r"(?<![A-Za-z\d])(?P<letters>[A-Za-z]{1,11})[_-]?(?P<number>\d{1,4})(?![A-Za-z\d])"
+)
+
+
+@cache
+def study_id_prefixes() -> frozenset[str]:
+    """The letters of a participant id studies write in file names (``data/study_id_prefixes.txt``:
+    ``rm``, ``ppt``, ``p``), in lower case: no format's, unit's, team's or time point's."""
+    return packaged_words("study_id_prefixes.txt")
+
+
+def known_study_ids_in_filename(path: str | Path) -> list[re.Match[str]]:
+    """The words of a file name's stem, after Zoom's name of a recording, that are a participant
+    id of :func:`study_id_prefixes`'s letters in any case (``rm01`` of ``rm01_priya_otter.txt``,
+    ``rm02`` of ``cmht1_rm02.txt``, ``Rm06``), less a date's or a year's number."""
+    stem = Path(path).stem
+    zoom = ZOOM_DEFAULT_NAME.match(stem)
+    at = 0 if zoom is None else zoom.end()
+    return [
+        m
+        for m in _ID_LIKE_WORD.finditer(stem, at)
+        if m["letters"].casefold() in study_id_prefixes()
+        and not in_a_date(stem, m.start("number"), m.end("number"))
+        and not year_alone(stem, m.start("number"), m.end("number"))
+    ]
+
+
+def known_study_id_number(path: str | Path) -> str | None:
+    """``P<number>`` of the one participant id of known letters a file name holds
+    (:func:`known_study_ids_in_filename`: ``rm01_priya_otter.txt``, ``cmht1_rm02.txt`` and
+    ``GMT20261201-101500_Recording_rm02.transcript.vtt`` -> ``P01``, ``P02``, ``P02``), else None:
+    none, or two different ones (``rm04_rm05_joint.txt``, a joint interview's). Before session
+    86 a lower-case id beside other words numbered no one (``rm01_priya_otter.txt`` took a new
+    number, unsaid) and a team's prefix was read as the id (``CMHT1_RM02.txt`` was P1)."""
+    found = known_study_ids_in_filename(path)
+    if len({_number_key(m["number"]) for m in found}) != 1:
+        return None
+    return f"P{found[0]['number']}"
+
+
+def known_study_id_letters(path: str | Path, number: str) -> str | None:
+    """The letters (lower case, ``p`` for ``participant``) before the number ``number`` as a
+    file name writes it (``rec`` of ``REC1_kate.txt`` for ``1``, ``p`` of ``p01.txt`` for
+    ``01``), else None: two files whose numbers are one only by their value (1 and 01) and whose
+    letters differ are no one case's (:meth:`~roqa_nlp.pseudonyms.PseudonymKey.register`)."""
+    stem = Path(path).stem
+    for m in re.finditer(rf"(?P<letters>[A-Za-z]*)[\s_#-]*{re.escape(number)}(?!\d)", stem):
+        if m.start("letters") and stem[m.start("letters") - 1].isdigit():
+            continue
+        letters = m["letters"].casefold()
+        return "p" if letters == "participant" else letters
+    return None
 
 
 def participant_from_filename(path: str | Path) -> str | None:
