@@ -270,7 +270,16 @@ def screen_office_file(data: bytes, label: str | Path, *, app: str) -> None:
     bounded size and compression ratio, every member read within its declared size) and, for its
     XML parts, those of :func:`~roqa_nlp.exchange.refiqda.parse_xml` (no DTDs or entities,
     bounded nesting). Office never writes DTDs into these files. The refusal names ``app``, the
-    program that saves the file (``Word``), not a QDA program (hunt s64 h_docx, D5)."""
+    program that saves the file (``Word``), not a QDA program (hunt s64 h_docx, D5). Bytes that
+    passed once are not screened again where a reading cache is in use
+    (:mod:`~roqa_nlp.exchange.screen_verdicts`)."""
+    from .screen_verdicts import screen_once
+
+    screen_once(data, lambda: _screen_office_file(data, label, app=app))
+
+
+def _screen_office_file(data: bytes, label: str | Path, *, app: str) -> None:
+    """:func:`screen_office_file`, every time."""
     from .refiqda import parse_xml
 
     not_a_zip = ("is not a readable Office file", "open it and save it again, or save it as .csv")

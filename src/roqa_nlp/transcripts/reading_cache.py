@@ -18,6 +18,8 @@ code, so it is kept on disk:
 * only a plain-text format is cached (:data:`CACHED_FORMATS`, read by roqa's own code alone), and
   only a reading that issued no warning (:func:`~roqa_nlp.errors.warn`, a table saved as text):
   a file that is warned of while read is read again each time, so that its warning is said;
+  a file of another format (``.docx``) is read again each time, but the safety screen its bytes
+  passed is recorded in the same file (:mod:`~roqa_nlp.exchange.screen_verdicts`);
 * a transcript whose metadata does not come back from JSON as it was (a tuple, a key that is no
   str) is not stored, and a cached value is checked before use (turns inside the text); a cache
   file that is corrupt, locked or read-only only costs speed.
@@ -152,9 +154,13 @@ def cached_reading(
     the reading issued no warning (module docstring)."""
     from .roles import RoleLabels
 
+    if cache is not None and path.suffix.lower() not in CACHED_FORMATS:
+        from ..exchange.screen_verdicts import remembering_screens
+
+        with remembering_screens(cache):  # read again, but the bytes screened once (.docx)
+            return read()
     if (
         cache is None
-        or path.suffix.lower() not in CACHED_FORMATS
         # labels carrying more than their items, other than RoleLabels' participants: unkeyed
         or type(interviewer_labels) not in (type(None), list, tuple, RoleLabels)
     ):
