@@ -561,3 +561,32 @@ def test_a_file_names_number_of_another_person_is_said_as_the_key_writes_it(
         f"roqa: warning: {where}: the file's name holds the number of P1, someone else's in the "
         "key, so the outputs name the transcript 'interview_2'",
     ]
+
+
+def test_a_first_name_of_the_person_a_file_is_of_is_replaced_in_the_shared_copies(
+    tmp_path: Path,
+) -> None:
+    """A first name of the key's in a file name whose number is that person's pseudonym, or
+    whose participant speaks under it, is theirs: `roqa pseudonymise` names the copy to share
+    without it, as `roqa code --pseudonymise` names its outputs (docswalk s86, D4: the copies
+    were "P14 - Karen interview.txt" and "P03 Zoë.txt"). A first name of no one the file is of
+    stays, warned of (the test above); a word the key does not hold cannot be replaced."""
+    study = tmp_path / "study"
+    study.mkdir()
+    talk = "Interviewer: Hello, can you hear me?\n{}: Yes, clearly. We use care plans daily.\n"
+    (study / "P14 - Karen interview.txt").write_text(talk.format("P01"), encoding="utf-8")
+    (study / "P03 Zoë.txt").write_text(talk.format("P03"), encoding="utf-8")
+    (study / "P05 Imelda.txt").write_text(talk.format("P05"), encoding="utf-8")
+    key = tmp_path / "key.csv"
+    key.write_text("name,pseudonym\nKaren Hill,P14\nZoë Hart,P03\n", encoding="utf-8")
+    run = roqa("pseudonymise", study, "--key", key, "--out", tmp_path / "shared")
+    assert run.code == 0, run.err
+    assert sorted(p.name for p in (tmp_path / "shared").iterdir()) == [
+        "P03 P03.txt",
+        "P05 Imelda.txt",
+        "P14 - P14 interview.txt",
+    ]
+    assert [line for line in run.err.splitlines() if "rename the file" in line] == [
+        f"roqa: warning: {study / 'P05 Imelda.txt'}: the file name holds Imelda, which may be a "
+        "name (a capitalised word roqa does not know), and the outputs carry it: rename the file"
+    ]
