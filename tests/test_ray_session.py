@@ -13,7 +13,12 @@ from pathlib import Path
 
 import pytest
 
+from roqa_nlp.install_hints import install_package
+
 pytestmark = pytest.mark.slow
+
+#: the line a ray:// address's hint says, as roqa is installed here (a clone's .venv/bin/pip)
+CLIENT = install_package("'ray[client]'")
 
 
 def test_ray_that_cannot_start_or_be_reached_is_a_one_line_error(
@@ -36,7 +41,7 @@ def test_ray_that_cannot_start_or_be_reached_is_a_one_line_error(
     assert str(caught.value) == (
         "could not start or reach the Ray cluster at RAY_ADDRESS=auto (Could not find any "
         "running Ray instance.) (start the cluster (`ray start --head`) or unset RAY_ADDRESS; a "
-        "ray:// address needs pip install 'ray[client]'; or use --engine local)"
+        f"ray:// address needs {CLIENT}; or use --engine local)"
     )
     seen: dict[str, object] = {}
     monkeypatch.delenv("RAY_ADDRESS")
@@ -262,7 +267,7 @@ def test_a_dashboard_address_is_named_as_such_before_any_connection(
     assert said["http://127.0.0.1:8265"] == (
         "RAY_ADDRESS=http://127.0.0.1:8265 is a web address, as of the Ray dashboard, not a Ray "
         "cluster's (give the cluster's: 127.0.0.1:6379 on one of its nodes, or "
-        "ray://127.0.0.1:10001 for Ray Client, which needs pip install 'ray[client]'; or unset "
+        f"ray://127.0.0.1:10001 for Ray Client, which needs {CLIENT}; or unset "
         "RAY_ADDRESS)"
     )
     assert (
@@ -311,7 +316,7 @@ def test_a_user_or_password_in_the_ray_address_is_refused_and_never_printed(
     assert said["Http://ann:s3cret@10.0.0.5:8265"] == (
         "RAY_ADDRESS=Http://***@10.0.0.5:8265 is a web address, as of the Ray dashboard, not "
         "a Ray cluster's (give the cluster's: 10.0.0.5:6379 on one of its nodes, or "
-        "ray://10.0.0.5:10001 for Ray Client, which needs pip install 'ray[client]'; or unset "
+        f"ray://10.0.0.5:10001 for Ray Client, which needs {CLIENT}; or unset "
         "RAY_ADDRESS)"
     )
     refused = (

@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import RoqaError
+from .install_hints import install_extra, install_package
 from .io import atomic_write_text, make_out_dir, read_jsonl
 from .result import CodingResult, transcript_from_dict, transcript_to_dict
 from .schema import SegmentResult
@@ -217,7 +218,7 @@ def _import_ray() -> Any:
     except ImportError:
         raise RoqaError(
             "the ray engine needs Ray Data",
-            hint="pip install 'roqa_nlp[ray]' or use --engine local",
+            hint=f"{install_extra('ray')}, or use --engine local",
         ) from None
     return ray
 
@@ -350,10 +351,13 @@ def init_ray(num_cpus: int | None = None, temp_dir: str | None = None) -> Any:
             raise RoqaError(
                 f"could not start or reach {where} ({' '.join(str(e).split())[:200]})",
                 hint="start the cluster (`ray start --head`) or unset RAY_ADDRESS; a ray:// "
-                "address needs pip install 'ray[client]'; or use --engine local",
+                f"address needs {install_package(RAY_CLIENT)}; or use --engine local",
             ) from None
     return ray
 
+
+#: Ray Client's extra of Ray, which a ``ray://`` address needs
+RAY_CLIENT = "'ray[client]'"
 
 #: Seconds to wait for a Ray cluster's address to answer before saying it does not (Ray itself
 #: retries an unreachable address for minutes before it gives up).
@@ -377,7 +381,7 @@ def _refuse_a_web_address(address: str) -> None:
         f"RAY_ADDRESS={shown_address(address)} is a web address, as of the Ray dashboard, not a "
         "Ray cluster's",
         hint=f"give the cluster's: {host}:6379 on one of its nodes, or ray://{host}:10001 for "
-        "Ray Client, which needs pip install 'ray[client]'; or unset RAY_ADDRESS",
+        f"Ray Client, which needs {install_package(RAY_CLIENT)}; or unset RAY_ADDRESS",
     )
 
 

@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..errors import RoqaError
+from ..install_hints import install_extra
 from . import write_card
 
 if TYPE_CHECKING:
@@ -125,7 +126,7 @@ def export_onnx(
     except ImportError as e:
         raise RoqaError(
             f"building the onnx-int8 backend needs {e.name}",
-            hint="pip install 'roqa_nlp[fast]'",
+            hint=install_extra("fast"),
         ) from None
     import warnings
 
@@ -298,7 +299,7 @@ class OnnxEncoder:
             from tokenizers import Tokenizer
         except ImportError as e:
             raise RoqaError(
-                f"the onnx-int8 backend needs {e.name}", hint="pip install 'roqa_nlp[fast]'"
+                f"the onnx-int8 backend needs {e.name}", hint=install_extra("fast")
             ) from None
         self.directory = directory
         self.dim = int(card["dim"])

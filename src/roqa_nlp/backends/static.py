@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..errors import RoqaError
+from ..install_hints import install_extra
 from . import write_card
 
 if TYPE_CHECKING:
@@ -63,7 +64,7 @@ def distill_static(model_dir: Path, out: Path, source: dict[str, Any]) -> dict[s
     except ImportError as e:
         raise RoqaError(
             f"building the static backend needs {e.name}",
-            hint="pip install 'roqa_nlp[fast]' (model2vec) and transformers",
+            hint=f"{install_extra('fast')} (model2vec), and transformers",
         ) from None
     import numpy as np
     from safetensors.numpy import save_file
