@@ -1097,17 +1097,40 @@ def test_a_project_roqa_exported_is_told_from_its_ids_and_the_files_named_as_the
 def test_word_lock_file_named_on_the_command_line_is_said_to_be_one(tmp_path: Path) -> None:
     """files tester, session 44: `roqa inspect hidden_in/*.docx` took Word's lock file
     ~$P01.docx with the glob and said it was "not a readable Word .docx file (open it in Word
-    and save it as .docx ...)". A folder skips it; named, like a roqa CSV named, it is an error,
-    which now says what the file is."""
-    (tmp_path / "P01.docx").write_bytes(b"")  # not read: the lock file is found first
+    and save it as .docx ...)". Named alone, it is an error, which says what the file is."""
     lock = tmp_path / "~$P01.docx"
     lock.write_bytes(b"\x06ann" + b"\x00" * 50)
-    run = roqa("inspect", lock, tmp_path / "P01.docx")
+    run = roqa("inspect", lock)
     assert run.code == 2
     assert run.err.strip().splitlines() == [
         f"roqa: error: {lock}: is the lock file Word or Excel keeps beside a document while it is "
         "open, not a transcript (leave it out: give the folder, or the documents by name; it "
         "goes when the document is closed)"
+    ]
+
+
+def test_word_lock_files_a_glob_takes_are_left_out_with_one_warning(tmp_path: Path) -> None:
+    """docswalk s86, L4: `roqa code word/*.docx` stopped the whole run over ~$p01.docx, Word's
+    lock file of the open p01.docx, which a folder leaves out silently. Given beside
+    transcripts, lock files are left out, said in one line naming them."""
+    docx = (EXAMPLES / "p03_interview.docx").read_bytes()
+    (tmp_path / "P01.docx").write_bytes(docx)
+    (tmp_path / "P02.docx").write_bytes(docx)
+    locks = [tmp_path / "~$P01.docx", tmp_path / "~$P02.docx"]
+    for lock in locks:
+        lock.write_bytes(b"\x06ann" + b"\x00" * 50)
+    run = roqa("inspect", locks[0], tmp_path / "P01.docx", "--json")
+    assert run.code == 0, run.err
+    assert [t["source"] for t in json.loads(run.out)] == [str(tmp_path / "P01.docx")]
+    assert [line for line in run.err.splitlines() if "lock file" in line] == [
+        f"roqa: warning: {locks[0]}: left out: it is the lock file Word or Excel keeps beside a "
+        "document while it is open, not a transcript"
+    ]
+    run = roqa("inspect", *locks, tmp_path / "P01.docx", tmp_path / "P02.docx", "--json")
+    assert run.code == 0, run.err
+    assert [line for line in run.err.splitlines() if "lock file" in line] == [
+        f"roqa: warning: left out {locks[0]}, {locks[1]}: the lock files Word or Excel keeps "
+        "beside documents while they are open, not transcripts"
     ]
 
 

@@ -1132,11 +1132,13 @@ def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
     transcript, a PDF without speaker labels (a consent form) and a ``.qdpx`` roqa exported
     of transcripts beside it (``roqa code study --qdpx study/p.qdpx``) are left out with a
     :class:`~roqa_nlp.errors.RoqaWarning` naming them; named explicitly, a README or such a PDF
-    is read and such a CSV is an error, as is a Word or Excel lock file (``~$P01.docx``, which a
-    directory skips silently) that a glob picked up.
+    is read and such a CSV is an error. A Word or Excel lock file (``~$P01.docx``, which a
+    directory skips silently) that a glob picked up is left out with a warning, an error when it
+    is all that is given (:func:`_leave_out_lock_files`).
     """
     paths = list(paths)
     files: list[Path] = []
+    locks: list[Path] = []  # Word's or Excel's lock files a glob took (~$p01.docx)
     for item in paths:
         p = Path(item)
         as_text = text_given_as_path(item)
@@ -1157,13 +1159,8 @@ def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
             )
         if not p.is_dir():
             if p.name.startswith(_LOCK_PREFIX):  # a glob's: said as what it is, not as damaged
-                raise RoqaValueError(
-                    "is the lock file Word or Excel keeps beside a document while it is open, "
-                    "not a transcript",
-                    path=p,
-                    hint="leave it out: give the folder, or the documents by name; it goes when "
-                    "the document is closed",
-                )
+                locks.append(p)
+                continue
             files.append(p)
             continue
         if (p / _OUTPUT_MARKER).is_file():
@@ -1211,9 +1208,34 @@ def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
                 hint="give a directory of transcript files",
             )
         files.extend(inside)
+    if locks:
+        _leave_out_lock_files(locks, files)
     files = _numbers_as_numbers(files, paths)
     _warn_if_dates_out_of_order(files)
     return files
+
+
+def _leave_out_lock_files(locks: list[Path], files: list[Path]) -> None:
+    """Word's or Excel's lock files given by name (``~$p01.docx``, which ``word/*.docx`` takes
+    while p01.docx is open): left out with one warning naming them, as a folder leaves them out
+    silently, when other files are given (before session 86 the run stopped over them: docswalk
+    L4); an error when they are all that is given, as there is then nothing to read."""
+    one = "the lock file Word or Excel keeps beside a document while it is open, not a transcript"
+    if not files:
+        raise RoqaValueError(
+            f"is {one}",
+            path=locks[0],
+            hint="leave it out: give the folder, or the documents by name; it goes when "
+            "the document is closed",
+        )
+    if len(locks) == 1:
+        warn(f"left out: it is {one}", path=locks[0])
+        return
+    warn(
+        f"left out {first_few([str(p) for p in locks])}: the lock files Word or Excel keeps beside "
+        "documents while they are open, not transcripts",
+        path=None,
+    )
 
 
 def _warn_if_dates_out_of_order(files: list[Path]) -> None:
