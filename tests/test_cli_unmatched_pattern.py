@@ -89,3 +89,22 @@ def test_a_missing_path_without_a_pattern_is_still_not_found(study: Path) -> Non
         "",
         "roqa: error: study/p03.txt: file or folder not found (check the path)\n",
     )
+
+
+def test_a_pattern_matching_only_in_another_case_says_so(study: Path) -> None:
+    """docswalk s86, L7: `roqa inspect 'zoom/*.VTT'` beside .vtt files said only that nothing
+    matched: the hint names the files the pattern matches with upper and lower case aside."""
+    (study / "study" / "p02.vtt").write_text("WEBVTT\n")
+    run = roqa("inspect", "study/*.TXT")
+    assert run.code == 2
+    assert run.err.strip() == (
+        "roqa: error: study/*.TXT: no file or folder matches this pattern (it tells upper from "
+        "lower case, and study/p01.txt matches it in another case: write it as the names are "
+        "written)"
+    )
+    run = roqa("inspect", "study/P0*")
+    assert run.err.strip() == (
+        "roqa: error: study/P0*: no file or folder matches this pattern (it tells upper from "
+        "lower case, and study/p01.txt, study/p02.vtt match it in another case: write it as the "
+        "names are written)"
+    )

@@ -31,10 +31,15 @@ def pattern_error(pattern: str | Path) -> RoqaError:
     text = str(pattern)
     matches = sorted(glob.glob(text))
     if not matches:
+        other_case = _matches_in_another_case(text)
         return RoqaError(
             "no file or folder matches this pattern",
             path=text,
-            hint="check it, or give the files or their folder",
+            hint="check it, or give the files or their folder"
+            if not other_case
+            else f"it tells upper from lower case, and {first_few(other_case)} "
+            f"{'matches' if len(other_case) == 1 else 'match'} it in another case: write it as "
+            "the names are written",
         )
     return RoqaError(
         f"is a pattern, which {len(matches)} "
@@ -43,3 +48,20 @@ def pattern_error(pattern: str | Path) -> RoqaError:
         path=text,
         hint="leave out the quotes so that the shell gives roqa the files",
     )
+
+
+def _matches_in_another_case(pattern: str) -> list[str]:
+    """The files of the pattern's folder whose names match its last part with upper and lower
+    case aside (``zoom/a.vtt`` of ``zoom/*.VTT``), where the folder is named without wildcards:
+    a shell's patterns tell the cases apart (docswalk s86, L7: "no file matches" said no more)."""
+    import fnmatch
+
+    where = Path(pattern)
+    if any(w in str(where.parent) for w in _WILDCARDS):
+        return []
+    try:
+        names = sorted(p.name for p in where.parent.iterdir()) if where.parent.is_dir() else []
+    except OSError:
+        return []
+    wanted = where.name.casefold()
+    return [str(where.parent / n) for n in names if fnmatch.fnmatchcase(n.casefold(), wanted)]
