@@ -193,3 +193,25 @@ def test_a_model_folder_is_said_to_be_one(tmp_path: Path, monkeypatch: pytest.Mo
         "roqa: error: mdl: is a model folder (it holds model_card.json), not transcripts (give "
         "the folder of transcript files to code them, and a model folder with --model)\n"
     )
+
+
+def test_a_model_folder_mistyped_is_told_the_near_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """docswalk s86, L2: `--model models/mnie` and `--model mine` beside models/mine said only
+    "folder not found": the hint names the folder meant, when one alone is that near."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "models" / "mine").mkdir(parents=True)
+    (tmp_path / "models" / "study").mkdir()
+    said = {
+        model: roqa("suggest", "staff were short", "--model", model).err
+        for model in ("models/mnie", "mine", "models/other")
+    }
+    assert said == {
+        "models/mnie": "roqa: error: models/mnie: folder not found (did you mean models/mine? "
+        "Give the model folder roqa train wrote)\n",
+        "mine": "roqa: error: mine: folder not found (did you mean models/mine? Give the model "
+        "folder roqa train wrote)\n",
+        "models/other": "roqa: error: models/other: folder not found (check the path: give the "
+        "model folder roqa train wrote)\n",
+    }

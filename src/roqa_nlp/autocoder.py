@@ -3550,9 +3550,15 @@ class AutoCoder:
         # said as a missing --out or transcript folder is (session 56: "not a model directory
         # (no model_card.json)" of a path that is not there, or is a file)
         if not d.exists():
-            from .io import missing_path_hint
+            from .io import missing_path_hint, near_folder
 
-            hint = missing_path_hint(d, "check the path: give the model folder roqa train wrote")
+            near = near_folder(d)
+            hint = missing_path_hint(
+                d,
+                "check the path: give the model folder roqa train wrote"
+                if near is None
+                else f"did you mean {near}? Give the model folder roqa train wrote",
+            )
             raise RoqaFileNotFoundError("folder not found", path=d, hint=hint)
         if not d.is_dir():
             raise RoqaValueError(

@@ -1328,6 +1328,29 @@ def missing_path_hint(
     return f"{hint}; use / between folders on this system, not \\"
 
 
+def near_folder(path: str | Path) -> Path | None:
+    """A folder that is there whose name is near that of ``path``, which is not: one beside it
+    that is a letter or two apart (``models/mnie`` of ``models/mine``), else the same name under
+    ``models/`` (``mine``, as ``roqa train --out models/mine`` wrote it); None when there is none
+    or more than one (docswalk s86, L2: "folder not found" named no near folder)."""
+    import difflib
+
+    p = Path(path)
+    parent = p.parent
+    try:
+        if (Path("models") / p).is_dir() and p.parent == Path("."):
+            return Path("models") / p
+        if not p.name or not parent.is_dir():
+            return None
+        names = [d.name for d in parent.iterdir() if d.is_dir() and not d.name.startswith(".")]
+    except OSError:
+        return None
+    near = difflib.get_close_matches(p.name, names, n=2, cutoff=0.75)
+    if len(near) != 1:
+        return None
+    return parent / near[0]
+
+
 def refuse_windows_output(path: str | Path) -> None:
     """Refuse an output path typed as Windows writes it, where folders are separated by /: one
     from a drive letter (``C:\\Users\\me\\p.qdpx``), ``.\\`` or a folder that is there
