@@ -151,28 +151,41 @@ def test_a_team_prefix_is_not_read_as_the_id(
     ]
 
 
-@pytest.mark.parametrize("prefix", ["rec1", "REC1"])
-def test_two_first_name_kates_of_other_letters_are_two_cases(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, prefix: str
+def test_two_first_name_kates_of_a_word_with_a_number_are_two_cases(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """hunt35 D1: ``Kate:`` in ``p01.txt`` and in ``rec1_kate.txt`` are two people. In capitals
-    ``REC1`` still gives the number 1, which is P01's only by its value: before session 86 both
-    Kates were P01, one case; the later takes a new number, said."""
-    study = _study(tmp_path, monkeypatch, {"p01.vtt": "Kate", f"{prefix}_kate.vtt": "Kate"})
-    err = _run()
+    """hunt35 D1: ``Kate:`` in ``p01.txt`` and in ``rec1_kate.txt`` are two people: ``rec1`` is no
+    study id (its letters are not in data/study_id_prefixes.txt), so it gives no number and its
+    Kate takes a new one, as before session 86 (the reverted bfecbb8c made both P01)."""
+    study = _study(tmp_path, monkeypatch, {"p01.vtt": "Kate", "rec1_kate.vtt": "Kate"})
+    _run()
     assert _rows(study / "key.csv") == [
         "name,pseudonym,transcript",
         "Sam Roe,Interviewer,",
         "Kate,P01,",
-        f"Kate,P02,study/{prefix}_kate.vtt",
+        "Kate,P02,study/rec1_kate.vtt",
     ]
-    assert {p.name for p in (study / "out").iterdir()} == {f"{prefix}_P02.txt", "p01.txt"}
-    if prefix == "REC1":
-        assert (
-            f"roqa: warning: study/{prefix}_kate.vtt: the file's name gives its participant the "
-            "number P1, which the pseudonym key gives someone else, so they are P02: if they are "
-            "that person, give their name that row's pseudonym in the key"
-        ) in err.splitlines()
+    assert {p.name for p in (study / "out").iterdir()} == {"rec1_P02.txt", "p01.txt"}
+
+
+@pytest.mark.parametrize(
+    "files",
+    [
+        ("Interview 04.vtt", "p04_followup.vtt"),
+        ("RM04.vtt", "P04_followup.vtt"),
+        ("P04.vtt", "Interviewee 04 second.vtt"),
+        ("rm04.vtt", "04-03-2024_rm04_followup.vtt"),
+    ],
+)
+def test_one_first_name_kate_of_one_number_under_other_letters_stays_one_case(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, files: tuple[str, str]
+) -> None:
+    """hunt36 D1/D2 (s86): a guard that gave the later of two files a new number when their ids'
+    letters differ (``Interview 04`` and ``p04_followup``, or a date opening the name) split one
+    Kate into two cases; it was taken out. The same number is one case, as before session 86."""
+    study = _study(tmp_path, monkeypatch, dict.fromkeys(files, "Kate"))
+    _run()
+    assert _rows(study / "key.csv") == ["name,pseudonym", "Sam Roe,Interviewer", "Kate,P04"]
 
 
 def test_a_follow_up_of_the_same_letters_stays_one_case(

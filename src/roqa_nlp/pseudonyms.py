@@ -1547,37 +1547,12 @@ class PseudonymKey:
         known = self.get(label)
         if known is None or _role_of(known) != "participant":
             return
-        if _case_number(known) is None:
-            return
-        taken = {s.casefold() for s in speakers if is_role_label(s)}
-        if _case_number(known) == number:
-            if not self._numbered_by_other_letters(label, known, hint, transcript):
-                return
-            # 'Kate:' in p01.txt and in REC1_kate.txt: one number only by its value (01, 1), of
-            # other letters, is no one person's; the later takes a new number, said (hunt35 D1:
-            # two different Kates were one case, P01)
-            pseudonym = self._new_pseudonym("participant", None, taken)
-            self._add_own_row(transcript, where, label, pseudonym)
-            self._renumbered.setdefault(transcript.id, (str(hint), pseudonym))
+        if _case_number(known) in (None, number):
             return
         if _case_number(known) not in self.reserved and self._number_of_others(hint, transcript):
             return
+        taken = {s.casefold() for s in speakers if is_role_label(s)}
         self._add_own_row(transcript, where, label, self._new_pseudonym("participant", hint, taken))
-
-    def _numbered_by_other_letters(
-        self, label: str, known: str, hint: str, transcript: Transcript
-    ) -> bool:
-        """Whether the file name of ``transcript`` gives the number ``hint`` with other letters
-        than the file ``label`` was keyed from in this run gives its number ``known``
-        (``REC1_kate.txt`` and ``p01.txt``: ``rec`` and ``p``), so that one number is two ids."""
-        from .transcripts.roles import known_study_id_letters
-
-        origin = self._keyed_in.get(label.casefold())
-        if origin is None:
-            return False
-        theirs = known_study_id_letters(origin, _bare(known)[1:])
-        ours = known_study_id_letters(transcript.source or transcript.id, hint[1:])
-        return theirs is not None and ours is not None and theirs != ours
 
     def _split_alias_of_another(self, transcript: Transcript) -> None:
         """Give ``transcript``'s participant labelled by one word (``TL:``) a row of its own

@@ -1237,20 +1237,6 @@ def known_study_id_number(path: str | Path) -> str | None:
     return f"P{found[0]['number']}"
 
 
-def known_study_id_letters(path: str | Path, number: str) -> str | None:
-    """The letters (lower case, ``p`` for ``participant``) before the number ``number`` as a
-    file name writes it (``rec`` of ``REC1_kate.txt`` for ``1``, ``p`` of ``p01.txt`` for
-    ``01``), else None: two files whose numbers are one only by their value (1 and 01) and whose
-    letters differ are no one case's (:meth:`~roqa_nlp.pseudonyms.PseudonymKey.register`)."""
-    stem = Path(path).stem
-    for m in re.finditer(rf"(?P<letters>[A-Za-z]*)[\s_#-]*{re.escape(number)}(?!\d)", stem):
-        if m.start("letters") and stem[m.start("letters") - 1].isdigit():
-            continue
-        letters = m["letters"].casefold()
-        return "p" if letters == "participant" else letters
-    return None
-
-
 def participant_from_filename(path: str | Path) -> str | None:
     """``P<number>`` when the file name carries a participant number (``p03_x.docx`` -> ``P03``),
     else an interview's or interviewee's (``Interview 08 - manager.csv`` -> ``P08``). After a
