@@ -2022,8 +2022,9 @@ def test_readme_python_quick_start_runs_top_to_bottom_from_a_clone(
         "p01_interview:0002 fits no code (off-topic)",
         "p01_interview:0003 fits no code (off-topic)",
         "p01_interview:0006 fits no code (off-topic)",
-        # a code below 0.40 says it is unsure: a career story read as coded (newcomer s66)
-        "p01_interview:0007 Individual Stage of Change 0.16 enabler (unsure)",
+        # a code below 0.40 says it is unsure: a career story read as coded (newcomer s66);
+        # 0.16 with question_temperature 0.5, 0.17 with 0.58 (session 86)
+        "p01_interview:0007 Individual Stage of Change 0.17 enabler (unsure)",
         "p01_interview:0008 Structural Characteristics 1.00 neutral",
     ]
 
