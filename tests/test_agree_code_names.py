@@ -391,3 +391,40 @@ def test_guids_differing_only_in_case_and_braces_are_one_code(tmp_path, capsys) 
     assert data["codes"] == list(upper)  # one code each, as the first input writes it
     assert data["pooled"]["all"]["kappa"] == 1.0
     assert not any("matched by name" in n for n in data["notes"]), data["notes"]
+
+
+def test_a_node_list_roqa_import_wrote_a_codebook_of_still_meets_the_models_cfir_ids() -> None:
+    """The same flat node list read from the folder ``roqa import`` wrote carries its project's
+    codebook.json (source "REFI-QDA import"): its codes are matched by name as the .qdpx's are
+    (daily18, s86: via the folder a flat ATLAS.ti list's "Available Resources" stayed its own
+    code, and kappa fell from 0.342 to -0.021)."""
+    from roqa_nlp.codebook import Codebook
+
+    model = CodingResult(
+        [seg(0, [("IS.C", "Culture")], 0.8), seg(1, [("IC.H", "Cost")], 0.6)],
+        meta={"model": {"codebook": "cfir-2009"}},
+    )
+    book = Codebook.from_dict(
+        {
+            "id": "hana",
+            "name": "Hana",
+            "source": "REFI-QDA import",
+            "codes": [
+                {"id": g, "name": n, "level": "domain", "parent": None, "codable": True}
+                for g, n in (("guid-1", "culture"), ("guid-2", "Cost"), ("guid-3", "Morale"))
+            ],
+        }
+    )
+    hana = CodingResult(
+        [seg(0, [("guid-1", "culture")]), seg(1, [("guid-2", "Cost"), ("guid-3", "Morale")])],
+        meta={"codebook": {"id": "hana", "hash": book.hash}, "user": {"name": "Hana"}},
+        codebook=book,
+    )
+    out, notes = match_codes_by_name({"model": model, "Hana": hana})
+    assert [[g.code_id for g in s.suggestions] for s in out["Hana"].segments] == [
+        ["IS.C"],
+        ["IC.H", "guid-3"],
+    ]
+    assert notes == [
+        "Hana: 2 codes matched by name to codebook cfir-2009 (their ids differ): 'Cost', 'culture'"
+    ]

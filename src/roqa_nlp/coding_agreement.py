@@ -2442,6 +2442,7 @@ def match_codes_by_name(
     """
     from .codebook import Codebook, normalise_name
     from .crosswalk import codebook_of, own_codebook
+    from .exchange.refiqda import PROJECT_CODES_SOURCE
 
     results = same_guid_codes(results, codebook)
     coders = list(results)
@@ -2457,6 +2458,11 @@ def match_codes_by_name(
         # a codebook the codings record and carry (a review in a researcher's own codebook)
         # wins: its codes are not matched by name to a built-in codebook's
         own = own_codebook(results[c])
+        if own is not None and own.source == PROJECT_CODES_SOURCE:
+            # a QDA project's own codes that ``roqa import`` wrote a codebook.json of: matched
+            # by name as the .qdpx itself is (daily18, s86: "Available Resources" of a flat
+            # ATLAS.ti list was its own code via the folder, kappa -0.021 for 0.342)
+            own = None
         book_id = codebook_of(results[c])
         if own is not None and all(b.id != own.id for b in refs):
             refs.append(own)

@@ -1185,6 +1185,11 @@ def _level(depth: int) -> str:
     return _LEVELS[depth] if depth < len(_LEVELS) else "code"
 
 
+#: The ``source`` of the codebook ``roqa import`` writes of a project's own codes, none of a known
+#: codebook (a flat list of codes typed in ATLAS.ti): codes matched by name in ``roqa agree``.
+PROJECT_CODES_SOURCE = "REFI-QDA import"
+
+
 def codebook_from_codes(
     codes_el: ET.Element | None,
     *,
@@ -1592,7 +1597,7 @@ def codebook_from_codes(
         "id": book_id,
         "name": base.name if base else name,
         "version": base.version if base else "",
-        "source": base.source if base else "REFI-QDA import",
+        "source": base.source if base else PROJECT_CODES_SOURCE,
         "codes": records,
     }
     if base is not None and base.mapping:
