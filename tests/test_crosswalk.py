@@ -2069,3 +2069,44 @@ def test_a_project_codebooks_unused_namesakes_of_its_codebooks_codes_are_left_ou
     assert len(kept.codes) == len(book.codes) - 1
     hers = dataclasses.replace(book, id="rop-v1+project")
     assert without_unused_namesakes(hers, uses) is hers
+
+
+def test_codings_roqa_import_wrote_with_built_in_codes_chart_with_no_version_warning(
+    tmp_path: Path,
+) -> None:
+    """``roqa import`` writes OUT/codebook.json of the built-in codes a QDA project kept (its own
+    tree, names in its case, no descriptions), with the built-in id and that file's hash in the
+    codings: charted in the built-in codebook, with no "another version" warning (daily18, s86:
+    every plain cfir-2009 import warned, and --codebook cfir-2009 did not silence it). A code the
+    project renamed is still warned of, naming the file to give."""
+    import dataclasses
+
+    from roqa_nlp.crosswalk import chart_mismatch
+
+    book = Codebook.load("cfir-2009")
+    kept = json.loads(book.to_json())
+    kept["codes"] = [
+        {**c, "description": "", "parent": "IS" if c["id"] == "IS.E.2" else c["parent"]}
+        for c in kept["codes"]
+        if c["id"] in ("IS", "IS.E.2")
+    ]
+    kept["codes"][1]["name"] = "Available resources"
+    (tmp_path / "codings" / "Ann").mkdir(parents=True)
+    written = tmp_path / "codebook.json"
+
+    def imported(codes: dict) -> CodingResult:
+        written.write_text(json.dumps(codes), encoding="utf-8")
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            sha = Codebook.load(written).hash
+        result = one_segment(g("IS.E.2", 1.0), meta={"codebook": {"id": "cfir-2009", "hash": sha}})
+        return dataclasses.replace(result, source=tmp_path / "codings" / "Ann" / "codings.jsonl")
+
+    assert chart_mismatch(book, imported(kept)) is None
+    kept["codes"][1]["name"] = "Available resources (funding, staff time)"
+    renamed = imported(kept)
+    assert chart_mismatch(book, renamed) == (
+        "these codings were made with another version of codebook 'cfir-2009' (sha256 "
+        f"{renamed.meta['codebook']['hash'][:12]}, this one's {book.hash[:12]}): give the "
+        f"codebook they were coded with ({written})"
+    )

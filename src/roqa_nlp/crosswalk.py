@@ -83,6 +83,7 @@ import copy
 import dataclasses
 import math
 import re
+import warnings
 from collections import Counter
 from collections.abc import Callable, Collection, Mapping, Sequence
 from functools import lru_cache
@@ -97,6 +98,7 @@ from .codebook import (
     builtin_codebook_with,
     description_exclusions,
     description_scope,
+    normalise_name,
 )
 from .errors import ON_COMMAND_LINE, RoqaError
 from .framework import SURE_CODE, SURE_VALENCE
@@ -313,13 +315,49 @@ def chart_mismatch(book: Codebook, result: CodingResult) -> str | None:
 
         if is_earlier_version(book.id, sha):
             return None  # the same codes, before an alias was removed
+        carried = _carried_codebook(result, book.id, sha)
+        if carried is not None and not missing and _same_codes_named(carried[1], book):
+            return None  # roqa import's codebook.json of the built-in codes the project has
         return (
             f"these codings were made with another version of codebook {book.id!r} "
             f"(sha256 {sha[:12]}, this one's {book.hash[:12]})"
             + (f"; {lacking}" if missing else "")
             + ": give the codebook they were coded with"
+            + (f" ({carried[0]})" if carried is not None else "")
         )
     return None
+
+
+def _carried_codebook(result: CodingResult, book_id: str, sha: str) -> tuple[Path, Codebook] | None:
+    """The codebook file the codings carry (``codebook.json`` beside them, or two folders above
+    them as ``roqa import`` writes it) of id ``book_id`` and the hash ``sha`` they record, with
+    its codes, else None."""
+    if result.source is None:
+        return None
+    folder = Path(result.source).parent
+    for f in [d / CODEBOOK_FILE for d in [folder, *folder.parents][:3]]:
+        if not f.is_file():
+            continue
+        try:
+            with warnings.catch_warnings():  # its built-in id is warned of where it is given
+                warnings.simplefilter("ignore")
+                read = Codebook.load(f, check_aliases=False)
+        except RoqaError:
+            continue
+        if read.id == book_id and read.hash == sha:
+            return f, read
+    return None
+
+
+def _same_codes_named(carried: Codebook, book: Codebook) -> bool:
+    """Whether every code of ``carried`` is a code of ``book`` of the same name (as names are
+    compared: case aside): the codes a QDA project kept of a built-in codebook, which ``roqa
+    import`` wrote with its own tree and no descriptions (daily18, s86: the report of roqa's own
+    export round trip warned of "another version of codebook 'cfir-2009'")."""
+    return all(
+        c.id in book and normalise_name(book[c.id].name) == normalise_name(c.name)
+        for c in carried.codes
+    )
 
 
 #: The share of a codebook's codable codes (by id or name) another codebook must know, when
