@@ -428,3 +428,39 @@ def test_a_node_list_roqa_import_wrote_a_codebook_of_still_meets_the_models_cfir
     assert notes == [
         "Hana: 2 codes matched by name to codebook cfir-2009 (their ids differ): 'Cost', 'culture'"
     ]
+
+
+def test_a_flat_node_list_with_domain_prefixes_meets_the_models_cfir_ids() -> None:
+    """ATLAS.ti users write a flat list's CFIR codes after their domain ("IS-Available
+    Resources", "IS: Culture", "Inner Setting > Culture"): matched by name when the prefix is the
+    code's own domain (its id or name); "OS-Cost" (Cost is of Intervention Characteristics) is
+    not (daily18, s86: the prefixed list shared no code with the model, kappa -0.021 for 0.342)."""
+    model = CodingResult(
+        [seg(0, [("IS.C", "Culture")]), seg(1, [("IS.E.2", "Available Resources")])],
+        meta={"model": {"codebook": "cfir-2009"}},
+    )
+    tom = CodingResult(
+        [
+            seg(0, [("G1", "IS: Culture")]),
+            seg(
+                1,
+                [
+                    ("G2", "IS-Available Resources"),
+                    ("G3", "Inner Setting > Leadership Engagement"),
+                    ("G4", "OS-Cost"),
+                ],
+            ),
+        ],
+        meta={"codebook": {"id": "tom", "hash": "h1"}, "user": {"name": "Tom"}},
+    )
+    out, notes = match_codes_by_name({"model": model, "Tom": tom})
+    assert [[g.code_id for g in s.suggestions] for s in out["Tom"].segments] == [
+        ["IS.C"],
+        ["IS.E.2", "IS.E.1", "G4"],
+    ]
+    assert notes == [
+        "Tom: 3 codes matched by name to codebook cfir-2009 (their ids differ): "
+        "'Inner Setting > Leadership Engagement', 'IS-Available Resources', 'IS: Culture'",
+        "not matched by name, as the code named is not of the domain or code written before it: "
+        "'OS-Cost' (cfir-2009's IC.H Cost is not under 'OS')",
+    ]

@@ -943,3 +943,35 @@ def test_roqa_code_charts_a_copy_with_a_built_in_id_as_roqa_report_later_does(
     assert "EDITED" not in first
     assert roqa("report", out).code == 0
     assert "EDITED" not in (out / "report.html").read_text("utf-8")
+
+
+def test_a_code_name_after_its_own_domain_or_parent_is_that_code() -> None:
+    """Flat code lists write CFIR names after their domain (daily18, s86): the prefix must be the
+    id or name of the domain or a code above the code named, or nothing is found."""
+    from roqa_nlp.codebook import Codebook
+
+    book = Codebook.load("cfir-2009")
+    found = {
+        name: getattr(book.find(name), "id", None)
+        for name in (
+            "IS-Available Resources",
+            "is: available resources",
+            "Inner setting > Readiness for implementation > Available resources",
+            "Inner Setting / Culture",
+            "OS-Available Resources",
+            "IS-Leadership Engagment",
+            "Cost-benefit",
+            "Staffing -",
+        )
+    }
+    assert found == {
+        "IS-Available Resources": "IS.E.2",
+        "is: available resources": "IS.E.2",
+        "Inner setting > Readiness for implementation > Available resources": "IS.E.2",
+        "Inner Setting / Culture": "IS.C",
+        "OS-Available Resources": None,
+        "IS-Leadership Engagment": None,
+        "Cost-benefit": None,
+        "Staffing -": None,
+    }
+    assert book.unmatched_prefix("OS-Available Resources") == ("OS", book["IS.E.2"])

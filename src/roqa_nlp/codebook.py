@@ -95,6 +95,12 @@ def normalise_name(name: str) -> str:
     return _name_key(s)
 
 
+#: a code name written after a prefix and a separator: "IS-Name", "IS: Name", "Domain > Name",
+#: "Domain / Name" (the prefix holds no separator; the name may hold more of them)
+_PREFIXED = re.compile(
+    r"\s*(?P<prefix>[^:>/\-\u2010-\u2015]+?)\s*(?:[:>/]|[\-\u2010-\u2015])\s*(?P<name>\S.*)"
+)
+
 #: a sign, "+" or a minus: "-", "−" or any dash, as a word processor may write it
 _SIGN = re.compile(r"[+\-\u2010-\u2015\u2212]")
 #: the signs a code name ends in, a team's barrier / enabler twin ("Staffing -", "Staffing+",
@@ -307,7 +313,37 @@ class Codebook:
         if key in self._by_id:
             return self._by_id[key]
         cid = self._by_name.get(normalise_name(key))
-        return None if cid is None else self._by_id[cid]
+        return self._by_id[cid] if cid is not None else self.prefixed(key)
+
+    def prefixed(self, key: str) -> Code | None:
+        """The code a name written after one of its own ancestors resolves to, else None: the
+        prefix is the id or name of the code's domain or a code above it ("IS-Available
+        Resources", "IS: Available Resources", "Inner Setting > Available Resources", as
+        ATLAS.ti users write a flat code list; daily18, s86: such names matched nothing). A
+        prefix of no ancestor ("OS-Available Resources") resolves to nothing
+        (:func:`unmatched_prefix` says which)."""
+        split = _PREFIXED.fullmatch(key)
+        if split is None:
+            return None
+        code = self.find(split["name"])
+        if code is None:
+            return None
+        prefix = normalise_name(split["prefix"])
+        above = self.path(code.id)[:-1]
+        return (
+            code
+            if any(prefix in (normalise_name(c.id), normalise_name(c.name)) for c in above)
+            else None
+        )
+
+    def unmatched_prefix(self, key: str) -> tuple[str, Code] | None:
+        """The prefix of a name that is a code's name written after something not above it, and
+        that code ("OS" and IC.H of "OS-Cost"), else None: what to say when it matches nothing."""
+        split = _PREFIXED.fullmatch(key)
+        if split is None or self.find(key) is not None:
+            return None
+        code = self.find(split["name"])
+        return None if code is None else (split["prefix"].strip(), code)
 
     def named(self, key: str) -> Code | None:
         """The code with this id or name (as :meth:`find` matches them), not found by an alias,

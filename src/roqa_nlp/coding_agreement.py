@@ -2419,6 +2419,13 @@ NOT_MATCHED_AS_HELD = (
 )
 
 
+#: The start of the note :func:`match_codes_by_name` gives for a code name written after a
+#: prefix that is not its code's domain nor a code above it ("OS-Cost"; daily18, s86).
+NOT_MATCHED_UNDER_PREFIX = (
+    "not matched by name, as the code named is not of the domain or code written before it: "
+)
+
+
 def match_codes_by_name(
     results: Mapping[str, CodingResult], codebook: Codebook | None = None
 ) -> tuple[dict[str, CodingResult], list[str]]:
@@ -2512,6 +2519,17 @@ def match_codes_by_name(
             if key[c] == project and cid in used[c]:
                 rename[c][cid] = target
                 resolved.setdefault(book_id, {}).setdefault(c, set()).add(used[c][cid])
+    # 1b. a name after a prefix that is not its code's domain ("OS-Cost"): said, not matched
+    misplaced: dict[str, str] = {}
+    for c in coders:
+        for cid, name in used[c].items():
+            if (key[c], cid) in target_of or any(cid in b for b in refs):
+                continue
+            for b in refs:
+                if (misnamed := b.unmatched_prefix(name)) is not None:
+                    prefix, code = misnamed
+                    misplaced[name] = f"{b.id}'s {code.id} {code.name} is not under {prefix!r}"
+                    break
     # 2. names several projects gave codes that no reference codebook knows
     by_name: dict[str, dict[str, set[str]]] = {}  # name -> project -> ids
     first: dict[str, str] = {}  # name -> the first coder's id, and its spelling
@@ -2561,6 +2579,11 @@ def match_codes_by_name(
         notes.append(
             NOT_MATCHED_BY_NAME
             + first_few([repr(x) for x in sorted(ambiguous, key=natural_key)], 4)
+        )
+    if misplaced:
+        notes.append(
+            NOT_MATCHED_UNDER_PREFIX
+            + first_few([f"{x!r} ({misplaced[x]})" for x in sorted(misplaced, key=natural_key)], 4)
         )
     if held_already:
         notes.append(
