@@ -153,7 +153,8 @@ def test_a_hand_typed_cfir_node_list_meets_the_models_cfir_ids() -> None:
         ["IC.H", "guid-3"],
     ]
     assert notes == [
-        "Hana: 2 codes matched by name to codebook cfir-2009 (their ids differ): 'Cost', 'culture'"
+        "Hana: 2 codes matched by name to codebook cfir-2009 (their ids differ): 'Cost', 'culture'",
+        "Hana: 1 code matched no code by name (kept as the coder's own): 'Morale'",
     ]
 
 
@@ -426,7 +427,8 @@ def test_a_node_list_roqa_import_wrote_a_codebook_of_still_meets_the_models_cfir
         ["IC.H", "guid-3"],
     ]
     assert notes == [
-        "Hana: 2 codes matched by name to codebook cfir-2009 (their ids differ): 'Cost', 'culture'"
+        "Hana: 2 codes matched by name to codebook cfir-2009 (their ids differ): 'Cost', 'culture'",
+        "Hana: 1 code matched no code by name (kept as the coder's own): 'Morale'",
     ]
 
 

@@ -2555,6 +2555,7 @@ def match_codes_by_name(
             for cid in used[c]:
                 if cid != first[n] and key[c] in projects and cid in projects[key[c]]:
                     rename[c][cid] = first[n]
+    matched_across = {normalise_name(n) for n in across}
     out = {c: _renamed_codes(results[c], rename[c]) if rename[c] else results[c] for c in coders}
     for c, book in borrowed.items():  # the codes it took, with the mapping of their codebook
         out[c] = dataclasses.replace(out[c], codebook=book)
@@ -2565,6 +2566,23 @@ def match_codes_by_name(
         for book_id, per in resolved.items()
         for coder, names in per.items()
     ]
+    for coder in dict.fromkeys(c for per in resolved.values() for c in per):
+        # the codes of a coder whose others matched by name that matched none: a typo, or the
+        # project's own (daily18, s86: "Leadership Engagment" was found only with --by code)
+        alone = [
+            name
+            for cid, name in used[coder].items()
+            if cid not in rename[coder]
+            and not any(cid in b for b in refs)
+            and normalise_name(name) not in matched_across
+            and name not in misplaced
+        ]
+        if alone:
+            notes.append(
+                f"{coder}: {len(alone)} code{'s' * (len(alone) > 1)} matched no code by name "
+                "(kept as the coder's own): "
+                + first_few([repr(x) for x in sorted(alone, key=natural_key)], 5)
+            )
     if across_books:
         notes.append(
             "codes of the different codebooks the codings carry matched by name (their ids "
