@@ -43,6 +43,9 @@ SAM_ASKS = (
     "Jo Bell: No, that's everything I can think of.\n"
 )
 
+# tests/conftest.py's tiny_model keeps the question temperature its tests were written at
+TINY_PARAMS = {**DEFAULT_PARAMS, "question_temperature": 0.5}
+
 
 def recorded(call, *args, **kwargs):  # type: ignore[no-untyped-def]
     """``call(*args, **kwargs)`` and the warnings it issued, as (class name, message)."""
@@ -1033,7 +1036,7 @@ def test_a_training_only_param_changed_on_a_loaded_model_is_warned_of_once_and_n
         )
     ]
     assert changed == base
-    assert changed.meta["params"] == base.meta["params"] == DEFAULT_PARAMS
+    assert changed.meta["params"] == base.meta["params"] == TINY_PARAMS
     assert recorded(ac.suggest, "We had nobody spare.")[1] == []  # once
     ac.params["novelty_score"] = "knn"  # another change: warned of in its turn
     assert [m for _, m in recorded(ac.fits_no_code, "We had nobody spare.")[1]] == [
@@ -1044,7 +1047,7 @@ def test_a_training_only_param_changed_on_a_loaded_model_is_warned_of_once_and_n
     ac.params.update(method="logreg", C=4.0, novelty_score="combined", alpha=0.05)
     again, caught = recorded(ac.code, P01)
     assert caught == []
-    assert again.meta["params"] == {**DEFAULT_PARAMS, "alpha": 0.05}  # acts when coding
+    assert again.meta["params"] == {**TINY_PARAMS, "alpha": 0.05}  # acts when coding
     ac.params["valence_C"] = 10.0
     assert [m for _, m in recorded(ac.suggest, "We had nobody spare.")[1]] == [
         "valence_C=10.0 acts only when a model is trained: this one was trained with "
@@ -1180,7 +1183,7 @@ def test_a_word_model_weight_changed_on_a_model_with_a_word_model_acts_and_is_re
     coded, caught = recorded(ac.code, P01)
     assert caught == []
     assert coded.meta["params"] == {
-        **DEFAULT_PARAMS,
+        **TINY_PARAMS,
         "lexical_weight": 0.8,
         "valence_lexical_weight": 0.0,
     }
