@@ -975,3 +975,16 @@ def test_a_code_name_after_its_own_domain_or_parent_is_that_code() -> None:
         "Staffing -": None,
     }
     assert book.unmatched_prefix("OS-Available Resources") == ("OS", book["IS.E.2"])
+
+
+def test_a_name_of_thousands_of_dashes_resolves_to_nothing_without_a_recursion_error() -> None:
+    """Codebook.find read a name after its prefix through find() again, so a name of thousands of
+    separators ("a-a-a-...") ended in a RecursionError (s86 review); prefixes are read in a loop
+    of at most four."""
+    book = Codebook.load("cfir-2009")
+    assert book.find("a-" * 5000 + "Available Resources") is None
+    assert (
+        book.find("Inner Setting > Readiness for Implementation > Available resources") is not None
+    )
+    assert book.find("IS-Available Resources") == book.find("Available Resources")
+    assert book.find("OS-Available Resources") is None

@@ -101,6 +101,10 @@ _PREFIXED = re.compile(
     r"\s*(?P<prefix>[^:>/\-\u2010-\u2015]+?)\s*(?:[:>/]|[\-\u2010-\u2015])\s*(?P<name>\S.*)"
 )
 
+#: the most prefixes a name is read after ("Inner Setting > Readiness for Implementation >
+#: Available Resources" has two)
+_MAX_PREFIXES = 4
+
 #: a sign, "+" or a minus: "-", "−" or any dash, as a word processor may write it
 _SIGN = re.compile(r"[+\-\u2010-\u2015\u2212]")
 #: the signs a code name ends in, a team's barrier / enabler twin ("Staffing -", "Staffing+",
@@ -322,19 +326,23 @@ class Codebook:
         ATLAS.ti users write a flat code list; daily18, s86: such names matched nothing). A
         prefix of no ancestor ("OS-Available Resources") resolves to nothing
         (:func:`unmatched_prefix` says which)."""
-        split = _PREFIXED.fullmatch(key)
-        if split is None:
-            return None
-        code = self.find(split["name"])
-        if code is None:
-            return None
-        prefix = normalise_name(split["prefix"])
-        above = self.path(code.id)[:-1]
-        return (
-            code
-            if any(prefix in (normalise_name(c.id), normalise_name(c.name)) for c in above)
-            else None
-        )
+        # a loop over at most _MAX_PREFIXES prefixes, not a recursion through find(): a name of
+        # thousands of dashes ("a-a-a-...") ended in a RecursionError (s86 review)
+        prefixes: list[str] = []
+        rest = key
+        for _ in range(_MAX_PREFIXES):
+            split = _PREFIXED.fullmatch(rest)
+            if split is None:
+                return None
+            prefixes.append(normalise_name(split["prefix"]))
+            rest = split["name"]
+            cid = rest if rest in self._by_id else self._by_name.get(normalise_name(rest))
+            if cid is None:
+                continue
+            code = self._by_id[cid]
+            above = {normalise_name(n) for c in self.path(code.id)[:-1] for n in (c.id, c.name)}
+            return code if all(p in above for p in prefixes) else None
+        return None
 
     def unmatched_prefix(self, key: str) -> tuple[str, Code] | None:
         """The prefix of a name that is a code's name written after something not above it, and
