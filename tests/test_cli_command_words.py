@@ -112,3 +112,19 @@ def test_a_near_miss_imports_nothing_heavy() -> None:
     )
     assert proc.stdout.strip().splitlines() == ["STATUS=2", "HEAVY="], proc.stderr
     assert "roqa train training_data --feedback coded/decisions.csv" in proc.stderr
+
+
+def test_roqa_help_shows_the_help_of_roqa_or_of_the_command_named() -> None:
+    """docswalk s86, L5: `roqa help` said "No such command 'help'". As git and pip take it,
+    `roqa help` is `roqa --help` and `roqa help code` is `roqa code --help` (what follows the
+    command's name is not read); a name that is no command is told as click tells it."""
+    assert roqa("help").out == roqa("--help").out
+    assert roqa("help", "code").out == roqa("code", "--help").out
+    assert roqa("help", "agree", "coded/").out == roqa("agree", "--help").out
+    assert roqa("help").code == 0
+    assert roqa("help", "code").out.startswith("Usage: roqa code [OPTIONS] FILES...")
+    nosuch = roqa("help", "nosuch")
+    assert (nosuch.code, nosuch.err) == (
+        2,
+        "roqa: error: No such command 'nosuch'. (see 'roqa --help')\n",
+    )

@@ -215,3 +215,42 @@ def test_a_model_folder_mistyped_is_told_the_near_folder(
         "models/other": "roqa: error: models/other: folder not found (check the path: give the "
         "model folder roqa train wrote)\n",
     }
+
+
+def test_the_packaged_model_named_as_a_folder_is_told_to_leave_out_model(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """docswalk s86, L2: `--model default` away from the clone said only "folder not found":
+    the packaged model is the one used when --model is left out. A word that names no packaged
+    model (`mine`) keeps the usual hint."""
+    monkeypatch.chdir(tmp_path)
+    said = {
+        model: roqa("suggest", "staff were short", "--model", model).err
+        for model in ("default", "Packaged", "models/default", "mine")
+    }
+    assert said == {
+        "default": "roqa: error: default: folder not found (leave out --model to use the "
+        "packaged model)\n",
+        "Packaged": "roqa: error: Packaged: folder not found (leave out --model to use the "
+        "packaged model)\n",
+        "models/default": "roqa: error: models/default: folder not found (leave out --model to "
+        "use the packaged model)\n",
+        "mine": "roqa: error: mine: folder not found (check the path: give the model folder "
+        "roqa train wrote)\n",
+    }
+
+
+def test_the_packaged_model_named_in_python_is_told_to_load_with_no_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The same mistake in Python, AutoCoder.load('default'), is told the call that loads it."""
+    from roqa_nlp import AutoCoder
+    from roqa_nlp.errors import RoqaFileNotFoundError
+
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(RoqaFileNotFoundError) as raised:
+        AutoCoder.load("default")
+    assert str(raised.value) == (
+        "default: folder not found (leave out --model to use the packaged model; in Python, "
+        "AutoCoder.load() with no folder)"
+    )

@@ -404,6 +404,22 @@ class NoveltyFlags(TypedDict):
     off_topic: bool
 
 
+#: What a researcher may type for the packaged model as if it were a folder: its folder's name
+#: and the words the docs use for it (``--model default``, ``--model packaged``)
+_PACKAGED_MODEL_WORDS = frozenset(
+    {"default", "packaged", "builtin", "built-in", "all-minilm-l6-v2"}
+)
+
+
+def _names_the_packaged_model(path: Path) -> bool:
+    """Whether ``path``, a folder that is not there, is one bare word naming the packaged
+    model (``default``, ``models/default`` typed from another folder, ``packaged``)."""
+    parts = path.parts
+    if parts[:1] == ("models",):
+        parts = parts[1:]
+    return len(parts) == 1 and parts[0].casefold() in _PACKAGED_MODEL_WORDS
+
+
 def packaged_model_dir() -> Path:
     """``models/default`` of the source tree (the packaged, trained model)."""
     here = Path(__file__).resolve()
@@ -3553,12 +3569,20 @@ class AutoCoder:
             from .io import missing_path_hint, near_folder
 
             near = near_folder(d)
-            hint = missing_path_hint(
-                d,
-                "check the path: give the model folder roqa train wrote"
-                if near is None
-                else f"did you mean {near}? Give the model folder roqa train wrote",
-            )
+            if near is None and _names_the_packaged_model(d):
+                # '--model default' away from the clone (docswalk s86, L2): the packaged model is
+                # the one used when none is given
+                hint = in_python_too(
+                    "leave out --model to use the packaged model",
+                    "AutoCoder.load() with no folder",
+                )
+            else:
+                hint = missing_path_hint(
+                    d,
+                    "check the path: give the model folder roqa train wrote"
+                    if near is None
+                    else f"did you mean {near}? Give the model folder roqa train wrote",
+                )
             raise RoqaFileNotFoundError("folder not found", path=d, hint=hint)
         if not d.is_dir():
             raise RoqaValueError(

@@ -651,6 +651,10 @@ def _main(argv: list[str] | None) -> None:
                 f"{typo} is not an option: did you mean -{typo}?",
                 hint="a long option takes two dashes",
             )
+        if args[:1] == ["help"]:
+            # 'roqa help' and 'roqa help code' as git and pip take them: the help of roqa or of
+            # the command named (docswalk s86, L5: "No such command 'help'")
+            args = [*args[1:2], "--help"]
         meant = command_meant(args)  # roqa learn ...: the command meant (train --feedback)
         if meant is not None:
             raise meant
