@@ -254,3 +254,38 @@ def test_the_packaged_model_named_in_python_is_told_to_load_with_no_folder(
         "default: folder not found (leave out --model to use the packaged model; in Python, "
         "AutoCoder.load() with no folder)"
     )
+
+
+def test_a_transcript_path_mistyped_is_told_the_near_file_or_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """docswalk s86: `roqa code intervews/` said only "file or folder not found (check the
+    path)": the folder or file a letter or two away is named, when one alone is; two as near
+    (p01/p02), another number (p03 of p01, another participant) or none name nothing."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "study" / "interviews").mkdir(parents=True)
+    for name in ("p01.txt", "p02.txt", "rm_kate.txt", "wave2.txt"):
+        (tmp_path / "study" / name).write_text("P1: We had no staff.\n", encoding="utf-8")
+    said = {
+        path: roqa("code", path, "--out", "coded").err
+        for path in (
+            "study/intervews",
+            "study/rm_kat.txt",
+            "study/p03.txt",
+            "study/p0.txt",
+            "study/wave3.txt",
+            "nowhere/x.txt",
+        )
+    }
+    assert said == {
+        "study/intervews": "roqa: error: study/intervews: file or folder not found (did you mean "
+        "study/interviews/?)\n",
+        "study/rm_kat.txt": "roqa: error: study/rm_kat.txt: file or folder not found (did you "
+        "mean study/rm_kate.txt?)\n",
+        "study/p03.txt": "roqa: error: study/p03.txt: file or folder not found (check the path)\n",
+        "study/p0.txt": "roqa: error: study/p0.txt: file or folder not found (check the path)\n",
+        "study/wave3.txt": "roqa: error: study/wave3.txt: file or folder not found (check the "
+        "path)\n",
+        "nowhere/x.txt": "roqa: error: nowhere/x.txt: file or folder not found (check the path)\n",
+    }
+    assert not (tmp_path / "coded").exists()

@@ -1333,8 +1333,6 @@ def near_folder(path: str | Path) -> Path | None:
     that is a letter or two apart (``models/mnie`` of ``models/mine``), else the same name under
     ``models/`` (``mine``, as ``roqa train --out models/mine`` wrote it); None when there is none
     or more than one (docswalk s86, L2: "folder not found" named no near folder)."""
-    import difflib
-
     p = Path(path)
     parent = p.parent
     try:
@@ -1345,10 +1343,39 @@ def near_folder(path: str | Path) -> Path | None:
         names = [d.name for d in parent.iterdir() if d.is_dir() and not d.name.startswith(".")]
     except OSError:
         return None
-    near = difflib.get_close_matches(p.name, names, n=2, cutoff=0.75)
+    return _one_near(parent, p.name, names)
+
+
+def _one_near(parent: Path, name: str, names: list[str]) -> Path | None:
+    """``parent / n`` of the one name ``n`` of ``names`` a letter or two from ``name``, with
+    the same digits (``p01.txt`` is not ``p03.txt`` mistyped: another participant); None when
+    no name is, or more than one."""
+    import difflib
+
+    digits = re.findall(r"\d+", name)
+    names = [n for n in names if re.findall(r"\d+", n) == digits]
+    near = difflib.get_close_matches(name, names, n=2, cutoff=0.75)
     if len(near) != 1:
         return None
     return parent / near[0]
+
+
+def near_path(path: str | Path) -> str | None:
+    """A file or folder beside ``path``, which is not there, whose name is a letter or two
+    from it (``intervews`` of ``interviews``), as it is said in a hint: a folder with / after
+    it; None when there is none, more than one, or the folder it would be in is not there
+    (docswalk s86: ``roqa code intervews/`` said only "file or folder not found")."""
+    p = Path(path)
+    try:
+        if not p.name or not p.parent.is_dir():
+            return None
+        names = [e.name for e in p.parent.iterdir() if not e.name.startswith((".", "~$"))]
+    except OSError:
+        return None
+    near = _one_near(p.parent, p.name, names)
+    if near is None:
+        return None
+    return f"{near}{os.sep}" if near.is_dir() else str(near)
 
 
 def refuse_windows_output(path: str | Path) -> None:

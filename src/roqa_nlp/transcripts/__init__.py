@@ -1145,7 +1145,7 @@ def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
         if as_text is not None:
             raise as_text
         if not p.exists():  # before its extension is looked at: 'interviews/' mistyped
-            from ..io import missing_path_hint
+            from ..io import missing_path_hint, near_path
 
             if str(p) == "-":  # as `roqa suggest -` reads standard input (cli2, session 80)
                 raise RoqaValueError(
@@ -1154,8 +1154,13 @@ def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
                     hint="save the text in a file, such as p01.txt, and give its name",
                 )
 
+            near = near_path(p)
             raise RoqaFileNotFoundError(
-                "file or folder not found", path=p, hint=missing_path_hint(p)
+                "file or folder not found",
+                path=p,
+                hint=missing_path_hint(
+                    p, "check the path" if near is None else f"did you mean {near}?"
+                ),
             )
         if not p.is_dir():
             if p.name.startswith(_LOCK_PREFIX):  # a glob's: said as what it is, not as damaged
