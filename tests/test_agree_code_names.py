@@ -466,3 +466,62 @@ def test_a_flat_node_list_with_domain_prefixes_meets_the_models_cfir_ids() -> No
         "not matched by name, as the code named is not of the domain or code written before it: "
         "'OS-Cost' (cfir-2009's IC.H Cost is not under 'OS')",
     ]
+
+
+def test_folders_roqa_import_wrote_of_flat_node_lists_compare_in_cfir_2009(
+    tmp_path, capsys
+) -> None:
+    """``roqa agree A B --codebook cfir-2009`` of the folders ``roqa import`` wrote of two flat
+    node lists (their codebook.json: source "REFI-QDA import") gives the .qdpx files' figures.
+    Ben also coded the last answer "Morale", a code of his own: 4 codes x 5 units = 20
+    decisions, 17 agree; Ann applied 3, Ben 4, so p_e = (3*4 + 17*16)/400 = 71/100 and kappa =
+    (85/100 - 71/100) / (29/100) = 14/29. Before, the folders were refused: "codebook
+    'cfir-2009' documents no mapping from 'p'" (agreefix3, s86: 0.342 via the .qdpx, an error
+    via the folders)."""
+    ann_codes = {
+        "10000000-0000-4000-8000-000000000001": "Cost",
+        "10000000-0000-4000-8000-000000000002": "Culture",
+        "10000000-0000-4000-8000-000000000003": "Leadership Engagement",
+    }
+    ben_codes = {
+        "20000000-0000-4000-8000-000000000001": "cost",
+        "20000000-0000-4000-8000-000000000002": "Culture",
+        "20000000-0000-4000-8000-000000000003": "Leadership engagement",
+        "20000000-0000-4000-8000-000000000004": "Morale",
+    }
+    a, _, le = list(ann_codes)
+    b_cost, b_cul, b_le, b_morale = list(ben_codes)
+    ann = project(
+        tmp_path / "ann.qdpx", "Ann", ann_codes, [(AFFORD[0], CULTURE[1], [a]), (*DIRECTOR, [le])]
+    )
+    ben = project(
+        tmp_path / "ben.qdpx",
+        "Ben",
+        ben_codes,
+        [(*AFFORD, [b_cost]), (*CULTURE, [b_cul]), (*DIRECTOR, [b_le, b_morale])],
+    )
+    folders = []
+    for qdpx in (ann, ben):
+        code, _, err = run(["import", str(qdpx), "--out", str(tmp_path / qdpx.stem)], capsys)
+        assert code == 0, err
+        book = json.loads((tmp_path / qdpx.stem / "codebook.json").read_text("utf-8"))
+        assert book["source"] == "REFI-QDA import"
+        folders.append(str(tmp_path / qdpx.stem / "codings" / qdpx.stem.title()))
+    figures = []
+    for inputs in (folders, [str(ann), str(ben)]):
+        out_path = tmp_path / "a.json"
+        code, _, err = run(
+            ["agree", *inputs, "--codebook", "cfir-2009", "--n-boot", "0"]
+            + ["--json", str(out_path)],
+            capsys,
+        )
+        assert code == 0, err
+        data = json.loads(out_path.read_text("utf-8"))
+        names = sorted(c["name"] for c in data["per_code"])
+        figures.append((data["pooled"]["all"]["kappa"], names, data["notes"]))
+    assert figures[0] == figures[1]
+    assert figures[0][0] == pytest.approx(14 / 29)
+    assert figures[0][1] == ["Cost", "Culture", "Leadership Engagement", "Morale"]
+    assert (
+        "Ben: 1 code matched no code by name (kept as the coder's own): 'Morale'" in figures[0][2]
+    )

@@ -769,6 +769,7 @@ def load_coded_units(
             )
         from ..coding_agreement import is_model_result, without_no_code_codes
         from ..errors import warn
+        from ..exchange.refiqda import PROJECT_CODES_SOURCE
 
         if not is_model_result(result):
             from ..coding_agreement import is_no_code_coding
@@ -788,6 +789,12 @@ def load_coded_units(
                 said = _no_code_beside_a_code(name, beside)
                 warn(said, path=path)
                 import_warnings.append(f"{path}: {said}")
+        if result.codebook is not None and result.codebook.source == PROJECT_CODES_SOURCE:
+            # the codebook.json ``roqa import`` wrote of a QDA project's own codes (a flat
+            # node list) is no codebook to translate from: the folder is compared as the .qdpx
+            # is, its codes matched by name (s86 agreefix3: ``--codebook cfir-2009`` refused
+            # it, "documents no mapping from 'rm-study-tomasz'", where the .qdpx gave 0.342)
+            result = dataclasses.replace(result, codebook=None)
         results[name] = result
         where[name] = label
         source[name] = path
