@@ -11,6 +11,7 @@ into NVivo, ATLAS.ti or MAXQDA makes a second CFIR tree beside the first.
 from __future__ import annotations
 
 import json
+import warnings
 import xml.etree.ElementTree as ET
 import zipfile
 from pathlib import Path
@@ -228,14 +229,20 @@ def test_a_codebook_code_renamed_in_the_program_keeps_its_new_name_on_export(
 ) -> None:
     """Before: the import kept "Organisational culture" for IS.C in codebook.json, but the export
     wrote the built-in name "Culture" again (the colour chosen in the program was kept), and
-    importing that export gave "Culture" back."""
+    importing that export gave "Culture" back. The codebook with the renamed code is the
+    project's (``cfir-2009+project``), not the built-in ``cfir-2009``: under the built-in id its
+    codebook.json was warned of as a copy of the built-in codebook (agreefix3, s86)."""
     _, project = reviewed(tmp_path, cfir, rename=("Culture", "Organisational culture"))
+    assert read_qdpx(project).codebook.id == "cfir-2009+project"
     out = round_trip(tmp_path, project, coder)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # "the codebook has the id 'cfir-2009' of a built-in ..."
+        Codebook.load(tmp_path / "reviewed" / "codebook.json")
     guid = code_guid("cfir-2009", "IS.C")
     assert {g: n for n, g in code_guids(out).items()}[guid] == "Organisational culture"
     assert "Culture" not in code_guids(out)
     back = read_qdpx(out).codebook
-    assert (back.id, back["IS.C"].name) == ("cfir-2009", "Organisational culture")
+    assert (back.id, back["IS.C"].name) == ("cfir-2009+project", "Organisational culture")
 
 
 def test_a_project_sharing_a_heading_with_cfir_keeps_a_codebook_of_its_own(tmp_path: Path) -> None:
@@ -346,7 +353,7 @@ def test_codes_given_the_programs_guids_are_known_again_on_import(
     main(["export", str(tmp_path / "reviewed" / "codings" / "Bob"), "--qdpx", str(out)])
     back = read_qdpx(out)
     assert (back.codebook.id, [c.id for c in back.codebook.codes]) == (
-        "cfir-2009",
+        "cfir-2009+project",  # a code renamed: the project's version of cfir-2009
         [c.id for c in cfir.codes],
     )
     assert back.codebook["IS.E.2"].name == "Funding and resources"

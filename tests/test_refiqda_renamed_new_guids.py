@@ -61,7 +61,7 @@ def test_a_renamed_code_with_a_new_guid_is_the_code_its_suggestions_name(tmp_pat
     )
     p = read_qdpx(project)
     assert (p.codebook.id, [(c.id, c.name) for c in p.codebook.codes]) == (
-        "cfir-2009",
+        "cfir-2009+project",  # a code renamed: the project's version of cfir-2009 (s87)
         [
             ("IS", "Inner Setting"),
             ("IS.E", "Readiness for Implementation"),

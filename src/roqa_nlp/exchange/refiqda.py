@@ -970,6 +970,17 @@ def _code_paths(top: list[ET.Element]) -> list[tuple[str, tuple[str, ...]]]:
     return out
 
 
+def _renamed(records: Iterable[Mapping[str, Any]], book: Codebook) -> bool:
+    """Whether a code of ``records`` that is a code of ``book`` carries another name than
+    ``book`` gives it, letter case, punctuation and accents' forms aside (:func:`normalise_name`:
+    a tree in sentence case is the same codebook)."""
+    names = {c.id: normalise_name(c.name) for c in book.codes}
+    return any(
+        r["id"] in names and normalise_name(str(r.get("name") or "")) != names[r["id"]]
+        for r in records
+    )
+
+
 def _project_id(book: Codebook) -> str:
     """The id ``book`` has in an export that adds the project's own codes to it."""
     from ..crosswalk import PROJECT_SUFFIX
@@ -1573,6 +1584,12 @@ def codebook_from_codes(
     book_id = slug(name)
     if base is not None:
         book_id = _project_id(base) if project_codes or not all_known else base.id
+        if book_id in BUILTIN and _renamed(records, base):
+            # a built-in code renamed in the program ("Available resources (funding, staff
+            # time)") makes the codebook the project's own version: under the built-in id,
+            # giving its codebook.json was warned of as a copy of the built-in codebook
+            # (agreefix3, s86); its codes keep their ids and GUIDs
+            book_id = _project_id(base)
         # a code made in the program at the top of the tree, beside the codebook's domains, is
         # a code of the project's own, as roqa's project codes there are: no domain of it
         # (exchange tester, s61: "Stigma" was charted as a domain headed by its GUID)
