@@ -853,6 +853,24 @@ def test_absolute_path_outside_the_archive_is_reported(tmp_path: Path) -> None:
     ]
 
 
+def test_a_windows_path_outside_the_archive_is_shown_as_written(tmp_path: Path) -> None:
+    """ATLAS.ti's ``absolute://C:\\Users\\...``: one backslash between folders, as the
+    researcher sees the path in Windows; a control character in a hostile path is still escaped.
+    Before, every backslash was shown doubled (daily18, s86, D6)."""
+    src = (
+        '<TextSource guid="00000000-0000-4000-8000-000000000010" name="P1" '
+        'plainTextPath="absolute://C:\\Users\\tn\\rm44.txt"/>'
+        '<TextSource guid="00000000-0000-4000-8000-000000000011" name="P2" '
+        'plainTextPath="absolute://C:\\a&#10;b.txt"/>'
+    )
+    p = read_qdpx(build_qdpx(tmp_path / "q.qdpx", project_xml(src)))
+    assert p.warnings[0] == (
+        "source 'P1': its file 'absolute://C:\\Users\\tn\\rm44.txt' is outside the archive "
+        "(export the project again from the QDA program, with its sources in it)"
+    )
+    assert "its file 'absolute://C:\\\\a\\nb.txt' is outside" in p.warnings[2]
+
+
 def test_byte_order_mark_is_not_counted_in_offsets(tmp_path: Path) -> None:
     src = (
         '<TextSource guid="00000000-0000-4000-8000-000000000010" name="P1" '

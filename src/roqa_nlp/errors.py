@@ -258,6 +258,16 @@ def quoted(value: str, limit: int = 60) -> str:
     return repr(cut(value, limit))
 
 
+def as_written(value: str) -> str:
+    """``value`` in quotes as a file wrote it, for a message: a Windows path keeps one backslash
+    between its folders (``'C:\\Users\\tn'``, not the doubled ``repr``: daily18, s86, D6);
+    a value holding a control character (a hostile file's line break) is quoted as
+    :func:`repr` escapes it, so the message stays one line."""
+    if value.isprintable():
+        return f"'{value}'" if "'" not in value else f'"{value}"'
+    return repr(value)
+
+
 def quoted_alike(values: Iterable[str], limit: int = 60) -> list[str]:
     """``values`` quoted as :func:`quoted` quotes each, but all in one style: in double quotes
     when Python would put one of them in double quotes (a name with an apostrophe), so that a

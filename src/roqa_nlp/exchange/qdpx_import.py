@@ -60,7 +60,7 @@ from urllib.parse import unquote
 
 from ..codebook import BUILTIN, Codebook, normalise_name
 from ..decisions import REVIEWERS_VALENCE, SEGMENT_NOTES
-from ..errors import RoqaError, first_few, warn
+from ..errors import RoqaError, as_written, first_few, warn
 from ..io import bom_encodings, decode_unicode, given_path, windows_1252_text
 from ..result import CodingResult
 from ..schema import (
@@ -349,8 +349,8 @@ def _source_text(
         if member is None:
             where = "outside the archive" if external else "not in the archive"
             warnings.append(
-                f"{label}: its file {ref!r} is {where} (export the project again from the QDA "
-                "program, with its sources in it)"
+                f"{label}: its file {as_written(ref)} is {where} (export the project again "
+                "from the QDA program, with its sources in it)"
             )
             continue
         data = z.read(member)
