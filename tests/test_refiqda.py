@@ -907,6 +907,10 @@ def test_crlf_source_offsets_still_cover_the_same_characters(tmp_path: Path) -> 
     (seg,) = p.codings["Alice"].segments
     assert seg.segment.text == "lacked staff.\nP1: And"
     assert (seg.segment.start, seg.segment.end) == (start - 1, end - 2)
+    # a .txt source with Windows line ends is a Windows program's usual file, read right with
+    # nothing to check: no warning (docs/refi-qda.md, "Windows line ends"; only inline text
+    # holding them as written is warned of: daily18, s86, D7)
+    assert p.warnings == []
 
 
 def test_inline_plain_text_content_is_read(tmp_path: Path) -> None:
