@@ -268,6 +268,29 @@ def test_import_json_holds_every_warning_printed(
     ]
 
 
+def test_a_project_with_no_codes_and_no_sources_is_said_to_have_no_codebook(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """ATLAS.ti's blank project (no sources, no codes): no codebook.json of no codes is written,
+    and neither the summary nor the warning says a codebook was imported (daily18, s86, D8:
+    "only its codebook was imported", "codebook blank-atlas-project (0 codes)")."""
+    blank = build_qdpx(tmp_path / "blank.qdpx", project_xml("", codes=""))
+    code, out, err = run(["import", str(blank), "--out", str(tmp_path / "b")], capsys)
+    assert code == 0, err
+    assert sorted(p.name for p in (tmp_path / "b").iterdir()) == ["import.json"]
+    assert out == (
+        f"wrote {tmp_path / 'b'}: 0 transcripts, no codebook (the project has no codes), "
+        "codings by none\n"
+    )
+    record = json.loads((tmp_path / "b" / "import.json").read_text("utf-8"))
+    assert record["codebook"] is None
+    assert record["warnings"] == [
+        "the project holds no sources (documents) and no codes, so nothing was imported (export "
+        "the project again from the QDA program with its documents, to import transcripts and "
+        "codings)"
+    ]
+
+
 def test_import_json_warnings_do_not_name_the_file_first(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -552,6 +552,10 @@ def import_cmd(
     from ..exchange.qdpx_import import said_as, unnamed_warning
     from ..transcripts.interviewer_guesses import speaker_warnings
 
+    # a project with no codes (no <CodeBook>: ATLAS.ti's blank project) has no codebook to
+    # write or speak of (daily18, s86, D8: "only its codebook was imported", an empty
+    # codebook.json); codings always come with the codebook their run.json records
+    has_codebook = bool(len(project.codebook)) or bool(project.codings)
     no_sources = (
         []
         if project.source_count
@@ -559,6 +563,10 @@ def import_cmd(
             "the project holds no sources (documents), so only its codebook was imported "
             "(export the project again from the QDA program with its documents, to import "
             "transcripts and codings)"
+            if has_codebook
+            else "the project holds no sources (documents) and no codes, so nothing was "
+            "imported (export the project again from the QDA program with its documents, to "
+            "import transcripts and codings)"
         ]
     )
     # naming --interviewer, as roqa code does, and saying what the import did (s71: it said
@@ -571,7 +579,9 @@ def import_cmd(
         "sha256": sha256_file(file),
         "project": project.name,
         "origin": project.origin,
-        "codebook": {"id": project.codebook.id, "codes": len(project.codebook)},
+        "codebook": (
+            {"id": project.codebook.id, "codes": len(project.codebook)} if has_codebook else None
+        ),
         "users": [{"guid": u.guid, "name": u.name} for u in project.users],
         "transcripts": {},
         "codings": {},
@@ -592,7 +602,8 @@ def import_cmd(
             name = file_stem(t.id, used)
             atomic_write_text(d / "transcripts" / f"{name}.txt", t.text)
             report["transcripts"][t.id] = f"transcripts/{name}.txt"
-        atomic_write_text(d / "codebook.json", codebook_json(project.codebook, project.colors))
+        if has_codebook:
+            atomic_write_text(d / "codebook.json", codebook_json(project.codebook, project.colors))
         # a coder's folder and decisions file are typed in commands (reviewed/codings/roqa_nlp_*):
         # no spaces, brackets or "…" in them; the user's name is in their run.json
         used_users: set[str] = set()
@@ -642,9 +653,13 @@ def import_cmd(
             )
         )
     coders = ", ".join(f"{u} ({v['codings']})" for u, v in report["codings"].items()) or "none"
+    book_said = (
+        f"codebook {project.codebook.id} ({len(project.codebook)} codes)"
+        if has_codebook
+        else "no codebook (the project has no codes)"
+    )
     typer.echo(
-        f"wrote {out}: {len(project.transcripts)} transcripts, codebook {project.codebook.id} "
-        f"({len(project.codebook)} codes), codings by {coders}"
+        f"wrote {out}: {len(project.transcripts)} transcripts, {book_said}, codings by {coders}"
     )
     for user, v in report["decisions"].items():
         typer.echo(f"  {v['count']} decisions on the suggestions by {user}: {out / v['file']}")
