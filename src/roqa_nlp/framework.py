@@ -266,6 +266,10 @@ class Quote:
     #: transcript's speaker or case, and no study id (two focus groups' ``Manager``): the label
     #: with its transcript, ``Manager (fg01)`` (:func:`clashing_speakers`); empty otherwise
     person: str = ""
+    #: the speaker label the passage starts with ("Bridget: "), whose words the transcript's
+    #: reader put after it: a QDA program's whole-line selection (qc) takes the label in; the
+    #: quote a table shows (:attr:`quoted`) leaves it out, :attr:`text` and offsets keep it
+    label: str = ""
 
     @property
     def valence_unsure(self) -> bool:
@@ -372,7 +376,7 @@ class Quote:
         and the matrix's long rows (:attr:`written`) keep them, as the transcript has them."""
         from .transcripts.annotations import trim_annotations
 
-        return trim_annotations(self.text)
+        return trim_annotations(self.text.removeprefix(self.label))
 
     @property
     def one_line(self) -> str:
@@ -388,8 +392,9 @@ class Quote:
         offsets still find its words in the transcript; the blanks left where a backchannel's
         label was taken out of a joined answer are no part of the quote (daily13, s83: the
         *Quotes* sheet gave them, line breaks and runs of blanks, where the *Matrix* sheet did
-        not)."""
-        return on_one_line(self.text)
+        not). A speaker label a whole-line selection took in (:attr:`label`) is no part of it
+        either (daily18, s86, D4)."""
+        return on_one_line(self.text.removeprefix(self.label))
 
     @property
     def citation(self) -> str:
@@ -596,9 +601,33 @@ def coded_segments(
                     valence_not_given=g.code_id in unvalenced.get(seg.id, ()),
                     answers=answers_member(seg),
                     person=f"{speaker} ({seg.transcript_id})" if speaker in clashing else "",
+                    label=_label_taken_in(result.transcripts.get(seg.transcript_id), seg),
                 )
             )
     return out
+
+
+def _label_taken_in(transcript: Any, seg: Any) -> str:
+    """The text from ``seg``'s start to its first turn's words when that is only the turn's own
+    speaker label and blanks ("Bridget: "), else "": a QDA program's whole-line selection (qc's
+    ``line:N``) took the label in, and Table 2 quoted "Bridget: Honestly ..." while citing the
+    participant as RM41, so the label's name reached the quote (daily18, s86, D4). Words of
+    the passage are never left out: anything but the label (another speaker's words, a
+    letter of a label the reader did not read as this turn's) keeps the text whole."""
+    for turn in getattr(transcript, "turns", None) or ():
+        if turn.end <= seg.start:
+            continue
+        if turn.start <= seg.start or turn.start >= seg.end:
+            return ""
+        gap = seg.text[: turn.start - seg.start]
+        core = gap.strip()
+        said = turn.speaker.strip()
+        if not said or core[: len(said)].casefold() != said.casefold():
+            return ""
+        if any(ch.isalnum() for ch in core[len(said) :]):
+            return ""
+        return gap
+    return ""
 
 
 def with_evidence(coded: Sequence[Quote]) -> list[Quote]:
