@@ -514,6 +514,23 @@ def ends_asking(words: str) -> bool:
     return _ENDS_ASKING.search(words) is not None
 
 
+def marks_questions(talk: str) -> bool:
+    """Whether ``talk`` (a transcript's words) holds a question mark anywhere: speech-to-text
+    that writes no punctuation (auto captions) marks none, and then no turn can be told to ask
+    by how it ends (:func:`may_answer`)."""
+    return "?" in talk
+
+
+def may_answer(asked: str, *, questions_marked: bool) -> bool:
+    """Whether a short reply (``Yes.``, ``Absolutely.``) right after the interviewer's turn
+    ``asked`` is the answer to it, not a backchannel: ``asked`` ends asking, or the transcript
+    marks no question anywhere (``questions_marked`` False, :func:`marks_questions`), where a
+    question cannot be told from a remark by its punctuation and the reply is kept as an answer
+    (s87: ``Jo Lee: has the new referral pathway helped`` ``Sam Roe: absolutely`` in auto
+    captions was left out and the two questions around it joined)."""
+    return ends_asking(asked) or not questions_marked
+
+
 def is_backchannel(words: str) -> bool:
     """True when a turn's words are only an acknowledgement, or an agreement said over again
     (see the module docstring)."""

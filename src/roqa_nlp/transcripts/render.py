@@ -37,7 +37,7 @@ from ..errors import RoqaError, first_few, quoted
 from ..schema import Role, Transcript, Turn
 from .annotations import only_annotations
 from .backchannel_gaps import BACKCHANNEL_GAPS, gap_entries, starts_after_gaps
-from .backchannels import ends_asking, only_acknowledges
+from .backchannels import ends_asking, marks_questions, may_answer, only_acknowledges
 from .cue_times import CUE_TIMES, CuePiece, cue_entry
 from .roles import (
     COLLECTIVE_REPLIES,
@@ -53,6 +53,7 @@ from .roles import (
     interviewer_keys,
     introduced_labels,
     is_interviewer,
+    opens_asking_unpunctuated,
     participant_id,
     participant_keys,
     participant_labels_of,
@@ -197,7 +198,9 @@ def across_backchannels(
     backchannel that asks nothing: :func:`~roqa_nlp.transcripts.backchannels.only_acknowledges`,
     so not ``And?``): the backchannel is left out of the turns and the two turns are joined as
     consecutive ones are. A short reply to the interviewer's question (``Interviewer: ... can
-    you hear me?`` ``P04: Yeah.``) is an answer, and is kept; the interviewer's ``Mm.`` after
+    you hear me?`` ``P04: Yeah.``) is an answer, and is kept, as is one right after any turn of
+    the interviewer in talk with no question mark anywhere (auto captions:
+    :func:`~roqa_nlp.transcripts.backchannels.may_answer`); the interviewer's ``Mm.`` after
     a participant's own question (a rhetorical ``... where are they going to go?``, a tag
     ``..., isn't it?``) is a backchannel like any other. A backchannel that agrees (``Of
     course.``, ``That's right.``) is left out only when the interviewer says it: a
@@ -614,6 +617,22 @@ def bridged_runs(
     def may(i: int, k: int) -> bool:
         return joinable is None or joinable(i, k)
 
+    marked: bool | None = None
+
+    def answered(s: SpokenTurn, after: SpokenTurn) -> bool:
+        """Whether a short reply between ``s`` and ``after`` (one speaker's) is an answer:
+        ``s`` ends asking, or, in talk that marks no question anywhere (:func:`may_answer`),
+        ``s`` is the interviewer's or ``after`` opens a new question (``has the new pathway
+        helped`` ``absolutely`` ``how many vacancies are there now``, no interviewer known)."""
+        nonlocal marked
+        if ends_asking(s.words):
+            return True
+        if marked is None:
+            marked = any(marks_questions(t.words) for t in spoken)
+        return may_answer(s.words, questions_marked=marked) and (
+            interviewer(s) or opens_asking_unpunctuated(after.words)
+        )
+
     out: list[SpokenTurn] = []
     runs: list[list[int]] = []
     left_out: list[str] = []
@@ -631,7 +650,7 @@ def bridged_runs(
                 interviewer(out[-1])
                 or (
                     only_acknowledges(out[-1].words, agreeing=False)
-                    and not ends_asking(out[-2].words)  # a short reply is an answer
+                    and not answered(out[-2], s)  # a short reply is an answer
                     and not _ends_on_a_folded_label(out[-2])  # a member's reply to that line
                 )
             )

@@ -1681,12 +1681,19 @@ def asks_unpunctuated(words: str) -> bool:
     may ask so too (``depends which floor you ask``); the guess needs the interviewer to ask
     in three times the share of turns of anyone else (:func:`guess_interviewer`)."""
     words = words.replace("’", "'")
-    if _unpunctuated_question().search(words) is not None:
+    if opens_asking_unpunctuated(words):
         return True
     return (
         len(words.split()) <= GUESS_SHORT_TURN_WORDS
         and _question_opening().search(words) is not None
     )
+
+
+def opens_asking_unpunctuated(words: str) -> bool:
+    """Whether ``words``, a turn of a transcript with no question marks, open as a question does
+    after words that only lead in (``ok so how many vacancies are there now``;
+    ``data/question_openers.txt``), the first test of :func:`asks_unpunctuated`."""
+    return _unpunctuated_question().search(words.replace("’", "'")) is not None
 
 
 def _no_word_outside_brackets(words: str, start: int) -> bool:

@@ -57,8 +57,9 @@ from ..schema import Segment, Transcript, Turn
 from .annotations import bracketed
 from .backchannels import (
     agrees_with,
-    ends_asking,
     is_backchannel,
+    marks_questions,
+    may_answer,
     only_acknowledges,
     only_agrees,
     said_over_again,
@@ -474,7 +475,9 @@ def left_out_as_backchannels(transcript: Transcript) -> frozenset[int]:
     """The indices of the turns of ``transcript`` that :func:`segment` leaves out as
     backchannels (:func:`~roqa_nlp.transcripts.backchannels.is_backchannel`): all but a reply to
     the interviewer's question, the one thing a speaker other than the interviewer says right
-    after an interviewer's turn that ends asking (not a prompt such as ``And?``, nor a repair
+    after an interviewer's turn that ends asking, or any in talk with no question mark anywhere
+    (auto captions, :func:`~roqa_nlp.transcripts.backchannels.may_answer`; not a prompt such as
+    ``And?``, nor a repair
     on a bad line such as ``Can you hear me now?``,
     :func:`~roqa_nlp.transcripts.repairs.only_repairs`), said once (``Is it okay to record?``
     ``Yes.``, ``Did your manager back it?`` ``Yep, absolutely.``): that is the answer, coded with
@@ -484,6 +487,7 @@ def left_out_as_backchannels(transcript: Transcript) -> frozenset[int]:
     (:func:`~roqa_nlp.transcripts.render.across_backchannels`)."""
     text = transcript.text
     turns = transcript.turns
+    marked = marks_questions(text)
     left_out: set[int] = set()
     for index, turn in enumerate(turns):
         words = text[turn.start : turn.end]
@@ -494,7 +498,7 @@ def left_out_as_backchannels(transcript: Transcript) -> frozenset[int]:
             index
             and turns[index - 1].role == "interviewer"
             and turn.role != "interviewer"
-            and ends_asking(asked)
+            and may_answer(asked, questions_marked=marked)
             and not is_backchannel(asked)  # a prompt, "And?" or "Yeah?", asks no question
             and not only_repairs(asked)  # nor does "Can you hear me now?"
             and not said_over_again(words)
@@ -523,7 +527,7 @@ def questions_before(transcript: Transcript) -> list[str]:
     same context in every format: the interviewer's consecutive turns (each labelled line of a
     ``.txt`` file is a turn) are one, their words joined by a line break, and so are two that only
     a participant's ``Mm-hmm.`` keeps apart after a first that does not end asking (``That must
-    have been hard.`` ``Mm-hmm.`` ``What got in the way?``). What :func:`segment` gives each
+    have been hard.`` ``Mm-hmm.`` ``What got in the way?``), in talk that marks its questions. What :func:`segment` gives each
     segment, and ``roqa import`` each coded passage of a transcript it reads back.
 
     A group member's reply that only agrees with the participant who spoke before them, since
@@ -611,6 +615,7 @@ def _contexts(transcript: Transcript) -> list[tuple[str, int | None]]:
 def _read_contexts(transcript: Transcript) -> list[tuple[str, int | None]]:
     """:func:`_contexts`, worked out."""
     text = transcript.text
+    marked = marks_questions(text)  # auto captions mark none: each reply then ends a question
     out: list[tuple[str, int | None]] = []
     question = ""
     asking: list[str] = []  # the interviewer's turn being read, its words so far
@@ -646,7 +651,11 @@ def _read_contexts(transcript: Transcript) -> list[tuple[str, int | None]]:
                 said = ""
                 if not _asks_nothing(asking):  # not "You cut out.", "Thanks, Amy."
                     question = "\n".join(asking)
-        elif asking and only_acknowledges(words, agreeing=False) and not ends_asking(asking[-1]):
+        elif (
+            asking
+            and only_acknowledges(words, agreeing=False)
+            and not may_answer(asking[-1], questions_marked=marked)
+        ):
             continue  # "Mm-hmm." between two pieces of the interviewer's turn
         else:
             asking = []
