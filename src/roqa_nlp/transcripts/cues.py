@@ -181,13 +181,21 @@ def _opens_block(line: str, cue_lines: Sequence[str]) -> bool:
 
 
 def _is_cue_id(line: str) -> bool:
-    """Whether ``line``, right above a timing line after a blank line, is the cue's id: a number
-    or one token with a digit (:data:`_CUE_ID`). Other lines there are words whose own timing
+    """Whether ``line``, right above a timing line after a blank line, is shaped like the cue's
+    id: a number or one token with a digit (:data:`_CUE_ID`; such a token that is no number nor
+    GUID is an id only where such ids recur, :func:`_ids_of_digits`). Other lines there are words whose own timing
     line is missing (``P03: Staffing is the biggest barrier.``), read as a block without times,
     not cleared as an id with no warning (session 79 hunt2 F5), but in a file opening with
     ``WEBVTT``, where an id of words (``Caption``, ``Speaker 1``) is one too
     (:func:`.cue_ids.is_webvtt_id`, :func:`parse_cues`)."""
     return bool(_CUE_NUMBER.match(line) or _CUE_ID.match(line))
+
+
+def _is_numbered_id(line: str) -> bool:
+    """Whether ``line`` is a cue id whatever the file's other ids: a cue number or Teams' GUID
+    (:data:`_TEAMS_CUE_ID`). Another token with a digit (``intro-1``, but also an answer ``24/7``,
+    ``2-3``, ``9am``) is one only where such ids recur (:func:`_ids_of_digits`)."""
+    return bool(_CUE_NUMBER.match(line) or _TEAMS_CUE_ID.match(line))
 
 
 def _start_only(line: str) -> float | None:
@@ -285,6 +293,23 @@ def _ids_of_words(lines: Sequence[str]) -> set[int]:
     return set(ids_of_words(candidates, len(timing)))
 
 
+def _ids_of_digits(lines: Sequence[str]) -> set[int]:
+    """The line numbers of the cue ids in a file's ``lines`` that are one token with a digit but
+    no number (:data:`_CUE_ID`: ``intro-1``, ``c12``, a GUID), each right above a timing line,
+    when they recur (:func:`.cue_ids.ids_of_words`). Above a few timing lines only, in a file
+    numbered ``1``, ``2``, ... or with no ids, such a line is words of a cue that lost its
+    timing line (``24/7``, ``2-3``, ``9am``), read as they were with a warning of cue blocks
+    with no timing line; it was left out with no warning (session 86 cuemend). A GUID is an id
+    anyway (:func:`_is_numbered_id`)."""
+    timing = [i for i, line in enumerate(lines) if TIMING_LINE.match(line)]
+    candidates = [
+        (i, lines[i - 1])
+        for i in timing
+        if i >= 1 and _CUE_ID.match(lines[i - 1]) and not _CUE_NUMBER.match(lines[i - 1])
+    ]
+    return set(ids_of_words(candidates, len(timing)))
+
+
 def parse_cues(
     text: str,
     untimed: list[UntimedBlock] | None = None,
@@ -313,6 +338,7 @@ def parse_cues(
     ] = []  # the block's lines before a timing line (a cue id, or words)
     last_number: int | None = None  # the number of the last cue, if numbered
     word_ids = _ids_of_words(text.split("\n")) if is_webvtt(text) else set()
+    digit_ids = _ids_of_digits(text.split("\n"))
 
     def end_block() -> None:
         words = [(n, line) for n, line in before if not _CUE_NUMBER.match(line)]
@@ -356,7 +382,11 @@ def parse_cues(
             if (
                 before
                 and not _opens_untimed(before)
-                and (_is_cue_id(before[-1][1]) or (len(before) == 1 and before[0][0] in word_ids))
+                and (
+                    _is_numbered_id(before[-1][1])
+                    or before[-1][0] in digit_ids
+                    or (len(before) == 1 and before[0][0] in word_ids)
+                )
             ):
                 if ids is not None:
                     ids.append(before[-1][0])
