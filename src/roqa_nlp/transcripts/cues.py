@@ -371,9 +371,12 @@ def parse_cues(
         if block_start and SKIPPED_BLOCK.match(line):
             skipping = True
         block_start = False
-        if skipping:
-            continue
         timing = TIMING_LINE.match(line)
+        if skipping and timing is None:
+            continue
+        # a timing line opens a cue: no header or note block runs over one (WebVTT allows no
+        # ``-->`` in them), though no blank line ends it, as a .vtt pasted into Word has none
+        skipping = False
         if timing is not None:
             if current is not None and _ends_with_cue_id(current.lines):
                 current.lines.pop()
