@@ -563,30 +563,30 @@ def test_a_file_names_number_of_another_person_is_said_as_the_key_writes_it(
     ]
 
 
-def test_a_first_name_of_the_person_a_file_is_of_is_replaced_in_the_shared_copies(
-    tmp_path: Path,
-) -> None:
-    """A first name of the key's in a file name whose number is that person's pseudonym, or
-    whose participant speaks under it, is theirs: `roqa pseudonymise` names the copy to share
-    without it, as `roqa code --pseudonymise` names its outputs (docswalk s86, D4: the copies
-    were "P14 - Karen interview.txt" and "P03 Zoë.txt"). A first name of no one the file is of
-    stays, warned of (the test above); a word the key does not hold cannot be replaced."""
-    study = tmp_path / "study"
-    study.mkdir()
-    talk = "Interviewer: Hello, can you hear me?\n{}: Yes, clearly. We use care plans daily.\n"
-    (study / "P14 - Karen interview.txt").write_text(talk.format("P01"), encoding="utf-8")
-    (study / "P03 Zoë.txt").write_text(talk.format("P03"), encoding="utf-8")
-    (study / "P05 Imelda.txt").write_text(talk.format("P05"), encoding="utf-8")
+def test_a_follow_up_interview_added_later_never_takes_the_first_ones_copy(tmp_path: Path) -> None:
+    """hunt38 s87, HIGH-1 (why c69a3a1b was reverted): with the key row `Karen Hill,P14`, the
+    first run wrote `P14 Karen.txt` alone; a second run of the folder, now with her follow-up
+    `P14 Karen Hill.txt`, must leave the first interview's copy under its name with its talk
+    (the decisions recorded for it follow its name), and write the follow-up under its own. A
+    first name alone in a file name stays, warned of, rather than two files of one person being
+    given one name and one of them renamed `-2` by the order they were read in."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    first = "Interviewer: How do you plan the rota?\nP14: We plan the rota four weeks ahead.\n"
+    second = "Interviewer: What changed since we spoke?\nP14: We bought a new system.\n"
+    (folder / "P14 Karen.txt").write_text(first, encoding="utf-8")
     key = tmp_path / "key.csv"
-    key.write_text("name,pseudonym\nKaren Hill,P14\nZoë Hart,P03\n", encoding="utf-8")
-    run = roqa("pseudonymise", study, "--key", key, "--out", tmp_path / "shared")
-    assert run.code == 0, run.err
-    assert sorted(p.name for p in (tmp_path / "shared").iterdir()) == [
-        "P03 P03.txt",
-        "P05 Imelda.txt",
-        "P14 - P14 interview.txt",
-    ]
-    assert [line for line in run.err.splitlines() if "rename the file" in line] == [
-        f"roqa: warning: {study / 'P05 Imelda.txt'}: the file name holds Imelda, which may be a "
-        "name (a capitalised word roqa does not know), and the outputs carry it: rename the file"
-    ]
+    key.write_text("name,pseudonym\nKaren Hill,P14\n", encoding="utf-8")
+    shared = tmp_path / "shared"
+    assert (
+        roqa(
+            "pseudonymise", str(folder / "P14 Karen.txt"), "--key", str(key), "--out", str(shared)
+        ).code
+        == 0
+    )
+    before = {p.name: p.read_text(encoding="utf-8") for p in shared.glob("*.txt")}
+    (folder / "P14 Karen Hill.txt").write_text(second, encoding="utf-8")
+    assert roqa("pseudonymise", str(folder), "--key", str(key), "--out", str(shared)).code == 0
+    after = {p.name: p.read_text(encoding="utf-8") for p in shared.glob("*.txt")}
+    assert before == {"P14 Karen.txt": first}
+    assert after == {"P14 Karen.txt": first, "P14 P14.txt": second}

@@ -2869,7 +2869,7 @@ class PseudonymKey:
             participant = relabelled
         # the transcript's name and file name (never its folders) as its talk is rewritten: the
         # outputs carry them (segment ids, the report's picker, transcripts.jsonl, .qdpx sources)
-        here = [*people, *self._people_of_file(transcript, speakers)]
+        here = list(people)
         new_id = self.pseudonymised_name(transcript.id, here)
         source = self.pseudonymised_name(_last_part(transcript.source), here)
         # a participant renumbered since the key gives the file name's number to someone else
@@ -3854,28 +3854,6 @@ class PseudonymKey:
         its path, holds: outputs carry them (segment ids, the report's headings, ``source``)."""
         where = [transcript.id, *Path(transcript.source).parts] if transcript.source else []
         return set(_name_parts_in(where or [transcript.id], self.pseudonyms))
-
-    def _people_of_file(self, transcript: Transcript, speakers: dict[str, str]) -> list[str]:
-        """The key's names of the one person a transcript's file name is of though no label names
-        them: the participant labelled by their pseudonym (``P03:`` in ``P03 Zoë.docx``, the key
-        having ``Zoë Hart,P03``), or the one the file name's number is the pseudonym of (``P14 -
-        Karen interview.txt``, ``Karen Hill,P14``). Their first name in the file name is
-        replaced as a speaker's is (docswalk s86, D4: ``roqa pseudonymise`` wrote ``P14 - Karen
-        interview.txt`` to the folder to share); a pseudonym two rows give names no one."""
-        from .transcripts.roles import participant_from_filename
-
-        claimed = {
-            _bare(s).casefold() for s, r in speakers.items() if r == "participant" and _number(s)
-        }
-        in_name = participant_from_filename(transcript.source or transcript.id)
-        if in_name:
-            claimed.add(_bare(in_name).casefold())
-        found: list[str] = []
-        for pseudonym in claimed:
-            rows = [n for n, p in self.pseudonyms.items() if _bare(p).casefold() == pseudonym]
-            if len({_person(n) for n in rows}) == 1:
-                found += rows
-        return found
 
     def pseudonymised_name(self, name: str, speakers: Iterable[str] = ()) -> str:
         """``name`` (a transcript's id or file name) with the key's names in it replaced by
