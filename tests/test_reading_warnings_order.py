@@ -31,6 +31,7 @@ CHECKS = [
     ("folded_initials", "folded_initials_warning"),
     ("folded_initials", "folded_into_answers_warning"),
     ("quoted_labels", "quoted_labels_warning"),
+    ("midline_labels", "midline_labels_warning"),
     ("unlabelled_answers", "unlabelled_answers_warning"),
     ("language", "name_in_file_warning"),
     ("roles", "zoom_default_name_warning"),

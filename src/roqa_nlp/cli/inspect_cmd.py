@@ -37,7 +37,9 @@ def transcript_summary(t: Any) -> dict[str, Any]:
     (:func:`~roqa_nlp.transcripts.folded_initials.folded_initials_warning`) or an answer's
     (:func:`~roqa_nlp.transcripts.folded_initials.folded_into_answers_warning`), lines that
     look quoted or read out inside an answer read as a new speaker's turn (``quoted_lines``:
-    :func:`~roqa_nlp.transcripts.quoted_labels.quoted_labels_warning`), lines below a
+    :func:`~roqa_nlp.transcripts.quoted_labels.quoted_labels_warning`), speakers' labels typed
+    in the middle of a line after a sentence (``midline_labels``:
+    :func:`~roqa_nlp.transcripts.midline_labels.midline_labels_warning`), lines below a
     question marker that ask nothing read as the interviewer's
     (:func:`~roqa_nlp.transcripts.unlabelled_answers.unlabelled_answers_warning`), a speaker's
     name in its file name and a case named by Zoom's default file name, if any, and how it was read
@@ -52,6 +54,7 @@ def transcript_summary(t: Any) -> dict[str, Any]:
     from ..transcripts.folded_initials import folded_initials_warning, folded_into_answers_warning
     from ..transcripts.initialled_talk import initialled_talk_warning
     from ..transcripts.language import language_warning, name_in_file_warning
+    from ..transcripts.midline_labels import midline_labels_warning
     from ..transcripts.quoted_labels import quoted_labels_warning
     from ..transcripts.render import BACKCHANNELS_LEFT_OUT, split_turns_warning
     from ..transcripts.roles import (
@@ -140,6 +143,7 @@ def transcript_summary(t: Any) -> dict[str, Any]:
         )
         or None,
         "quoted_lines": quoted_labels_warning(t),
+        "midline_labels": midline_labels_warning(t),
         "unlabelled_answers": unlabelled_answers_warning(t),
         "name_in_file": name_in_file_warning(t),
         "default_name": zoom_default_name_warning(t),
@@ -159,6 +163,7 @@ _CHECKS = (
     "split_turns",
     "initialled_talk",
     "quoted_lines",
+    "midline_labels",
     "unlabelled_answers",
     "name_in_file",
     "default_name",

@@ -169,7 +169,9 @@ def warn_of_reading(
     (:func:`~roqa_nlp.transcripts.folded_initials.folded_initials_warning`) or as an answer's
     (:func:`~roqa_nlp.transcripts.folded_initials.folded_into_answers_warning`), and lines
     that look quoted or read out inside an answer read as a new speaker's turn
-    (:func:`~roqa_nlp.transcripts.quoted_labels.quoted_labels_warning`).
+    (:func:`~roqa_nlp.transcripts.quoted_labels.quoted_labels_warning`), and speakers' labels
+    typed in the middle of a line, after a sentence
+    (:func:`~roqa_nlp.transcripts.midline_labels.midline_labels_warning`).
     A QDA project's source is named as ``roqa import`` names it
     (:func:`~roqa_nlp.exchange.qdpx_import.named_as_source`). ``stacklevel`` as for
     :func:`warnings.warn`, counted from the caller of this function. With a reading ``cache``
@@ -199,6 +201,7 @@ def reading_warnings(transcript: Transcript) -> list[RoqaWarning]:
     from .folded_initials import folded_initials_warning, folded_into_answers_warning
     from .headings import heading_shaped_talk_warning, headings_warning
     from .initialled_talk import initialled_talk_warning
+    from .midline_labels import midline_labels_warning
     from .quoted_labels import quoted_labels_warning
     from .render import split_turns_warning
     from .roles import SpeakerWarning, speaker_warning, zoom_default_name_warning
@@ -247,6 +250,7 @@ def reading_warnings(transcript: Transcript) -> list[RoqaWarning]:
         folded_initials_warning,
         folded_into_answers_warning,
         quoted_labels_warning,
+        midline_labels_warning,
         unlabelled_answers_warning,
         name_in_file_warning,
         zoom_default_name_warning,
