@@ -80,6 +80,19 @@ def test_a_question_and_a_label_inside_an_answer_are_named_on_their_line(tmp_pat
     assert warning in said
 
 
+def test_a_label_after_a_closing_double_quote_is_named(tmp_path: Path) -> None:
+    path = tmp_path / "p02.txt"
+    t, _ = read(
+        path,
+        "Interviewer: Thanks.\n\nP02: Fine.\n\n"
+        "P02: We called it \u201cthe hub\u201d Interviewer: Why the hub?\n",
+    )
+    assert midline_labels_warning(t) == (
+        f"{path}: 1 line holds a speaker's label typed after a sentence in the middle of the line "
+        f"(line 5: 'Interviewer:' in P02's turn): {FIX}"
+    )
+
+
 def test_in_subtitles_the_line_is_named_by_its_cue_time(tmp_path: Path) -> None:
     srt = (
         "1\n00:00:01,000 --> 00:00:03,000\nInterviewer: Thanks for your time.\n\n"
@@ -135,6 +148,8 @@ QUIET = {
     "mid_sentence": "I: Did it help?\n\nP09: It did, and so I: think it worked for us.\n",
     # a label at a line's start below the first line of a turn is a turn of its own
     "own_line": "I: Did it help?\nP09: It did.\nI: Good.\nP09: Yes.\n",
+    # an apostrophe is no closing quote
+    "apostrophe": "I: Who covers?\n\nP09: The nurses' I: rota, mostly.\n",
     # a label with no words after it
     "no_words": "I: Did it help?\n\nP09: It did. I:\n",
 }

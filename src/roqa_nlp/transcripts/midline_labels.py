@@ -10,10 +10,14 @@ the 10+3 saturation verdict). The reading is kept (the preamble's rule: a warnin
 suspect lines, not a silent split, session 87 midlabel) and one warning per file names the
 lines (:func:`midline_labels_warning`) where a label the file itself uses at the start of a line
 (``P11:``, ``Interviewer:``, ``I:``, exactly as typed there) follows a sentence end (``.``,
-``?``, ``!``, ``…``, maybe closed by a quote or bracket) and a space inside a turn, and words
-follow it. A label the file never puts at a line's start (``Manager:``, ``Kate:`` in a quote) is
-not one of its speakers' and is not named; nor is a bracketed interjection
-(``[Interviewer: Right.]``), which no sentence end comes right before.
+``?``, ``!``, ``…``, maybe closed by a quote or bracket, or a closing double quote) and a space
+inside a turn, and words follow it. A label the file never puts at a line's start
+(``Manager:``, ``Kate:`` in a quote) is not one of its speakers' and is not named; nor is a
+bracketed interjection (``[Interviewer: Right.]``), which no sentence end comes right before.
+A split at such labels was measured and left out: it gave words to the wrong speaker where the
+interviewer reads a participant's words back (``You said. P07: fizzled out. What then?``),
+where a label is a common word (``Two things. I: the money. II: the staff.``), and in
+subtitles, whose cues of one speaker are joined into one turn before the label is seen.
 """
 
 from __future__ import annotations
@@ -78,8 +82,9 @@ def _has_letters(words: str) -> bool:
     return any(c.isalpha() for c in words)
 
 
-#: a sentence end (closed by a quote or bracket, or not) and the spaces after it
-_SENTENCE_END = r"(?:(?<=[.?!\u2026])|(?<=[.?!\u2026][\"'\u201d\u2019)\]]))[ \t]+"
+#: a sentence end (closed by a quote or bracket, or not), or a closing double quote, and the
+#: spaces after it (a single quote alone may be an apostrophe: ``the staffs' rota``)
+_SENTENCE_END = r"(?:(?<=[.?!\u2026\"\u201d])|(?<=[.?!\u2026][\"'\u201d\u2019)\]]))[ \t]+"
 
 
 def _label_pattern(labels: set[str]) -> re.Pattern[str] | None:
