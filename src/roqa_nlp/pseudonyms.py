@@ -1333,12 +1333,6 @@ class PseudonymKey:
         self._split_alias_said: dict[str, list[tuple[str, str, str]]] = {}
         # a number of :attr:`reserved` -> the file name of the first transcript claiming it
         self._reserved_in: dict[int, str] = {}
-        # a transcript's source (else id) -> the number its file name gives as its study reads
-        # it (:meth:`_read_study_numbers`), where that differs from :func:`_number_hint`'s
-        self._hints: dict[str, str | None] = {}
-        # a transcript's source (else id) -> the number its file name gives with other letters
-        # than another file's id of that number, which it is not given (:meth:`_read_study_numbers`)
-        self._dropped: dict[str, int] = {}
         # labels keyed for the transcript :meth:`register` is keying, seen as the study's rows
         # until it is done (:meth:`_key_for_transcript`)
         self._own_in_view: set[str] = set()
@@ -1517,7 +1511,7 @@ class PseudonymKey:
         if not owners:
             return
         taken = {s.casefold() for s in speakers if is_role_label(s)}
-        pseudonym = self._new_pseudonym("participant", self._hint(transcript), taken)
+        pseudonym = self._new_pseudonym("participant", _number_hint(transcript), taken)
         self._add_own_row(transcript, where, label, pseudonym)
         said = " ".join(label.split())
         self._split_by_header_said[transcript.id] = (said, _bare(known), owners[0], named)
@@ -1533,12 +1527,9 @@ class PseudonymKey:
         Mohammed.txt``), a number no file of the run claims (``Mohammed,P04``, the next free
         one she was given for the clash) is hers, and stays so (tester s57 privacy, 2: a row
         ``Mohammed,P05`` of the file's own made one participant two pseudonyms)."""
-        hint = self._hint(transcript)
+        hint = _number_hint(transcript)
         number = None if hint is None else _number(hint)
-        dropped = self._dropped.get(transcript.source or transcript.id)
-        if dropped is not None:
-            number = dropped  # id4_kate.txt beside rm04.txt: its Kate is no one of RM04's number
-        elif hint is None or number is None:
+        if hint is None or number is None:
             return
         speakers = _speakers(transcript)
         labels = [
@@ -1556,18 +1547,9 @@ class PseudonymKey:
         known = self.get(label)
         if known is None or _role_of(known) != "participant":
             return
-        if dropped is not None:
-            if _case_number(known) == dropped:
-                taken = {s.casefold() for s in speakers if is_role_label(s)}
-                self._add_own_row(
-                    transcript, where, label, self._new_pseudonym("participant", None, taken)
-                )
-            return
         if _case_number(known) in (None, number):
             return
-        if hint is None or (
-            _case_number(known) not in self.reserved and self._number_of_others(hint, transcript)
-        ):
+        if _case_number(known) not in self.reserved and self._number_of_others(hint, transcript):
             return
         taken = {s.casefold() for s in speakers if is_role_label(s)}
         self._add_own_row(transcript, where, label, self._new_pseudonym("participant", hint, taken))
@@ -1589,7 +1571,7 @@ class PseudonymKey:
         speakers = _speakers(transcript)
         where = self._scope_of(transcript)
         own = self._own_rows(transcript, where)
-        hint = self._hint(transcript)
+        hint = _number_hint(transcript)
         here = set() if hint is None or _number(hint) is None else {_number(hint)}
         for s in speakers:  # the numbers spoken here: a number label's, a keyed speaker's
             found = study_id_number(case_label(s)) if _names_no_one(s) else None
@@ -1685,7 +1667,7 @@ class PseudonymKey:
                 continue
             if any(_person(name) == _person(speaker) for name in own):
                 continue
-            hint = self._hint(transcript) if role == "participant" else None
+            hint = _number_hint(transcript) if role == "participant" else None
             pseudonym = self._new_pseudonym(role, hint, taken)
             if not any(_person(a) == _person(speaker) for a in self.added):
                 self._check_role(transcript, speaker, role, known, pseudonym)
@@ -2008,7 +1990,7 @@ class PseudonymKey:
         for name, role in _header_people(transcript).items():
             if role == "interviewer":
                 self.interviewers.setdefault(_person(name), " ".join(name.split()))
-        hint = self._hint(transcript)
+        hint = _number_hint(transcript)
         number = None if hint is None else _number(hint)
         if number is not None:
             self.reserved.add(number)
@@ -2028,101 +2010,10 @@ class PseudonymKey:
         members after their own interviews key them). Hunt s61 pseudo, 2: ``code
         --pseudonymise`` of one file reserved nothing, so a lone fg04.txt's members were
         P01-P04 there and P05-P08 in ``roqa pseudonymise``."""
-        self._read_study_numbers(transcripts)
         for t in transcripts:  # the numbers files claim, before any is given as a free one
             self.reserve(t)
         for t in sorted(transcripts, key=keying_order):
             self.register(t)
-
-    def _hint(self, transcript: Transcript) -> str | None:
-        """The participant number ``transcript``'s file name gives (:func:`_number_hint`), as its
-        study reads it (:meth:`_read_study_numbers`)."""
-        where = transcript.source or transcript.id
-        return self._hints[where] if where in self._hints else _number_hint(transcript)
-
-    def _read_study_numbers(self, transcripts: Sequence[Transcript]) -> None:
-        """Read the numbers of a study's file names as the study writes its ids (:attr:`_hints`).
-
-        A staff role's letters (``data/role_id_prefixes.txt``: ``hcp12_kate.txt``, ``sw3``) are
-        the participant's id when every file carries one id of the same such letters (a study
-        of health care professionals: ``hcp01`` ... ``hcp20``); else a warning lists the files
-        whose role number is read as no one's. Two ids of other letters that give one number by
-        its value (``rm04.txt`` and ``id4_kate.txt``, both 4), neither a participant's or
-        interview's (``P04``, ``Interview 04``, one family with any), are two people's: the
-        letters most of the study's files carry keep the number (of as many, the wider
-        digits: ``04``), the other file's participant takes a new one, and a warning says so
-        (pseudofix2, s87: ``id4_kate.txt``'s Kate took P4 and RM04's participant P05, as
-        ``id4`` sorts first; hunt36 D4)."""
-        from .transcripts.roles import (
-            ids_in_filename,
-            letters_of_number,
-            role_id_prefixes,
-        )
-
-        paths = {transcript.source or transcript.id: transcript for transcript in transcripts}
-        hints = {where: _number_hint(t) for where, t in paths.items()}
-        roles = {where: ids_in_filename(where, role_id_prefixes()) for where in paths}
-        shared = {m["letters"].casefold() for found in roles.values() for m in found}
-        # every file of an id carries one of those letters (a file of none, notes.txt, may be;
-        # not one of other letters and a number, cf01_kate.txt beside sm01_amir.txt)
-        whole_study = len(shared) == 1 and all(
-            len(numbers := {int(m["number"]) for m in roles[w]}) == 1
-            and (hints[w] is None or _number(hints[w] or "") in numbers)
-            if roles[w]
-            else hints[w] is None and not ids_in_filename(w, None)
-            for w in paths
-        )
-        if whole_study:  # hcp01.txt ... hcp12_kate.txt: the study's own ids
-            read = {w: f"P{found[0]['number']}" for w, found in roles.items() if found}
-            hints.update(read)
-            self._hints.update(read)
-        unread = sorted(Path(w).name for w, found in roles.items() if found and hints[w] is None)
-        if unread:
-            warn(
-                f"{len(unread)} file name(s) hold a staff role's letters and a number "
-                f"({first_few(unread)}) that are read as no participant's number, as the "
-                f"study's files do not all carry ids of those letters; each participant takes a "
-                f"new number: if they are ids, name every file of the study by them, or give "
-                f"each its number in the key",
-            )
-        letters: dict[str, str] = {}
-        by_number: dict[int, list[str]] = {}
-        for where, hint in hints.items():
-            number = None if hint is None else _number(hint)
-            if hint is None or number is None:
-                continue
-            letters[where] = letters_of_number(where, hint[1:])
-            by_number.setdefault(number, []).append(where)
-        counts: dict[str, int] = {}
-        for where in letters:
-            counts[letters[where]] = counts.get(letters[where], 0) + 1
-        for number, files in sorted(by_number.items()):
-            kinds = {letters[w] for w in files} - {"p"}
-            if len(kinds) < 2:
-                continue
-            order = sorted(paths, key=lambda w: keying_order(paths[w]))
-            keeps = max(
-                kinds,
-                key=lambda k: (
-                    counts[k],
-                    max(len(hints[w] or "") for w in files if letters[w] == k),
-                    -min(order.index(w) for w in files if letters[w] == k),
-                ),
-            )
-            holder = min((w for w in files if letters[w] == keeps), key=order.index)
-            for where in files:
-                if letters[where] in ("p", keeps):
-                    continue
-                self._hints[where] = None
-                self._dropped[where] = number
-                warn(
-                    f"the file's name gives the number {hints[where]} with other letters "
-                    f"('{letters[where]}') than {Path(holder).name} gives {hints[holder]} "
-                    f"('{keeps}'): two kinds of id in one study are not read as one person's, "
-                    f"so its participant takes a new number: if they are that person, give "
-                    f"their name {hints[holder]} in the key",
-                    path=transcript_named(paths[where]),
-                )
 
     def register(self, transcript: Transcript) -> None:
         """Add the speakers of ``transcript`` who are not yet in the key (see the module
@@ -2182,7 +2073,7 @@ class PseudonymKey:
 
         speakers = _speakers(transcript)
         taken = {s.casefold() for s in speakers if is_role_label(s)}
-        hint = self._hint(transcript)
+        hint = _number_hint(transcript)
         # the numbers its participants speak under (P07 in P07.txt): a file name's number one of
         # them keeps is no one else's, so a speaker given another is not renumbered
         spoken = {study_id_number(case_label(s)) for s in speakers if _names_no_one(s)}
@@ -2297,7 +2188,7 @@ class PseudonymKey:
         its file name gives, which no one then has: a focus group's member interviewed alone
         later (``Interview 03.txt``) is that member, P08, and P03 is given to no one. It was
         dropped unsaid (tester s62 focus, 3)."""
-        hint = self._hint(transcript)
+        hint = _number_hint(transcript)
         hinted = None if hint is None else _number(hint)
         if hinted is None or hinted in own or transcript.id in self._renumbered:
             return
@@ -2575,7 +2466,7 @@ class PseudonymKey:
         said = []
         # a group's members each take a free number, not its number lettered (hunt s61 pseudo,
         # 4: "('P03a', 'P03b')" for Daniel Okoro and "Daniel's iPhone" of fg01)
-        hint = self._hint(transcript)
+        hint = _number_hint(transcript)
         free = _several_interviewed(speakers, transcript.participant) and (
             hint is None or _members_take_free_numbers(transcript, speakers)
         )
@@ -4260,7 +4151,6 @@ def _number_hint(transcript: Transcript) -> str | None:
         STUDY_ID_IN_FILENAME,
         known_study_id_number,
         names_two_participants,
-        not_study_id_prefixes,
         participant_from_filename,
         participant_number_label,
         study_id_from_filename,
@@ -4281,8 +4171,6 @@ def _number_hint(transcript: Transcript) -> str | None:
             or year_alone(named_id, m.start("number"), m.end("number"))
         ):
             m = None  # 'GMI 2020-07-14.vtt', 'GO_2020.vtt': a date's or year's, no one's number
-        if m is not None and m["letters"].casefold() in not_study_id_prefixes():
-            m = None  # 'REC1_kate.txt', 'T1 manager.txt': a recording's or wave's number (hunt35 D1)
         in_name = None if m is None else f"P{m.group('number')}"
         # a study id of known letters (data/study_id_prefixes.txt), in any case, wherever it
         # stands (rm01_priya_otter.txt, Zoom's ..._Recording_rm02.vtt) and before a team's or

@@ -1208,66 +1208,20 @@ def study_id_prefixes() -> frozenset[str]:
     return packaged_words("study_id_prefixes.txt")
 
 
-@cache
-def not_study_id_prefixes() -> frozenset[str]:
-    """The letters before a number in a file name that name a recording, a wave, a day, a
-    question or a part of the file (``data/not_study_id_prefixes.txt``: ``rec``, ``t``,
-    ``wave``, ``day``, ``q``, ``v``), in lower case: no participant's, in any case."""
-    return packaged_words("not_study_id_prefixes.txt")
-
-
-@cache
-def role_id_prefixes() -> frozenset[str]:
-    """The letters of a staff role studies may number participants by (``data/role_id_prefixes
-    .txt``: ``hcp``, ``sw``, ``mgr``), in lower case: ids only where a whole study uses them."""
-    return packaged_words("role_id_prefixes.txt")
-
-
-def ids_in_filename(path: str | Path, letters: frozenset[str] | None) -> list[re.Match[str]]:
-    """The words of a file name's stem, after Zoom's name of a recording, that are ``letters``
-    (lower case; None: any) and a number in any case (``rm01`` of ``rm01_priya_otter.txt``,
-    ``hcp12`` of ``hcp12_kate.txt``), less a date's or a year's number."""
+def known_study_ids_in_filename(path: str | Path) -> list[re.Match[str]]:
+    """The words of a file name's stem, after Zoom's name of a recording, that are a participant
+    id of :func:`study_id_prefixes`'s letters in any case (``rm01`` of ``rm01_priya_otter.txt``,
+    ``rm02`` of ``cmht1_rm02.txt``, ``Rm06``), less a date's or a year's number."""
     stem = Path(path).stem
     zoom = ZOOM_DEFAULT_NAME.match(stem)
     at = 0 if zoom is None else zoom.end()
     return [
         m
         for m in _ID_LIKE_WORD.finditer(stem, at)
-        if (letters is None or m["letters"].casefold() in letters)
+        if m["letters"].casefold() in study_id_prefixes()
         and not in_a_date(stem, m.start("number"), m.end("number"))
         and not year_alone(stem, m.start("number"), m.end("number"))
     ]
-
-
-def known_study_ids_in_filename(path: str | Path) -> list[re.Match[str]]:
-    """The words of a file name's stem, after Zoom's name of a recording, that are a participant
-    id of :func:`study_id_prefixes`'s letters in any case (``rm01`` of ``rm01_priya_otter.txt``,
-    ``rm02`` of ``cmht1_rm02.txt``, ``Rm06``), less a date's or a year's number."""
-    return ids_in_filename(path, study_id_prefixes())
-
-
-#: The letters before a participant number (``P04``, ``Interview 04``) or a study id's (``RM04``,
-#: ``ID 4``) in a file name: :func:`letters_of_number`
-_LETTERS_BEFORE = re.compile(
-    r"(?<![A-Za-z\d])(?P<letters>[A-Za-z]{1,11})[\s_#-]?(?P<number>\d{1,4})(?!\d)"
-)
-#: letters that all name a participant's number, one family: ``P04`` and ``Interview 04`` are
-#: one id, whatever other letters a study gives its participants
-_PARTICIPANT_LETTERS = frozenset({"p", "participant", "interview", "interviewee", "respondent"})
-
-
-def letters_of_number(path: str | Path, number: str) -> str:
-    """The letters, in lower case, before the participant number ``number`` (its digits) a file
-    name gives (``rm`` of ``rm04.txt``, ``id`` of ``id4_kate.txt``); ``p`` for a participant's
-    or interview's (``P04``, ``Interview 04``) and for a number of no letters of the name (a
-    header's ``Participant ID: P04``)."""
-    stem = Path(path).stem
-    for m in _LETTERS_BEFORE.finditer(stem):
-        if m["number"] != number or in_a_date(stem, m.start("number"), m.end("number")):
-            continue
-        letters = m["letters"].casefold()
-        return "p" if letters in _PARTICIPANT_LETTERS else letters
-    return "p"
 
 
 def known_study_id_number(path: str | Path) -> str | None:
