@@ -1137,6 +1137,83 @@ def test_the_saturation_line_says_whose_codes_and_points_a_carried_review_to_app
     )
 
 
+def test_write_ups_with_a_review_carried_in_say_they_are_not_it_and_what_it_rejected(
+    tmp_path: Path,
+) -> None:
+    """Tester s87 daily19 (D2): `roqa report coded/ --decisions decB.csv --table t.docx --matrix
+    m.xlsx --saturation s.xlsx` wrote a Table 2 and a matrix quoting the codes the review
+    rejected, captioned "Not reviewed by a researcher.", and only the saturation line pointed to
+    apply-decisions. Each file's caption or About sheet now names the review it is not, each
+    file gets a warning counting the codes it still charts that the review rejected or replaced
+    (recoded, another code accepted, every suggestion rejected), and the note gives the command
+    charting them all. A review of one segment says "1 segment" (D3: "1 segments")."""
+    import openpyxl
+    from docx import Document
+
+    from test_apply_decisions import DECISIONS, model_codings, write_decisions
+    from test_cli_core import roqa
+
+    coded, review = tmp_path / "coded", tmp_path / "dec" / "decB.csv"
+    model_codings().save(coded)
+    review.parent.mkdir()
+    write_decisions(review, DECISIONS)
+    t, m, s = tmp_path / "t.docx", tmp_path / "m.xlsx", tmp_path / "s.xlsx"
+    run = roqa(
+        "report", coded, "--decisions", review, "--table", t, "--matrix", m, "--saturation", s
+    )
+    assert run.code == 0, run.err
+    note = (
+        "Codes: Consolidated Framework for Implementation Research (CFIR) 2009. Charted from the "
+        "model's top suggestion: 6 of 6 participant segments. Suggestions, not the review in "
+        "decB.csv: run roqa apply-decisions to chart it."
+    )
+    assert Document(str(t)).paragraphs[1].text == note
+    for book in (m, s):
+        about = openpyxl.load_workbook(book)["About"]
+        assert [about.cell(1, 1).value, about.cell(2, 1).value] == ["what this table charts", note]
+    still = (
+        "it still charts 4 codes the review rejected or replaced (p01:0002 IS.E.2, p01:0003 "
+        "IS.E.2, p01:0004 IS.E.2, p01:0005 IS.E.2)"
+    )
+    assert run.err.splitlines() == [
+        f"roqa: warning: {f}: charts the model's suggestions, not the review in {review}: {still}"
+        for f in (m, t, s)
+    ]
+    assert run.out.splitlines()[-1] == (
+        "note: the review carried in decided 5 segments; to chart its codes, run `roqa "
+        f"apply-decisions {coded} --decisions {review} --coder NAME --out reviewed/`, then `roqa "
+        f"report reviewed/ --matrix {Path('reviewed', 'm.xlsx')} --table "
+        f"{Path('reviewed', 't.docx')} --saturation {Path('reviewed', 's.xlsx')}`"
+    )
+    # a review rejecting one of two codes shown decides nothing: the file still says so
+    write_decisions(review, [DECISIONS[5]])
+    csv_m = tmp_path / "m.csv"
+    run = roqa("report", coded, "--decisions", review, "--matrix", csv_m)
+    assert run.code == 0, run.err
+    assert run.err.splitlines() == [
+        f"roqa: warning: {csv_m}: charts the model's suggestions, not the review in {review}: it "
+        "still charts 1 code the review rejected or replaced (p01:0004 IS.E.2)"
+    ]
+    assert "apply-decisions" not in run.out
+    # one segment decided: singular (D3); no code rejected: the warning names the review alone
+    write_decisions(review, [DECISIONS[0]])
+    run = roqa("report", coded, "--decisions", review, "--saturation", s)
+    assert run.code == 0, run.err
+    assert run.err.splitlines() == [
+        f"roqa: warning: {s}: charts the model's suggestions, not the review in {review}"
+    ]
+    assert run.out.splitlines()[-1].startswith(
+        "note: the review carried in decided 1 segment; to judge saturation on its codes, run "
+    )
+    # with no review carried in, nothing changes
+    run = roqa("report", coded, "--table", t)
+    assert (run.code, run.err) == (0, "")
+    assert Document(str(t)).paragraphs[1].text == note.replace(
+        "Suggestions, not the review in decB.csv: run roqa apply-decisions to chart it.",
+        "Not reviewed by a researcher.",
+    )
+
+
 def test_the_command_to_judge_the_review_carries_the_order_and_rule_given(tmp_path: Path) -> None:
     """Blind tester s63 (sat, finding 1): `roqa report coded/ --order order.txt --initial-sample
     8 --saturation F` with a review carried in suggested `roqa report reviewed/ --saturation

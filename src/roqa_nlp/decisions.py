@@ -5897,21 +5897,12 @@ def to_review(s: SegmentResult) -> bool:
     return s.segment.role != "interviewer" and not s.procedural and not (s.novel and s.off_topic)
 
 
-def decided_segments(
-    decisions: Sequence[Decision], result: CodingResult, codebook: Codebook | None = None
-) -> dict[str, list[str]]:
-    """The segments of ``result`` that ``decisions`` decide, as :func:`reviewed_codings` decides
-    them, each with the codes the review gives it (accepted, recoded to or new; the last row on
-    a code wins): none when it fits no code (a ``no-code`` row, or every suggestion it shows
-    rejected), or its top code when a valence alone from a review in a QDA program reviews it
-    (:func:`valence_reviewed`). A segment with only some suggestions rejected, a note or the
-    report's valence alone is not decided. Codes are read in ``codebook`` as apply-decisions
-    reads them (:func:`code_read_in`: a code by its name, an alias or a new code's name is that
-    code's id); without one, as the rows give them (a new code by :func:`project_code_id`). A
-    row on a code ``codebook`` lacks (:func:`codes_not_in`: a v1 review's NEED, dropped in v2)
-    decides nothing, as apply-decisions refuses it or leaves its rejection out: re-coding in
-    place with v2 said "6 already decided" where apply-decisions decides 4 (re-test, session
-    47)."""
+def _standing_rows(
+    decisions: Sequence[Decision], result: CodingResult, codebook: Codebook | None
+) -> tuple[dict[str, dict[str, str]], set[str], DecisionMatch]:
+    """The code decisions of ``decisions`` that stand on the segments of ``result`` (segment ->
+    code -> decision, the later row on a code winning), the segments a ``no-code`` row gives no
+    code, and the match: as :func:`decided_segments` reads them."""
     if codebook is not None:
         lacking = codes_not_in(decisions, codebook)
         decisions = [d for d in decisions if d.code_id.strip() not in lacking]
@@ -5929,6 +5920,40 @@ def decided_segments(
         code = code_of(d)
         if code:
             state.setdefault(sid, {})[code] = d.decision
+    return state, no_code, match
+
+
+def rejected_codes(
+    decisions: Sequence[Decision], result: CodingResult, codebook: Codebook | None = None
+) -> dict[str, set[str]]:
+    """The codes ``decisions`` reject on segments of ``result`` (a ``reject`` row that stands),
+    by segment id, read as :func:`decided_segments` reads them, whether or not the segment is
+    decided (a reject short of all leaves it undecided): what a write-up of the model's
+    suggestions still charts against the review (``roqa report --decisions``)."""
+    state = _standing_rows(decisions, result, codebook)[0]
+    out: dict[str, set[str]] = {}
+    for sid, codes in state.items():
+        if rejected := {c for c, k in codes.items() if k == "reject"}:
+            out[sid] = rejected
+    return out
+
+
+def decided_segments(
+    decisions: Sequence[Decision], result: CodingResult, codebook: Codebook | None = None
+) -> dict[str, list[str]]:
+    """The segments of ``result`` that ``decisions`` decide, as :func:`reviewed_codings` decides
+    them, each with the codes the review gives it (accepted, recoded to or new; the last row on
+    a code wins): none when it fits no code (a ``no-code`` row, or every suggestion it shows
+    rejected), or its top code when a valence alone from a review in a QDA program reviews it
+    (:func:`valence_reviewed`). A segment with only some suggestions rejected, a note or the
+    report's valence alone is not decided. Codes are read in ``codebook`` as apply-decisions
+    reads them (:func:`code_read_in`: a code by its name, an alias or a new code's name is that
+    code's id); without one, as the rows give them (a new code by :func:`project_code_id`). A
+    row on a code ``codebook`` lacks (:func:`codes_not_in`: a v1 review's NEED, dropped in v2)
+    decides nothing, as apply-decisions refuses it or leaves its rejection out: re-coding in
+    place with v2 said "6 already decided" where apply-decisions decides 4 (re-test, session
+    47)."""
+    state, no_code, match = _standing_rows(decisions, result, codebook)
     for sid, codes in valence_reviewed(match.matched, {*state, *no_code}, result).items():
         state[sid] = dict.fromkeys(codes, KEPT)
     shown = {

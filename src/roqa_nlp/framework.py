@@ -2062,6 +2062,22 @@ def review_left_out(meta: dict[str, Any]) -> str:
     return f" Left out as not reviewed yet: {shown}." if shown else ""
 
 
+#: what a write-up of the model's suggestions says of them, with no review carried in
+UNREVIEWED_NOTE = "Not reviewed by a researcher."
+
+
+def not_the_review(note: str, review: str) -> str:
+    """``note`` (:func:`charted_note`) of a write-up charted from the model's suggestions while
+    a review was carried in (``roqa report --decisions``, or ``decisions.csv`` beside the
+    codings), saying it is not that review (``review``, the file's name) and how to chart it,
+    in place of "Not reviewed by a researcher.": a Table 2 quoting codes the review rejected
+    read as the review's (tester s87 daily19, D2)."""
+    return note.replace(
+        UNREVIEWED_NOTE,
+        f"Suggestions, not the review in {review}: run roqa apply-decisions to chart it.",
+    )
+
+
 def charted_note(
     result: CodingResult,
     codebook: Codebook | None,
@@ -2221,7 +2237,7 @@ def charted_note(
         others = "; ".join(w for w in why if w)
         said = (
             f"Charted from the model's {which}{at_least}: {k} of {n} participant "
-            f"segments{f' ({others})' if others else ''}. Not reviewed by a researcher."
+            f"segments{f' ({others})' if others else ''}. {UNREVIEWED_NOTE}"
         )
         if left_out:
             from .crosswalk import other_side_sentence

@@ -332,6 +332,24 @@ def report_command(
     # the write-up files are made first, so that one on disk with their content (the first run
     # since the record, below) is not taken for an edited one
     new: dict[Path, bytes] = {}
+    import warnings
+
+    from ..errors import RoqaWarning
+
+    decided: dict[str, list[str]] | None = None
+    still: list[str] = []  # the codes the write-ups chart that the review rejected or replaced
+    if review is not None and write_ups:
+        from ..decisions import decided_segments, rejected_codes
+
+        with warnings.catch_warnings():  # the review's line says them
+            warnings.simplefilter("ignore", RoqaWarning)
+            decided = decided_segments(review.decisions, result, book)
+            rejected = rejected_codes(review.decisions, result, book)
+        still = rejected_charted(result, book, decided, rejected, top_k, min_probability)
+    # the write-ups chart the model's suggestions: with a review carried in, each says it is
+    # not that review (tester s87 daily19, D2: "Not reviewed by a researcher." under a Table 2
+    # quoting the codes the review rejected), on the terminal too (warn_not_the_review)
+    review_named = review.path.name if review is not None and (decided or still) else None
     if matrix is not None:
         m = framework_matrix(
             result,
@@ -340,31 +358,36 @@ def report_command(
             top_k=top_k,
             min_probability=min_probability,
         )
+        if review_named is not None:
+            from ..framework import not_the_review
+
+            m.note = not_the_review(m.note, review_named)
         new[matrix] = written_bytes(matrix, m.to_xlsx if _is_xlsx(matrix) else m.to_csv)
     table_note: str | None = None
     if table is not None:
 
         def write_t(path: Path) -> None:
             nonlocal table_note
-            table_note = write_table(path, result, book, opts, quotes=table_quotes, cite=cite)
+            table_note = write_table(
+                path, result, book, opts, quotes=table_quotes, cite=cite, review=review_named
+            )
 
         new[table] = written_bytes(table, write_t)
     if saturation_out is not None:
-        import warnings
-
-        from ..errors import RoqaWarning
-
         with warnings.catch_warnings():  # the report's saturation says them
             warnings.simplefilter("ignore", RoqaWarning)
-            from ..decisions import decided_segments, new_code_names
+            from ..decisions import new_code_names
 
-            decided = None if review is None else decided_segments(review.decisions, result, book)
             sat = opts.saturation(
                 result,
                 codebook=book,
                 decided=decided,
                 decided_names=None if review is None else new_code_names(review.decisions),
             )
+        if review_named is not None:
+            from ..framework import not_the_review
+
+            sat.note = not_the_review(sat.note, review_named)
         new[saturation_out] = written_bytes(
             saturation_out, sat.to_xlsx if _is_xlsx(saturation_out) else sat.to_csv
         )
@@ -394,12 +417,16 @@ def report_command(
             atomic_write_bytes(matrix, new[matrix])
             record_written(matrix)
             typer.echo(f"matrix: {matrix}")
+            if review is not None and review_named is not None:
+                warn_not_the_review(matrix, review.path, still)
         if table is not None:
             atomic_write_bytes(table, new[table])
             record_written(table)
             if table_note:  # the .csv has no note (the Word table and the workbook have it)
                 typer.echo(table_note)
             typer.echo(f"table: {table}")
+            if review is not None and review_named is not None:
+                warn_not_the_review(table, review.path, still)
         if saturation_out is not None:
             from ..io import shell_quoted
 
@@ -429,27 +456,87 @@ def report_command(
                 lists_in=str(path),
             )
             typer.echo(f"saturation: {saturation_out} ({rule}, {whose}): {said[0]}")
+            if review is not None and review_named is not None:
+                warn_not_the_review(saturation_out, review.path, still)
             for sentence in said[1:]:
                 typer.echo(f"  {sentence}")
             if agreeing := sat.agreeing_only_note():
                 typer.echo(f"  {agreeing}")
             if groups := sat.groups_note():
                 typer.echo(f"  {groups}")
-            if review is not None and decided:
-                # a review given with --decisions, not beside the codings: apply-decisions
-                # finds it only so told (s51 saturation, finding 8)
-                given = "" if review.found else f" --decisions {shell_quoted(review.path)}"
-                # the review's saturation beside its codings, not over the model's file this
-                # run wrote (s56 incremental, finding 2)
-                theirs = shell_quoted(Path("reviewed") / saturation_out.name)
-                typer.echo(
-                    f"note: the review carried in decided {len(decided)} segments; to judge "
-                    "saturation on its codes, run `roqa apply-decisions "
-                    f"{shell_quoted(source.parent)}{given} --coder NAME --out reviewed/`, then "
-                    f"`roqa report reviewed/ --saturation {theirs}{opts.rule_options()}`"
-                )
             if sat.order_note:
                 typer.echo(f"note: {sat.order_note}")
+        if review is not None and decided:
+            from ..io import shell_quoted
+
+            # a review given with --decisions, not beside the codings: apply-decisions
+            # finds it only so told (s51 saturation, finding 8)
+            given = "" if review.found else f" --decisions {shell_quoted(review.path)}"
+            # the review's write-ups beside its codings, not over the model's files this run
+            # wrote (s56 incremental, finding 2); each of them, not saturation alone (s87, D2)
+            theirs = "".join(
+                f" {option} {shell_quoted(Path('reviewed') / p.name)}"
+                for option, p in (
+                    ("--matrix", matrix),
+                    ("--table", table),
+                    ("--saturation", saturation_out),
+                )
+                if p is not None
+            )
+            aim = "judge saturation on" if write_ups == [saturation_out] else "chart"
+            n = len(decided)
+            typer.echo(
+                f"note: the review carried in decided {n} segment{'' if n == 1 else 's'}; to "
+                f"{aim} its codes, run `roqa apply-decisions {shell_quoted(source.parent)}"
+                f"{given} --coder NAME --out reviewed/`, then `roqa report reviewed/{theirs}"
+                f"{opts.rule_options()}`"
+            )
+
+
+def rejected_charted(
+    result: CodingResult,
+    book: Codebook,
+    decided: dict[str, list[str]],
+    rejected: dict[str, set[str]],
+    top_k: int,
+    min_probability: float,
+) -> list[str]:
+    """The codes the write-ups chart (:func:`~roqa_nlp.framework.coded_segments`) that the
+    review carried in rejects (``rejected``: :func:`~roqa_nlp.decisions.rejected_codes`), or
+    does not give a segment it decided (``decided``:
+    :func:`~roqa_nlp.decisions.decided_segments`: recoded, or given no code), as
+    ``segment_id code``."""
+    from ..framework import coded_segments
+
+    coded = coded_segments(result, top_k=top_k, min_probability=min_probability, codebook=book)
+    return list(
+        dict.fromkeys(
+            f"{q.segment_id} {q.code_id}"
+            for q in coded
+            if q.code_id in rejected.get(q.segment_id, ())
+            or (q.segment_id in decided and q.code_id not in decided[q.segment_id])
+        )
+    )
+
+
+def warn_not_the_review(path: Path, review: Path, still: list[str]) -> None:
+    """Warn that the write-up ``path`` charts the model's suggestions, not the review carried
+    in (``review``), with the codes it rejected or replaced (recoded, gave another code or
+    none) that ``path`` still charts (``still``: :func:`rejected_charted`); the note after the
+    files gives the commands charting it."""
+    from ..errors import first_and_count
+
+    n = len(still)
+    codes = (
+        f": it still charts {n} code{'' if n == 1 else 's'} the review rejected or replaced "
+        f"({first_and_count(still)})"
+        if n
+        else ""
+    )
+    print(
+        f"roqa: warning: {path}: charts the model's suggestions, not the review in {review}{codes}",
+        file=sys.stderr,
+    )
 
 
 def _is_xlsx(path: Path) -> bool:
@@ -479,18 +566,23 @@ def write_table(
     *,
     quotes: int = 1,
     cite: str = "participant",
+    review: str | None = None,
 ) -> str | None:
     """Write the barriers/enablers table to ``path`` (.docx, .xlsx or .csv), charted as the
     report charts it; the Word table (with ``quotes`` quotes per construct, cited as ``cite``
     says) and the workbook say what it charts (:func:`~roqa_nlp.framework.charted_note`). The
     line to say of a .csv (which has no note) when some codes have another side or some replies
-    that only agree are left out (:func:`~roqa_nlp.framework.agreeing_left_out`), else None."""
-    from ..framework import barriers_enablers
+    that only agree are left out (:func:`~roqa_nlp.framework.agreeing_left_out`), else None.
+    ``review``: the name of the review carried in, which the note says the table is not
+    (:func:`~roqa_nlp.framework.not_the_review`)."""
+    from ..framework import barriers_enablers, not_the_review
     from ..report import TABLE2_QUOTES
 
     t = barriers_enablers(
         result, book, quotes=TABLE2_QUOTES, top_k=opts.top_k, min_probability=opts.min_probability
     )
+    if review is not None:
+        t.note = not_the_review(t.note, review)
     suffix = path.suffix.lower()
     if suffix == ".docx":
         t.to_docx(path, quotes=quotes, cite=cite)
