@@ -113,7 +113,7 @@ def test_not_used_data_loads_like_training_data() -> None:
     spoken = [
         i
         for i, r in enumerate(ts.ids)
-        if not r.startswith(("ex7-", "ex9-", "sa37-", "aside-", "ex82-", "s86-"))
+        if not r.startswith(("ex7-", "ex9-", "sa37-", "aside-", "ex82-", "s86-", "s87-"))
     ]
     assert len(spoken) == 430
     batch9 = [c for r, c in zip(ts.ids, ts.codes) if r.startswith("ex9-")]
@@ -147,6 +147,24 @@ def test_the_session_86_barriers_told_as_absence_are_not_trained_on() -> None:
     assert all(r["source"] == "team-written" and len(r["codes"]) == 1 for r in told)
     trained = {r for f in training_files(TRAINING) for r in (x["id"] for x in _records(f))}
     assert not trained & {r["id"] for r in told}
+
+
+def test_the_session_87_contrast_pairs_are_not_trained_on() -> None:
+    """Session 87 (classifier_comparison.md, "contrast pairs"): 80 lines, five on each side of
+    the eight construct pairs most confused on the held-out interview folds, measured and not
+    adopted: the packaged model reads none of them."""
+    pairs = _records(NOT_USED / "contrast_pairs_s87.jsonl")
+    assert Counter(r["pair"] for r in pairs) == {
+        p: 10
+        for p in ("IS.D.5/PR.D", "CI.A/OS.A", "IC.A/IS.D.1", "PR.B.1/PR.B.3", "IS.E.2/OS.D",
+                  "IC.F/IS.E.2", "IS.D.3/IS.E.2", "CI.A/CI.B")
+    }  # fmt: skip
+    for pair in {r["pair"] for r in pairs}:
+        sides = Counter(r["codes"][0] for r in pairs if r["pair"] == pair)
+        assert sides == dict.fromkeys(pair.split("/"), 5), pair
+    assert all(r["source"] == "team-written" and len(r["codes"]) == 1 for r in pairs)
+    trained = {r for f in training_files(TRAINING) for r in (x["id"] for x in _records(f))}
+    assert not trained & {r["id"] for r in pairs}
 
 
 def test_mixed_valence_turns_are_five_per_construct() -> None:
