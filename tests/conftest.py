@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import json
 import os
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -68,6 +69,53 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
         }
         if names and "@" not in item.nodeid:
             item._id = coerce_node_id(f"{item.nodeid}@{'_'.join(sorted(names))}")
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """In a parallel run (`make test`: ``-n``), the main process rewrites the asserts of every test
+    module it is given once and keeps them as pytest's bytecode, before the workers start.
+
+    Each worker collects the whole suite; on a clean clone (no ``__pycache__``) each rewrote the
+    asserts of all 480 modules for itself: 43.2 s of CPU a worker, 12.7 s with the bytecode kept.
+    Written once here: 17.9 s (s87 suitetime2). Nothing is done where bytecode is not written
+    (``PYTHONDONTWRITEBYTECODE``, which `make test` unsets), in a worker, or without ``-n``; a
+    pytest whose rewriting functions moved writes nothing and each worker rewrites as before."""
+    if sys.dont_write_bytecode or hasattr(config, "workerinput"):
+        return
+    if getattr(config.option, "dist", "no") == "no":  # no xdist, or -n 0
+        return
+    try:
+        from _pytest.assertion.rewrite import PYC_TAIL, _rewrite_test, _write_pyc, get_cache_dir
+    except ImportError:
+        return
+    if config.getoption("assertmode") != "rewrite":
+        return
+
+    class Quiet:
+        def trace(self, *args: object) -> None:
+            pass
+
+    # absolute, as the path pytest imports a module by (the code's file name in tracebacks)
+    here = config.invocation_params.dir
+    given = [Path(os.path.abspath(here / str(a).split("::")[0])) for a in config.args]
+    files = {f for p in given if p.is_dir() for f in p.rglob("test_*.py")}
+    files |= {p for p in given if p.suffix == ".py"}
+    for p in given:  # the conftest files above each path given, as collection imports them
+        for folder in [p if p.is_dir() else p.parent, *(p if p.is_dir() else p.parent).parents]:
+            if (folder / "conftest.py").is_file():
+                files.add(folder / "conftest.py")
+            if folder == config.rootpath:
+                break
+    for fn in sorted(files):
+        pyc = get_cache_dir(fn) / (fn.name[:-3] + PYC_TAIL)
+        if pyc.exists():
+            continue  # kept from an earlier run: pytest checks it against the source itself
+        try:
+            source_hash, code = _rewrite_test(fn, config)
+            pyc.parent.mkdir(parents=True, exist_ok=True)
+        except (OSError, SyntaxError):  # left to the worker, which reports it as pytest does
+            continue
+        _write_pyc(Quiet(), code, source_hash, pyc)  # type: ignore[arg-type]
 
 
 @pytest.fixture(scope="session", autouse=True)
