@@ -77,24 +77,3 @@ def test_a_note_block_with_no_blank_line_after_it_does_not_swallow_the_cue(
         warnings.simplefilter("ignore")
         t = read_transcript(path)
     assert t.text[t.turns[0].start : t.turns[-1].end] == "We opened in 2019. Staffing was hard."
-
-
-def test_word_ids_above_every_cue_of_a_webvtt_in_word_are_left_out(tmp_path: Path) -> None:
-    paragraphs = ["WEBVTT"]
-    for i, (who, words) in enumerate(CUES):
-        paragraphs += ["Caption", f"00:00:{2 * i:02d}.000 --> 00:00:{2 * i + 2:02d}.000"]
-        paragraphs.append(f"{who}: {words}")
-    t = _read_docx(tmp_path / "captions.docx", paragraphs)
-    assert [(u.speaker, t.text[u.start : u.end]) for u in t.turns] == CUES
-
-
-def test_a_line_ending_a_few_cues_of_a_webvtt_in_word_stays_words(tmp_path: Path) -> None:
-    said = ["We work with", "Leeds Mind", "and the council with", "Leeds Mind", "too.", "Yes."]
-    paragraphs = ["WEBVTT"]
-    for i, words in enumerate(said):
-        paragraphs += [f"00:00:{2 * i:02d}.000 --> 00:00:{2 * i + 2:02d}.000", f"Sam Roe: {words}"]
-    paragraphs[3:3] = ["Leeds Mind"]  # the second cue's words on two lines
-    t = _read_docx(tmp_path / "mind.docx", paragraphs)
-    assert " ".join(t.text[u.start : u.end] for u in t.turns) == (
-        "We work with Leeds Mind Leeds Mind and the council with Leeds Mind too. Yes."
-    )

@@ -99,16 +99,6 @@ def ids_of_words(candidates: Sequence[tuple[int, str]], timing_lines: int) -> li
     return [n for n, _ in candidates] if 2 * len(candidates) > timing_lines else []
 
 
-def same_ids(candidates: Sequence[tuple[int, str]], timing_lines: int) -> list[int]:
-    """The line numbers of ``candidates`` (each a line right above a timing line shaped like a
-    WebVTT cue id of words, :func:`is_webvtt_id`, with its number in the file) whose very line
-    sits above most of the file's ``timing_lines`` (``Caption`` above every cue): an id even
-    with no blank line above it, as a .vtt pasted into Word has none, where the line above a
-    timing line is otherwise the last of the cue before."""
-    counts = Counter(_key(line) for _, line in candidates)
-    return [n for n, line in candidates if 2 * counts[_key(line)] > timing_lines]
-
-
 def ids_said_once(ids: Sequence[tuple[int, str]]) -> list[tuple[int, str]]:
     """The cue ids of words of ``ids`` (each with its line number) that come once only in the
     file: one may be words of a cue that lost its timing line, so they are named in a warning

@@ -69,7 +69,6 @@ from .cue_ids import (
     is_webvtt,
     is_webvtt_id,
     name_lines_above_timing,
-    same_ids,
 )
 from .rolling_captions import is_rolling, new_words_only
 from .speaker_labels import (
@@ -311,24 +310,6 @@ def _ids_of_digits(lines: Sequence[str]) -> set[int]:
     return set(ids_of_words(candidates, len(timing)))
 
 
-def _same_ids(lines: Sequence[str]) -> set[int]:
-    """The line numbers of the WebVTT cue ids of words in a file's ``lines`` that come right
-    above a timing line with no blank line above them (:func:`.cue_ids.same_ids`: the same line
-    above most timing lines, ``Caption``), left out of the cue before (a .vtt pasted into Word)."""
-    timing = [i for i, line in enumerate(lines) if TIMING_LINE.match(line)]
-    candidates = [
-        (i, lines[i - 1])
-        for i in timing
-        if i >= 2
-        and lines[i - 2].strip()
-        and lines[i - 1].strip()
-        and not TIMING_LINE.match(lines[i - 1])
-        and not _is_cue_id(lines[i - 1])
-        and is_webvtt_id(lines[i - 1], _opens_speaker)
-    ]
-    return set(same_ids(candidates, len(timing)))
-
-
 def parse_cues(
     text: str,
     untimed: list[UntimedBlock] | None = None,
@@ -358,7 +339,6 @@ def parse_cues(
     last_number: int | None = None  # the number of the last cue, if numbered
     word_ids = _ids_of_words(text.split("\n")) if is_webvtt(text) else set()
     digit_ids = _ids_of_digits(text.split("\n"))
-    joined_ids = _same_ids(text.split("\n")) if is_webvtt(text) else set()
 
     def end_block() -> None:
         words = [(n, line) for n, line in before if not _CUE_NUMBER.match(line)]
@@ -400,10 +380,6 @@ def parse_cues(
         if timing is not None:
             if current is not None and _ends_with_cue_id(current.lines):
                 current.lines.pop()
-            elif current is not None and current.lines and number_of_line - 1 in joined_ids:
-                current.lines.pop()  # an id of words with no blank line above it (Word)
-                if ids is not None:
-                    ids.append(number_of_line - 1)
             number = before[-1][1].strip() if before else ""
             last_number = int(number) if number.isdecimal() and len(number) <= 9 else None
             if (
