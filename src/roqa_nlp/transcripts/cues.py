@@ -371,12 +371,9 @@ def parse_cues(
         if block_start and SKIPPED_BLOCK.match(line):
             skipping = True
         block_start = False
-        timing = TIMING_LINE.match(line)
-        if skipping and timing is None:
+        if skipping:
             continue
-        # a timing line opens a cue: no header or note block runs over one (WebVTT allows no
-        # ``-->`` in them), though no blank line ends it, as a .vtt pasted into Word has none
-        skipping = False
+        timing = TIMING_LINE.match(line)
         if timing is not None:
             if current is not None and _ends_with_cue_id(current.lines):
                 current.lines.pop()
