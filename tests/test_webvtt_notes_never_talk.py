@@ -61,8 +61,12 @@ def test_notes_of_captions_pasted_into_word_are_no_ones_talk(
     document.save(str(path))
     try:
         t = read_transcript(path, interviewer_labels=["Jo Lee"])
-    except RoqaError:
-        return  # refused in one line: nothing is coded
+    except RoqaError as refused:  # refused in one line, told what to give: nothing is coded
+        assert str(refused) == (
+            f"{path}: no speech found (WebVTT captions with no blank line between their blocks, "
+            "as Word keeps them pasted: give the .vtt file the meeting tool saved)"
+        )
+        return
     said = [t.text[u.start : u.end] for u in t.turns]
     assert not [s for s in said if "NOTE" in s or "Confidence" in s or "paused" in s]
     assert {u.speaker for u in t.turns} <= {"Jo Lee", "Sam Roe"}

@@ -51,7 +51,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..errors import first_few, quoted
+from ..errors import RoqaError, first_few, quoted
 from ..schema import Transcript
 from .caption_marks import caption_speakers, opens_with_mark, without_chevron
 from .chat import ZOOM_CHAT, chat_messages
@@ -1072,6 +1072,13 @@ def cue_transcript(
         if under
         else {}
     )
+    if not any(u.words.strip() for u in utterances) and _pasted_webvtt(text):
+        raise RoqaError(
+            "no speech found",
+            path=path,
+            hint="WebVTT captions with no blank line between their blocks, as Word keeps them "
+            "pasted: give the .vtt file the meeting tool saved",
+        )
     transcript = utterances_transcript(
         utterances,
         path,
@@ -1228,3 +1235,12 @@ def _header_blocks_not_untimed(transcript: Transcript, read: list[UntimedBlock])
     if kept:
         meta[UNTIMED] = [b.lines[0].strip() for b in kept]
         meta[UNTIMED_LINES] = [b.line_range() for b in kept]
+
+
+def _pasted_webvtt(text: str) -> bool:
+    """Whether ``text`` is WebVTT captions with no blank line anywhere, as Word keeps them
+    pasted (no empty paragraph): its header block runs to the end, so no cue is read. Reading
+    such a file cue by cue coded its NOTE blocks as talk (hunt40 s87, the reverts of 67ddb680
+    and eae13726): it is refused, told what to give instead."""
+    body = text.replace("\r\n", "\n").lstrip("\ufeff \t\n")
+    return body.startswith("WEBVTT") and "\n\n" not in body.rstrip()
