@@ -66,3 +66,23 @@ def test_a_selection_starting_on_the_words_is_quoted_whole(tmp_path: Path) -> No
     qdpx = build_qdpx(tmp_path / "q.qdpx", project_xml(source), {"sources/rm41.txt": TEXT.encode()})
     (quote,) = coded_segments(read_qdpx(qdpx).codings["Alice"])
     assert (quote.label, quote.one_line) == ("", "Honestly the biggest problem")
+
+
+def test_a_selection_from_the_interviewers_label_keeps_every_label(tmp_path: Path) -> None:
+    """hunt41 s87 HIGH: lines 1-2 selected (the interviewer's question, then Bridget's answer)
+    were quoted "How are things with staffing? Bridget: Honestly ..." as Bridget's: the
+    interviewer's label was left out as if it were hers, and the question read as her words.
+    Only the cited speaker's own label, of a passage all theirs, is left out."""
+    start, end = line(1)[0], line(2)[1]
+    source = (
+        '<TextSource guid="00000000-0000-4000-8000-000000000010" name="rm41" '
+        f'plainTextPath="internal://rm41.txt">{selection(start, end)}</TextSource>'
+    )
+    qdpx = build_qdpx(
+        tmp_path / "qc.qdpx", project_xml(source), {"sources/rm41.txt": TEXT.encode()}
+    )
+    (seg,) = coded_segments(read_qdpx(qdpx).codings["Alice"])
+    assert seg.one_line == (
+        "Interviewer: How are things with staffing? Bridget: Honestly the biggest problem has "
+        "been money."
+    )

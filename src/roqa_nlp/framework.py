@@ -613,10 +613,16 @@ def _label_taken_in(transcript: Any, seg: Any) -> str:
     ``line:N``) took the label in, and Table 2 quoted "Bridget: Honestly ..." while citing the
     participant as RM41, so the label's name reached the quote (daily18, s86, D4). Words of
     the passage are never left out: anything but the label (another speaker's words, a
-    letter of a label the reader did not read as this turn's) keeps the text whole."""
-    for turn in getattr(transcript, "turns", None) or ():
-        if turn.end <= seg.start:
-            continue
+    letter of a label the reader did not read as this turn's) keeps the text whole. Only the
+    cited speaker's own label is left out, of a passage all theirs: one that starts at the
+    interviewer's label ("Interviewer: Q? Bridget: A", cited as Bridget) or holds another
+    member's words keeps the text whole (hunt41 s87: the question read as hers)."""
+    turns = [t for t in getattr(transcript, "turns", None) or () if t.end > seg.start]
+    inside = [t for t in turns if t.start < seg.end]
+    speaker = getattr(seg, "speaker", None)
+    if not inside or any(t.speaker != speaker for t in inside):
+        return ""
+    for turn in turns:
         if turn.start <= seg.start or turn.start >= seg.end:
             return ""
         gap = seg.text[: turn.start - seg.start]
