@@ -321,7 +321,8 @@ class Codebook:
 
     def prefixed(self, key: str) -> Code | None:
         """The code a name written after one of its own ancestors resolves to, else None: the
-        prefix is the id or name of the code's domain or a code above it ("IS-Available
+        prefix is the id (in its own case: "Pro" is a word) or a name or alias (in any case) of
+        the code's domain or a code above it, the one of codes sharing a name ("IS-Available
         Resources", "IS: Available Resources", "Inner Setting > Available Resources", as
         ATLAS.ti users write a flat code list; daily18, s86: such names matched nothing). A
         prefix of no ancestor ("OS-Available Resources") resolves to nothing
@@ -334,15 +335,48 @@ class Codebook:
             split = _PREFIXED.fullmatch(rest)
             if split is None:
                 return None
-            prefixes.append(normalise_name(split["prefix"]))
+            prefixes.append(split["prefix"].strip())
             rest = split["name"]
             cid = rest if rest in self._by_id else self._by_name.get(normalise_name(rest))
+            if cid is None and ">" in rest:  # "R & E > Innovation" is "R & E: Innovation"
+                rest = rest.replace(">", ":")
+                cid = self._by_name.get(normalise_name(rest))
             if cid is None:
+                rest = split["name"]
                 continue
-            code = self._by_id[cid]
-            above = {normalise_name(n) for c in self.path(code.id)[:-1] for n in (c.id, c.name)}
-            return code if all(p in above for p in prefixes) else None
+            # among codes that share the name, the one under the prefixes ("Community -
+            # Staffing" beside "Inpatient > Staffing"; s87 hunt37 M2: the first one was taken)
+            ids = [cid] if rest in self._by_id else self._shared_names.get(normalise_name(rest))
+            under = [i for i in ids or [cid] if all(self._is_above(p, i) for p in prefixes)]
+            return self._by_id[under[0]] if len(under) == 1 else None
         return None
+
+    def _is_above(self, prefix: str, code_id: str) -> bool:
+        """Whether ``prefix`` names a code above ``code_id``: its id as the codebook writes it
+        ("PRO", "IS.E"), or its name or an alias in any case ("Process", "inner setting"). An
+        id in another case is a word: "Pro - Planning" beside "Con - Planning" is a team's
+        enabler and barrier twin, not CFIR 2.0's Planning (s87 hunt37 H1)."""
+        key = normalise_name(prefix)
+        return any(
+            prefix == c.id or key in {normalise_name(n) for n in (c.name, *c.aliases)}
+            for c in self.path(code_id)[:-1]
+        )
+
+    def by_prefix(self, key: str) -> bool:
+        """Whether ``key`` is found (:meth:`find`) only by a prefix (:meth:`prefixed`), not as
+        an id, name or alias itself."""
+        return (
+            key not in self._by_id
+            and normalise_name(key) not in self._by_name
+            and self.prefixed(key) is not None
+        )
+
+    @staticmethod
+    def prefix_split(key: str) -> tuple[str, str] | None:
+        """A name's first prefix and the rest, as :meth:`prefixed` reads them ("Con" and
+        "Planning" of "Con - Planning"), else None."""
+        split = _PREFIXED.fullmatch(key)
+        return None if split is None else (split["prefix"].strip(), split["name"])
 
     def unmatched_prefix(self, key: str) -> tuple[str, Code] | None:
         """The prefix of a name that is a code's name written after something not above it, and
@@ -428,6 +462,19 @@ class Codebook:
             return []
         shared = self._shared_names.get(normalise_name(key), [])
         return [] if any(normalise_name(key) == normalise_name(c) for c in shared) else shared
+
+    def told_apart(self, shared: list[str]) -> str:
+        """How names written after a prefix (:meth:`prefixed`) tell the codes ``shared``, which
+        share a name, apart ("; write 'Inpatient - Staffing' or 'Community - Staffing'"), or
+        "" when some of them have no code above them."""
+        above = [self._by_id[i].parent for i in shared]
+        if any(p is None for p in above):
+            return ""
+        return "; write " + " or ".join(
+            repr(f"{self._by_id[p].name} - {self._by_id[i].name}")
+            for p, i in zip(above, shared, strict=True)
+            if p is not None
+        )
 
     def shared_name_said(self, key: str, shared: list[str]) -> str:
         """The clause of an error refusing ``key``, a name the codes ``shared`` share."""

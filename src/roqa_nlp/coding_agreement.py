@@ -2425,6 +2425,24 @@ NOT_MATCHED_UNDER_PREFIX = (
     "not matched by name, as the code named is not of the domain or code written before it: "
 )
 
+#: The start of the note :func:`match_codes_by_name` gives for a name several codes of a
+#: reference codebook share ("Staffing" under Inpatient and under Community: s87 hunt37 H2).
+NOT_MATCHED_AS_SHARED = "not matched by name, as codes of the codebook share the name: "
+
+#: ... for a name after a prefix that resolves, beside the same name after one that does not
+#: ("PRO - Planning" beside "CON - Planning", a team's twins: s87 hunt37 H1).
+NOT_MATCHED_BESIDE_TWIN = (
+    "not matched by name, as the project has the same name after another prefix, which is no "
+    "code of the codebook (a valence, say): "
+)
+
+#: ... for codes of one project whose different names resolve to one code of the codebook
+#: ("IS - Culture" and "Inner Setting: Culture"): before, it said "two codes of that name".
+NOT_MATCHED_AS_ONE = (
+    "not matched by name, as another code of the same project resolves to the codebook's "
+    "same code: "
+)
+
 
 def match_codes_by_name(
     results: Mapping[str, CodingResult], codebook: Codebook | None = None
@@ -2486,6 +2504,9 @@ def match_codes_by_name(
     resolved: dict[str, dict[str, set[str]]] = {}  # reference codebook -> coder -> names
     ambiguous: set[str] = set()
     held_already: dict[str, str] = {}  # name -> the code it resolves to, which the project holds
+    shared_name: dict[str, str] = {}  # name -> the codes of a reference codebook sharing it
+    beside_twin: dict[str, str] = {}  # name after a prefix -> the same name after another one
+    as_one: dict[str, str] = {}  # name -> the code it and another name of its project resolve to
     # 1. names that resolve in a reference codebook
     wanted: dict[tuple[str, str], set[str]] = {}  # (project, target id) -> ids resolving to it
     target_of: dict[tuple[str, str], tuple[str, str]] = {}  # (project, id) -> (target, book)
@@ -2494,24 +2515,55 @@ def match_codes_by_name(
             if any(cid in b for b in refs) or (key[c], cid) in target_of:
                 continue
             for b in refs:
+                if len(shared := b.sharing(name)) > 1:
+                    # a name several codes of the codebook share could mean either (s87 hunt37
+                    # H2: Ann's "Staffing" became the first, Inpatient's, silently)
+                    shared_name[name] = b.shared_name_said(name, shared) + b.told_apart(shared)
+                    break
                 found = b.find(name)
                 if found is not None:
                     target_of[key[c], cid] = (found.id, b.id)
                     wanted.setdefault((key[c], found.id), set()).add(cid)
                     break
     books = {b.id: b for b in refs}
+    # 1a. a name after a prefix that resolves, beside the same name after one that does not
+    # ("PRO - Planning" and "CON - Planning", a team's enabler and barrier twins): neither
+    for (project, cid), (target, book_id) in list(target_of.items()):
+        name = names_of[project, cid]
+        if not books[book_id].by_prefix(name) or (split := Codebook.prefix_split(name)) is None:
+            continue
+        twin = [
+            other
+            for (p, i), other in names_of.items()
+            if p == project
+            and (p, i) not in target_of
+            and (o := Codebook.prefix_split(other)) is not None
+            and normalise_name(o[1]) == normalise_name(split[1])
+            and normalise_name(o[0]) != normalise_name(split[0])
+            # a word, not a code written above the wrong one ("Readiness for Implementation -
+            # Relative Priority" beside "Implementation Climate - Relative Priority")
+            and books[book_id].find(o[0]) is None
+        ]
+        if twin:
+            del target_of[project, cid]
+            wanted[project, target].discard(cid)
+            beside_twin[name] = twin[0]
     for (project, cid), (target, book_id) in target_of.items():
-        named = normalise_name(books[book_id][target].name)
-        as_named = all(
-            normalise_name(names_of[project, i]) == named for i in wanted[project, target]
-        )
-        clash = not as_named and (
-            len(wanted[project, target]) > 1 or target in ids_of_project[project]
-        )
-        if clash:
+        shown = books[book_id][target]
+        named = normalise_name(shown.name)
+        exact = {
+            i for i in wanted[project, target] if normalise_name(names_of[project, i]) == named
+        }
+        # a code named exactly as the codebook's code is it, beside one that resolves to it by
+        # a prefix or an alias (s87 hunt37 M1: "Planning" beside "Pro: Planning" lost it)
+        if exact and cid not in exact:
+            held_already[names_of[project, cid]] = f"{book_id}'s {shown.id} {shown.name}"
+            continue
+        if not exact and (len(wanted[project, target]) > 1 or target in ids_of_project[project]):
             if len(wanted[project, target]) == 1:  # one code of the name, beside the code it names
-                shown = books[book_id][target]
                 held_already[names_of[project, cid]] = f"{book_id}'s {shown.id} {shown.name}"
+            elif len({normalise_name(names_of[project, i]) for i in wanted[project, target]}) > 1:
+                as_one[names_of[project, cid]] = f"{book_id}'s {shown.id} {shown.name}"
             else:
                 ambiguous.add(names_of[project, cid])
             continue
@@ -2576,6 +2628,10 @@ def match_codes_by_name(
             and not any(cid in b for b in refs)
             and normalise_name(name) not in matched_across
             and name not in misplaced
+            and name not in shared_name
+            and name not in beside_twin
+            and name not in held_already
+            and name not in as_one
         ]
         if alone:
             notes.append(
@@ -2602,6 +2658,29 @@ def match_codes_by_name(
         notes.append(
             NOT_MATCHED_UNDER_PREFIX
             + first_few([f"{x!r} ({misplaced[x]})" for x in sorted(misplaced, key=natural_key)], 4)
+        )
+    if shared_name:
+        notes.append(
+            NOT_MATCHED_AS_SHARED
+            + first_few(
+                [f"{x!r} ({shared_name[x]})" for x in sorted(shared_name, key=natural_key)], 4
+            )
+        )
+    if beside_twin:
+        notes.append(
+            NOT_MATCHED_BESIDE_TWIN
+            + first_few(
+                [
+                    f"{x!r} (beside {beside_twin[x]!r})"
+                    for x in sorted(beside_twin, key=natural_key)
+                ],
+                4,
+            )
+        )
+    if as_one:
+        notes.append(
+            NOT_MATCHED_AS_ONE
+            + first_few([f"{x!r} ({as_one[x]})" for x in sorted(as_one, key=natural_key)], 4)
         )
     if held_already:
         notes.append(

@@ -1,0 +1,171 @@
+"""A name's prefix must not turn a team's own code into a CFIR code it is not, nor cost a
+project's exactly named code its match; a name several codes of a codebook share matches none
+of them, and a prefix picks among them (s87 hunt37: H1, M1, H2, M2, L1)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from roqa_nlp.codebook import Codebook
+from roqa_nlp.coding_agreement import match_codes_by_name
+from roqa_nlp.result import CodingResult
+from roqa_nlp.schema import Segment, SegmentResult, Suggestion
+
+
+def seg(i: int, codes: list[tuple[str, str]]) -> SegmentResult:
+    s = Segment(f"p01:{i}", "p01", "P01", "participant", 10 * i, 10 * i + 9, "x" * 9)
+    return SegmentResult(s, [Suggestion(cid, name, None, 1.0) for cid, name in codes])
+
+
+MODEL22 = CodingResult(
+    [seg(0, [("PRO.D", "Planning")]), seg(1, [("INS.D", "Culture")])],
+    meta={"model": {"codebook": "cfir-2022"}},
+)
+
+
+def team(*names: str) -> CodingResult:
+    return CodingResult(
+        [seg(i, [(f"G{i + 1}", n)]) for i, n in enumerate(names)],
+        meta={"codebook": {"id": "team", "hash": "h1"}, "user": {"name": "Tess"}},
+    )
+
+
+def ids(result: CodingResult) -> list[list[str]]:
+    return [[g.code_id for g in s.suggestions] for s in result.segments]
+
+
+def test_an_id_in_another_case_is_a_word_not_a_domain() -> None:
+    """'Pro' / 'Con' are a team's enabler and barrier twins; CFIR 2.0's Process is PRO
+    (a170c756: 'Pro - Planning' became PRO.D Planning, pooled kappa -0.125 for -0.333)."""
+    out, notes = match_codes_by_name(
+        {"model": MODEL22, "Tess": team("Pro - Planning", "Con - Planning")}
+    )
+    assert ids(out["Tess"]) == [["G1"], ["G2"]]
+    assert notes == [
+        "not matched by name, as the code named is not of the domain or code written before it: "
+        "'Con - Planning' (cfir-2022's PRO.D Planning is not under 'Con'), "
+        "'Pro - Planning' (cfir-2022's PRO.D Planning is not under 'Pro')"
+    ]
+
+
+def test_a_prefix_that_resolves_beside_its_twin_that_does_not_resolves_neither() -> None:
+    out, notes = match_codes_by_name(
+        {"model": MODEL22, "Tess": team("PRO - Planning", "CON - Planning")}
+    )
+    assert ids(out["Tess"]) == [["G1"], ["G2"]]
+    assert notes == [
+        "not matched by name, as the code named is not of the domain or code written before it: "
+        "'CON - Planning' (cfir-2022's PRO.D Planning is not under 'CON')",
+        "not matched by name, as the project has the same name after another prefix, which is "
+        "no code of the codebook (a valence, say): 'PRO - Planning' (beside 'CON - Planning')",
+    ]
+
+
+def test_a_prefix_that_resolves_beside_one_under_the_wrong_code_still_resolves() -> None:
+    """The twin rule is for words ('CON'), not for a code written above the wrong one (hunt37's
+    p16: kappa 0.25 kept, not -0.333)."""
+    model = CodingResult(
+        [seg(0, [("IS.D.3", "Relative Priority")]), seg(1, [("IS.C", "Culture")])],
+        meta={"model": {"codebook": "cfir-2009"}},
+    )
+    out, notes = match_codes_by_name(
+        {
+            "model": model,
+            "Tess": team(
+                "Implementation Climate - Relative Priority",
+                "Readiness for Implementation - Relative Priority",
+            ),
+        }
+    )
+    assert ids(out["Tess"]) == [["IS.D.3"], ["G2"]]
+    assert notes == [
+        "Tess: 1 code matched by name to codebook cfir-2009 (their ids differ): "
+        "'Implementation Climate - Relative Priority'",
+        "not matched by name, as the code named is not of the domain or code written before it: "
+        "'Readiness for Implementation - Relative Priority' (cfir-2009's IS.D.3 Relative "
+        "Priority is not under 'Readiness for Implementation')",
+    ]
+
+
+def test_domain_names_and_aliases_match_in_any_case() -> None:
+    book = Codebook.load("cfir-2022")
+    found = [
+        getattr(book.find(k), "id", None)
+        for k in (
+            "PRO - Planning",
+            "process: Planning",  # an alias of PRO (L1: "not under 'Process'")
+            "Implementation Process > Planning",
+            "INS.D - Culture",
+            "Process > Reflecting & Evaluating > Innovation",  # PRO.H.2 'R & E: Innovation'
+            "Pro - Planning",
+            "ins - Culture",
+        )
+    ]
+    assert found == ["PRO.D", "PRO.D", "PRO.D", None, "PRO.H.2", None, None]
+
+
+def test_a_codes_exact_name_keeps_its_match_beside_a_prefixed_twin() -> None:
+    """a170c756: both went to PRO.D, clashed and matched nothing (kappa -0.250 for 0.167), with
+    the note 'one project has two codes of that name'."""
+    out, notes = match_codes_by_name({"model": MODEL22, "Tess": team("Planning", "PRO: Planning")})
+    assert ids(out["Tess"]) == [["PRO.D"], ["G2"]]
+    assert notes == [
+        "Tess: 1 code matched by name to codebook cfir-2022 (their ids differ): 'Planning'",
+        "not matched by name to the codebook's code the name is given to, as the project holds "
+        "that code under its own name too: 'PRO: Planning' (cfir-2022's PRO.D Planning)",
+    ]
+
+
+def test_two_prefixed_names_of_one_code_are_not_said_to_be_one_name() -> None:
+    out, notes = match_codes_by_name(
+        {"model": MODEL22, "Tess": team("INS - Culture", "Inner Setting: Culture")}
+    )
+    assert ids(out["Tess"]) == [["G1"], ["G2"]]
+    assert notes == [
+        "not matched by name, as another code of the same project resolves to the codebook's "
+        "same code: 'Inner Setting: Culture' (cfir-2022's INS.D Culture), "
+        "'INS - Culture' (cfir-2022's INS.D Culture)"
+    ]
+
+
+def _shared(tmp_path: Path) -> Codebook:
+    p = tmp_path / "team2.json"
+    p.write_text(
+        '{"id": "team2", "name": "t", "version": "1", "source": "s", "codes": ['
+        '{"id": "IN", "name": "Inpatient", "parent": null},'
+        '{"id": "IN.ST", "name": "Staffing", "parent": "IN"},'
+        '{"id": "CO", "name": "Community", "parent": null},'
+        '{"id": "CO.ST", "name": "Staffing", "parent": "CO"}]}',
+        encoding="utf-8",
+    )
+    return Codebook.load(p)
+
+
+def test_a_prefix_picks_the_code_under_it_among_codes_sharing_a_name(tmp_path: Path) -> None:
+    book = _shared(tmp_path)
+    found = [
+        getattr(book.find(k), "id", None)
+        for k in ("Community - Staffing", "Inpatient > Staffing", "Outpatient - Staffing")
+    ]
+    assert found == ["CO.ST", "IN.ST", None]
+
+
+def test_a_name_two_codes_of_the_codebook_share_matches_neither(tmp_path: Path) -> None:
+    """098e98f9 and a170c756: Ann's 'Staffing' became IN.ST, silently (kappa 0.100 for 0.4)."""
+    book = _shared(tmp_path)
+    ben = CodingResult(
+        [seg(0, [("CO.ST", "Staffing")]), seg(1, [("IN.ST", "Staffing")])],
+        meta={"codebook": {"id": "team2"}},
+    )
+    ann = CodingResult(
+        [seg(0, [("G1", "Staffing")]), seg(1, [("G2", "Inpatient - Staffing")])],
+        meta={"codebook": {"id": "ann", "hash": "h1"}, "user": {"name": "Ann"}},
+    )
+    out, notes = match_codes_by_name({"Ann": ann, "Ben": ben}, book)
+    assert ids(out["Ann"]) == [["G1"], ["IN.ST"]]
+    assert notes == [
+        "Ann: 1 code matched by name to codebook team2 (their ids differ): 'Inpatient - Staffing'",
+        "not matched by name, as codes of the codebook share the name: 'Staffing' (code name "
+        "'Staffing' is that of 2 codes of codebook 'team2' (IN.ST, CO.ST); write "
+        "'Inpatient - Staffing' or 'Community - Staffing')",
+    ]
