@@ -4,8 +4,10 @@ of them, and a prefix picks among them (s87 hunt37: H1, M1, H2, M2, L1)."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
+from roqa_nlp import codebook
 from roqa_nlp.codebook import Codebook
 from roqa_nlp.coding_agreement import match_codes_by_name
 from roqa_nlp.result import CodingResult
@@ -169,3 +171,33 @@ def test_a_name_two_codes_of_the_codebook_share_matches_neither(tmp_path: Path) 
         "'Staffing' is that of 2 codes of codebook 'team2' (IN.ST, CO.ST); write "
         "'Inpatient - Staffing' or 'Community - Staffing')",
     ]
+
+
+class _Recorded:
+    """A compiled pattern that records the text each of its ``match`` calls is given (and has no
+    ``search``: a search tries every place of the text)."""
+
+    def __init__(self, pattern: re.Pattern[str]) -> None:
+        self.pattern = pattern
+        self.given: list[str] = []
+
+    def match(self, text: str) -> re.Match[str] | None:
+        self.given.append(text)
+        return self.pattern.match(text)
+
+
+def test_a_names_signs_are_read_once_from_its_end_with_spacing_aside(monkeypatch) -> None:
+    """s87 hunt37 L3: 'Morale' and 1200 spaces in a .qdpx took roqa agree 5 minutes, the signs
+    regex searched at every place of the run of spaces. The regex is now tried once, on the
+    name with no run of spaces; the names read as before."""
+    recorded = _Recorded(codebook._TRAILING_SIGNS)
+    monkeypatch.setattr(codebook, "_TRAILING_SIGNS", recorded)
+    names = ["Morale" + " " * 1200, "a" + " " * 1200 + "b", "Staffing  ( − ) ", "Cost  +  /  -"]
+    assert [codebook.normalise_name(n) for n in names] == [
+        "morale",
+        "a b",
+        "staffing -",
+        "cost + -",
+    ]
+    assert len(recorded.given) == 4
+    assert not any("  " in text for text in recorded.given)

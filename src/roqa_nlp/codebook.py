@@ -89,9 +89,13 @@ def normalise_name(name: str) -> str:
     plain "Staffing" while "Staffing +" stayed apart). A dash within a name is a hyphen still:
     "Cost - benefit" is "Cost-benefit", "Self-efficacy" is "Self Efficacy"."""
     s = unicodedata.normalize("NFC", unicodedata.normalize("NFD", name).casefold())
-    signs = _TRAILING_SIGNS.search(s)
-    if signs is not None and signs.start() > 0 and (stem := _name_key(s[: signs.start()])):
-        return " ".join([stem, *("+" if c == "+" else "-" for c in _SIGN.findall(signs[0]))])
+    # spacing aside first, and the signs read from the end, once: a search of the signs at
+    # every place of a long run of spaces backtracked for minutes (s87 hunt37 L3: 'Morale'
+    # and 1200 spaces in a .qdpx took roqa agree 5 minutes)
+    s = " ".join(s.split())
+    signs = _TRAILING_SIGNS.match(s[::-1])
+    if signs is not None and (start := len(s) - signs.end()) > 0 and (stem := _name_key(s[:start])):
+        return " ".join([stem, *("-" if c != "+" else "+" for c in _SIGN.findall(signs[0][::-1]))])
     return _name_key(s)
 
 
@@ -108,9 +112,10 @@ _MAX_PREFIXES = 4
 #: a sign, "+" or a minus: "-", "−" or any dash, as a word processor may write it
 _SIGN = re.compile(r"[+\-\u2010-\u2015\u2212]")
 #: the signs a code name ends in, a team's barrier / enabler twin ("Staffing -", "Staffing+",
-#: "Cost (−)", "Staffing +/-"): meaning, kept by :func:`normalise_name` (lateb, session 76)
+#: "Cost (−)", "Staffing +/-"): meaning, kept by :func:`normalise_name` (lateb, session 76);
+#: written backwards, matched at the start of the reversed name (one try, no search)
 _TRAILING_SIGNS = re.compile(
-    r"\s*\(?\s*[+\-\u2010-\u2015\u2212](?:\s*/?\s*[+\-\u2010-\u2015\u2212])*\s*\)?\s*$"
+    r"\s*\)?\s*[+\-\u2010-\u2015\u2212](?:\s*/?\s*[+\-\u2010-\u2015\u2212])*\s*\(?\s*"
 )
 
 
@@ -330,7 +335,7 @@ class Codebook:
         # a loop over at most _MAX_PREFIXES prefixes, not a recursion through find(): a name of
         # thousands of dashes ("a-a-a-...") ended in a RecursionError (s86 review)
         prefixes: list[str] = []
-        rest = key
+        rest = " ".join(key.split())  # a long run of spaces made _PREFIXED backtrack (s87 L3)
         for _ in range(_MAX_PREFIXES):
             split = _PREFIXED.fullmatch(rest)
             if split is None:
@@ -375,13 +380,13 @@ class Codebook:
     def prefix_split(key: str) -> tuple[str, str] | None:
         """A name's first prefix and the rest, as :meth:`prefixed` reads them ("Con" and
         "Planning" of "Con - Planning"), else None."""
-        split = _PREFIXED.fullmatch(key)
+        split = _PREFIXED.fullmatch(" ".join(key.split()))
         return None if split is None else (split["prefix"].strip(), split["name"])
 
     def unmatched_prefix(self, key: str) -> tuple[str, Code] | None:
         """The prefix of a name that is a code's name written after something not above it, and
         that code ("OS" and IC.H of "OS-Cost"), else None: what to say when it matches nothing."""
-        split = _PREFIXED.fullmatch(key)
+        split = _PREFIXED.fullmatch(" ".join(key.split()))
         if split is None or self.find(key) is not None:
             return None
         code = self.find(split["name"])
