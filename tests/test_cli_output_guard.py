@@ -424,13 +424,21 @@ def test_report_refuses_an_excel_file_roqa_reads_but_rewrites_its_own(study, cap
         "roqa: warning: damaged.xlsx: edited since roqa wrote it (or roqa has no record of "
         "writing it): your copy is kept as damaged.edited.xlsx; the new one replaces it\n"
     )
+    # the review beside the codings (decisions.xlsx) rejects a code the write-ups chart: each
+    # says so (s87 daily19, D2)
+    review = "".join(
+        f"roqa: warning: {name}: charts the model's suggestions, not the review in "
+        "coded/decisions.xlsx: it still charts 1 code the review rejected or replaced "
+        "(p07:0001 IS.E.2)\n"
+        for name in ("m.xlsx", "t.xlsx", "damaged.xlsx")
+    )
     for said in (kept, ""):
         code, _, err = run(
             ["report", "coded", "--matrix", "m.xlsx", "--table", "t.xlsx"]
             + ["--saturation", "damaged.xlsx"],
             capsys,
         )
-        assert (code, err) == (0, said)
+        assert (code, err) == (0, said + review)
     assert Path("damaged.edited.xlsx").read_bytes() == b"PK\x03\x04 not a workbook"
 
 

@@ -515,10 +515,12 @@ def ends_asking(words: str) -> bool:
 
 
 def marks_questions(talk: str) -> bool:
-    """Whether ``talk`` (a transcript's words) holds a question mark anywhere: speech-to-text
-    that writes no punctuation (auto captions) marks none, and then no turn can be told to ask
-    by how it ends (:func:`may_answer`)."""
-    return "?" in talk
+    """Whether ``talk`` (a transcript's words) is punctuated, a question mark or a sentence's
+    end anywhere: speech-to-text that writes no punctuation (auto captions) marks none, and
+    then no turn can be told to ask by how it ends (:func:`may_answer`). Talk typed with full
+    stops but no question mark marks its questions (it asks none): a reply there to a remark
+    (``That sounds hard.`` ``Yeah.``) stays a backchannel (s87: test_ray_run_says' p02)."""
+    return "?" in talk or "." in talk or "!" in talk
 
 
 def may_answer(asked: str, *, questions_marked: bool) -> bool:
