@@ -201,11 +201,13 @@ def test_a_model_folder_mistyped_is_told_the_near_folder(
     """docswalk s86, L2: `--model models/mnie` and `--model mine` beside models/mine said only
     "folder not found": the hint names the folder meant, when one alone is that near."""
     monkeypatch.chdir(tmp_path)
-    (tmp_path / "models" / "mine").mkdir(parents=True)
-    (tmp_path / "models" / "study").mkdir()
+    for name in ("mine", "study"):  # as roqa train --out models/NAME writes them
+        (tmp_path / "models" / name).mkdir(parents=True)
+        (tmp_path / "models" / name / "model_card.json").write_text("{}", encoding="utf-8")
+    (tmp_path / "models" / "mien").mkdir()  # no model: never named
     said = {
         model: roqa("suggest", "staff were short", "--model", model).err
-        for model in ("models/mnie", "mine", "models/other")
+        for model in ("models/mnie", "mine", "models/other", "modles")
     }
     assert said == {
         "models/mnie": "roqa: error: models/mnie: folder not found (did you mean models/mine? "
@@ -214,6 +216,8 @@ def test_a_model_folder_mistyped_is_told_the_near_folder(
         "folder roqa train wrote)\n",
         "models/other": "roqa: error: models/other: folder not found (check the path: give the "
         "model folder roqa train wrote)\n",
+        "modles": "roqa: error: modles: folder not found (check the path: give the model folder "
+        "roqa train wrote)\n",
     }
 
 

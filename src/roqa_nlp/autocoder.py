@@ -3568,7 +3568,7 @@ class AutoCoder:
         if not d.exists():
             from .io import missing_path_hint, near_folder
 
-            near = near_folder(d)
+            near = near_folder(d, CARD)
             if near is None and _names_the_packaged_model(d):
                 # '--model default' away from the clone (docswalk s86, L2): the packaged model is
                 # the one used when none is given

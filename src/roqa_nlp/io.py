@@ -1328,19 +1328,26 @@ def missing_path_hint(
     return f"{hint}; use / between folders on this system, not \\"
 
 
-def near_folder(path: str | Path) -> Path | None:
-    """A folder that is there whose name is near that of ``path``, which is not: one beside it
-    that is a letter or two apart (``models/mnie`` of ``models/mine``), else the same name under
-    ``models/`` (``mine``, as ``roqa train --out models/mine`` wrote it); None when there is none
-    or more than one (docswalk s86, L2: "folder not found" named no near folder)."""
+def near_folder(path: str | Path, holding: str) -> Path | None:
+    """A folder holding the file ``holding`` (a model's ``model_card.json``) whose name is near
+    that of ``path``, which is not there: one beside it that is a letter or two apart
+    (``models/mnie`` of ``models/mine``), else the same name under ``models/`` (``mine``, as
+    ``roqa train --out models/mine`` wrote it); None when there is none or more than one
+    (docswalk s86, L2: "folder not found" named no near folder). A folder without the file is
+    never named: ``--model modles`` was told "did you mean models?", which holds models but is
+    none (hunt38 s87)."""
     p = Path(path)
     parent = p.parent
     try:
-        if (Path("models") / p).is_dir() and p.parent == Path("."):
+        if (Path("models") / p / holding).is_file() and p.parent == Path("."):
             return Path("models") / p
         if not p.name or not parent.is_dir():
             return None
-        names = [d.name for d in parent.iterdir() if d.is_dir() and not d.name.startswith(".")]
+        names = [
+            d.name
+            for d in parent.iterdir()
+            if not d.name.startswith(".") and (d / holding).is_file()
+        ]
     except OSError:
         return None
     return _one_near(parent, p.name, names)
