@@ -2618,6 +2618,14 @@ def match_codes_by_name(
         for book_id, per in resolved.items()
         for coder, names in per.items()
     ]
+    # the names said not matched, each with why, in the order the notes give them
+    not_matched: list[tuple[str, dict[str, str], str]] = [
+        (NOT_MATCHED_UNDER_PREFIX, misplaced, "{}"),
+        (NOT_MATCHED_AS_SHARED, shared_name, "{}"),
+        (NOT_MATCHED_BESIDE_TWIN, beside_twin, "beside {!r}"),
+        (NOT_MATCHED_AS_ONE, as_one, "{}"),
+        (NOT_MATCHED_AS_HELD, held_already, "{}"),
+    ]
     for coder in dict.fromkeys(c for per in resolved.values() for c in per):
         # the codes of a coder whose others matched by name that matched none: a typo, or the
         # project's own (daily18, s86: "Leadership Engagment" was found only with --by code)
@@ -2627,11 +2635,7 @@ def match_codes_by_name(
             if cid not in rename[coder]
             and not any(cid in b for b in refs)
             and normalise_name(name) not in matched_across
-            and name not in misplaced
-            and name not in shared_name
-            and name not in beside_twin
-            and name not in held_already
-            and name not in as_one
+            and not any(name in noted for _, noted, _ in not_matched)
         ]
         if alone:
             notes.append(
@@ -2654,41 +2658,10 @@ def match_codes_by_name(
             NOT_MATCHED_BY_NAME
             + first_few([repr(x) for x in sorted(ambiguous, key=natural_key)], 4)
         )
-    if misplaced:
-        notes.append(
-            NOT_MATCHED_UNDER_PREFIX
-            + first_few([f"{x!r} ({misplaced[x]})" for x in sorted(misplaced, key=natural_key)], 4)
-        )
-    if shared_name:
-        notes.append(
-            NOT_MATCHED_AS_SHARED
-            + first_few(
-                [f"{x!r} ({shared_name[x]})" for x in sorted(shared_name, key=natural_key)], 4
-            )
-        )
-    if beside_twin:
-        notes.append(
-            NOT_MATCHED_BESIDE_TWIN
-            + first_few(
-                [
-                    f"{x!r} (beside {beside_twin[x]!r})"
-                    for x in sorted(beside_twin, key=natural_key)
-                ],
-                4,
-            )
-        )
-    if as_one:
-        notes.append(
-            NOT_MATCHED_AS_ONE
-            + first_few([f"{x!r} ({as_one[x]})" for x in sorted(as_one, key=natural_key)], 4)
-        )
-    if held_already:
-        notes.append(
-            NOT_MATCHED_AS_HELD
-            + first_few(
-                [f"{x!r} ({held_already[x]})" for x in sorted(held_already, key=natural_key)], 4
-            )
-        )
+    for said, noted, why in not_matched:
+        if noted:
+            each = [f"{x!r} ({why.format(noted[x])})" for x in sorted(noted, key=natural_key)]
+            notes.append(said + first_few(each, 4))
     return out, notes
 
 
