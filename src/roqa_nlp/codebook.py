@@ -386,11 +386,11 @@ class Codebook:
     def unmatched_prefix(self, key: str) -> tuple[str, Code] | None:
         """The prefix of a name that is a code's name written after something not above it, and
         that code ("OS" and IC.H of "OS-Cost"), else None: what to say when it matches nothing."""
-        split = _PREFIXED.fullmatch(" ".join(key.split()))
+        split = self.prefix_split(key)
         if split is None or self.find(key) is not None:
             return None
-        code = self.find(split["name"])
-        return None if code is None else (split["prefix"].strip(), code)
+        code = self.find(split[1])
+        return None if code is None else (split[0], code)
 
     def named(self, key: str) -> Code | None:
         """The code with this id or name (as :meth:`find` matches them), not found by an alias,

@@ -617,23 +617,20 @@ def _label_taken_in(transcript: Any, seg: Any) -> str:
     cited speaker's own label is left out, of a passage all theirs: one that starts at the
     interviewer's label ("Interviewer: Q? Bridget: A", cited as Bridget) or holds another
     member's words keeps the text whole (hunt41 s87: the question read as hers)."""
-    turns = [t for t in getattr(transcript, "turns", None) or () if t.end > seg.start]
-    inside = [t for t in turns if t.start < seg.end]
+    inside = [
+        t
+        for t in getattr(transcript, "turns", None) or ()
+        if t.end > seg.start and t.start < seg.end
+    ]
     speaker = getattr(seg, "speaker", None)
-    if not inside or any(t.speaker != speaker for t in inside):
+    if not inside or any(t.speaker != speaker for t in inside) or inside[0].start <= seg.start:
         return ""
-    for turn in turns:
-        if turn.start <= seg.start or turn.start >= seg.end:
-            return ""
-        gap = seg.text[: turn.start - seg.start]
-        core = gap.strip()
-        said = turn.speaker.strip()
-        if not said or core[: len(said)].casefold() != said.casefold():
-            return ""
-        if any(ch.isalnum() for ch in core[len(said) :]):
-            return ""
-        return gap
-    return ""
+    gap = seg.text[: inside[0].start - seg.start]
+    core = gap.strip()
+    said = inside[0].speaker.strip()
+    if not said or core[: len(said)].casefold() != said.casefold():
+        return ""
+    return "" if any(ch.isalnum() for ch in core[len(said) :]) else gap
 
 
 def with_evidence(coded: Sequence[Quote]) -> list[Quote]:
