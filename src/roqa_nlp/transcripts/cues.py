@@ -337,8 +337,9 @@ def parse_cues(
         tuple[int, str]
     ] = []  # the block's lines before a timing line (a cue id, or words)
     last_number: int | None = None  # the number of the last cue, if numbered
-    word_ids = _ids_of_words(text.split("\n")) if is_webvtt(text) else set()
-    digit_ids = _ids_of_digits(text.split("\n"))
+    file_lines = text.split("\n")
+    word_ids = _ids_of_words(file_lines) if is_webvtt(text) else set()
+    digit_ids = _ids_of_digits(file_lines)
 
     def end_block() -> None:
         words = [(n, line) for n, line in before if not _CUE_NUMBER.match(line)]
