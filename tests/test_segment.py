@@ -12,7 +12,7 @@ from itertools import combinations, pairwise
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from roqa_nlp.schema import Transcript
@@ -29,6 +29,7 @@ from roqa_nlp.transcripts.segment import (
     turn_spans,
 )
 from roqa_nlp.transcripts.sentences import split_sentences
+from roqa_nlp.transcripts.speaker_labels import are_initials
 from roqa_nlp.transcripts.text import parse_text
 
 # these files are odd on purpose: what they warn of (no speaker labels ...) is not under test
@@ -694,6 +695,10 @@ def test_offsets_and_limits_hold_for_random_transcripts(
     unit: str,
     max_tokens: int,
 ) -> None:
+    # an interviewer's first turn of only initials (``Interviewer: AA``) is a title block's
+    # line naming the interviewer, not talk (tests/test_header_reading.py): found at random
+    first_speaker, first_lines = turns[0]
+    assume(not (first_speaker == "Interviewer" and are_initials(first_lines[0].strip())))
     path = tmp_path / f"p01_random.{fmt}"
     _write(fmt, path, turns, newline)
     t = read_transcript(path)
