@@ -155,3 +155,94 @@ def test_with_no_interviewer_known_a_mm_inside_a_turn_is_still_left_out(tmp_path
         ("Sam Roe", "we lost three nurses last winter\nand nobody applied for the posts")
     ]
     assert t.metadata["backchannels_left_out"] == 1
+
+
+# Session 88 (fixer mmfix; hunt40 of session 87, MED-3 and MED-4): what 21812ec3 kept that is
+# no answer. A member's reply inside another participant's turn never splits it, whatever the
+# turn goes on with; a participant's reply inside the interviewer's lead-in, which the
+# interviewer goes on from with the question, is left out and the answer's context is the
+# lead-in and the question; a listener's sound alone ("mm") is no answer anywhere.
+
+
+def test_a_members_mm_never_splits_a_turn_going_on_with_a_wh_word(tmp_path: Path) -> None:
+    t = _read(
+        tmp_path,
+        [
+            "Facilitator: what has helped your teams most with the new way of working",
+            "P1: for us it was having a named link worker at the hospital",
+            "P2: mm",
+            "P1: what really helped was the peer support group on fridays",
+            "Facilitator: and what got in the way",
+            "P2: staff turnover mostly",
+            "P1: yeah",
+            "P2: how can you build anything when half the team leaves each year",
+        ],
+        labels=["Facilitator"],
+    )
+    assert [(s.speaker, s.text) for s in segment(t)] == [
+        (
+            "P1",
+            "for us it was having a named link worker at the hospital\n"
+            "what really helped was the peer support group on fridays",
+        ),
+        (
+            "P2",
+            "staff turnover mostly\nhow can you build anything when half the team leaves each year",
+        ),
+    ]
+    assert t.metadata["backchannels_left_out"] == 2
+
+
+LEAD_IN = [
+    "Jo Lee: so thinking about the staff training that came with the new pathway",
+    "Sam Roe: mm",
+    "Jo Lee: how did the team take to it",
+    "Sam Roe: honestly they loved it",
+    "Jo Lee: right and the commissioners were involved in that as well i think",
+    "Sam Roe: yeah",
+    "Jo Lee: who led it from their side",
+    "Sam Roe: a woman from the ccg",
+]
+
+
+def test_a_reply_inside_the_interviewers_lead_in_is_left_out(tmp_path: Path) -> None:
+    for suffix in (".vtt", ".txt"):
+        t = _read(tmp_path, LEAD_IN, suffix=suffix)
+        segments = segment(t)
+        assert [s.text for s in segments] == ["honestly they loved it", "a woman from the ccg"]
+        assert [s.context for s in segments] == [
+            "so thinking about the staff training that came with the new pathway\n"
+            "how did the team take to it",
+            "right and the commissioners were involved in that as well i think\n"
+            "who led it from their side",
+        ]
+
+
+def test_a_mm_alone_is_no_answer_in_auto_captions(tmp_path: Path) -> None:
+    t = _read(
+        tmp_path,
+        [
+            "Jo Lee: did the training help",
+            "Sam Roe: mm",
+            "Jo Lee: and is there anything else you would like to add",
+            "Sam Roe: not really",
+        ],
+    )
+    assert [s.text for s in segment(t)] == ["not really"]
+
+
+def test_a_bare_answer_the_interviewer_goes_on_from_with_no_question_is_kept(
+    tmp_path: Path,
+) -> None:
+    t = _read(
+        tmp_path,
+        [
+            "Jo Lee: great and youre happy for the call to be recorded",
+            "Sam Roe: fine",
+            "Jo Lee: thanks its recording now",
+            "Sam Roe: ok",
+            "Jo Lee: so tell me about your service",
+            "Sam Roe: we run three homes",
+        ],
+    )
+    assert [s.text for s in segment(t)] == ["fine", "we run three homes"]
