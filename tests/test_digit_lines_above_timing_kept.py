@@ -52,7 +52,8 @@ def test_a_digit_answer_above_a_timing_line_of_a_numbered_file_is_words(tmp_path
     assert [w for w in said if "no timing line" in w] == [
         f"{tmp_path / 'captions.vtt'}: 1 cue block has no timing line (line 11), so its words "
         "were read without a time, those with no speaker's label (line 11) as the talk of the "
-        "speaker before them: '24/7' (mend the timing line to have them timed)"
+        "speaker before them: '24/7' (mend the timing line to have them timed, or delete the line "
+        "if it is the cue's id, not words)"
     ]
 
 
@@ -90,3 +91,40 @@ def test_numbers_guids_and_recurring_token_ids_stay_ids(tmp_path: Path) -> None:
     )
     assert _turns(t) == [("Sam Roe", "Part 1 of it. Part 2 of it. Part 3 of it. Part 4 of it.")]
     assert not [w for w in said if "no timing line" in w]
+
+
+def test_an_id_on_a_few_cues_only_is_words_told_how_to_leave_it_out(tmp_path: Path) -> None:
+    # s88 mmfix (s87 hunt40 LOW-6): '3a' hand-inserted among numbered cues, 'sub003' on some
+    # cues only, cannot be told from an answer such as '24/7' by its shape: read as words,
+    # warned, the warning saying how to have an id left out
+    t, said = _read(
+        tmp_path,
+        [
+            f"1\n{_timing(0)}\nJo Lee: How many hours is the line open?",
+            f"2\n{_timing(1)}\nSam Roe: We run it around the clock.",
+            f"3a\n{_timing(2)}\nJo Lee: Who staffs it at night?",
+            f"4\n{_timing(3)}\nSam Roe: Two support workers.",
+        ],
+    )
+    assert _turns(t)[1] == ("Sam Roe", "We run it around the clock. 3a")
+    assert [w for w in said if "no timing line" in w] == [
+        f"{tmp_path / 'captions.vtt'}: 1 cue block has no timing line (line 11), so its words "
+        "were read without a time, those with no speaker's label (line 11) as the talk of the "
+        "speaker before them: '3a' (mend the timing line to have them timed, or delete the line "
+        "if it is the cue's id, not words)"
+    ]
+    t, said = _read(
+        tmp_path,
+        [
+            f"sub001\n{_timing(0)}\nJo Lee: How many hours is the line open?",
+            f"{_timing(1)}\nSam Roe: We run it around the clock.",
+            f"sub003\n{_timing(2)}\nJo Lee: Who staffs it at night?",
+            f"{_timing(3)}\nSam Roe: Two support workers.",
+            f"sub005\n{_timing(4)}\nJo Lee: Thank you.",
+            f"{_timing(5)}\nSam Roe: Thanks.",
+        ],
+    )
+    assert [w for w in said if "no timing line" in w][0].endswith(
+        "(mend the timing lines to have them timed, or delete each line that is a cue's id, "
+        "not words)"
+    )

@@ -512,6 +512,11 @@ def _lines_named(ranges: Sequence[object]) -> str:
 _WORD_FORMATS = frozenset({"docx", "odt"})
 
 
+#: How to have an id-shaped line read as words left out (one block, several), for the warning of
+#: :func:`unread_cues_warning`.
+_ID_FIX = ("the line if it is the cue's id", "each line that is a cue's id")
+
+
 def unread_cues_warning(transcript: Transcript) -> str | None:
     """One line naming the transcript's file when blocks of words between its cues had no
     timing line, or one roqa cannot read (``00:00:05 >> 00:00:07``; told apart by the block's
@@ -563,11 +568,16 @@ def unread_cues_warning(transcript: Transcript) -> str | None:
             if starts
             else "without a time"
         )
+        # one token with a digit alone (``3a``, ``sub003``, but also ``24/7``) may be a cue's
+        # id the file gives a few cues only (s87 hunt40 LOW-6): read as words, as an answer
+        # may be, and told how to have it left out
+        ids = not bad and all(_CUE_ID.match(line) for line in firsts)
         said.append(
             f"{n} cue block{'s' if n != 1 else ''} {what} ({lines}), so "
             f"{'their' if n != 1 else 'its'} words were read {when}{carried}"
             f"{'' if word else f': {quoted(str(read[0]))}'} (mend the timing "
-            f"line{'s' if n != 1 else ''} to have them timed)"
+            f"line{'s' if n != 1 else ''} to have them timed"
+            + (f", or delete {_ID_FIX[n != 1]}, not words)" if ids else ")")
         )
     unread = transcript.metadata.get(UNREAD)
     if unread:
