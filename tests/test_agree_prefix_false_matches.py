@@ -201,3 +201,59 @@ def test_a_names_signs_are_read_once_from_its_end_with_spacing_aside(monkeypatch
     ]
     assert len(recorded.given) == 4
     assert not any("  " in text for text in recorded.given)
+
+
+def flat_list(project: str, coder: str, *names: str) -> CodingResult:
+    """A coder's own flat code list of a QDA project, in no codebook roqa knows."""
+    return CodingResult(
+        [seg(i, [(f"{project}-{i + 1}", n)]) for i, n in enumerate(names)],
+        meta={"codebook": {"id": project, "hash": project}, "user": {"name": coder}},
+    )
+
+
+def test_two_flat_lists_name_the_codebook_that_reads_their_prefixes_and_guess_none() -> None:
+    """With no codebook at hand, 'Inner Setting - Available Resources' beside another coder's
+    'Available Resources' stays apart, but a note says which --codebook matches them (s87
+    hunt37 L2: kappa 0.063, with --codebook cfir-2009 0.5, and nothing said)."""
+    coders = {
+        "Ann": flat_list("a", "Ann", "Inner Setting - Available Resources", "Morale"),
+        "Ben": flat_list("b", "Ben", "Available Resources", "Morale"),
+    }
+    out, notes = match_codes_by_name(coders)
+    assert ids(out["Ann"]) == [["a-1"], ["a-2"]]
+    assert ids(out["Ben"]) == [["b-1"], ["a-2"]]
+    assert notes == [
+        "codes of different projects matched by name (their ids differ): 'Morale'",
+        "not matched by name, as no codebook was given to read the prefixes in: 'Inner Setting "
+        "- Available Resources' (cfir-2009's IS.E.2 Available Resources, as 'Available "
+        "Resources' is); they look like codebook cfir-2009's names after a prefix: --codebook "
+        "cfir-2009 (or cfir-2022) matches it",
+    ]
+    out, notes = match_codes_by_name(coders, Codebook.load("cfir-2009"))
+    assert ids(out["Ann"]) == ids(out["Ben"]) == [["IS.E.2"], ["a-2"]]
+
+
+def test_a_prefixed_name_with_no_other_coder_of_its_code_is_said_nothing_of() -> None:
+    """No partner, nothing a codebook would change: no note."""
+    _, notes = match_codes_by_name(
+        {
+            "Ann": flat_list("a", "Ann", "Inner Setting - Available Resources", "Morale"),
+            "Ben": flat_list("b", "Ben", "Culture", "Morale"),
+        }
+    )
+    assert notes == ["codes of different projects matched by name (their ids differ): 'Morale'"]
+
+
+def test_a_2_0_prefix_names_cfir_2022_alone() -> None:
+    _, notes = match_codes_by_name(
+        {
+            "Ann": flat_list("a", "Ann", "Implementation Process: Tailoring Strategies"),
+            "Ben": flat_list("b", "Ben", "Tailoring Strategies"),
+        }
+    )
+    assert notes == [
+        "not matched by name, as no codebook was given to read the prefixes in: "
+        "'Implementation Process: Tailoring Strategies' (cfir-2022's PRO.E Tailoring "
+        "Strategies, as 'Tailoring Strategies' is); they look like codebook cfir-2022's names "
+        "after a prefix: --codebook cfir-2022 matches it"
+    ]

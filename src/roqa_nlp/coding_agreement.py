@@ -2444,6 +2444,12 @@ NOT_MATCHED_AS_ONE = (
 )
 
 
+#: ... for names a built-in codebook reads after a prefix, beside another project's name of the
+#: same code, where no codebook is at hand to read them in (two flat code lists, "Inner Setting -
+#: Available Resources" beside "Available Resources": s87 hunt37 L2). Said, not guessed.
+NOT_MATCHED_NO_CODEBOOK = "not matched by name, as no codebook was given to read the prefixes in: "
+
+
 def match_codes_by_name(
     results: Mapping[str, CodingResult], codebook: Codebook | None = None
 ) -> tuple[dict[str, CodingResult], list[str]]:
@@ -2609,6 +2615,7 @@ def match_codes_by_name(
                     rename[c][cid] = first[n]
     matched_across = {normalise_name(n) for n in across}
     out = {c: _renamed_codes(results[c], rename[c]) if rename[c] else results[c] for c in coders}
+    prefixes_unread = None if refs else _prefixes_a_builtin_reads(results, used, rename, key)
     for c, book in borrowed.items():  # the codes it took, with the mapping of their codebook
         out[c] = dataclasses.replace(out[c], codebook=book)
     notes = [
@@ -2662,7 +2669,72 @@ def match_codes_by_name(
         if noted:
             each = [f"{x!r} ({why.format(noted[x])})" for x in sorted(noted, key=natural_key)]
             notes.append(said + first_few(each, 4))
+    if prefixes_unread is not None:
+        notes.append(prefixes_unread)
     return out, notes
+
+
+def _prefixes_a_builtin_reads(
+    results: Mapping[str, CodingResult],
+    used: Mapping[str, Mapping[str, str]],
+    rename: Mapping[str, Mapping[str, str]],
+    key: Mapping[str, str],
+) -> str | None:
+    """The note for codes no codebook matched whose names a built-in codebook reads after a
+    prefix as the code another project's code is named ("Inner Setting - Available Resources"
+    beside "Available Resources"), and the ``--codebook`` that matches them, else None.
+
+    With no codebook at hand, roqa guesses none (a team's "Inner Setting - ..." may be its own
+    code); but a codebook is named only where giving it does match each pair, as
+    :func:`match_codes_by_name` in it is run to see (s87 hunt37 L2, two flat lists: kappa
+    0.063, with ``--codebook cfir-2009`` 0.5, and nothing said)."""
+    from .codebook import Codebook
+    from .codebooks import BUILTIN
+
+    left = {(c, cid): name for c in used for cid, name in used[c].items() if cid not in rename[c]}
+    said: dict[str, dict[str, str]] = {}  # codebook -> name -> what it is there
+    for book_id in BUILTIN:
+        book = Codebook.load(book_id)
+        pairs: dict[tuple[str, str], tuple[str, Code]] = {}  # (coder, id) -> (partner, code)
+        for (c, cid), name in left.items():
+            if not book.by_prefix(name) or (code := book.prefixed(name)) is None:
+                continue
+            partner = next(
+                (
+                    other
+                    for (d, i), other in left.items()
+                    if key[d] != key[c] and getattr(book.find(other), "id", None) == code.id
+                ),
+                None,
+            )
+            if partner is not None:
+                pairs[c, cid] = (partner, code)
+        if not pairs:
+            continue
+        matched, _ = match_codes_by_name(results, book)
+        ids = {
+            c: {g.code_id for s in r.segments for g in s.suggestions} for c, r in matched.items()
+        }
+        said[book_id] = {
+            left[c, cid]: f"{book_id}'s {code.id} {code.name}, as {partner!r} is"
+            for (c, cid), (partner, code) in pairs.items()
+            if code.id in ids[c] and cid not in ids[c]
+        }
+    said = {b: names for b, names in said.items() if names}
+    if not said:
+        return None
+    most = max(len(names) for names in said.values())
+    books = [b for b, names in said.items() if len(names) == most]
+    names = said[books[0]]
+    others = [b for b in books[1:] if set(said[b]) == set(names)]
+    each = [f"{x!r} ({names[x]})" for x in sorted(names, key=natural_key)]
+    return (
+        NOT_MATCHED_NO_CODEBOOK
+        + first_few(each, 4)
+        + f"; they look like codebook {books[0]}'s names after a prefix: --codebook {books[0]}"
+        + "".join(f" (or {b})" for b in others)
+        + f" matches {'them' if len(names) > 1 else 'it'}"
+    )
 
 
 def _renamed_between_codebooks(
