@@ -5930,12 +5930,26 @@ def rejected_codes(
     by segment id, read as :func:`decided_segments` reads them, whether or not the segment is
     decided (a reject short of all leaves it undecided): what a write-up of the model's
     suggestions still charts against the review (``roqa report --decisions``)."""
-    state = _standing_rows(decisions, result, codebook)[0]
+    return _rejected_in(_standing_rows(decisions, result, codebook)[0])
+
+
+def _rejected_in(state: Mapping[str, Mapping[str, str]]) -> dict[str, set[str]]:
+    """The rejected codes of standing rows (:func:`_standing_rows`), by segment id."""
     out: dict[str, set[str]] = {}
     for sid, codes in state.items():
         if rejected := {c for c, k in codes.items() if k == "reject"}:
             out[sid] = rejected
     return out
+
+
+def decided_and_rejected(
+    decisions: Sequence[Decision], result: CodingResult, codebook: Codebook | None = None
+) -> tuple[dict[str, list[str]], dict[str, set[str]]]:
+    """:func:`decided_segments` and :func:`rejected_codes` of one matching of ``decisions`` to
+    the segments (``roqa report --decisions`` needs both: it matched them twice)."""
+    standing_rows = _standing_rows(decisions, result, codebook)
+    rejected = _rejected_in(standing_rows[0])
+    return _decided_in(standing_rows, result, codebook), rejected
 
 
 def decided_segments(
@@ -5953,7 +5967,17 @@ def decided_segments(
     decides nothing, as apply-decisions refuses it or leaves its rejection out: re-coding in
     place with v2 said "6 already decided" where apply-decisions decides 4 (re-test, session
     47)."""
-    state, no_code, match = _standing_rows(decisions, result, codebook)
+    return _decided_in(_standing_rows(decisions, result, codebook), result, codebook)
+
+
+def _decided_in(
+    standing_rows: tuple[dict[str, dict[str, str]], set[str], DecisionMatch],
+    result: CodingResult,
+    codebook: Codebook | None,
+) -> dict[str, list[str]]:
+    """The decided segments of standing rows (:func:`_standing_rows`), as
+    :func:`decided_segments` gives them (the rows' code states are changed)."""
+    state, no_code, match = standing_rows
     for sid, codes in valence_reviewed(match.matched, {*state, *no_code}, result).items():
         state[sid] = dict.fromkeys(codes, KEPT)
     shown = {

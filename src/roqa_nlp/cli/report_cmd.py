@@ -339,12 +339,11 @@ def report_command(
     decided: dict[str, list[str]] | None = None
     still: list[str] = []  # the codes the write-ups chart that the review rejected or replaced
     if review is not None and write_ups:
-        from ..decisions import decided_segments, rejected_codes
+        from ..decisions import decided_and_rejected
 
         with warnings.catch_warnings():  # the review's line says them
             warnings.simplefilter("ignore", RoqaWarning)
-            decided = decided_segments(review.decisions, result, book)
-            rejected = rejected_codes(review.decisions, result, book)
+            decided, rejected = decided_and_rejected(review.decisions, result, book)
         still = rejected_charted(result, book, decided, rejected, top_k, min_probability)
     # the write-ups chart the model's suggestions: with a review carried in, each says it is
     # not that review (tester s87 daily19, D2: "Not reviewed by a researcher." under a Table 2
