@@ -257,3 +257,21 @@ def test_a_2_0_prefix_names_cfir_2022_alone() -> None:
         "Strategies, as 'Tailoring Strategies' is); they look like codebook cfir-2022's names "
         "after a prefix: --codebook cfir-2022 matches it"
     ]
+
+
+def test_a_typo_after_its_own_domain_is_asked_of_the_name_it_is_near() -> None:
+    """'Process: Planing' in CFIR 2.0 is asked "did you mean 'Planning'?", as 'Planing' is;
+    after a domain the code is not under, nothing is asked (s87 hunt37 L1: the error's hint
+    spoke of nothing, or of cfir-2009)."""
+    book = Codebook.load("cfir-2022")
+    assert book.did_you_mean("Process: Planing") == "did you mean 'Planning'?"
+    assert book.did_you_mean("Inner Setting > Culure") == "did you mean 'Culture'?"
+    assert book.did_you_mean("Outer Setting - Planing") is None
+    try:
+        book.resolve("Process: Planing")
+    except codebook.UnknownCode as e:
+        assert str(e).startswith(
+            "unknown code 'Process: Planing' in codebook 'cfir-2022' (did you mean 'Planning'?"
+        )
+    else:
+        raise AssertionError("resolved")

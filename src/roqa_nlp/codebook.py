@@ -518,6 +518,17 @@ class Codebook:
             return f"did you mean {' or '.join(f'{c} {self[c].name}' for c in near)}?"
         if names := self.nearest_names(key):
             return f"did you mean {' or '.join(map(quoted, names))}?"
+        if (split := self.prefix_split(key)) is not None:
+            # a typo after the code's own domain ("Process: Planing"): the name it is near, if
+            # the prefix is above that code (s87 hunt37 L1: the hint spoke of nothing)
+            prefix, rest = split
+            names = [
+                n
+                for n in self.nearest_names(rest)
+                if (c := self.find(n)) is not None and self._is_above(prefix, c.id)
+            ]
+            if names:
+                return f"did you mean {' or '.join(map(quoted, names))}?"
         return None
 
     def nearest_names(self, key: str, *, n: int = 3, codable: bool = True) -> list[str]:
