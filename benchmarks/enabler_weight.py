@@ -59,35 +59,36 @@ GRID = (1.0, 0.9, 0.8, 0.7, 0.6)
 FOLDS = 5
 
 
-class _ValenceSeen:
-    """Stands in for the model's decided valences (none in a model trained without a review):
-    the last step of the valence reading, so it sees the valence probabilities as shown."""
+class _EnablerShift:
+    """Stands in for the model's decided valences (none in a model trained without a review),
+    the last step of the valence reading: the enabler probability times ``w``, renormalised, as
+    a parameter applied after ``valence_neutral_weight`` would (both are prior shifts, so their
+    order does not matter). Every reading of the row applies it, long procedural stories re-read
+    by their other sentences (``AutoCoder._story_read_by_rest``) too."""
 
-    def __init__(self) -> None:
-        self.V: np.ndarray | None = None
+    def __init__(self, w: float) -> None:
+        self.w = w
 
     def apply(self, V: np.ndarray, words: Any, questions: Any, names: Any) -> np.ndarray:
-        self.V, self.names = np.asarray(V, dtype=np.float64), [str(n) for n in names]
-        return V
+        if self.w == 1.0:
+            return V
+        out = np.asarray(V, dtype=np.float64).copy()
+        out[:, [str(n) for n in names].index("enabler")] *= self.w
+        return out / out.sum(axis=1, keepdims=True)
 
 
 def valences(ac: Any, texts: list[str], questions: list[Any]) -> dict[float, list[str]]:
     """The top suggestion's valence of each text with the enabler probability times each ``w``
     of :data:`GRID`, renormalised."""
     assert ac._decided_valences is None, "a model with decided valences is not measured here"
-    seen = _ValenceSeen()
-    ac._decided_valences = seen
+    X = ac._inputs(texts, questions)
+    out = {}
     try:
-        rows = ac._suggest_rows(ac._inputs(texts, questions), 1, texts, questions)[0]
+        for w in GRID:
+            ac._decided_valences = _EnablerShift(w)
+            out[w] = [r[0].valence for r in ac._suggest_rows(X, 1, texts, questions)[0]]
     finally:
         ac._decided_valences = None
-    assert seen.V is not None
-    out = {}
-    for w in GRID:
-        V = seen.V.copy()
-        V[:, seen.names.index("enabler")] *= w
-        out[w] = [seen.names[j] for j in np.argmax(V, axis=1)]
-    assert out[1.0] == [r[0].valence for r in rows]
     return out
 
 
