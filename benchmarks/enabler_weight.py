@@ -30,13 +30,13 @@ that meets all of
 (d) the quote sets' valence accuracy does not fall, nor the testers' (their passages pooled);
 (e) no more interview sets read fewer valences right than read more.
 
-None met: nothing adopted. The development set is read once, after the decision, for its
-aggregate valence accuracy only (``roqa evaluate``), never here.
+If no ``w`` meets all five, nothing is adopted. The development set is read once, after the
+decision, for its aggregate valence accuracy only (``roqa evaluate``), never here.
 
 Run: ``OPENBLAS_NUM_THREADS=1 OMP_NUM_THREADS=1 .venv/bin/python benchmarks/enabler_weight.py
-OUT.json [TESTER ...]`` (about half an hour on a loaded machine; the JSON is printed and written
+OUT.json [TESTER ...]`` (about ten minutes on a loaded machine; the JSON is printed and written
 to OUT.json). Session 88's run: ``results/enabler_weight.json``, summed up in
-``results/classifier_comparison.md`` ("Session 88").
+``results/classifier_comparison.md`` ("Session 88"): no ``w`` met (c) or (d), nothing adopted.
 """
 
 from __future__ import annotations
