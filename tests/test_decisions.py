@@ -1864,3 +1864,60 @@ def test_apply_decisions_keeps_a_segment_rejected_before_two_codes_merged_with_n
     # and `roqa code --out` records it as fitting no code before the codings are replaced
     rows = no_code_rows(REJECTED_V1, v1_codings(), codebook=MERGED)
     assert [(d.segment_id, d.decision) for d in rows] == [("rm03:0001", "no-code")]
+
+
+def test_a_new_code_a_letter_from_an_earlier_one_is_kept_and_named_near(cfir: Codebook) -> None:
+    """daily20 s88 D1: 'Family involvment' in a later file beside an earlier file's 'Family
+    involvement' made a second code with no word said. Both are kept (a researcher may mean
+    two codes), and train and apply-decisions name the near code, as a misspelt project id in
+    the code column is named."""
+    from roqa_nlp.decisions import reviewed_codings
+
+    s1, s2, s3 = (f"p01:{n:04d}" for n in (1, 2, 3))
+    t1, t2, t3 = STANDING_TEXTS
+    result = standing_codings(cfir)
+    first = [Decision(s1, "new-code", new_code="Family involvement", text=t1, row=2)]
+    later = [
+        Decision(s2, "new-code", new_code="Family involvment", text=t2, row=5),
+        Decision(s3, "new-code", new_code="Staff safety", text=t3, row=6),
+    ]
+    said = (
+        "1 new code kept as a code of its own beside a project code a letter or two from it: "
+        "'Family involvment' (row 5) near 'Family involvement' (project.family-involvement) "
+        "(if a typo, give the earlier code's name in the new-code column, or recode to its id)"
+    )
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        plan = feedback_plan([(first, result, "r0.csv"), (later, result, "r1.csv")], cfir)
+    assert plan.labels == [
+        ["project.family-involvement"],
+        ["project.family-involvment"],
+        ["project.staff-safety"],
+    ]
+    assert [str(w.message) for w in caught if "letter or two" in str(w.message)] == [
+        f"r0.csv, r1.csv: {said}"
+    ]
+    # an earlier round's code, in the codings' codebook: apply-decisions names it alike
+    earlier = project_codebook(cfir, first)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        applied = reviewed_codings(later, result, earlier, coder="Alice", where="r1.csv")[0]
+    assert [s.suggestions[0].code_id for s in applied] == [
+        "project.family-involvment",
+        "project.staff-safety",
+    ]
+    assert [str(w.message) for w in caught if "letter or two" in str(w.message)] == [
+        f"r1.csv: {said}"
+    ]
+
+
+def test_new_codes_more_than_two_letters_apart_are_not_named_near(cfir: Codebook) -> None:
+    decisions = [
+        Decision("s:1", "new-code", new_code="Staff morale", text="a", row=2),
+        Decision("s:2", "new-code", new_code="Staff safety", text="b", row=3),
+        Decision("s:3", "new-code", new_code="Family involvement", text="c", row=4),
+    ]
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        book = project_codebook(cfir, decisions, where="d.csv")
+    assert len([c for c in book.codes if c.id.startswith("project.")]) == 3

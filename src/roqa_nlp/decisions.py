@@ -3151,14 +3151,21 @@ def _moved_segment(segment_id: str, candidates: list[str], taken: set[str | None
 
 
 def project_codebook(
-    codebook: Codebook, decisions: list[Decision], *, where: str | Path = "decisions"
+    codebook: Codebook,
+    decisions: list[Decision],
+    *,
+    where: str | Path = "decisions",
+    warn_near: bool = True,
 ) -> Codebook:
     """The codebook plus one codable project code per distinct new-code name (stable ids); a
     new-code name that is already a code's name (not an alias: :meth:`Codebook.named`, as
     :func:`named_codes_recoded` reads it), or two different names that give one
     id (or a name giving the id of a project code already in ``codebook``), is a one-line error.
     Names differing only in case, spacing, punctuation or ``&``/``and`` are one code
-    (:func:`_same_name`), named as first given."""
+    (:func:`_same_name`), named as first given. A new code a letter or two from a project code
+    already there or made before it (:func:`project_codes_near`, as a misspelt project id in
+    the code column is named) is kept, a code of its own, with a warning naming that code
+    (``warn_near``; daily20 s88 D1: 'Family involvment' quietly split 'Family involvement')."""
     new: dict[str, Code] = {}
     for d in decisions:
         if d.decision != "new-code":
@@ -3190,8 +3197,43 @@ def project_codebook(
             )
     if not new:
         return codebook
+    if warn_near:
+        _warn_of_new_codes_near(new, codebook, decisions, where)
     pid = codebook.id if codebook.id.endswith("+project") else f"{codebook.id}+project"
     return codebook.with_codes(new.values(), id=pid)
+
+
+def _warn_of_new_codes_near(
+    new: Mapping[str, Code], codebook: Codebook, decisions: Sequence[Decision], where: str | Path
+) -> None:
+    """Warn of each of the new codes ``new`` (id -> code, in the order made) a letter or two
+    from a project code of ``codebook`` or one made before it (:func:`project_codes_near`):
+    most likely the earlier code's name retyped with a typo, though a researcher may mean two
+    codes, so both are kept. Names its rows and the near code's name and id."""
+    from .errors import first_few, warn
+
+    known = {c.id: c.name for c in codebook.codes if c.id in project_ids(codebook)}
+    said = []
+    for cid, code in new.items():
+        if near := project_codes_near(cid, known):
+            rows = [
+                str(d.row)
+                for d in decisions
+                if d.decision == "new-code" and d.row and project_code_id(d.new_code) == cid
+            ]
+            at = f" (row{'s' if len(rows) > 1 else ''} {first_few(rows, 3)})" if rows else ""
+            names = " or ".join(f"{quoted(known[n])} ({n})" for n in near)
+            said.append(f"{quoted(code.name)}{at} near {names}")
+        known[cid] = code.name
+    if said:
+        n = len(said)
+        warn(
+            f"{n} new code{'s' if n != 1 else ''} kept as {'codes' if n != 1 else 'a code'} of "
+            f"{'their' if n != 1 else 'its'} own beside a project code a letter or two from "
+            f"{'them' if n != 1 else 'it'}: {'; '.join(said)} (if a typo, give the earlier "
+            "code's name in the new-code column, or recode to its id)",
+            path=where,
+        )
 
 
 def named_codes_recoded(
@@ -5188,7 +5230,9 @@ def in_codes_the_chart_has(
     v1 review on v2 codings named one code of two, as of the model's codebook, and asked for
     the codings given (re-test, session 47). ``decisions``: with new codes named as
     ``chart``'s read as the recodes to them (:func:`named_codes_recoded`)."""
-    book = project_codebook(chart, [d for d in decisions if d.decision != NOTE], where=where)
+    book = project_codebook(
+        chart, [d for d in decisions if d.decision != NOTE], where=where, warn_near=False
+    )
     kept = rejections_of_what_lacks_left_out(decisions, book, where, by_id=True)
     refuse_unknown_codes([d for d in kept if d.decision != NOTE], book, where, by_id=True)
     return kept
