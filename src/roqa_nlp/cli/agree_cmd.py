@@ -1214,14 +1214,17 @@ def _unit_words(coded: Any, results: dict[str, Any]) -> dict[str, tuple[str, str
             k = bisect.bisect_right(starts[unit.transcript], unit.start)
             turn = turns[unit.transcript][k - 1] if k else None
             speaker = turn.speaker if turn is not None and unit.start < turn.end else ""
-            out[unit.id] = (speaker, tr.text[unit.start : unit.end].strip())
+            # exactly its characters, as its start and end (and id) say: a span starting at the
+            # space after a coder's selection keeps it (daily21 s88: the text was stripped, so
+            # text != transcript[start:end] in 4 of 22 rows)
+            out[unit.id] = (speaker, tr.text[unit.start : unit.end])
             continue
         if unit.start is not None and unit.end is not None and unit.transcript in held:
             # of the segments starting at or before it, the one reaching furthest holds it if any
             k = bisect.bisect_right(held_starts[unit.transcript], unit.start)
             seg = held[unit.transcript][k - 1] if k else None
             if seg is not None and unit.end <= seg.end:
-                words = seg.text[unit.start - seg.start : unit.end - seg.start].strip()
+                words = seg.text[unit.start - seg.start : unit.end - seg.start]
                 out[unit.id] = (seg.speaker, words)
                 continue
         out[unit.id] = ("", table_texts.get(unit.id, ""))
