@@ -372,3 +372,41 @@ def test_a_code_read_from_below_a_valence_is_the_same_code_after_a_round_trip(
     assert code == 0, err
     figures = json.loads(report.read_text("utf-8"))["pairs"][0]["all"]
     assert (figures["n_units"], figures["percent_agreement"], figures["kappa"]) == (3, 1.0, 1.0)
+
+
+def domains_of(codebook: str, tmp_path: Path) -> str:
+    """The code tree of ``codebook`` as roqa exports it (its domains at the top, the valence
+    group after them), as the inner XML of a project's ``<Codes>``."""
+    import re
+
+    from roqa_nlp.exchange import export_qdc
+
+    xml = export_qdc(codebook, tmp_path / "book.qdc").read_text("utf-8")
+    inner = xml[xml.index("<Codes>") + len("<Codes>") : xml.index("</Codes>")]
+    return re.sub(r"\s+xmlns(:\w+)?=\"[^\"]*\"", "", inner)
+
+
+def test_valences_beside_the_codebooks_domains_give_no_layout_warning(tmp_path: Path) -> None:
+    """daily21, session 88: Barriers/Facilitators added at the top of roqa's own export, beside
+    the recorded codebook's domains (the commonest CFIR layout), were warned of as maybe a
+    topic; a top-level code that is no domain of it (Site) still is."""
+    codes = domains_of("cfir-2009", tmp_path) + tree(
+        "Barriers", "Facilitators", "Available Resources"
+    )
+    path = project(tmp_path, codes, (SHORT, (B_STAFF,)), (GOOD, (E_STAFF,)))
+    assert anns(path) == [
+        ("IS.E.2", "IS", *SHORT, "barrier"),
+        ("IS.E.2", "IS", *GOOD, "enabler"),
+    ]
+    assert not [w for w in read_qdpx(path).warnings if "the code tree puts" in w]
+    site = (
+        f'<Code guid="{OTHER}" name="Site" isCodable="false">'
+        f'<Code guid="{O_CHILD}" name="Wards" isCodable="true"/></Code>'
+    )
+    path = project(tmp_path, codes + site, (SHORT, (B_STAFF,)), (GOOD, (E_STAFF,)))
+    assert [w for w in read_qdpx(path).warnings if "the code tree puts" in w] == [
+        "site.qdpx: the code tree puts valences at the top (Barriers, Facilitators), read as the "
+        "valence of the codes below them, beside top-level codes that are not valences with "
+        "codes below them (Site): if Barriers is a topic, not a valence, rename it "
+        "('Barriers to access') and import again"
+    ]

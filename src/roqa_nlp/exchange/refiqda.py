@@ -847,19 +847,31 @@ def _warn_valence_first(
     rating: dict[str, tuple[str, str]],
     source: str,
     warnings: list[str],
+    book: Codebook | None = None,
 ) -> None:
     """One warning line (naming ``source``, the file) when a code tree with valences at the top
     (``found``, as read; ``first``, :func:`_lift_valence_tops`) could be meant otherwise: other
-    top-level codes hold codes below them that are not valences (``Inner Setting`` > ...: is
+    top-level codes hold codes below them that are not valences (``Site`` > ...: is
     ``Barriers`` a topic?), or a code below a valence at the top has valence codes below it
-    (``Barriers`` > ``Staffing`` > ``Enabler``: two valences, the nearest read)."""
+    (``Barriers`` > ``Staffing`` > ``Enabler``: two valences, the nearest read). A top-level
+    code named as a domain of ``book`` (the codebook the tree is read as) is no such code:
+    ``Barriers``/``Facilitators`` added beside the domains of roqa's own export is the commonest
+    CFIR layout, not a sign that ``Barriers`` is a topic (daily21, session 88)."""
     heads = list(first.heads.values())
+    domains = (
+        set()
+        if book is None
+        else {
+            normalise_name(c.name) for c in book.codes if c.parent is None and c.level == "domain"
+        }
+    )
     other = [
         el.get("name") or ""
         for el in found
         if normalise_guid(el.get("guid")) not in first.heads
         and not _is_group(el)
         and not valence_folder(el.get("name") or "")
+        and normalise_name(el.get("name") or "") not in domains
         and any(children(c, "Code") or not _is_valence_code(c) for c in children(el, "Code"))
     ]
     nested = [
@@ -1328,7 +1340,7 @@ def codebook_from_codes(
                 first.lifted.add(id(moved))
             placed.append(moved)
         top = _merge_lifted(placed, first)
-        _warn_valence_first(found, first, rating, source, warnings)
+        _warn_valence_first(found, first, rating, source, warnings, book)
     recognised: dict[str, Code] = {}
     by_path: dict[tuple[str, ...], Code] = {}
     if book is not None:
