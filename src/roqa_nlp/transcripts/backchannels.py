@@ -62,9 +62,6 @@ AGREEMENT_PHRASES = "backchannel_agreements.txt"
 #: phrases of a bare no (``No.``, ``Not really.``, ``No, they did not.``): with the two lists
 #: above, a reply of them alone says only yes or no (:func:`only_agrees`)
 BARE_ANSWERS = "bare_answers.txt"
-#: A listener's sounds, which say no yes or no (``mm``, ``mhm``, ``uh-huh``):
-#: :func:`only_listening_sounds`.
-LISTENING_SOUNDS = "listening_sounds.txt"
 #: phrases that agree with the interviewer's summary and say no more (``Exactly that``, ``You've
 #: put it better than I could``, ``Spot on``), with a few fillers said with them: with the three
 #: lists above, a reply of them alone holds nothing of its own (:func:`only_agrees`); no part of
@@ -534,20 +531,6 @@ def may_answer(asked: str, *, questions_marked: bool) -> bool:
     (s87: ``Jo Lee: has the new referral pathway helped`` ``Sam Roe: absolutely`` in auto
     captions was left out and the two questions around it joined)."""
     return ends_asking(asked) or not questions_marked
-
-
-def only_listening_sounds(words: str) -> bool:
-    """Whether ``words`` are only a listener's sounds (``mm``, ``Mm-hmm.``, ``uh-huh``;
-    ``data/listening_sounds.txt``), which say no yes or no: in talk with no punctuation at all
-    such a reply right after the interviewer's turn is no answer
-    (:func:`~roqa_nlp.transcripts.roles.answers_unpunctuated`)."""
-    tokens = words_of(words)
-    return bool(tokens) and all(t in _listening_sounds() for t in tokens)
-
-
-@cache
-def _listening_sounds() -> frozenset[str]:
-    return packaged_words(LISTENING_SOUNDS)
 
 
 def is_backchannel(words: str) -> bool:

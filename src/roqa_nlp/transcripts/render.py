@@ -47,7 +47,6 @@ from .roles import (
     PARTICIPANTS_NAMED,
     STRAY_ASKERS,
     InterviewerLabels,
-    answers_unpunctuated,
     first_spellings,
     guess_interviewer,
     hosts_who_answer,
@@ -620,25 +619,19 @@ def bridged_runs(
 
     marked: bool | None = None
 
-    def answered(s: SpokenTurn, reply: SpokenTurn, after: SpokenTurn) -> bool:
-        """Whether the short ``reply`` between ``s`` and ``after`` (one speaker's) is an answer:
-        ``s`` ends asking, or, in talk that marks no question anywhere (:func:`may_answer`), it
-        answers ``s`` (:func:`answers_unpunctuated`: not ``mm`` alone, nor said inside a lead-in
-        the question goes on with) and ``s`` is the interviewer's, or, no interviewer known,
-        ``after`` opens a new question (``has the new pathway helped`` ``absolutely`` ``how
-        many vacancies are there now``). A group member's reply inside another participant's
-        turn is none, whatever the turn goes on with (s87 hunt40 MED-3: P2's ``mm`` split
-        P1's answer going on ``what really helped was ...``)."""
+    def answered(s: SpokenTurn, after: SpokenTurn) -> bool:
+        """Whether a short reply between ``s`` and ``after`` (one speaker's) is an answer:
+        ``s`` ends asking, or, in talk that marks no question anywhere (:func:`may_answer`),
+        ``s`` is the interviewer's or ``after`` opens a new question (``has the new pathway
+        helped`` ``absolutely`` ``how many vacancies are there now``, no interviewer known)."""
         nonlocal marked
         if ends_asking(s.words):
             return True
         if marked is None:
             marked = any(marks_questions(t.words) for t in spoken)
-        if not may_answer(s.words, questions_marked=marked):
-            return False
-        if not interviewer(s) and (known or not opens_asking_unpunctuated(after.words)):
-            return False
-        return answers_unpunctuated(s.words, reply.words, after.words)
+        return may_answer(s.words, questions_marked=marked) and (
+            interviewer(s) or opens_asking_unpunctuated(after.words)
+        )
 
     out: list[SpokenTurn] = []
     runs: list[list[int]] = []
@@ -657,7 +650,7 @@ def bridged_runs(
                 interviewer(out[-1])
                 or (
                     only_acknowledges(out[-1].words, agreeing=False)
-                    and not answered(out[-2], out[-1], s)  # a short reply is an answer
+                    and not answered(out[-2], s)  # a short reply is an answer
                     and not _ends_on_a_folded_label(out[-2])  # a member's reply to that line
                 )
             )

@@ -49,7 +49,7 @@ from ..errors import RoqaWarning, and_list, first_few, quoted
 from ..io import packaged_lines, packaged_words
 from ..name_dates import date_at, in_a_date, year_alone
 from ..schema import Role, Transcript, Turn
-from .backchannels import only_acknowledges, only_listening_sounds
+from .backchannels import only_acknowledges
 
 #: Labels the research team are given in transcripts (``data/interviewer_labels.txt``: compared
 #: case-insensitively, trailing digits allowed, so ``Interviewer 1``, ``Interviewer2`` and
@@ -1648,39 +1648,6 @@ def opens_asking_unpunctuated(words: str) -> bool:
     after words that only lead in (``ok so how many vacancies are there now``;
     ``data/question_openers.txt``), the first test of :func:`asks_unpunctuated`."""
     return _unpunctuated_question().search(words.replace("’", "'")) is not None
-
-
-@cache
-def _yes_no_question() -> re.Pattern[str]:
-    """A turn's opening: lead-in words, then a verb a yes/no question opens with (``has``,
-    ``did``, ``is``, ...)."""
-    lead_in = _alternatives(QUESTION_LEAD_INS)
-    return re.compile(
-        rf"^(?=(?P<lead>\W*))(?P=lead)(?:(?:{lead_in})(?=(?P<gap>\W+))(?P=gap))*{_AUXILIARY}\b",
-        re.IGNORECASE,
-    )
-
-
-def answers_unpunctuated(asked: str, reply: str, then: str | None) -> bool:
-    """Whether ``reply``, a short reply right after the interviewer's turn ``asked`` in talk with
-    no punctuation at all (:func:`~roqa_nlp.transcripts.backchannels.may_answer`), is the answer
-    to it (``has the new referral pathway helped`` ``absolutely``), not a backchannel: it is
-    more than a listener's sounds (``mm``, ``uh-huh``:
-    :func:`~roqa_nlp.transcripts.backchannels.only_listening_sounds`), and it does not fall
-    inside a lead-in: the interviewer going on right after it (``then``, their words; None when
-    they do not) with a question (:func:`opens_asking_unpunctuated`) that ``asked`` led in to,
-    asking nothing itself (:func:`asks_unpunctuated`, nor opening as a yes/no question does:
-    ``has``, ``did you``, ``is there``). So ``so thinking about the staff training that came
-    with it`` ``yeah`` ``how did the team take to it`` is one question, as in punctuated talk
-    (s87 hunt40 MED-4: 4 of 8 segments of such an interview were ``mm``, and the answer lost
-    the lead-in from its question); ``and you're happy for the call to be recorded`` ``fine``
-    ``thanks it's recording now`` keeps its answer."""
-    if only_listening_sounds(reply):
-        return False
-    if then is None or not opens_asking_unpunctuated(then):
-        return True
-    asked = asked.replace("’", "'")
-    return asks_unpunctuated(asked) or _yes_no_question().search(asked) is not None
 
 
 def _no_word_outside_brackets(words: str, start: int) -> bool:

@@ -502,29 +502,10 @@ def left_out_as_backchannels(transcript: Transcript) -> frozenset[int]:
             and not is_backchannel(asked)  # a prompt, "And?" or "Yeah?", asks no question
             and not only_repairs(asked)  # nor does "Can you hear me now?"
             and not said_over_again(words)
-            and (marked or _answers_unpunctuated(transcript, index))
         ):
             continue  # the answer to the interviewer's question
         left_out.add(index)
     return frozenset(left_out)
-
-
-def _answers_unpunctuated(transcript: Transcript, index: int) -> bool:
-    """Whether turn ``index``, a short reply right after an interviewer's turn in talk with no
-    punctuation at all, answers it (:func:`~roqa_nlp.transcripts.roles.answers_unpunctuated`):
-    the interviewer's words are those of their turns right before it, and go on with the turn
-    after it when that is theirs too."""
-    from .roles import answers_unpunctuated
-
-    text, turns = transcript.text, transcript.turns
-    speaker = turns[index - 1].speaker
-    first = index - 1
-    while first and turns[first - 1].speaker == speaker:
-        first -= 1
-    asked = " ".join(text[t.start : t.end] for t in turns[first:index])
-    after = turns[index + 1] if index + 1 < len(turns) else None
-    then = text[after.start : after.end] if after and after.speaker == speaker else None
-    return answers_unpunctuated(asked, text[turns[index].start : turns[index].end], then)
 
 
 def questions_before(transcript: Transcript) -> list[str]:
@@ -635,7 +616,6 @@ def _read_contexts(transcript: Transcript) -> list[tuple[str, int | None]]:
     """:func:`_contexts`, worked out."""
     text = transcript.text
     marked = marks_questions(text)  # auto captions mark none: each reply then ends a question
-    left_out = frozenset() if marked else left_out_as_backchannels(transcript)
     out: list[tuple[str, int | None]] = []
     question = ""
     asking: list[str] = []  # the interviewer's turn being read, its words so far
@@ -674,7 +654,7 @@ def _read_contexts(transcript: Transcript) -> list[tuple[str, int | None]]:
         elif (
             asking
             and only_acknowledges(words, agreeing=False)
-            and (not may_answer(asking[-1], questions_marked=marked) or index in left_out)
+            and not may_answer(asking[-1], questions_marked=marked)
         ):
             continue  # "Mm-hmm." between two pieces of the interviewer's turn
         else:
