@@ -418,39 +418,17 @@ def test_codes_given_by_name_are_stored_by_id(cfir: Codebook) -> None:
     assert feedback_examples(decisions, cfir, None)[1] == [["OS.D"]]
 
 
-def test_a_stale_segment_id_without_text_is_left_out_naming_its_row(cfir: Codebook) -> None:
-    # as apply-decisions leaves it out: one stale row stopped the round's training (s88 daily20 D2)
+def test_unknown_segment_id_is_a_one_line_error_naming_the_decisions(cfir: Codebook) -> None:
     decisions = [
-        Decision("p01_interview:0003", "accept", "IS.E.2", row=2),
-        Decision("p09:0001", "accept", "IC.A", row=3),
+        Decision("p01_interview:0003", "accept", "IS.E.2"),
+        Decision("p09:0001", "accept", "IC.A"),
     ]
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always")
-        texts, labels, ids = feedback_examples(
-            decisions, cfir, coding_result(), where="decisions.csv"
-        )
-    assert (texts, labels, ids) == (
-        ["We just don't have the staff to run it."],
-        [["IS.E.2"]],
-        ["p01_interview:0003"],
-    )
-    said = [str(w.message) for w in caught if "left out" in str(w.message)]
-    assert said == [
-        "decisions.csv: 1 decision without text on no segment of the codings, left out: "
-        "p09:0001 (row 3)"
-    ]
-
-
-def test_every_row_on_no_segment_is_still_an_error_naming_the_codings(cfir: Codebook) -> None:
-    decisions = [Decision("p09:0001", "accept", "IC.A", row=2)]
     with pytest.raises(RoqaError) as exc:
         feedback_examples(decisions, cfir, coding_result(), where="decisions.csv")
     msg = str(exc.value)
     assert "\n" not in msg
-    assert msg.startswith(
-        "decisions.csv: no decision is on a segment of the codings: p09:0001 (row 2)"
-    )
-    assert "give those codings" in msg
+    assert msg.startswith("decisions.csv: unknown segment id 'p09:0001'")
+    assert "--codings" in msg
 
 
 def test_without_a_result_or_text_every_segment_is_unknown(cfir: Codebook) -> None:

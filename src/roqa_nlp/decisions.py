@@ -3655,14 +3655,7 @@ def feedback_plan(
         if not unsure and result is not None:
             _warn_of_rows_without_text(filled, on, where)
         lost: list[Decision] = []
-        # rows without text on no segment of the codings (a stale id): left out with a warning
-        # naming their rows, as apply-decisions leaves them out (daily20 s88 D2: one stale row
-        # stopped the whole round's training); every row on none stops above
-        idless: list[Decision] = []
         for i, (d, o) in enumerate(zip(filled, on)):
-            if o is None and not d.text and result is not None:
-                idless.append(d)
-                continue
             if o is None and not d.text:
                 raise RoqaError(
                     f"unknown segment id {quoted(d.segment_id)}",
@@ -3696,12 +3689,6 @@ def feedback_plan(
                 f"codings, trained on their own text without the model's valence: "
                 f"{_by_id_and_row(lost)}"
                 + (unit_said(lost, result, where) or parted_said(lost, result) if result else ""),
-                path=where,
-            )
-        if idless and result is not None:
-            warn(
-                f"{len(idless)} decision{'s' if len(idless) != 1 else ''} without text on no "
-                f"segment of the codings, left out: {_by_id_and_row_unnamed(idless, result)}",
                 path=where,
             )
         if unsure:
