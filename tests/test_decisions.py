@@ -1899,3 +1899,26 @@ def test_new_codes_more_than_two_letters_apart_are_not_named_near(cfir: Codebook
         warnings.simplefilter("error")
         book = project_codebook(cfir, decisions, where="d.csv")
     assert len([c for c in book.codes if c.id.startswith("project.")]) == 3
+
+
+def test_new_codes_of_a_numbered_or_lettered_series_are_not_named_near(cfir: Codebook) -> None:
+    """hunt43 s88 D4: 'Theme 2' beside 'Theme 1', 'Site B' beside 'Site A' are codes a team
+    means apart, not typos: no warning. A typo beside them is still named."""
+    names = ["Theme 1", "Theme 2", "Theme 3", "Site A", "Site B", "Wave 1", "Wave 2"]
+    decisions = [
+        Decision(f"s:{n}", "new-code", new_code=name, text=name, row=n + 2)
+        for n, name in enumerate(names)
+    ]
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        book = project_codebook(cfir, decisions, where="d.csv")
+    assert len([c for c in book.codes if c.id.startswith("project.")]) == 7
+    typo = [*decisions, Decision("s:9", "new-code", new_code="Themes 1", text="x", row=11)]
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        project_codebook(cfir, typo, where="d.csv")
+    assert [str(w.message) for w in caught] == [
+        "d.csv: 1 new code kept as a code of its own beside a project code a letter or two "
+        "from it: 'Themes 1' (row 11) near 'Theme 1' (project.theme-1) (if a typo, give the "
+        "earlier code's name in the new-code column, or recode to its id)"
+    ]

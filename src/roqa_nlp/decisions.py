@@ -3215,7 +3215,7 @@ def _warn_of_new_codes_near(
     known = {c.id: c.name for c in codebook.codes if c.id in project_ids(codebook)}
     said = []
     for cid, code in new.items():
-        if near := project_codes_near(cid, known):
+        if near := [n for n in project_codes_near(cid, known) if not _one_series(cid, n)]:
             rows = [
                 str(d.row)
                 for d in decisions
@@ -3234,6 +3234,20 @@ def _warn_of_new_codes_near(
             "code's name in the new-code column, or recode to its id)",
             path=where,
         )
+
+
+def _one_series(a: str, b: str) -> bool:
+    """Whether project code ids ``a`` and ``b`` are two of a numbered or lettered series
+    ('Theme 1'/'Theme 2', 'Site A'/'Site B', 'Wave 1'/'Wave 2'): the same words but a last word
+    that is a number or a single letter in each, which a team means as codes apart, not a typo
+    (hunt43 s88 D4: 5 of the 6 codes the near-code warning named were such series)."""
+    *head_a, last_a = a.split("-")
+    *head_b, last_b = b.split("-")
+
+    def counts(word: str) -> bool:
+        return word.isdigit() or (len(word) == 1 and word.isalpha())
+
+    return head_a == head_b and last_a != last_b and counts(last_a) and counts(last_b)
 
 
 def named_codes_recoded(
