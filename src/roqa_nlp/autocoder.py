@@ -811,16 +811,22 @@ def words_read(text: str) -> str:
     funds forty minutes.``, :func:`~roqa_nlp.transcripts.repairs.after_repair_reply`), then an
     answer that opens with a closing formula from the word that turns from it, and one that
     ends with one, or with a sign-off (``... about me. Anyway. Sorry. Thank you.``), without it
-    (:mod:`~roqa_nlp.transcripts.closings`), all without a transcriber's annotations
-    (``[inaudible]``, ``[laughs]``, ``(pause)``: :mod:`~roqa_nlp.transcripts.annotations`). The
+    (:mod:`~roqa_nlp.transcripts.closings`), and one that ends with a repair line Zoom joined
+    to it (``... make it up. Sorry, you've frozen.``), without it when it is an answer of its
+    own (:func:`~roqa_nlp.transcripts.repairs.answer_before_repair_line`), all without a
+    transcriber's annotations (``[inaudible]``, ``[laughs]``, ``(pause)``: :mod:`~roqa_nlp.transcripts.annotations`). The
     segment keeps its words; the embedding cache keys on the words read."""
     from .transcripts.annotations import without_annotations
     from .transcripts.closings import after_closing_formula, before_closing_formula, before_sign_off
     from .transcripts.courtesies import after_courtesy_reply
-    from .transcripts.repairs import after_repair_reply, restated_after_repair
+    from .transcripts.repairs import (
+        after_repair_reply,
+        answer_before_repair_line,
+        restated_after_repair,
+    )
 
     said = restated_after_repair(after_courtesy_reply(without_annotations(text)))
-    said = before_sign_off(after_repair_reply(said))
+    said = answer_before_repair_line(before_sign_off(after_repair_reply(said)))
     return before_closing_formula(after_closing_formula(said))
 
 

@@ -370,13 +370,15 @@ class Quote:
 
     @property
     def quoted(self) -> str:
-        """The words a table shows: the segment's text without the transcriber's annotations at
-        its edges (``[crosstalk] Sorry, ...``, ``Five months. [laughs]``:
-        :func:`~roqa_nlp.transcripts.annotations.trim_annotations`); :attr:`text`, its offsets
-        and the matrix's long rows (:attr:`written`) keep them, as the transcript has them."""
+        """The words a table shows: the segment's words as a researcher quotes them
+        (:func:`quoted_words`), without the transcriber's annotations at their edges
+        (``[crosstalk] Sorry, ...``, ``Five months. [laughs]``:
+        :func:`~roqa_nlp.transcripts.annotations.trim_annotations`); :attr:`text` and its
+        offsets keep them all, as the transcript has them, and the matrix's long rows
+        (:attr:`written`) the annotations."""
         from .transcripts.annotations import trim_annotations
 
-        return trim_annotations(self.text.removeprefix(self.label))
+        return trim_annotations(quoted_words(trim_annotations(self.text.removeprefix(self.label))))
 
     @property
     def one_line(self) -> str:
@@ -393,8 +395,9 @@ class Quote:
         label was taken out of a joined answer are no part of the quote (daily13, s83: the
         *Quotes* sheet gave them, line breaks and runs of blanks, where the *Matrix* sheet did
         not). A speaker label a whole-line selection took in (:attr:`label`) is no part of it
-        either (daily18, s86, D4)."""
-        return on_one_line(self.text.removeprefix(self.label))
+        either (daily18, s86, D4), nor are the fillers it opens with or the repair line it ends
+        with (:func:`quoted_words`)."""
+        return on_one_line(quoted_words(self.text.removeprefix(self.label)))
 
     @property
     def citation(self) -> str:
@@ -420,6 +423,20 @@ class Quote:
             "valence": self.valence,
             "begin_time": self.begin_time,
         }
+
+
+def quoted_words(text: str) -> str:
+    """``text`` as a researcher quotes it: from the first word that is no filler nor a start
+    given up (``So, I mean, When we - so when we started`` gives ``so when we started``:
+    :func:`~roqa_nlp.transcripts.fillers.after_opening_fillers`), without the repair line Zoom
+    joined to its end (``... so they make it up. Sorry, you've frozen.``:
+    :func:`~roqa_nlp.transcripts.repairs.before_repair_line`). Always a piece of ``text``, from a
+    word's start to a word's end (or the marks after it): the participant's own words, in their
+    order, never reworded (docs/report.md, "How quotes are cited")."""
+    from .transcripts.fillers import after_opening_fillers
+    from .transcripts.repairs import before_repair_line
+
+    return after_opening_fillers(before_repair_line(text))
 
 
 def on_one_line(text: str) -> str:

@@ -324,3 +324,31 @@ def _restatement_lead(words: str) -> tuple[int, int] | None:
             if tuple(tokens[k : k + n]) in leads and k + n < len(tokens):
                 return k, n
     return None
+
+
+def before_repair_line(words: str) -> str:
+    """``words`` without the whole sentences of repair talk they end with (:func:`only_repairs`):
+    Zoom joins a participant's ``Sorry, you've frozen, I lost you for a second there.`` to the
+    answer before it, and "... so they make it up. Sorry, you've frozen, I lost you for a second
+    there." gives "... so they make it up." (tester s88 daily23: 15 coded windows quoted it). Any
+    other words are given back whole: those that end with no such sentences, are only repair
+    talk, or end with repair talk inside a sentence of other words (``I said sorry to her.``)."""
+    spans = word_spans(words)
+    for i in range(1, len(spans)):
+        if _SENTENCE_END.search(words[spans[i - 1][1] : spans[i][0]]) and only_repairs(
+            words[spans[i][0] :]
+        ):
+            return words[: spans[i][0]].rstrip()
+    return words
+
+
+def answer_before_repair_line(words: str) -> str:
+    """``words`` without the repair line they end with (:func:`before_repair_line`) when what is
+    before it is an answer of its own (:func:`~roqa_nlp.transcripts.courtesies.an_answer_of_its_own`,
+    as :func:`after_repair_reply` asks of what follows a repair), else whole: short talk about the
+    call (``I've only got ten minutes. Can you hear me okay?``) is read with its repair talk,
+    and stays procedural talk, as :func:`after_repair_reply` leaves it."""
+    from .courtesies import REPLY_ANSWER_WORDS, an_answer_of_its_own
+
+    rest = before_repair_line(words)
+    return rest if rest != words and an_answer_of_its_own(rest, REPLY_ANSWER_WORDS) else words
