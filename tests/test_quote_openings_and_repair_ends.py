@@ -128,3 +128,16 @@ def test_the_model_reads_an_answer_without_the_repair_line_it_ends_with() -> Non
     assert words_read("I've only got ten minutes. Can you hear me okay?") == (
         "I've only got ten minutes. Can you hear me okay?"
     )
+
+
+@pytest.mark.parametrize(
+    ("said", "quoted"),
+    [
+        (f"{ANSWER} Anyway. Sorry. Thank you.", ANSWER),
+        (f"{ANSWER} Sorry, you froze. Anyway, thanks.", ANSWER),
+        ("The manager never once said, thank you.", "The manager never once said, thank you."),
+        ("Thanks, bye.", "Thanks, bye."),
+    ],
+)
+def test_a_quote_leaves_out_the_sign_off_the_model_reads_it_without(said: str, quoted: str) -> None:
+    assert quoted_words(said) == quoted

@@ -430,13 +430,16 @@ def quoted_words(text: str) -> str:
     given up (``So, I mean, When we - so when we started`` gives ``so when we started``:
     :func:`~roqa_nlp.transcripts.fillers.after_opening_fillers`), without the repair line Zoom
     joined to its end (``... so they make it up. Sorry, you've frozen.``:
-    :func:`~roqa_nlp.transcripts.repairs.before_repair_line`). Always a piece of ``text``, from a
+    :func:`~roqa_nlp.transcripts.repairs.before_repair_line`) or the sign-off it ends with, as
+    the model reads it (``... how they are. Anyway. Sorry. Thank you.``:
+    :func:`~roqa_nlp.transcripts.closings.before_sign_off`). Always a piece of ``text``, from a
     word's start to a word's end (or the marks after it): the participant's own words, in their
     order, never reworded (docs/report.md, "How quotes are cited")."""
+    from .transcripts.closings import before_sign_off
     from .transcripts.fillers import after_opening_fillers
     from .transcripts.repairs import before_repair_line
 
-    return after_opening_fillers(before_repair_line(text))
+    return after_opening_fillers(before_repair_line(before_sign_off(before_repair_line(text))))
 
 
 def on_one_line(text: str) -> str:
