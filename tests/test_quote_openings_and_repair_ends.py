@@ -65,6 +65,10 @@ def test_a_repair_line_at_the_end_is_left_out(said: str, quoted: str) -> None:
         ("Yes, definitely, it helped us.", "Yes, definitely, it helped us."),
         ("We had - I mean the staff were fine.", "We had - I mean the staff were fine."),
         ("Um, yeah.", "Um, yeah."),
+        (
+            "Yeah. Yeah. It's - sorry, let me put that another way. We tried the group first.",
+            "Yeah. Yeah. It's - sorry, let me put that another way. We tried the group first.",
+        ),
         ("Yeah, yeah, it was, it was, absolutely.", "Yeah, yeah, it was, it was, absolutely."),
         ("Um, so, it worked.", "Um, so, it worked."),
     ],

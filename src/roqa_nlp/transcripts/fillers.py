@@ -68,7 +68,8 @@ def after_opening_fillers(words: str) -> str:
     mean``, ``you know``) with a comma, sentence end or dash after it, a word or phrase said twice
     (``We, we had``, ``I think, I think``; not a yes or a backchannel word: ``Yeah, yeah, it
     was``), and a start of at most :data:`FALSE_START_WORDS`
-    words broken off by a dash whose first word comes again in the first
+    words with no comma or sentence end between them (not ``Yeah. Yeah. It's -``), broken off by
+    a dash, whose first word comes again in the first
     :data:`FALSE_START_WORDS` words after it or that is taken back after it (``I think - no,
     actually, Every extra hour``, ``It's - sorry, let me put that another way. The staff``:
     ``data/self_repairs.txt``, each said alone). Nothing else: ``So when we started``, ``Staff -
@@ -100,6 +101,8 @@ def after_opening_fillers(words: str) -> str:
                 return i + k
             if not _BREAK.match(gap):
                 continue
+            if any(_SAID_ALONE.match(after(m)) for m in range(i + 1, i + k)):
+                break  # "Yeah. Yeah. It's -": a start given up is one run of words
             ahead = [
                 t for t in tokens[i + k : i + k + 2 * FALSE_START_WORDS] if (t,) not in fillers
             ]
