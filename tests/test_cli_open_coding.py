@@ -481,29 +481,3 @@ def test_a_streamed_run_counts_the_talk_set_aside_as_off_topic_among_what_fits_n
         "personal talk)"
     )
     assert _fit_no_code(9, 0) == "9 fit no code"
-
-
-def test_a_long_weakly_coded_list_beside_a_short_queue_names_a_wider_alpha(capsys) -> None:
-    """Tester s88 daily22 (D2): at the default alpha the queue held 1 theme answer of 19 while 7
-    coded weakly sat in the *Coded, but weakly* list; at --alpha 0.5 it held 9 in 3 groups. The
-    terminal names --alpha 0.5 when the undecided weakly coded are more than twice the queue (at
-    least 2), and not at 0.5 or above nor beside a queue as long."""
-    from roqa_nlp.cli.code_cmd import _say_wider_queue
-
-    _say_wider_queue(7, 1, 0.1)
-    _say_wider_queue(9, 0, 0.1)
-    _say_wider_queue(5, 2, 0.3)
-    _say_wider_queue(4, 0, 0.1)  # not more than twice 2
-    _say_wider_queue(17, 9, 0.1)  # not more than twice the queue
-    _say_wider_queue(30, 1, 0.5)  # already as wide
-    assert capsys.readouterr().out.splitlines() == [
-        "  Only 1 segment is queued for open coding beside the 7 coded weakly: to flag more of "
-        "such talk as fitting no code and group it into candidate codes, run again with --alpha "
-        "0.5 (the novelty level, 0.1 here; more CFIR talk is flagged too: docs/cli.md, --alpha).",
-        "  No segment is queued for open coding beside the 9 coded weakly: to flag more of such "
-        "talk as fitting no code and group it into candidate codes, run again with --alpha 0.5 "
-        "(the novelty level, 0.1 here; more CFIR talk is flagged too: docs/cli.md, --alpha).",
-        "  Only 2 segments are queued for open coding beside the 5 coded weakly: to flag more of "
-        "such talk as fitting no code and group it into candidate codes, run again with --alpha "
-        "0.5 (the novelty level, 0.3 here; more CFIR talk is flagged too: docs/cli.md, --alpha).",
-    ]

@@ -1238,15 +1238,12 @@ def _say_streamed(
     embedded: str | None = None,
     tally: _StreamTally | None = None,
     unlisted: Iterable[Path] = (),
-    alpha: float | None = None,
 ) -> None:
     """What a run that writes no report (``--stream``, ``--engine ray``) says at its end: the
     ``coded`` line, the ``embedded`` line (:func:`~roqa_nlp.cli.recode_changes.embedding_line`),
     the files ``written``, a ``note``, the next step and the weakly coded segments as a run
-    with the report says them (``tally``: counted part by part; with the run's ``alpha``, a
-    wider level when they far outnumber the queue: :func:`_say_wider_queue`), then the
-    warnings of a stale report and of earlier outputs in ``out`` (the files ``before`` the run
-    among them). The
+    with the report says them (``tally``: counted part by part), then the warnings of a stale
+    report and of earlier outputs in ``out`` (the files ``before`` the run among them). The
     files written that ``written`` names by a pattern (the Ray engine's shards) are given one by
     one as ``unlisted``: a second Ray run into a folder called the shards it had just rewritten
     'from before this run' (engines tester s63, 1)."""
@@ -1261,8 +1258,6 @@ def _say_streamed(
     if tally is not None:
         _say_next_step(tally.n_queued, out, False, queue_written=False)
         _say_weakly_coded(tally.n_weak, out, False)
-        if alpha is not None:
-            _say_wider_queue(tally.n_weak, tally.n_queued, alpha)
     _warn_if_report_is_stale(out)
     _warn_of_earlier_outputs(out, [*written.values(), *unlisted], before, names)
 
@@ -1815,7 +1810,6 @@ def code_command(
             names=names,
             embedded=embedding_line(encoded, not no_cache, texts_before, texts_after),
             tally=tally,
-            alpha=float(ac.params["alpha"]),
         )
         return
     with (
@@ -2004,18 +1998,12 @@ def code_command(
             reworded_segments(reopened, review.decisions, review.replaced, charted, book),
         )
     _say_next_step(n_queued, out, report, n_queued_named, n_queued_decided)
-    weak_done = sum(1 for s in weak if s.segment.id in named or s.segment.id in decided)
     _say_weakly_coded(
         len(weak),
         out,
         report,
         sum(1 for s in weak if s.segment.id in named),
         sum(1 for s in weak if s.segment.id in decided),
-    )
-    _say_wider_queue(
-        len(weak) - weak_done,
-        max(n_queued - n_queued_named - n_queued_decided, 0),
-        float(ac.params["alpha"]),
     )
     for c in queue.set_aside:  # it may be a theme (staff burnout) taken for background
         note = recurring_note(c.to_dict(), in_report=report, named=named)
@@ -2258,41 +2246,6 @@ def _say_weakly_coded(
             f"{listed}."
         )
     console().print(said, soft_wrap=True, markup=False, highlight=False)
-
-
-#: The novelty level the terminal names for a wider open-coding queue (:func:`_say_wider_queue`):
-#: in a blind test of ten interviews (tester s88 daily22: 19 answers on three themes CFIR does not
-#: cover, 24 CFIR answers), 0.1 queued 1 theme answer and no group, 0.5 queued 9 in 3 groups of
-#: one theme each and no CFIR answer (docs/cli.md, --alpha).
-WIDER_ALPHA = 0.5
-#: How many times the open-coding queue (at least 2) the weakly coded list must be for the
-#: terminal to name :data:`WIDER_ALPHA`: 7 weakly coded beside 1 queued in that test.
-WEAK_OVER_QUEUE = 2
-
-
-def _say_wider_queue(n_weak: int, n_queued: int, alpha: float) -> None:
-    """One line naming ``--alpha`` :data:`WIDER_ALPHA` when the ``n_weak`` coded segments whose
-    top code is unsure and not decided are more than :data:`WEAK_OVER_QUEUE` times the
-    ``n_queued`` segments for open coding not decided (at least 2), and the run's novelty level
-    ``alpha`` is below it: talk of a theme the codebook does not cover is often coded weakly
-    rather than flagged (tester s88 daily22, D2: 1 of 19 theme answers queued at 0.1, 7 coded
-    weakly)."""
-    if alpha >= WIDER_ALPHA or n_weak <= WEAK_OVER_QUEUE * max(n_queued, 2):
-        return
-    queued = (
-        "No segment is"
-        if not n_queued
-        else f"Only {n_queued} segment{' is' if n_queued == 1 else 's are'}"
-    )
-    console().print(
-        f"  {queued} queued for open coding beside the {n_weak} coded weakly: to flag more of "
-        f"such talk as fitting no code and group it into candidate codes, run again with "
-        f"--alpha {WIDER_ALPHA:g} (the novelty level, {alpha:g} here; more CFIR talk is flagged "
-        "too: docs/cli.md, --alpha).",
-        soft_wrap=True,
-        markup=False,
-        highlight=False,
-    )
 
 
 def _file_safe(name: str) -> str:
