@@ -8,23 +8,17 @@ or a repair followed by anything but an answer said again, is read whole as befo
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from roqa_nlp.io import packaged_words
 from roqa_nlp.transcripts.repairs import (
-    REPAIR_APOLOGIES,
-    REPAIR_PHRASES,
     RESTATEMENT_LEADS,
     after_repair_reply,
-    only_line_trouble,
     restated_after_repair,
     restates_nothing,
 )
 
 LEADS = sorted(packaged_words(RESTATEMENT_LEADS))
-DATA = Path(__file__).resolve().parent / "data" / "repair_lines"
 
 
 @pytest.mark.parametrize(
@@ -260,91 +254,3 @@ def test_an_answer_after_whole_sentences_of_repair_talk_is_read_from_the_next(
 )
 def test_repair_talk_before_no_answer_of_its_own_is_read_whole(words: str) -> None:
     assert after_repair_reply(words) == words
-
-
-@pytest.mark.parametrize(
-    "words",
-    [
-        "Sorry, the Wi-Fi dropped out, what was the last bit?",
-        "Sorry, my internet cut out there, could you repeat the question?",
-        "Apologies, the connection went, I missed what you said.",
-        "You broke up a bit, can you say that again?",
-        "Hang on, my camera's gone off. There, can you see me now?",
-        "Sorry, you froze there for a second. Can you say the question again?",
-        "Oh, sorry, I think I froze. Can you hear me now?",
-        "Um, the wifi went. What was the question?",
-        "Hello? Are you still there?",
-    ],
-)
-def test_a_participants_talk_only_of_the_line_says_nothing(words: str) -> None:
-    """Read with the question before the interviewer's "Can you hear me okay?", "Sorry, the
-    Wi-Fi dropped out, what was the last bit?" was the default run's only candidate new code
-    and "You broke up a bit, can you say that again?" was charted as CI.A (tester s88
-    daily22, D1): talk only of the line is procedural whatever the model reads in it."""
-    from roqa_nlp.autocoder import says_nothing
-
-    assert only_line_trouble(words)
-    assert says_nothing(words)
-
-
-@pytest.mark.parametrize(
-    "words",
-    [
-        # an answer after the repair talk
-        "Sorry, the Wi-Fi dropped out, but as I was saying the referral pathway has helped.",
-        "Sorry, my internet cut out. The referral pathway has helped.",
-        "Sorry, the wifi went. No, we never had the training.",
-        # a yes or no may answer the question before it
-        "No, sorry.",
-        "Yes, I can hear you now.",
-        "Yeah, the connection went.",
-        # a phrase's words saying something else
-        "I dropped out of the course in the end.",
-        "The connection with the community team went really well.",
-        "",
-    ],
-)
-def test_talk_of_the_line_with_any_other_word_is_coded(words: str) -> None:
-    from roqa_nlp.autocoder import says_nothing
-
-    assert not only_line_trouble(words)
-    assert not says_nothing(words)
-
-
-@pytest.mark.parametrize("words", ["Sorry?", "Sorry about that.", "Apologies, excuse me."])
-def test_an_apology_alone_is_no_talk_of_the_line(words: str) -> None:
-    """An apology alone is not about the line (a courtesy may still say nothing)."""
-    assert not only_line_trouble(words)
-
-
-LINE_PHRASES = sorted(set(packaged_words(REPAIR_PHRASES)) - set(packaged_words(REPAIR_APOLOGIES)))
-
-
-@pytest.mark.parametrize("phrase", LINE_PHRASES)
-def test_each_phrase_of_the_line_alone_is_line_trouble_and_with_an_answer_is_not(
-    phrase: str,
-) -> None:
-    assert only_line_trouble(f"Sorry, {phrase}.")
-    assert not only_line_trouble(f"Sorry, {phrase}. We never had the training.")
-
-
-def test_repair_lines_after_a_sound_check_are_procedural_an_answer_after_one_coded() -> None:
-    """Tester s88 daily22 (D1): after "Can you hear me okay?" (no question) the repair lines
-    were read with the question before it; the Wi-Fi line was queued for open coding (PR.C at
-    0.07, novel) and "You broke up a bit ..." charted as CI.A at 0.16. The answers around them
-    keep their codes, and an answer after the same repair talk is coded."""
-    from roqa_nlp.autocoder import AutoCoder
-
-    result = AutoCoder.load().code(DATA / "zoom_repairs.txt")
-    got = [
-        (s.segment.text[:20], s.procedural, s.novel)
-        + ((None,) if s.procedural else (s.suggestions[0].code_id,))
-        for s in result.segments
-    ]
-    assert got == [
-        ("Most days the team s", False, False, "IS.D.5"),
-        ("Sorry, the Wi-Fi dro", True, False, None),
-        ("The rota, honestly. ", False, False, "IS.D.3"),
-        ("You broke up a bit, ", True, False, None),
-        ("Sorry, the Wi-Fi dro", False, False, "OS.B"),
-    ]

@@ -784,21 +784,12 @@ def says_nothing(text: str) -> bool:
     what it means was said before the line cut out (s69 seed13: coded Relative Priority at 0.80,
     three participants' only Table 2 quote), or only courtesies ("It's a pleasure. I've been
     looking forward to it actually.", :func:`~roqa_nlp.transcripts.courtesies.only_courtesies`:
-    s69 seed13, Motivation at 0.40, sure), or only repair talk about the line ("Sorry, the
-    Wi-Fi dropped out, what was the last bit?",
-    :func:`~roqa_nlp.transcripts.repairs.only_line_trouble`: read with the question before the
-    interviewer's "Can you hear me okay?", s88 daily22 queued it as the only candidate code and
-    charted "You broke up a bit, can you say that again?" as Knowledge & Beliefs at 0.16)."""
+    s69 seed13, Motivation at 0.40, sure)."""
     from .transcripts.closings import is_closing_formula
     from .transcripts.courtesies import only_courtesies
-    from .transcripts.repairs import only_line_trouble, restates_nothing
+    from .transcripts.repairs import restates_nothing
 
-    return (
-        is_closing_formula(text)
-        or restates_nothing(text)
-        or only_courtesies(text)
-        or only_line_trouble(text)
-    )
+    return is_closing_formula(text) or restates_nothing(text) or only_courtesies(text)
 
 
 def words_read(text: str) -> str:

@@ -46,16 +46,6 @@ more, asking nothing and holding no courtesy) is read from the sentence after th
 for forty-five minutes, and a goal-setting session takes two hours." was procedural talk, top
 code OS.D at 0.16 (tester s82 daily12, 1).
 
-A participant's talk that is only repair talk about the line (``Sorry, the Wi-Fi dropped out,
-what was the last bit?``, ``You broke up a bit, can you say that again?``) is procedural talk
-whatever the model reads in it (:func:`only_line_trouble`, in
-:func:`~roqa_nlp.autocoder.says_nothing`). Read alone it was set aside, but read with the question
-before the interviewer's ``Can you hear me okay?`` (no question) the Wi-Fi line was queued as a
-study's only candidate new code and ``You broke up ...`` charted as CFIR (tester s88 daily22: 7
-of 42 such lines left procedural talk). Its words are only repair phrases, their small words,
-hesitations and :data:`REPAIR_INTERJECTIONS`, never a backchannel word that may answer (``No,
-sorry.``), and one phrase is about the line, not an apology alone (``Sorry?``).
-
 An answer said again may say nothing of its own: ``Oh sorry, can you hear me now? I said that's
 the main thing for us.`` points back at what was said before the line cut out, which is coded
 there. Read from ``I said`` on, the packaged model coded it Relative Priority at 0.80, and it was
@@ -199,7 +189,12 @@ def restates_nothing(words: str) -> bool:
         return False
     k, n = lead
     tokens = words_of(words)
-    if not _speaks_of_the_line(tokens[:k]):
+    line = phrases_of(REPAIR_PHRASES) - phrases_of(REPAIR_APOLOGIES)
+    if not any(
+        tuple(tokens[i : i + m]) in line
+        for i in range(k)
+        for m in range(1, min(longest_of(REPAIR_PHRASES), k - i) + 1)
+    ):
         return False
     if not _only_repair_talk(tokens[:k]):  # "Sorry, you froze. No. I said that's it." answers
         return False
@@ -214,30 +209,6 @@ def restates_nothing(words: str) -> bool:
         said.extend(rest[i : i + 1] if m == 0 else [])
         i += max(m, 1)
     return _pointers().fullmatch(" ".join(said) + " ") is not None
-
-
-def only_line_trouble(words: str) -> bool:
-    """Whether ``words`` are only repair talk about the line, as a participant says it: each of
-    their words is in a phrase of :data:`REPAIR_PHRASES` or of its small words, a hesitation or
-    a word of :data:`REPAIR_INTERJECTIONS` (no yes or no, nor any other word that may answer),
-    and a phrase of :data:`REPAIR_PHRASES` but an apology of :data:`REPAIR_APOLOGIES` is among
-    them. ``Sorry, the Wi-Fi dropped out, what was the last bit?`` and ``You broke up a bit, can
-    you say that again?`` are; ``No, sorry.`` (an answer), ``Sorry?`` (an apology alone) and
-    ``Sorry, the Wi-Fi dropped out, but as I was saying the referral pathway has helped.`` are
-    not (see the module docstring)."""
-    tokens = words_of(words)
-    return _speaks_of_the_line(tokens) and _only_repair_talk(tokens)
-
-
-def _speaks_of_the_line(tokens: list[str]) -> bool:
-    """Whether a phrase of :data:`REPAIR_PHRASES` but an apology of :data:`REPAIR_APOLOGIES` is
-    among ``tokens``: repair talk about the line, not an apology alone."""
-    line = phrases_of(REPAIR_PHRASES) - phrases_of(REPAIR_APOLOGIES)
-    return any(
-        tuple(tokens[i : i + m]) in line
-        for i in range(len(tokens))
-        for m in range(1, min(longest_of(REPAIR_PHRASES), len(tokens) - i) + 1)
-    )
 
 
 def _only_repair_talk(tokens: list[str]) -> bool:
