@@ -14,7 +14,6 @@ fillers is never parted off it (:func:`~roqa_nlp.transcripts.segment.pieces_apar
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 
 from .backchannels import (
     BACKCHANNEL_WORDS,
@@ -47,14 +46,9 @@ def only_fillers(words: str) -> bool:
 #: a sentence's end or a dash after it. A discourse filler with none after it is read as a word of
 #: the sentence (``So when we started``, ``Right now we ...``, ``Like the staff ...``) and kept.
 _SAID_ALONE = re.compile(r"^\s*(?:[,.;:!?…\u2013\u2014]|-+(?:\s|$))")
-#: A dash that breaks a sentence off (``When we - so when we started``).
-_BREAK = re.compile(r"^\s+(?:-+|[\u2013\u2014])\s+$|^\s*[\u2013\u2014]\s*$|^\s*--\s*$")
-#: How many words a start given up may have (``When we -``), and how far into what follows its
-#: first word must come again (``so when we started``) for it to be one.
-FALSE_START_WORDS = 3
-#: The packaged words that take back a start broken off by a dash (``no, actually``, ``sorry,
-#: let me put that another way``): see :func:`after_opening_fillers`.
-SELF_REPAIRS = "self_repairs.txt"
+#: How many words a word or phrase said twice at the opening may have (``We, we had``, ``I think,
+#: I think``).
+SAID_TWICE_WORDS = 3
 #: The fewest words a quote opened later keeps: an opening that would leave fewer is kept whole.
 FEWEST_QUOTED = 3
 
@@ -67,14 +61,11 @@ def after_opening_fillers(words: str) -> str:
     ``data/hesitation_fillers.txt``), a phrase of ``data/discourse_fillers.txt`` (``so``, ``I
     mean``, ``you know``) with a comma, sentence end or dash after it, a word or phrase said twice
     (``We, we had``, ``I think, I think``; not a yes or a backchannel word: ``Yeah, yeah, it
-    was``), and a start of at most :data:`FALSE_START_WORDS`
-    words with no comma or sentence end between them (not ``Yeah. Yeah. It's -``), broken off by
-    a dash, whose first word comes again in the first
-    :data:`FALSE_START_WORDS` words after it or that is taken back after it (``I think - no,
-    actually, Every extra hour``, ``It's - sorry, let me put that another way. The staff``:
-    ``data/self_repairs.txt``, each said alone). Nothing else: ``So when we started``, ``Staff -
-    they're the key`` and ``Yes, definitely`` are given back whole, as is an opening that would
-    leave fewer than :data:`FEWEST_QUOTED` words. What is given is the end of ``words``: the
+    was``). Nothing else: a start broken off by a dash is the participant's and is quoted
+    (``Not really - I mean, it helped a bit`` keeps its no: s88 hunt45 D1 found dropping such a
+    start "taken back" flip or lose what was said), as are ``So when we started``, ``Staff -
+    they're the key`` and ``Yes, definitely``, and an opening that would leave fewer than
+    :data:`FEWEST_QUOTED` words is kept whole. What is given is the end of ``words``: the
     participant's own words, from a word's start."""
     spans, tokens = word_spans(words), words_of(words)
     n = len(tokens)
@@ -91,7 +82,7 @@ def after_opening_fillers(words: str) -> str:
         for k in range(min(longest, n - i), 0, -1):
             if tuple(tokens[i : i + k]) in fillers and _SAID_ALONE.match(after(i + k)):
                 return i + k
-        for k in range(1, min(FALSE_START_WORDS, n - i - 1) + 1):
+        for k in range(1, min(SAID_TWICE_WORDS, n - i - 1) + 1):
             gap = after(i + k)
             said_twice = (
                 tokens[i : i + k] == tokens[i + k : i + 2 * k]
@@ -99,18 +90,6 @@ def after_opening_fillers(words: str) -> str:
             )  # "Yeah, yeah, it was" says yes twice
             if said_twice and _SAID_ALONE.match(gap) and not _SENTENCE_END.search(gap):
                 return i + k
-            if not _BREAK.match(gap):
-                continue
-            if any(_SAID_ALONE.match(after(m)) for m in range(i + 1, i + k)):
-                break  # "Yeah. Yeah. It's -": a start given up is one run of words
-            ahead = [
-                t for t in tokens[i + k : i + k + 2 * FALSE_START_WORDS] if (t,) not in fillers
-            ]
-            j = i + k
-            while (m := _taken_back(tokens, j, after)) > j:
-                j = m
-            if j > i + k or tokens[i] in ahead[:FALSE_START_WORDS]:
-                return j
         return i
 
     i = 0
@@ -119,12 +98,3 @@ def after_opening_fillers(words: str) -> str:
     if i == 0 or n - i < FEWEST_QUOTED:
         return words
     return words[spans[i][0] :]
-
-
-def _taken_back(tokens: list[str], i: int, after: Callable[[int], str]) -> int:
-    """Where the words that take a start back (a phrase of :data:`SELF_REPAIRS` said alone) from
-    ``tokens[i]`` end, or ``i`` when none starts there."""
-    for k in range(min(longest_of(SELF_REPAIRS), len(tokens) - i), 0, -1):
-        if tuple(tokens[i : i + k]) in phrases_of(SELF_REPAIRS) and _SAID_ALONE.match(after(i + k)):
-            return i + k
-    return i

@@ -98,6 +98,8 @@ RESTATEMENT_LEADS = "restatement_leads.txt"
 RESTATEMENT_POINTERS = "restatement_pointers.txt"
 RESTATEMENT_FILLERS = "restatement_fillers.txt"
 REPAIR_APOLOGIES = "repair_apologies.txt"
+#: Words by which repair talk speaks to the other person on the call: :func:`before_repair_line`.
+REPAIR_LISTENER_WORDS = "repair_listener_words.txt"
 #: The packaged hesitations (``um``, ``er``), left out of a pointer back as its fillers are.
 HESITATION_FILLERS = "hesitation_fillers.txt"
 #: The packaged words that answer nothing said around repair talk (``oh``, ``well``): with the
@@ -303,11 +305,17 @@ def before_repair_line(words: str) -> str:
     answer before it, and "... so they make it up. Sorry, you've frozen, I lost you for a second
     there." gives "... so they make it up." (tester s88 daily23: 15 coded windows quoted it). Any
     other words are given back whole: those that end with no such sentences, are only repair
-    talk, or end with repair talk inside a sentence of other words (``I said sorry to her.``)."""
+    talk, or end with repair talk inside a sentence of other words (``I said sorry to her.``),
+    or with repair talk that does not speak to the other person on the call (no word of
+    :data:`REPAIR_LISTENER_WORDS`: "... live out in the villages. The signal's terrible." is said
+    of the service; s88 hunt45 D2)."""
     spans = word_spans(words)
     for i in range(1, len(spans)):
-        if _SENTENCE_END.search(words[spans[i - 1][1] : spans[i][0]]) and only_repairs(
-            words[spans[i][0] :]
+        tail = words[spans[i][0] :]
+        if (
+            _SENTENCE_END.search(words[spans[i - 1][1] : spans[i][0]])
+            and only_repairs(tail)
+            and not packaged_words(REPAIR_LISTENER_WORDS).isdisjoint(words_of(tail))
         ):
             return words[: spans[i][0]].rstrip()
     return words
