@@ -426,8 +426,8 @@ class Quote:
 
 
 def quoted_words(text: str) -> str:
-    """``text`` as a researcher quotes it: from the first word that is no filler nor a start
-    given up (``So, I mean, When we - so when we started`` gives ``so when we started``:
+    """``text`` as a researcher quotes it: from the first word that is no filler (``So, I mean,
+    When we started`` gives ``When we started``:
     :func:`~roqa_nlp.transcripts.fillers.after_opening_fillers`), without the repair line Zoom
     joined to its end (``... so they make it up. Sorry, you've frozen.``:
     :func:`~roqa_nlp.transcripts.repairs.before_repair_line`) or the sign-off it ends with, as

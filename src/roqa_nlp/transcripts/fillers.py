@@ -54,9 +54,9 @@ FEWEST_QUOTED = 3
 
 
 def after_opening_fillers(words: str) -> str:
-    """``words`` from the first word that is neither a filler nor a start given up, as a
-    researcher quotes them (docs/report.md, "How quotes are cited"): ``So, I mean, When we - so
-    when we started`` gives ``so when we started``, ``Hmm. We, we had`` gives ``we had``.
+    """``words`` from the first word that is no filler, as a researcher quotes them
+    (docs/report.md, "How quotes are cited"): ``So, I mean, When we started`` gives ``When we
+    started``, ``Hmm. We, we had`` gives ``we had``.
     Left out at the opening, again and again: a hesitation (``um``, ``er``,
     ``data/hesitation_fillers.txt``), a phrase of ``data/discourse_fillers.txt`` (``so``, ``I
     mean``, ``you know``) with a comma, sentence end or dash after it, a word or phrase said twice
@@ -76,7 +76,7 @@ def after_opening_fillers(words: str) -> str:
     def after(i: int) -> str:  # what follows tokens[i - 1], up to the next word
         return words[spans[i - 1][1] : spans[i][0] if i < n else len(words)]
 
-    def skip(i: int) -> int:  # the first token from i that is no filler nor start given up
+    def skip(i: int) -> int:  # the first token from i that is no filler nor word said twice
         if (tokens[i],) in hesitations:
             return i + 1
         for k in range(min(longest, n - i), 0, -1):

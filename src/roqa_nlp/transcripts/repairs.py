@@ -315,10 +315,15 @@ def before_repair_line(words: str) -> str:
         if (
             _SENTENCE_END.search(words[spans[i - 1][1] : spans[i][0]])
             and only_repairs(tail)
-            and not packaged_words(REPAIR_LISTENER_WORDS).isdisjoint(words_of(tail))
+            and not _listener_words().isdisjoint(words_of(tail))
         ):
             return words[: spans[i][0]].rstrip()
     return words
+
+
+@cache
+def _listener_words() -> frozenset[str]:
+    return packaged_words(REPAIR_LISTENER_WORDS)
 
 
 def answer_before_repair_line(words: str) -> str:
