@@ -1472,7 +1472,10 @@ def test_the_wide_tables_print_as_lists_with_nothing_scrolled_or_cut(html: str) 
     charted cells, each said with its code."""
     printed = _print_css(_css())
     assert not re.search(r"overflow(?:-[xy])?:\s*(?:hidden|auto|scroll)", printed)
-    assert ".scroll, .matrix-quotes .scroll { max-height: none; overflow: visible; }" in printed
+    assert (
+        ".scroll, .matrix-quotes .scroll { max-height: none; overflow: visible; position: static; }"
+        in printed
+    )
     rules = re.findall(r"([^{}]*table\.(?:matrix|ratings)[^{}]*)\{([^}]*)\}", printed)
     assert rules
     for selector, body in rules:

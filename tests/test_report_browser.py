@@ -5347,3 +5347,31 @@ def test_a_review_kept_in_the_browser_keeps_its_qda_mark_and_every_note(
         assert _decisions_csv(driver) == expected
         driver.refresh()
         assert _decisions_csv(driver) == expected
+
+
+def test_a_report_of_many_codes_does_not_scroll_sideways_at_1280_px(
+    browser: tuple[Any, Path], tmp_path: Path
+) -> None:
+    """Session 88 (daily23 D6): the ratings header's hidden code names (.vh) widened the page
+    beyond its scrolling box (a report of 30 codes: scrollWidth 1682 of 1265), and a card's
+    words beside its number were set in the number's large bold type. The report of
+    test_report_page_width.py, in the browser's 1280 px window."""
+    from test_report_page_width import wide_report
+
+    driver, _ = browser
+    wide_report(tmp_path / "report.html")
+    _open_fresh(driver, (tmp_path / "report.html").as_uri())
+    assert driver.execute_script("return window.innerWidth") == 1280
+    page, shown, table = driver.execute_script(
+        "var d = document.documentElement;"
+        " return [d.scrollWidth, d.clientWidth, document.querySelector('table.ratings').scrollWidth]"
+    )
+    assert table > shown  # the table is wider than the page, and scrolls in its box
+    assert page == shown
+    number, words = driver.execute_script(
+        "var dd = [...document.querySelectorAll('.stats dd')].find(e => e.querySelector('small'));"
+        " var s = getComputedStyle(dd.querySelector('small')), n = getComputedStyle(dd);"
+        " return [[parseFloat(n.fontSize), n.fontWeight], [parseFloat(s.fontSize), s.fontWeight]]"
+    )
+    assert number == [20.8, "600"]
+    assert words == [12, "400"]
