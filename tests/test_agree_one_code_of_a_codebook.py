@@ -94,3 +94,34 @@ def test_a_codebook_alias_near_its_name_gets_the_did_you_mean(tmp_path: Path, ca
     (near,) = [n for n in data["notes"] if "did you mean" in n]
     assert "'Champion' (Ana): did you mean 'Champions' (Ben)?" in near
     assert "'Available resource' (Ana): did you mean 'Available Resources' (Ben)?" in near
+
+
+def test_with_codes_of_the_teams_own_the_warning_says_what_keeps_them(
+    tmp_path: Path, capsys
+) -> None:
+    """Session 88 (agreefix L2): beside the team's own 'Morale', the warning advised --codebook
+    cfir-2009, which refuses the CSV ("line 9: unknown code 'Morale'"). It says so now, and
+    what to do instead; done, the two names of Available Resources agree (kappa 0.5 of 0.062)."""
+    prefixed = (
+        "unit,coder,code\n"
+        + "".join(f"u{k},Ann,Inner Setting - Available Resources\n" for k in range(4))
+        + "".join(f"u{k},Ben,Available Resources\n" for k in (0, 1, 2, 4))
+        + "u3,Ben,Morale\nu4,Ann,Morale\n"
+        + "".join(f"u{k},Ann,Morale\nu{k},Ben,Morale\n" for k in (5, 6, 7))
+    )
+    data = _agree(tmp_path, capsys, prefixed)
+    assert round(data["pooled"]["all"]["kappa"], 4) == 0.0625
+    assert [n for n in data["notes"] if "one code of" in n] == [
+        "1 group of code names is one code of cfir-2009, but is compared as written, as "
+        "different codes: IS.E.2 Available Resources: 'Available Resources' (Ben) = 'Inner "
+        "Setting - Available Resources' (Ann). --codebook cfir-2009 would count it as its one "
+        "code, but refuses a name that is no code of it, as 'Morale' is: to keep it as your "
+        "own, write the group's names alike in the CSV instead"
+    ]
+    p = tmp_path / "mixids.csv"
+    code, _, err = run(["agree", str(p), "--n-boot", "0", "--codebook", "cfir-2009"], capsys)
+    assert code != 0 and "unknown code 'Morale' in codebook 'cfir-2009'" in err
+    alike = prefixed.replace("Inner Setting - Available Resources", "Available Resources")
+    data = _agree(tmp_path, capsys, alike)
+    assert data["pooled"]["all"]["kappa"] == 0.5
+    assert not [n for n in data["notes"] if "one code of" in n]

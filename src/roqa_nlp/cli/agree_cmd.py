@@ -2248,7 +2248,9 @@ def _one_code_of_a_codebook_warning(coded: Any, written: set[str]) -> str | None
     book = _builtin_codebook_of_names(names, lambda known: sum(map(len, groups_of(known).values())))
     if book is None:
         return None
-    groups = groups_of(_names_known(book, names))
+    known = _names_known(book, names)
+    groups = groups_of(known)
+    own = [n for n in names if n not in known]  # what --codebook refuses (line N: unknown code)
     order = {c.id: i for i, c in enumerate(book.codes)}
     said = [
         f"{cid} {book[cid].name}: "
@@ -2261,9 +2263,25 @@ def _one_code_of_a_codebook_warning(coded: Any, written: set[str]) -> str | None
         f"{book.id}, but {'are' if k > 1 else 'is'} compared as written, as different codes: "
         + "; ".join(said[:4])
         + (f"; and {k - 4} more" if k > 4 else "")
-        + f". Give --codebook {book.id} to count {'each group' if k > 1 else 'it'} as its one "
-        "code"
+        + (
+            f". Give --codebook {book.id} to count {'each group' if k > 1 else 'it'} as its one "
+            "code"
+            if not own
+            else f". --codebook {book.id} would count {'each group' if k > 1 else 'it'} as its "
+            f"one code, but refuses a name that is no code of it, as {_own_names_said(own)}: to "
+            f"keep {'them' if len(own) > 1 else 'it'} as your own, write "
+            f"{'each group' if k > 1 else 'the group'}'s names alike in the CSV instead"
+        )
     )
+
+
+def _own_names_said(own: Sequence[str]) -> str:
+    """Names a long CSV writes that no codebook code has, as a note says them: up to 3, then a
+    count (``'Morale' is``, ``'Morale', 'Rotas' and 2 more are``)."""
+    from ..errors import and_list
+
+    shown = [repr(n) for n in own[:3]] + ([f"{len(own) - 3} more"] if len(own) > 3 else [])
+    return f"{and_list(shown)} {'is' if len(own) == 1 else 'are'}"
 
 
 def _builtin_codebook_of_names(
