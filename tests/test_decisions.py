@@ -418,17 +418,30 @@ def test_codes_given_by_name_are_stored_by_id(cfir: Codebook) -> None:
     assert feedback_examples(decisions, cfir, None)[1] == [["OS.D"]]
 
 
-def test_unknown_segment_id_is_a_one_line_error_naming_the_decisions(cfir: Codebook) -> None:
+def test_a_row_without_text_of_a_transcript_not_coded_is_left_out_naming_its_row(
+    cfir: Codebook,
+) -> None:
+    # its interview is not in the codings, whose other rows are on their own ids: left out, as
+    # apply-decisions leaves it out (s88 daily20 D2: one such row stopped the round's training)
     decisions = [
-        Decision("p01_interview:0003", "accept", "IS.E.2"),
-        Decision("p09:0001", "accept", "IC.A"),
+        Decision("p01_interview:0003", "accept", "IS.E.2", row=2),
+        Decision("p09:0001", "accept", "IC.A", row=3),
     ]
-    with pytest.raises(RoqaError) as exc:
-        feedback_examples(decisions, cfir, coding_result(), where="decisions.csv")
-    msg = str(exc.value)
-    assert "\n" not in msg
-    assert msg.startswith("decisions.csv: unknown segment id 'p09:0001'")
-    assert "--codings" in msg
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        texts, labels, ids = feedback_examples(
+            decisions, cfir, coding_result(), where="decisions.csv"
+        )
+    assert (texts, labels, ids) == (
+        ["We just don't have the staff to run it."],
+        [["IS.E.2"]],
+        ["p01_interview:0003"],
+    )
+    said = [str(w.message) for w in caught if "left out" in str(w.message)]
+    assert said == [
+        "decisions.csv: 1 decision without text on no segment of the codings, left out: "
+        "p09:0001 (row 3)"
+    ]
 
 
 def test_without_a_result_or_text_every_segment_is_unknown(cfir: Codebook) -> None:

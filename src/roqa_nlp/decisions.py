@@ -2010,6 +2010,110 @@ def excel_changed_ids(decisions: Sequence[Decision], result: CodingResult) -> st
     return said if numbered and kinds == {"a time"} else None
 
 
+#: why a row gives no example (FeedbackExamples.left_out): without text, on no segment of codings
+#: its other rows confirm (:func:`rows_on_no_segment`), as apply-decisions leaves it out
+ON_NO_SEGMENT = "rows without text on no segment of the codings"
+
+
+def _id_key(segment_id: str) -> tuple[str, str]:
+    """A segment id as a hand may type it: its transcript in any case, its number without zero
+    padding (or Excel's ``.0``): ``P01_INTERVIEW:20`` is ``p01_interview:0020``'s key."""
+    part, _, number = segment_id.strip().rpartition(":")
+    digits = re.fullmatch(r"0*(\d+)(?:\.0+)?", number.strip())
+    return part.strip().casefold(), digits.group(1) if digits else number.strip().casefold()
+
+
+def rows_on_no_segment(
+    decisions: Sequence[Decision],
+    on: Sequence[str | None],
+    result: CodingResult,
+    where: str | Path,
+) -> list[Decision]:
+    """The rows of ``decisions`` (``on``: their segments, as :func:`match_decisions` finds them
+    in ``result``) without text, nor a row of their segment id with text, that are on no segment:
+    ``roqa train --feedback`` and ``roqa apply-decisions`` leave them out alike, or stop alike.
+
+    Nothing but its id finds such a row, so its id on no segment is the one sign that the codings
+    are another run's or another study's (hunt43, session 88: left out, the rest of another
+    study's review trained 5 of 5 rows on its words). It is left out only where the codings are
+    confirmed for its transcript: the transcript is not in the codings (its interview not coded
+    there), or rows with text of that transcript are on their own ids and none has moved (a
+    transcript whose ids moved, a turn added, may have stale ids at its end and every id-only
+    row a turn off). Else, and for an id that is no transcript's (``p01``, empty), it stops: a
+    one-line error naming the id, "are they the codings the review was made on? give those
+    codings". Before that, an id that is a segment's but for case and zero padding
+    (``P01_INTERVIEW:20``) stops with "did you mean", and ids Excel changed with how to save
+    them again (:func:`excel_changed_ids`): such rows would be lost, not stale."""
+    with_text = {d.segment_id for d in decisions if d.text.strip()}
+    stale = [
+        d
+        for d, o in zip(decisions, on)
+        if o is None and not d.text.strip() and d.segment_id not in with_text
+    ]
+    if not stale:
+        return []
+    ids = [s.segment.id for s in result.segments]
+    keys = {_id_key(sid): sid for sid in ids}
+    for d in stale:
+        if (meant := keys.get(_id_key(d.segment_id))) is not None:
+            raise RoqaError(
+                f"unknown segment id {quoted(d.segment_id)}{_row_of(d)}: did you mean "
+                f"{quoted(meant)}?",
+                path=where,
+                hint="write the segment id as codings.jsonl has it, or add the row's text",
+            )
+    # ids Excel changed: of these codings when their ids say so, or when other rows are found
+    excel = all(_excel_kind(d) for d in stale) and (
+        excel_changed_ids(stale, result)
+        or (_excel_kind(stale[0]) if any(o is not None for o in on) else None)
+    )
+    if excel:
+        raise RoqaError(
+            f"{len(stale)} decision(s) without text on no segment of the codings: "
+            f"{_by_id_and_row(stale)}; {_EXCEL_IDS} ({excel})",
+            path=where,
+            hint=EXCEL_IDS_HINT,
+        )
+    coded = {transcript_part(sid) for sid in ids}
+    at_own: set[str] = set()
+    moved: set[str] = set()
+    for d, o in zip(decisions, on):
+        if d.text.strip() and o is not None:
+            (at_own if o == d.segment_id else moved).add(transcript_part(d.segment_id))
+    unconfirmed = [
+        d
+        for d in stale
+        if not (part := transcript_part(d.segment_id).strip())
+        or (part in coded and (part not in at_own or part in moved))
+    ]
+    if unconfirmed:
+        first = unconfirmed[0]
+        why = (
+            "a segment id is its transcript's name, a colon and a number, as codings.jsonl has it"
+            if not transcript_part(first.segment_id).strip()
+            else f"rows with text of {transcript_part(first.segment_id)} are on other segment ids "
+            "now, as when the review was made on other codings"
+            if transcript_part(first.segment_id) in moved
+            else "no row of its transcript with text is on its own segment to show that these "
+            "are the codings the review was made on"
+        )
+        raise RoqaError(
+            f"unknown segment id {quoted(first.segment_id)}{_row_of(first)}"
+            + (f" and {len(unconfirmed) - 1} more" if len(unconfirmed) > 1 else "")
+            + f": {why}",
+            path=where,
+            hint="are they the codings the review was made on? give those codings, or their "
+            "folder; else add the rows' text column, or delete the rows",
+        )
+    return stale
+
+
+def _excel_kind(d: Decision) -> str | None:
+    """What ``d``'s segment id reads as when Excel made it (``01:01:00 reads as a time``)."""
+    kind = next((k for k, p in _EXCEL_MADE if p.fullmatch(d.segment_id.strip())), None)
+    return None if kind is None else f"{d.segment_id} reads as {kind}"
+
+
 def match_decisions(decisions: list[Decision] | str | Path, result: CodingResult) -> DecisionMatch:
     """The segments of ``result`` the decisions are on, found as feedback finds their text.
     ``decisions`` is a list of :class:`Decision` or a decisions file (read by
@@ -3641,6 +3745,7 @@ def feedback_plan(
     # model's codings, reviewed charted in CFIR 2.0 and trained in it): its codes shown are those
     # charted in the model's codebook
     charted_from: dict[int, Codebook] = {}
+    n_stale = 0  # rows without text on no segment of codings that confirm it, left out
     for n_file, (decisions, result, where) in enumerate(sources):
         if result is not None and (book := codings_codebook(result, codebook)) is not None:
             charted_from.update((id(s), book) for s in result.segments)
@@ -3657,6 +3762,7 @@ def feedback_plan(
             reviewers.append(named)
         segs = {} if result is None else {s.segment.id: s for s in result.segments}
         on: list[str | None] = [None] * len(filled)
+        stale: list[Decision] = []
         joined: Sequence[bool] = ()
         edited: Sequence[bool] = ()
         if result is not None:
@@ -3664,6 +3770,8 @@ def feedback_plan(
             on, joined, edited = list(match.on), match.joined, match.edited
             if filled and all(o is None for o in on):
                 raise none_on_the_codings(filled, result, where)
+            # rows without text on no segment: left out or stopped on, as apply-decisions does
+            stale = rows_on_no_segment(filled, on, result, where)
             warn_of_edited_text(match, where, codebook)
         # a segment -> the words of the decisions that followed them into it (joined since)
         parts: dict[str, list[tuple[str, list[str]]]] = {}
@@ -3674,7 +3782,10 @@ def feedback_plan(
         if not unsure and result is not None:
             _warn_of_rows_without_text(filled, on, where)
         lost: list[Decision] = []
+        left_out = {id(d) for d in stale}
         for i, (d, o) in enumerate(zip(filled, on)):
+            if id(d) in left_out:
+                continue
             if o is None and not d.text:
                 raise RoqaError(
                     f"unknown segment id {quoted(d.segment_id)}",
@@ -3710,6 +3821,13 @@ def feedback_plan(
                 + (unit_said(lost, result, where) or parted_said(lost, result) if result else ""),
                 path=where,
             )
+        if stale:
+            n_stale += len(stale)
+            warn(
+                f"{len(stale)} decision{'s' if len(stale) != 1 else ''} without text on no "
+                f"segment of the codings, left out: {_by_id_and_row(stale)}",
+                path=where,
+            )
         if unsure:
             warn(
                 f"{unsure} decision{'s' if unsure != 1 else ''} without text, found by segment id "
@@ -3726,6 +3844,8 @@ def feedback_plan(
     def count(table: dict[str, int], key: str, n: int = 1) -> None:
         if n:
             table[key] = table.get(key, 0) + n
+
+    count(out.left_out, ON_NO_SEGMENT, n_stale)
 
     # rows a later row (or round) contradicts, settled by the later one: their places among the
     # rows read, and what is said of them
@@ -4566,7 +4686,7 @@ def _left_out_why(n: int, why: str) -> str:
     """``n`` decisions left out and why (a reason of :data:`SHORT_OF_ALL` and its kind), in
     the singular for one: "1 rejection on segments given a code", not "1 rejections"."""
     if n == 1:
-        for plural in ("rejections", "corrections"):
+        for plural in ("rejections", "corrections", "rows"):
             why = why.replace(plural, plural[:-1], 1)
     return f"{n} {why}"
 
@@ -5589,6 +5709,8 @@ def reviewed_codings(
     on = match.on
     if used and all(o is None for o in on):
         raise none_on_the_codings(used, result, where)
+    # rows without text on no segment: left out (below) or stopped on, as training does
+    rows_on_no_segment(used, on, result, where)
     # a code no codebook knows stops it before any warning, every such code named at once
     refuse_unknown_codes(
         [d for d, o in zip(used, on) if o is not None], book, where, by_id=own_chart
