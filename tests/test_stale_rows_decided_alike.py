@@ -160,3 +160,17 @@ def test_an_id_typed_in_another_case_or_padding_is_asked_about(cfir: Codebook, t
 def test_without_codings_a_row_without_text_is_still_unknown(cfir: Codebook) -> None:
     with pytest.raises(RoqaError, match="unknown segment id 's:1'"):
         feedback_examples([Decision("s:1", "accept", "IC.A")], cfir, None)
+
+
+def test_every_id_typed_so_is_named_at_once(cfir: Codebook) -> None:
+    decisions = [
+        Decision("p01_interview:0003", "accept", "IS.E.2", row=2, text=TEXTS["p01_interview:0003"]),
+        Decision("P01_INTERVIEW:0004", "accept", "OS.B", row=3),
+        Decision("p01_interview:11", "accept", "IC.A", row=4),
+    ]
+    said = (
+        "decisions.csv: unknown segment ids 'P01_INTERVIEW:0004' (row 3): did you mean "
+        "'p01_interview:0004'?; 'p01_interview:11' (row 4): did you mean 'p01_interview:0011'? "
+        "(write the segment id as codings.jsonl has it, or add the row's text)"
+    )
+    assert both(decisions, cfir) == [said, said]

@@ -2054,14 +2054,19 @@ def rows_on_no_segment(
         return []
     ids = [s.segment.id for s in result.segments]
     keys = {_id_key(sid): sid for sid in ids}
-    for d in stale:
-        if (meant := keys.get(_id_key(d.segment_id))) is not None:
-            raise RoqaError(
-                f"unknown segment id {quoted(d.segment_id)}{_row_of(d)}: did you mean "
-                f"{quoted(meant)}?",
-                path=where,
-                hint="write the segment id as codings.jsonl has it, or add the row's text",
-            )
+    # every such id at once, as unknown codes are named (one run per typo otherwise)
+    typed = [
+        f"{quoted(d.segment_id)}{_row_of(d)}: did you mean {quoted(meant)}?"
+        for d in stale
+        if (meant := keys.get(_id_key(d.segment_id))) is not None
+    ]
+    if typed:
+        more = f"; and {len(typed) - 3} more" if len(typed) > 3 else ""
+        raise RoqaError(
+            f"unknown segment id{'s' if len(typed) > 1 else ''} " + "; ".join(typed[:3]) + more,
+            path=where,
+            hint="write the segment id as codings.jsonl has it, or add the row's text",
+        )
     # ids Excel changed: of these codings when their ids say so, or when other rows are found
     excel = all(_excel_kind(d) for d in stale) and (
         excel_changed_ids(stale, result)
