@@ -174,3 +174,27 @@ def test_every_id_typed_so_is_named_at_once(cfir: Codebook) -> None:
         "(write the segment id as codings.jsonl has it, or add the row's text)"
     )
     assert both(decisions, cfir) == [said, said]
+
+
+def test_stale_ids_excel_changed_get_the_excel_hint(cfir: Codebook) -> None:
+    # transcript 01's ids 01:0003 ... read by Excel as times: the row with text is still found by
+    # its words; the one without text is not stale, its id was changed, so it is not left out
+    segs, start = [], 0
+    for n, text in enumerate(TEXTS.values(), start=1):
+        seg = Segment(f"01:{n:04d}", "01", "P01", "participant", start, start + len(text), text)
+        segs.append(SegmentResult(segment=seg))
+        start += len(text) + 1
+    result = CodingResult(segments=segs)
+    decisions = [
+        Decision("01:01:00", "accept", "IS.E.2", row=2, text=TEXTS["p01_interview:0003"]),
+        Decision("01:02:00", "accept", "OS.B", row=3),
+    ]
+    with pytest.raises(RoqaError) as exc, warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        feedback_plan([(decisions, result, "decisions.csv")], cfir)
+    assert str(exc.value) == (
+        "decisions.csv: 1 decision(s) without text on no segment of the codings: 01:02:00 "
+        "(row 3); their segment ids look changed by Excel when it opened the CSV (01:02:00 reads "
+        "as a time) (save the decisions from report.html again, and open that file in Excel with "
+        "Data > From Text/CSV, the segment_id column set to Text)"
+    )
