@@ -784,12 +784,20 @@ def says_nothing(text: str) -> bool:
     what it means was said before the line cut out (s69 seed13: coded Relative Priority at 0.80,
     three participants' only Table 2 quote), or only courtesies ("It's a pleasure. I've been
     looking forward to it actually.", :func:`~roqa_nlp.transcripts.courtesies.only_courtesies`:
-    s69 seed13, Motivation at 0.40, sure)."""
+    s69 seed13, Motivation at 0.40, sure), or only talk of a bad line that asks again or speaks
+    to the listener ("Sorry, the Wi-Fi dropped out, what was the last bit?",
+    :func:`~roqa_nlp.transcripts.repairs.only_asks_again`: read with the question before the
+    interviewer's "Can you hear me okay?", it was a study's only candidate code, s88 daily22)."""
     from .transcripts.closings import is_closing_formula
     from .transcripts.courtesies import only_courtesies
-    from .transcripts.repairs import restates_nothing
+    from .transcripts.repairs import only_asks_again, restates_nothing
 
-    return is_closing_formula(text) or restates_nothing(text) or only_courtesies(text)
+    return (
+        is_closing_formula(text)
+        or restates_nothing(text)
+        or only_courtesies(text)
+        or only_asks_again(text)
+    )
 
 
 def words_read(text: str) -> str:

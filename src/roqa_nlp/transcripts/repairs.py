@@ -65,6 +65,16 @@ staffing is the main thing for us``, ``I said that's not the main thing``). A li
 (pronouns, be/have/do, backchannel words) in place of the pointers set 48 of 77 answers after a
 repair aside, these among them (session 69 hunt h_restate). ``Sorry, I said that to them all``
 reports what was said to someone, after an apology, and is coded too.
+
+A participant's turn may be a repair too: ``Sorry, the Wi-Fi dropped out, what was the last
+bit?`` after the interviewer's ``Can you hear me okay?``. Read with the question before that (as
+above), the packaged model queued it for open coding, the study's only candidate new code, and
+charted ``You broke up a bit, can you say that again?`` as Culture at 0.157 (s88 daily22 D1). So
+a segment that only tells of a bad line and asks again or speaks to the listener
+(:func:`only_asks_again`) is procedural talk whatever the question. Talk of the line alone that
+asks nothing of the listener is not taken: said as an answer it may mean what it says (``The
+internet went.`` about a launch day, ``I missed that.``, ``Well, there you are.``). A rule that
+took all talk of the line set 32 of 86 such answers aside (s88 hunt44 D1, reverted).
 """
 
 from __future__ import annotations
@@ -100,6 +110,15 @@ RESTATEMENT_FILLERS = "restatement_fillers.txt"
 REPAIR_APOLOGIES = "repair_apologies.txt"
 #: Words by which repair talk speaks to the other person on the call: :func:`before_repair_line`.
 REPAIR_LISTENER_WORDS = "repair_listener_words.txt"
+#: The packaged phrases by which a participant says their own line failed or asks for the
+#: question again (``the wi-fi dropped out``, ``what was the question``), not said by an
+#: interviewer who only repairs (``And what did you say?`` asks): :func:`only_asks_again`.
+REPAIR_PHRASES_OF_PARTICIPANTS = "repair_phrases_of_participants.txt"
+#: The packaged words by which a repair phrase speaks to the listener or asks again (``you``,
+#: ``question``, ``pardon``), and the repair phrases that are also everyday remarks (``there you
+#: are``), whose words do not: :func:`only_asks_again`.
+REPAIR_ASKING_WORDS = "repair_asking_words.txt"
+REPAIR_EVERYDAY_REMARKS = "repair_everyday_remarks.txt"
 #: The packaged hesitations (``um``, ``er``), left out of a pointer back as its fillers are.
 HESITATION_FILLERS = "hesitation_fillers.txt"
 #: The packaged words that answer nothing said around repair talk (``oh``, ``well``): with the
@@ -211,6 +230,49 @@ def restates_nothing(words: str) -> bool:
         said.extend(rest[i : i + 1] if m == 0 else [])
         i += max(m, 1)
     return _pointers().fullmatch(" ".join(said) + " ") is not None
+
+
+def only_asks_again(words: str) -> bool:
+    """Whether ``words``, a participant's, only tell of a bad line and ask to hear the question
+    again or speak to the other person on the call: every word is in a phrase of
+    :data:`REPAIR_PHRASES` or :data:`REPAIR_PHRASES_OF_PARTICIPANTS`, a small word of
+    :data:`REPAIR_FILLERS`, a hesitation or a word of :data:`REPAIR_INTERJECTIONS` (no yes or no,
+    nor any word of an answer), and one of those phrases holds a word of
+    :data:`REPAIR_ASKING_WORDS` (not in a remark of :data:`REPAIR_EVERYDAY_REMARKS`). ``Sorry,
+    the Wi-Fi dropped out, what was the last bit?`` and ``You broke up a bit, can you say that
+    again?`` do, whatever the question before them (s88 daily22 D1: read with the question
+    before the interviewer's ``Can you hear me okay?``, one was the study's only candidate code
+    and one was charted as Culture). ``The internet went.``, ``I missed that.``, ``Well, the
+    screen froze. Again.`` and ``Well, there you are.`` ask nothing of the listener and may
+    answer the question in their everyday sense (s88 hunt44 D1), and ``Can you say that again?
+    We just don't have the beds.`` has words of an answer: these do not."""
+    tokens = words_of(words)
+    names = (
+        REPAIR_PHRASES,
+        REPAIR_PHRASES_OF_PARTICIPANTS,
+        REPAIR_FILLERS,
+        HESITATION_FILLERS,
+        REPAIR_INTERJECTIONS,
+    )
+    if not tokens or not covered_by(tokens, *names, backchannel_words=False):
+        return False
+    asking, longest = _asking_phrases(), longest_of(REPAIR_PHRASES, REPAIR_PHRASES_OF_PARTICIPANTS)
+    return any(
+        tuple(tokens[i : i + m]) in asking
+        for i in range(len(tokens))
+        for m in range(1, min(longest, len(tokens) - i) + 1)
+    )
+
+
+@cache
+def _asking_phrases() -> frozenset[tuple[str, ...]]:
+    """The phrases of :data:`REPAIR_PHRASES` and :data:`REPAIR_PHRASES_OF_PARTICIPANTS` that
+    speak to the listener or ask again (:func:`only_asks_again`)."""
+    words = packaged_words(REPAIR_ASKING_WORDS)
+    phrases = phrases_of(REPAIR_PHRASES, REPAIR_PHRASES_OF_PARTICIPANTS)
+    return frozenset(
+        p for p in phrases - phrases_of(REPAIR_EVERYDAY_REMARKS) if not words.isdisjoint(p)
+    )
 
 
 def _only_repair_talk(tokens: list[str]) -> bool:
