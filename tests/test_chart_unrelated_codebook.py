@@ -416,3 +416,30 @@ def test_report_of_an_own_model_s_codings_names_their_codebook_json_to_add_the_m
     (out / "codebook.json").write_text(json.dumps(book), "utf-8")
     code, said, err = run(["report", str(out), "--codebook", "cfir-2022"], capsys)
     assert code == 0 and "codes translated from tdf-lite to cfir-2022" in said + err
+
+
+def test_an_own_model_charted_in_cfir_2022_names_the_codes_its_mapping_never_reaches(
+    embedder: Embedder, tmp_path: Path, capsys
+) -> None:
+    """Blind tester daily25, session 89 (D1): a model trained on a team codebook mapped onto CFIR
+    2.0 charted its codings in CFIR 2.0 without naming the codes its mapping cannot reach, and
+    its matrix had no "not codable from ..." cell (the cfir-2009 path had 208), so an empty
+    column read as nobody talking of it. Now the line, the note and the matrix say so, as they
+    do of the packaged model's codings (one function, framework.uncodable)."""
+    mapping = {"cfir-2022": {"CAP.KN": ["INS.K"], "CAP.SK": ["IND.K"]}}
+    model = tdf_model(embedder, tmp_path, mapping)
+    out = tmp_path / "coded"
+    code, said, err = run(
+        ["code", str(EXAMPLES / "p01_interview.txt"), "--model", str(model), "--codebook",
+         "cfir-2022", "--out", str(out)],
+        capsys,
+    )  # fmt: skip
+    assert (code, err) == (0, "")
+    line = "no tdf-lite code maps onto 65 of the 67 cfir-2022 codes, so they cannot be charted"
+    assert line in said.replace("\n", " ")
+    matrix = tmp_path / "m.csv"
+    code, said, err = run(["report", str(out), "--matrix", str(matrix)], capsys)
+    assert (code, err) == (0, "") and line in said
+    cells = matrix.read_text("utf-8")
+    assert "not codable from tdf-lite: no tdf-lite code maps onto it" in cells
+    assert "Teaming" in (out / "report.html").read_text("utf-8")

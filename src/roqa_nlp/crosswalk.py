@@ -713,6 +713,7 @@ def translate(
     meta = copy.deepcopy(result.meta)
     meta["codebook"] = target.id
     meta["crosswalk"] = {"from": source.id, "to": target.id}
+    record_unreachable(meta["crosswalk"], source, target)
     named = _named(result, source, target)
     if named:
         meta["crosswalk"]["named"] = named
@@ -1369,6 +1370,7 @@ def chart_given(
     meta = copy.deepcopy(result.meta)
     meta["codebook"] = target.id
     walked: dict[str, Any] = {"from": source.id, "to": target.id}
+    record_unreachable(walked, source, target)
     walked["one_of"] = {c.id: list(k[1]) for k, c in rows.items()}
     named = _named(result, source, target)
     if named:
@@ -1598,6 +1600,22 @@ def _translate_segment(
     return dataclasses.replace(
         s, suggestions=translate_suggestions(s.suggestions, walk, source, target, s.segment.text)
     )
+
+
+def record_unreachable(walk: dict[str, Any], source: Codebook, target: Codebook) -> None:
+    """Record in ``walk`` (``meta["crosswalk"]``) the codes of ``target`` that codings translated
+    from ``source``, a codebook of one's own, can never carry (:func:`unreachable`), as
+    :func:`~roqa_nlp.framework.uncodable` names them: a built-in source's are judged again from
+    its packaged mapping, so nothing is recorded for one (nor for a source without a mapping)."""
+    from .framework import UNREACHABLE
+
+    if source.id in BUILTIN or source.id == target.id:
+        return
+    try:
+        never = unreachable(source, target)
+    except RoqaError:  # no mapping: the translation's own error or note says so
+        return
+    walk[UNREACHABLE] = [c.id for c in target.codable if c.id in never]
 
 
 def unreachable(source: Codebook, target: Codebook) -> set[str]:

@@ -2506,14 +2506,15 @@ def never_suggested(
     MODEL_DIR``), as what names it and the codes it has a class for: when those are all among
     them, the line says that model can suggest them, not only that the packaged one never does
     (study9 s79, 6: said of a model trained in CFIR 2.0 that suggests Critical Incidents)."""
-    from .crosswalk import _is_own_id, base_codebook, named_in
+    from .crosswalk import _is_own_id, base_codebook, named_in, record_unreachable
 
     named = {
         c.id: same.id
         for c in model.codes
         if _is_own_id(c.id) and (same := named_in(codebook, c.name)) is not None
     }
-    walk = {"from": base_codebook(model).id, "to": codebook.id, "named": named}
+    walk = {"from": (base := base_codebook(model)).id, "to": codebook.id, "named": named}
+    record_unreachable(walk, base, codebook)  # a model of a codebook of one's own
     # a new code a review made, kept in the codebook, is a code the model never suggests unless
     # it has one of that name: before, it was listed codable and counted nowhere ("1 of the 8"
     # under 9 codable codes: tester, session 60)
@@ -2547,6 +2548,12 @@ def _charted_as_given(walk: Mapping[str, Any] | None) -> set[str]:
     return {str(k) for k in one_of} if isinstance(one_of, Mapping) else set()
 
 
+#: the key of ``meta["crosswalk"]`` listing the codes of the codebook charted in that no code of
+#: a codebook of one's own it was translated from maps onto (:func:`uncodable`); a built-in
+#: source's are judged from its packaged mapping instead
+UNREACHABLE = "unreachable"
+
+
 def uncodable(
     walk: Mapping[str, Any] | None, codebook: Codebook | None, *, own: bool = False
 ) -> list[str]:
@@ -2555,24 +2562,32 @@ def uncodable(
     (:func:`~roqa_nlp.crosswalk.unreachable`; CFIR 2.0's Critical Incidents, Teaming ... from
     CFIR 2009), in codebook order, but those a project's own code was charted as (a review's
     new code "Critical Incidents", ``meta["crosswalk"]["named"]``) and a person's codes charted
-    once as given (:func:`_charted_as_given`); empty when not translated, or from a codebook
-    of one's own. ``own``: a codebook's own codes (``project.…``, a review's new codes it keeps)
+    once as given (:func:`_charted_as_given`); empty when not translated. From a codebook of
+    one's own (a model trained on a team's codebook mapped onto CFIR 2.0), the codes the
+    translation judged so (:data:`UNREACHABLE`, :func:`~roqa_nlp.crosswalk.record_unreachable`;
+    blind tester daily25, session 89: none were named, and no matrix cell said so). ``own``: a codebook's own codes (``project.…``, a review's new codes it keeps)
     are among them too, as of a codebook before any coding (:func:`never_suggested`), not of
     codings, where they are a person's codes."""
     from .codebook import BUILTIN, builtin_codebook
 
     source = walk.get("from") if isinstance(walk, Mapping) else None
-    if codebook is None or not isinstance(source, str) or source not in BUILTIN:
+    if codebook is None or not isinstance(source, str):
         return []
     if source == codebook.id:  # charted back in the codebook the model coded in: all reachable
         return []
     from .crosswalk import _is_own_id, unreachable
     from .errors import RoqaError
 
-    try:
-        never = unreachable(builtin_codebook(source), codebook)
-    except RoqaError:  # no mapping from the source: the translation note says so, not this
-        return []
+    judged = walk.get(UNREACHABLE) if isinstance(walk, Mapping) else None
+    if source not in BUILTIN:  # a codebook of one's own: judged when translated, or never
+        if not isinstance(judged, list):
+            return []
+        never = {str(k) for k in judged}
+    else:
+        try:
+            never = unreachable(builtin_codebook(source), codebook)
+        except RoqaError:  # no mapping from the source: the translation note says so, not this
+            return []
     named = walk.get("named") if isinstance(walk, Mapping) else None
     never -= set(named.values()) if isinstance(named, Mapping) else set()
     # a project's own codes, and a person's codes kept under their own name (a second set of
