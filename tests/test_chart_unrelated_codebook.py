@@ -187,14 +187,47 @@ def test_code_with_a_codebook_unrelated_to_the_model_is_refused_before_coding(
          "--out", str(out)],
         capsys,
     )  # fmt: skip
+    # both fixes, as docs/codebooks.md quotes it: a mapping block was never named (blind
+    # tester daily25, session 89, D2: the fix that served best there, kappa 0.647 against 0.274
+    # for a model trained on the team's few records)
     assert (code, err) == (
         2,
         f"roqa: error: {tiny_model_dir}: codebook 'rm-own' documents no mapping from "
         "'cfir-2009', the model's codebook, and none of its 39 codes are in 'rm-own': every "
         "code would be charted as a code outside the codebook (chart in the model's own "
-        "codebook 'cfir-2009': leave out --codebook)\n",
+        f"codebook 'cfir-2009': leave out --codebook, or add to {own} a \"mapping\" from its "
+        'codes to cfir-2009\'s: "mapping": {"cfir-2009": {"<your code id>": ["<cfir-2009 code '
+        'id>", ...]}} (docs/codebooks.md))\n',
     )
     assert not (out / "codings.jsonl").exists() and not (out / "run.json").exists()
+
+
+def test_code_with_a_codebook_mapped_onto_cfir_2022_says_the_packaged_model_needs_cfir_2009(
+    tiny_model_dir: Path, tmp_path: Path, capsys
+) -> None:
+    """Blind tester daily25, session 89 (D2): a team's codebook mapped onto CFIR 2.0 was told only
+    to leave out --codebook, not that its mapping is of no use to a model coding in CFIR 2009,
+    nor what would serve: a mapping onto cfir-2009, or a model trained on the codebook."""
+    own = tmp_path / "own22.json"
+    own.write_text(json.dumps({**OWN, "mapping": {"cfir-2022": {"WF.REC": ["INS.A.3"]}}}), "utf-8")
+    out = tmp_path / "coded"
+    code, _, err = run(
+        ["code", str(EXAMPLES), "--model", str(tiny_model_dir), "--codebook", str(own),
+         "--out", str(out)],
+        capsys,
+    )  # fmt: skip
+    assert (code, err) == (
+        2,
+        f"roqa: error: {tiny_model_dir}: codebook 'rm-own' documents no mapping from "
+        "'cfir-2009', the model's codebook, and none of its 39 codes are in 'rm-own': every "
+        "code would be charted as a code outside the codebook (its mapping onto cfir-2022 does "
+        "not translate the model's cfir-2009 codes; chart in the model's own codebook "
+        f"'cfir-2009': leave out --codebook, or add to {own} a \"mapping\" from its codes to "
+        'cfir-2009\'s: "mapping": {"cfir-2009": {"<your code id>": ["<cfir-2009 code id>", '
+        f"...]}}}} (docs/codebooks.md), or code with a model trained on it: roqa train DATA "
+        f"--codebook {own} --out MODEL)\n",
+    )
+    assert not (out / "codings.jsonl").exists()
 
 
 def test_table_2_of_an_own_codebook_heads_its_column_code(tmp_path: Path, capsys) -> None:

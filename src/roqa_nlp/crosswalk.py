@@ -192,6 +192,33 @@ def mapping_fix(source: Codebook, target: Codebook) -> str | None:
     return f'add to {where} a "mapping" from its codes to {other.id}\'s: {block}'
 
 
+def unrelated_fix(model: Codebook, chart: Codebook) -> str:
+    """The fixes ``roqa code`` names when a model of codebook ``model`` would chart in ``chart``,
+    unrelated to it (:func:`unrelated_chart`), in one line: chart in the model's own codebook, or
+    add the mapping that relates them (:func:`mapping_fix`), as docs/codebooks.md quotes it
+    (blind tester daily25, session 89: only "leave out --codebook" was said, never the mapping
+    that served best there). A codebook of one's own mapped onto other codebooks only (CFIR 2.0,
+    as a CFIR 2.0 team maps) is told that mapping does not translate the model's codes, and that
+    a model trained on it would code in it."""
+    from .io import shell_quoted
+
+    said = f"chart in the model's own codebook {model.id!r}: leave out --codebook"
+    if (fix := mapping_fix(model, chart)) is not None:
+        said += f", or {fix}"
+    elsewhere = [k for k in chart.mapping if k not in (model.id, _built_in_id(model))]
+    if chart.extends_builtin or not elsewhere:
+        return said
+    if chart.origin is not None:
+        said += (
+            ", or code with a model trained on it: roqa train DATA --codebook "
+            f"{shell_quoted(chart.origin)} --out MODEL"
+        )
+    return (
+        f"its mapping onto {', '.join(elsewhere)} does not translate the model's "
+        f"{_built_in_id(model)} codes; {said}"
+    )
+
+
 def refuse_unmapped_chart(own: Codebook, chart: Codebook) -> None:
     """Raise :func:`crosswalk`'s one-line :class:`NoMapping` when a model of codebook ``own``
     would have codes to translate into ``chart`` (a codable code of ``own`` that ``chart`` lacks)

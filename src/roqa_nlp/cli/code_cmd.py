@@ -1746,13 +1746,11 @@ def code_command(
         return
     ac = _load_model(model, no_cache, backend, threads)
     if chart_book is not None and (why := unrelated_chart(ac.codebook, chart_book, "the model's")):
+        from ..crosswalk import unrelated_fix
         from ..errors import RoqaError
 
-        raise RoqaError(  # before coding: a report of nothing but codes outside the codebook
-            why,
-            path=model,
-            hint=f"chart in the model's own codebook {ac.codebook.id!r}: leave out --codebook",
-        )
+        # before coding: a report of nothing but codes outside the codebook
+        raise RoqaError(why, path=model, hint=unrelated_fix(ac.codebook, chart_book))
     if chart_book is not None:
         from ..crosswalk import refuse_unmapped_chart
 
