@@ -15,6 +15,7 @@ from roqa_nlp.codebook import Codebook
 from roqa_nlp.schema import Code
 from roqa_nlp.training import (
     TrainingSet,
+    calibration_shortfall,
     codes_short_of_records,
     description_examples,
     normalise_records,
@@ -251,6 +252,36 @@ def test_a_code_learnt_from_its_description_alone_is_never_suggested(
     assert ac.card["training_data"]["described_only"] == ["FAM.ENG"]
 
 
+#: What roqa train warns of a model with no real interview speech to calibrate on (D3)
+CALIBRATED_ON_RECORDS = (
+    "roqa: warning: calibration: only 0 coded records of real interview speech (source "
+    "seed-paper) can be held out to calibrate the probabilities (fewer than 20): they are "
+    "calibrated on the training records themselves, out of fold, which are easier than "
+    "interview talk, so the probability shown will run ahead of how often the code is right; "
+    'give 20 or more coded records quoted from real interviews with "source": "seed-paper" '
+    "(docs/model.md)"
+)
+
+
+def test_a_model_calibrated_on_its_own_written_records_is_warned_of() -> None:
+    """Blind tester daily25, session 89 (D3): a model trained on a team codebook's 55 written
+    records fitted its temperature on them (0.383, the packaged model's 0.683); its segments
+    shown at 0.7 or more were right 6 of 13 (ECE 0.196), and nothing said so. The temperature is
+    fitted on the seed-paper group held out only with 20 coded records of it
+    (classifier.MIN_CALIBRATION_RECORDS); with fewer, roqa train warns."""
+    assert calibration_shortfall(with_descriptions(records(4, 1)), {}) == (
+        CALIBRATED_ON_RECORDS.removeprefix("roqa: warning: ")
+    )
+    quotes = [{"text": f"In the real interview {i} she said the rota broke.",
+               "construct": "Staff wellbeing", "source": "seed-paper"} for i in range(20)]  # fmt: skip
+    assert calibration_shortfall(with_descriptions([*records(4, 1), *quotes[:19]]), {}) == (
+        CALIBRATED_ON_RECORDS.removeprefix("roqa: warning: ").replace("only 0", "only 19")
+    )
+    assert calibration_shortfall(with_descriptions([*records(4, 1), *quotes]), {}) is None
+    # not calibrated at all: nothing to say of its calibration
+    assert calibration_shortfall(with_descriptions(records(4, 1)), {"calibrate": False}) is None
+
+
 @pytest.mark.slow
 def test_train_on_an_own_codebook_without_valences_warns_and_learns_no_neutral(
     tmp_path: Path,
@@ -270,6 +301,7 @@ def test_train_on_an_own_codebook_without_valences_warns_and_learns_no_neutral(
         "roqa: warning: valence: only 0 of 5 coded records carry a valence: every segment will "
         "be read as neutral/unsure; add a valence column (barrier/enabler/neutral) to read "
         "barriers and enablers",
+        CALIBRATED_ON_RECORDS,
         # 5 records and 3 descriptions: no segment can be flagged (docs tester, session 58)
         "roqa: warning: novelty: only 8 coded examples (records and code descriptions) "
         "calibrate the model, so its smallest p-value, 1/9, is not below alpha 0.1: no segment "

@@ -1262,6 +1262,7 @@ class AutoCoder:
         from .training import (
             TrainingSet,
             as_training_set,
+            calibration_shortfall,
             codes_described_only,
             codes_short_of_records,
             require_coded_records,
@@ -1285,6 +1286,11 @@ class AutoCoder:
                 # a review's new codes are warned of by their decided segments (update())
                 codes_short_of_records(everything, self.codebook, besides=self._new_codes),
                 valence_shortfall(everything),
+                # a built-in codebook's training data hold the seed paper's quotes to hold out
+                # (trained in CFIR 2.0 as their counterparts); a codebook of one's own has none
+                None
+                if self.codebook.extends_builtin
+                else calibration_shortfall(everything, self.params),
             )
             if m is not None
         ]
