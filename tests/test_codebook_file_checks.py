@@ -677,3 +677,32 @@ def test_a_codebook_none_of_whose_codes_has_cfir_2009_codes_shows_no_column(
         "domain",
         "codable",
     ]
+
+
+@pytest.mark.parametrize(
+    ("given", "meant"),
+    [("positive", "enabler"), ("Facilitator", "enabler"), ("negative", "barrier"),
+     ("hindrance", "barrier"), ("mixed", "neutral")],
+)  # fmt: skip
+def test_a_codes_valence_other_than_barrier_enabler_or_neutral_is_an_error_saying_which(
+    tmp_path: Path, given: str, meant: str
+) -> None:
+    """Blind tester daily25, session 89 (D6): a code's "valence": "positive" was read as enabler
+    without a word, where docs/codebooks.md lists barrier and enabler (and neutral) for codes.
+    A code's valence says which side of Table 2 it stands for, so the file names it in the
+    codebook's own words; a record's synonyms are no such word. One line naming the file, the
+    code and the allowed values, with the one it likely means."""
+    codes = own_codes()
+    codes[1]["valence"] = given
+    path = write(tmp_path, codes)
+    assert load_error(path) == (
+        f"{path}: code 'WF.TRN' has valence {given!r}, which is no valence of a codebook's code "
+        f"(did you mean {meant!r}? use barrier, enabler or neutral)"
+    )
+
+
+def test_a_codes_valence_in_capitals_is_read_as_written(tmp_path: Path) -> None:
+    codes = own_codes()
+    codes[1]["valence"], codes[2]["valence"] = "Barrier", " enabler "
+    book = Codebook.load(write(tmp_path, codes))
+    assert [book["WF.TRN"].valence, book["WF.WB"].valence] == ["barrier", "enabler"]

@@ -1380,17 +1380,29 @@ def _refuse_builtin_id(book: Codebook, builtin: Codebook, where: Path) -> None:
 
 
 def _code_valence(c: dict[str, Any], where: str | Path | None) -> str | None:
-    """A code's own valence (barrier / enabler / neutral, synonyms allowed), if it has one."""
+    """A code's own valence (barrier / enabler / neutral, any case), if it has one. A record's
+    synonyms (positive, facilitator, negative ...) are a one-line error saying the valence they
+    likely mean: docs/codebooks.md lists the three, and "positive" was read as enabler without a
+    word (blind tester daily25, session 89, D6)."""
     if c.get("valence") is None:
         return None
+    given = c["valence"]
     try:
-        return normalise_valence(str(c["valence"]))
+        meant = normalise_valence(str(given))
     except ValueError:
         raise RoqaError(
-            f"code {str(c.get('id'))!r} has unknown valence {c['valence']!r}",
+            f"code {str(c.get('id'))!r} has unknown valence {given!r}",
             path=where,
             hint="use barrier, enabler or neutral",
         ) from None
+    if str(given).strip().lower() not in (meant, ""):  # blank: neutral, as it always was
+        raise RoqaError(
+            f"code {str(c.get('id'))!r} has valence {given!r}, which is no valence of a "
+            "codebook's code",
+            path=where,
+            hint=f"did you mean {meant!r}? use barrier, enabler or neutral",
+        )
+    return meant
 
 
 @functools.cache
