@@ -1599,6 +1599,101 @@ def test_review_kept_for_the_very_report_wins_over_the_one_carried(
     )
 
 
+def _suggesting_otherwise() -> Any:
+    """The fixture coded again by a model that suggests otherwise (retrained on the review):
+    the same segments (the same report id), other suggestions on three of them."""
+    import copy
+
+    from report_fixture import INTERVIEWS
+
+    interviews = copy.deepcopy(INTERVIEWS)
+    p01, p02, p03 = (interviews[f"p0{i}_interview"][1] for i in (1, 2, 3))
+    p01[3][1][0] = (P01_0001, [("CI.A", 0.9, "barrier"), ("IC.F", 0.3, "barrier")], {})
+    p02[1][1][0] = (P02_0000, [("IS.E.2", 0.8, "barrier"), ("IC.H", 0.5, "barrier")], {})
+    text, _, flags = p03[1][1][0]
+    p03[1][1][0] = (text, [("IS.C", 0.4, "barrier")], flags)
+    return build_result(interviews)
+
+
+def test_a_review_kept_for_the_report_coded_again_with_other_suggestions_saves_every_decision(
+    browser: tuple[Any, Path], tmp_path: Path
+) -> None:
+    """The folder coded again by a model retrained on the review gives the same segments (the
+    same report id) other suggestions. Before (daily24, s89), the review this browser kept for
+    the report was shown as it was kept: its decisions on codes no longer suggested showed
+    nowhere, the toolbar counted them, and Save decisions left them out of the file (114
+    rejections and 2 recodes of 295 rows). They are read as a file carried into the report is
+    (roqa report --decisions): shown as "Also decided", a recode to the code now suggested first
+    as its accept, and every one saved."""
+    from selenium.webdriver.common.by import By
+
+    from roqa_nlp.report import report_id
+
+    driver, downloads = browser
+    for f in downloads.iterdir():
+        f.unlink()
+    path = tmp_path / "report.html"
+    write_report(build_result(), path, "cfir-2009", open_coding=OPEN_CODING)
+    _open_fresh(driver, path.as_uri())
+    _decide(driver, "p01_interview:0001", "IS.E.3", "reject")
+    _decide(driver, "p01_interview:0001", "CI.A", "accept")
+    _recode(driver, "p02_interview:0000", "OS.D", "IS.E.2")
+    _decide(driver, "p02_interview:0000", "IC.H", "reject")
+    _decide(driver, "p03_interview:0000", "IC.F", "reject")  # its one suggestion: fits no code
+    assert driver.find_element(By.ID, "decision-count").text == "6 decisions"
+    assert len(_saved_decisions(driver, downloads)) == 1 + 6
+    for f in downloads.iterdir():
+        f.unlink()
+    again = _suggesting_otherwise()
+    assert report_id(again) == report_id(build_result())
+    write_report(again, path, "cfir-2009", open_coding=OPEN_CODING)
+    driver.get(path.as_uri())
+    assert _pressed(driver, "p01_interview:0001", "CI.A") == ["accept"]
+    assert _pressed(driver, "p01_interview:0001", "IC.F") == []
+    # the recode to IS.E.2, suggested first now: its accept, not a recode of IC.H
+    assert _pressed(driver, "p02_interview:0000", "IS.E.2") == ["accept"]
+    assert _pressed(driver, "p02_interview:0000", "IC.H") == ["reject"]
+    assert _pressed(driver, "p03_interview:0000", "IS.C") == []
+
+    def carried(segment_id: str) -> str:
+        return str(
+            driver.execute_script(
+                "var b = document.querySelector(arguments[0]); return b ? b.textContent : '';",
+                f'.review[data-segment="{segment_id}"] .carried',
+            )
+        )
+
+    assert carried("p01_interview:0001") == "Also decided: reject IS.E.3"
+    assert carried("p02_interview:0000") == ""
+    assert carried("p03_interview:0000") == (
+        "Also decided: reject IC.F; fits no code (every suggestion shown then rejected)"
+    )
+    decided = driver.find_element(
+        By.CSS_SELECTOR, '.review[data-segment="p02_interview:0000"] .decided'
+    )
+    assert decided.get_attribute("textContent") == (
+        "Decided: OS.D recoded to IS.E.2 Available Resources; rejected IC.H"
+    )
+    # the rows saved before, in another order (those on codes no longer suggested last): saved
+    assert driver.find_element(By.ID, "unsaved-count").text == "(all saved)"
+    expected = [
+        ["p01_interview:0001", "accept", "CI.A", "", "", P01_0001, "", ""],
+        ["p01_interview:0001", "reject", "IS.E.3", "", "", P01_0001, "", ""],
+        ["p02_interview:0000", "recode", "IS.E.2", "", "", P02_0000, "", "OS.D"],
+        ["p02_interview:0000", "reject", "IC.H", "", "", P02_0000, "", ""],
+        ["p03_interview:0000", "reject", "IC.F", "", "", P03_0000, "", ""],
+        ["p03_interview:0000", "no-code", "", "", "", P03_0000, "", ""],
+    ]
+    assert driver.find_element(By.ID, "decision-count").text == f"{len(expected)} decisions"
+    assert _saved_decisions(driver, downloads) == [[*HEADER, "valence", "suggestion"], *expected]
+    # kept so: a reload shows and saves the same
+    driver.get(path.as_uri())
+    assert _pressed(driver, "p02_interview:0000", "IS.E.2") == ["accept"]
+    assert driver.find_element(By.ID, "decision-count").text == f"{len(expected)} decisions"
+    assert _decisions_csv(driver) == _review_csv([tuple(r) for r in expected])
+    assert [e for e in driver.get_log("browser") if e["level"] == "SEVERE"] == []
+
+
 def _pseudonymised(result: Any) -> Any:
     """``result`` as ``roqa code --pseudonymise`` records it: each transcript's metadata says it
     was pseudonymised (roqa_nlp.report.pseudonymised)."""

@@ -21,7 +21,8 @@
  * roqa_nlp.decisions.standing, which standingRows ports for a file loaded here; those matching
  * no segment, #roqa-unmatched, are said in the status line and saved back unchanged); a review kept in this place by an earlier
  * version of the report wins over them for the segments it has, and a review kept for this very
- * report wins over both. A review an older page kept under "roqa-decisions:" + report id alone
+ * report wins over both (read as a carried file is when the folder was coded again with other
+ * suggestions, the same segments: fitted). A review an older page kept under "roqa-decisions:" + report id alone
  * (roqa before the review was kept per place) is read when this page keeps none: this report's
  * id, else that of the report this page was written over (data-earlier-report-id), carried in by
  * segment id, then moved to this page's keys (legacyKey, earlierKey). "Load decisions…" reads a saved decisions.csv and applies it, each
@@ -142,10 +143,12 @@
   var legacyKey = "roqa-decisions:" + reportId;
   var earlierKey = earlierId && earlierId !== reportId ? "roqa-decisions:" + earlierId : "";
   var legacyFound = "";
-  /* segment id -> {codes: {suggested code: {decision, target}}, newCode, note, valence, extra
-     [, before][, mark][, more]}; note: the note in its box; more: the other notes a file gave the
-     segment (each once, as written, in the file's order), shown under the box and saved as note
-     rows of their own; mark: the QDA review mark (isMark) its decision rows carried, written back
+  /* segment id -> {codes: {suggested code: {decision, target[, from]}}, newCode, note, valence,
+     extra [, before][, mark][, more]}; from: on an accept, the suggestion a recode to this code
+     replaced (a string, "" when the file named none), saved as that recode (a recode carried
+     into codings made again, whose code is suggested now: entryFromRows); note: the note in its
+     box; more: the other notes a file gave the segment (each once, as written, in the file's
+     order), shown under the box and saved as note rows of their own; mark: the QDA review mark (isMark) its decision rows carried, written back
      in their note column; valence: the researcher's valence for the segment or ""; before: the new code
      the segment had before a group of the open-coding queue named it (nameGroup); extra:
      decisions carried from a file that no control shows ([decision, code_id, new_code]: a code
@@ -293,15 +296,15 @@
     var text = segmentText(review);
     /* the note column of its decision rows: the QDA review mark they came with, else the note */
     var note = st.mark || st.note;
-    var items = review.querySelectorAll(".sugg[data-code]");
-    for (var j = 0; j < items.length; j++) {
-      var code = items[j].getAttribute("data-code");
-      var d = st.codes[code];
-      if (!d) continue;
-      /* a recode: the code recoded to, and (column suggestion) the suggestion it replaced */
-      rows.push(d.decision === "recode" ? [seg, "recode", d.target, "", note, text, "", code]
-                                        : [seg, d.decision, code, "", note, text]);
-    }
+    var items = review.querySelectorAll(".sugg[data-code]"), order = [];
+    for (var j = 0; j < items.length; j++) order.push(items[j].getAttribute("data-code"));
+    /* a decision on a code no control shows (kept by a page that suggested it) is written
+       too, after the shown ones: never lost (restore fits such a review to the page) */
+    Object.keys(st.codes).forEach(function (code) { if (order.indexOf(code) < 0) order.push(code); });
+    order.forEach(function (code) {
+      var row = codeRow(seg, code, st.codes[code], note, text);
+      if (row) rows.push(row);
+    });
     if (st.newCode) rows.push([seg, "new-code", "", st.newCode, note, text]);
     (st.extra || []).forEach(function (e) {
       if (e[0] === "no-code") return;
@@ -311,6 +314,18 @@
     if (fitsNoCode(review, st)) rows.push([seg, "no-code", "", "", note, text]);
     if (st.valence) rows.push([seg, "valence", "", "", note, text, st.valence]);
     return rows.concat(noteRows(seg, st, text, rows.length > 0));
+  }
+
+  /* The row of the decision `d` on suggestion `code` (none: null): a recode, the code recoded
+     to and (column suggestion) the suggestion it replaced; an accept given by a recode
+     (d.from), that recode */
+  function codeRow(seg, code, d, note, text) {
+    if (!d || !d.decision) return null;
+    if (d.decision === "recode") return [seg, "recode", d.target, "", note, text, "", code];
+    if (d.decision === "accept" && typeof d.from === "string") {
+      return d.from ? [seg, "recode", code, "", note, text, "", d.from] : [seg, "recode", code, "", note, text];
+    }
+    return [seg, d.decision, code, "", note, text];
   }
 
   /* The "note" rows of a segment (`decided`: it has decision rows): its note, when no decision
@@ -557,9 +572,24 @@
     Object.keys(state).concat(Object.keys(base)).forEach(function (seg) {
       if (seen[seg]) return;
       seen[seg] = true;
-      if (rowsKey(seg) !== base[seg]) n += 1;
+      if (!sameRows(rowsKey(seg), base[seg])) n += 1;
     });
     return n;
+  }
+
+  /* Whether two segments' rows (JSON, as rowsKey gives them) are the same rows, in any order:
+     a review kept for a report coded again with other suggestions writes the rows of the codes
+     no longer suggested after the others (fitted), the file saved before holding the same ones
+     (daily24, s89: "47 segments not saved" after a reload, each holding the rows saved) */
+  function sameRows(a, b) {
+    if (a === b) return true;
+    if (a === undefined || b === undefined) return false;
+    var sorted = function (k) {
+      try {
+        return JSON.stringify(JSON.parse(k).map(function (r) { return JSON.stringify(r); }).sort());
+      } catch (e) { return k; }
+    };
+    return sorted(a) === sorted(b);
   }
 
   function showUnsaved() {
@@ -915,6 +945,7 @@
       var code = items[i].getAttribute("data-code"), d = st.codes[code];
       if (!d) continue;
       if (d.decision === "recode" && !code) said.push("coded " + labelOf(d.target));
+      else if (d.decision === "accept" && d.from) said.push(d.from + " recoded to " + labelOf(code));
       else if (d.decision === "recode") said.push(code + " recoded to " + labelOf(d.target));
       else said.push(d.decision + "ed " + code);
     }
@@ -2157,6 +2188,12 @@
       /* a recode goes back on the suggestion it replaced, when the file says which */
       if (r.decision === "recode" && r.suggestion && free.indexOf(r.suggestion) >= 0) {
         free = [r.suggestion];
+      } else if (r.decision === "recode" && shown.indexOf(r.code_id) >= 0 && !st.codes[r.code_id]) {
+        /* else, its code suggested here (a model retrained on the review suggests it): shown
+           as that suggestion's accept, saved as the recode it is (daily24, s89: it showed on
+           another suggestion as a recode, the code itself undecided) */
+        st.codes[r.code_id] = { decision: "accept", from: String(r.suggestion || "") };
+        return;
       }
       if ((r.decision === "recode" || (r.decision === "accept" && shown.indexOf(r.code_id) < 0)) &&
           free.length) {
@@ -2385,28 +2422,67 @@
     };
   }
 
+  /* A segment's state (as a browser keeps it, `st`) as the rows of a decisions file, written
+     from the state alone, not from the controls of a page (segmentRows): each code's decision,
+     its new code, the carried decisions, its valence, its notes, as segmentRows writes them;
+     `text`: the segment's. Read back by entryFromRows on a page that suggests other codes. */
+  function stateRows(seg, st, text) {
+    var notes = normal(st);
+    if (typeof notes.note !== "string") notes.note = "";
+    var note = notes.mark || notes.note;
+    var rows = [];
+    Object.keys(notes.codes).forEach(function (code) {
+      var d = notes.codes[code] || {};
+      var row = codeRow(seg, code, { decision: String(d.decision || ""), target: String(d.target || ""),
+                                     from: d.from }, note, text);
+      if (row) rows.push(row);
+    });
+    if (notes.newCode) rows.push([seg, "new-code", "", String(notes.newCode), note, text]);
+    notes.extra.forEach(function (e) {
+      rows.push(e[3] ? [seg, e[0], e[1], e[2], note, text, "", e[3]] : [seg, e[0], e[1], e[2] || "", note, text]);
+    });
+    if (notes.valence) rows.push([seg, "valence", "", "", note, text, notes.valence]);
+    return rows.concat(noteRows(seg, notes, text, rows.length > 0));
+  }
+
   /* An older page's review (segment id -> {codes: {code: {decision, target}}, newCode, note
      [, mark][, more]}) as the rows a place keeps, without text (that page kept none): matched by
-     segment id; its notes written as segmentRows writes them. */
+     segment id (stateRows). */
   function legacyRows(old) {
     var rows = [];
     Object.keys(old).forEach(function (seg) {
       var st = old[seg];
-      if (!st || typeof st !== "object") return;
-      var notes = normal(st);
-      if (typeof notes.note !== "string") notes.note = "";
-      var note = notes.mark || notes.note;
-      var codes = st.codes && typeof st.codes === "object" ? st.codes : {};
-      var n = rows.length;
-      Object.keys(codes).forEach(function (code) {
-        var d = codes[code] || {};
-        if (d.decision === "recode") rows.push([seg, "recode", String(d.target || ""), "", note, "", "", code]);
-        else if (d.decision) rows.push([seg, String(d.decision), code, "", note, ""]);
-      });
-      if (st.newCode) rows.push([seg, "new-code", "", String(st.newCode), note, ""]);
-      rows = rows.concat(noteRows(seg, notes, "", rows.length > n));
+      if (st && typeof st === "object") rows = rows.concat(stateRows(seg, st, ""));
     });
     return rows;
+  }
+
+  /* The review this browser kept for this very report (`st`, a segment's) fitted to its
+     suggestions now: the folder coded again by a model retrained on that review gives the same
+     segments (the same report id) other suggestions. A state with a decision on a code the page
+     does not show is read as a file carried in is (entryFromRows, standingRows): a decision on
+     a code no longer suggested shown as "Also decided" (or a recode as the accept of its code,
+     suggested now) and saved. Before (daily24, s89), those showed nowhere and Save decisions
+     left them out of the file, while the toolbar counted them. The "no-code" row a page derives
+     from its rejects (fitsNoCode) is taken from the rows the place's review of this report kept
+     (`placeSeg`), when they hold one: the suggestions it rejected are no longer all shown. */
+  function fitted(review, seg, st, placeSeg) {
+    var slots = shownCodes(review);
+    if (review.querySelector(".sugg.own-code")) slots.push("");
+    var fits = Object.keys(st.codes).every(function (code) { return slots.indexOf(code) >= 0; });
+    if (fits) return st;
+    var rows = stateRows(seg, st, segmentText(review));
+    var noCode = (placeSeg || []).some(function (f) { return f[1] === "no-code"; });
+    if (noCode && !rows.some(function (f) { return f[1] === "no-code"; })) {
+      rows.push([seg, "no-code", "", "", st.mark || st.note || "", segmentText(review)]);
+    }
+    var asRead = rows.map(function (f) {
+      return { segment_id: f[0], decision: f[1], code_id: f[2], new_code: f[3] || "", note: f[4] || "",
+               text: f[5] || "", valence: f[6] || "", suggestion: f[7] || "" };
+    });
+    var out = entryFromRows(review, standingRows(asRead));
+    if (typeof st.before === "string") out.before = st.before;
+    return out;
   }
 
   function restore() {
@@ -2438,10 +2514,16 @@
     restoreSaved();
     var carried = carryFromPlace(saved, place);
     if (saved) {
+      var reviews = reviewsById(), placeBySeg = {};
+      if (place && typeof place === "object" && place.report === reportId && Array.isArray(place.rows)) {
+        place.rows.forEach(function (f) {
+          if (Array.isArray(f) && typeof f[0] === "string") (placeBySeg[f[0]] = placeBySeg[f[0]] || []).push(f);
+        });
+      }
       Object.keys(saved).forEach(function (seg) {
         var st = saved[seg];
         if (!st || typeof st !== "object") return;
-        state[seg] = normal(st);
+        state[seg] = reviews[seg] ? fitted(reviews[seg], seg, normal(st), placeBySeg[seg]) : normal(st);
         kept[seg] = true;
         /* as the browser keeps it; an older page's, not under storeKey yet: written there */
         if (!fromLegacy) synced[seg] = keyOf(st);
