@@ -156,3 +156,34 @@ def test_several_unknown_codes_with_an_earlier_rounds_one_name_its_route(tmp_pat
         "round's decisions made 'project.leadership-support', give that decisions file too "
         "(--feedback FILE --feedback FILE))\n",
     )
+
+
+def test_train_of_a_later_round_alone_names_the_earlier_round_that_made_its_project_codes(
+    tmp_path: Path,
+) -> None:
+    """Round 2 reviewed on codings of a model trained with round 1, whose new code it accepts,
+    given alone. Before (daily24, s89): "1 decision on 1 code ... unknown code" or, for two,
+    "N decisions on 2 codes that codebook 'cfir-2009' lacks", blaming the codebook and naming
+    no file, while the warning just above named round 1 and the options that give it."""
+    import hashlib
+
+    r1 = tmp_path / "r1.csv"
+    write_decisions(r1, [MADE])
+    coded, review = tmp_path / "coded", tmp_path / "decisions.csv"
+    codings = model_codings()
+    card = {"name": str(r1), "sha256": hashlib.sha256(r1.read_bytes()).hexdigest()}
+    codings.meta["model_card"] = {"feedback": {"decisions_files": [{**card, "n_decisions": 1}]}}
+    codings.save(coded)
+    write_decisions(
+        review,
+        [_accept("project.lone-working-at-night"), Decision("p01:0003", "accept", "IS.E.2")],
+    )
+    run = roqa("train", TRAINING, "--out", tmp_path / "m", "--feedback", review, "--codings", coded)
+    assert run.code == 2
+    assert run.err.splitlines()[-1] == (
+        f"roqa: error: {review}: 1 decision on 1 project code made by the new codes of an earlier "
+        f"round, {r1}, not given now (the codings {coded / 'codings.jsonl'} were made by a model "
+        f"trained with it): 'project.lone-working-at-night' (row 2) (give that round too: repeat "
+        f"--feedback for every round, earliest first: --feedback {r1} --feedback {review}, each "
+        "with its --codings, in the same order)"
+    )

@@ -1509,7 +1509,7 @@ class AutoCoder:
             VALENCE,
             VALENCE_ONLY_WITHOUT_ROW,
             Decision,
-            earlier_rounds_left_out,
+            earlier_rounds,
             feedback_plan,
             merged_new_code_names,
             named_codes_recoded,
@@ -1612,7 +1612,7 @@ class AutoCoder:
                 if c is not None:
                     used.append({"path": None, "sha256": None})
         # before the training: round 2's file alone forgets round 1's (adapt tester, s42)
-        forgotten = earlier_rounds_left_out(
+        earlier = earlier_rounds(
             [(name, h) for _, name, h in files],
             results,
             folders=folders,
@@ -1623,8 +1623,8 @@ class AutoCoder:
             else [str(c) if isinstance(c, (str, Path)) else None for c in per_file],
             python=not ON_COMMAND_LINE.get(),  # roqa train names its --feedback options
         )
-        if forgotten is not None:
-            warn(forgotten)
+        if earlier is not None:
+            warn(earlier.said)
         # a model's codings with no run.json beside them name no model: the earlier rounds it
         # was trained with cannot be told, nor said forgotten (daily14 tester, session 84)
         every = (
@@ -1737,6 +1737,8 @@ class AutoCoder:
             book,
             valence_only=True,
             rejects_typed=rejects_typed,
+            # project codes an earlier round not given made: the error names it (daily24, s89)
+            earlier=earlier,
         )
         if not plan.texts and not plan.valence_texts and not plan.rejections:
             from .decisions import SHORT_OF_ALL, STOP_A_CODE, only_own_codes_kept, typed_in_said

@@ -3629,6 +3629,7 @@ def feedback_plan(
     *,
     valence_only: bool = False,
     rejects_typed: Collection[tuple[str, str]] | None = None,
+    earlier: EarlierRounds | None = None,
 ) -> FeedbackExamples:
     """The training examples of one or more decisions files, each given as (decisions, the coding
     result they were made on or None, the file's name for messages), rounds in order.
@@ -3725,9 +3726,11 @@ def feedback_plan(
     # error, as apply-decisions names them, and every file's (rounds tester, s68, and hunt s68
     # h_rounds D3: one train run per typo, then per file)
     refused: list[RoqaError] = []
-    for ds, _, where in sources:
+    for ds, r, where in sources:
         try:
-            refuse_unknown_codes(ds, codebook, where)
+            refuse_unknown_codes(
+                ds, codebook, where, earlier=earlier, codings=None if r is None else r.source
+            )
         except RoqaError as e:
             refused.append(e)
     if len(refused) > 1:
@@ -4338,6 +4341,17 @@ def feedback_examples(
     return plan.texts, plan.labels, plan.ids
 
 
+@dataclass(frozen=True)
+class EarlierRounds:
+    """The earlier rounds of review a model learnt and not given now (:func:`earlier_rounds`):
+    ``said``, the warning; ``named``, the decisions files, as the warning names them; ``fix``,
+    how to keep them ("repeat --feedback for every round, earliest first: --feedback ...")."""
+
+    said: str
+    named: list[str]
+    fix: str
+
+
 def earlier_rounds_left_out(
     given: Sequence[tuple[str, str]],
     codings: Sequence[CodingResult | None],
@@ -4347,6 +4361,27 @@ def earlier_rounds_left_out(
     codings_named: Sequence[str | None] | None = None,
     python: bool = False,
 ) -> str | None:
+    """The warning of :func:`earlier_rounds` (its arguments), None when every round is given."""
+    rounds = earlier_rounds(
+        given,
+        codings,
+        folders=folders,
+        decisions=decisions,
+        codings_named=codings_named,
+        python=python,
+    )
+    return None if rounds is None else rounds.said
+
+
+def earlier_rounds(
+    given: Sequence[tuple[str, str]],
+    codings: Sequence[CodingResult | None],
+    *,
+    folders: Sequence[Path | None] | None = None,
+    decisions: Sequence[Sequence[Decision]] | None = None,
+    codings_named: Sequence[str | None] | None = None,
+    python: bool = False,
+) -> EarlierRounds | None:
     """What to tell the researcher when the decisions files ``given`` (name, sha256; a round of
     review each) were reviewed on ``codings`` (one per file, None for none) made by a model
     trained with decisions files not given now: the new model is trained on the written data
@@ -4379,8 +4414,9 @@ def earlier_rounds_left_out(
     suggests gives each file its codings too: an earlier file's as its card records them
     (``feedback.codings``), found as the file is (tester learning, s59: the command given left
     out the --codings round 2's file needs). With ``python``, the call suggested is
-    ``update([...])``, not the command's options (tester learn, s61). None when every one is
-    given."""
+    ``update([...])``, not the command's options (tester learn, s61). Given as
+    :class:`EarlierRounds` (its files and fix are what the error naming the project codes they
+    made says: :func:`refuse_unknown_codes`); None when every one is given."""
     import os
 
     def place(name: str) -> str:
@@ -4542,12 +4578,13 @@ def earlier_rounds_left_out(
     one = len(missing) == 1
     every = "give update() every round" if python else "repeat --feedback for every round"
     reviewed_now = [n for n, hs in reviewed.items() if set(hs) & set(missing)]
-    return (
+    fix = f"{every}, {'' if command else 'earliest first, '}{how}"
+    said = (
         f"{and_list(reviewed_now)} {'was' if len(reviewed_now) == 1 else 'were'} reviewed on codings "
         f"made by a model trained with {and_list(named)}, not given now: the new model forgets "
-        f"{'its' if one else 'their'} decisions (to keep them, {every}, "
-        f"{'' if command else 'earliest first, '}{how})"
+        f"{'its' if one else 'their'} decisions (to keep them, {fix})"
     )
+    return EarlierRounds(said, named, fix)
 
 
 def _is_as_learnt(name: str, sha256: str) -> bool:
@@ -5276,7 +5313,13 @@ def _warn_of_rejections_left_out(
 
 
 def refuse_unknown_codes(
-    decisions: Sequence[Decision], codebook: Codebook, where: str | Path, *, by_id: bool = False
+    decisions: Sequence[Decision],
+    codebook: Codebook,
+    where: str | Path,
+    *,
+    by_id: bool = False,
+    earlier: EarlierRounds | None = None,
+    codings: str | Path | None = None,
 ) -> None:
     """Refuse the accepts, rejects and recodes of ``decisions`` whose code ``codebook`` cannot
     give (:func:`_model_code`), every one at once: one code is refused as :func:`_model_code`
@@ -5284,7 +5327,11 @@ def refuse_unknown_codes(
     lacks (a review made before the codebook changed: a code dropped, renamed, added since) in
     one error naming each with its rows, as the report's warning names them
     (:func:`warn_of_codes_not_in`), not the first alone (re-test, session 47). ``by_id`` as
-    :func:`_model_code` takes it."""
+    :func:`_model_code` takes it. ``earlier``: the earlier rounds the model that made the
+    codings (``codings``, their file) learnt and not given now (:func:`earlier_rounds`): project
+    codes it lacks, none a typo of a code it has, are the new codes of those rounds, and the
+    error names them and how to give them (daily24, s89: it blamed the codebook and named no
+    file, while the warning above it named the round)."""
     lacking: dict[str, list[int]] = {}
     first: RoqaError | None = None
     for d in decisions:
@@ -5296,6 +5343,23 @@ def refuse_unknown_codes(
             first = first or e
             if codebook.find(d.code_id) is None:
                 lacking.setdefault(d.code_id, []).append(d.row)
+    if (
+        earlier is not None
+        and lacking
+        and all(c.strip().startswith(PROJECT_PREFIX) for c in lacking)
+        and not any(near_said(c, codebook) for c in lacking)
+    ):
+        n, k = sum(len(r) for r in lacking.values()), len(lacking)
+        made_by = f"the codings {codings} were made by" if codings else "the codings were made by"
+        raise RoqaError(
+            f"{n} decision{'s' if n != 1 else ''} on {k} project code{'s' if k != 1 else ''} "
+            f"made by the new codes of an earlier round, {and_list(earlier.named)}, not given "
+            f"now ({made_by} a model trained with {'it' if len(earlier.named) == 1 else 'them'}): "
+            f"{lacking_listed(lacking, codebook)}",
+            path=where,
+            hint=f"give {'that round' if len(earlier.named) == 1 else 'those rounds'} too: "
+            + earlier.fix,
+        )
     if len(lacking) > 1:
         # those near a code are corrected, as the error of one says (hunt s68 h_rounds D4)
         near = [c for c in lacking if near_said(c, codebook)]
