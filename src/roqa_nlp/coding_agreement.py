@@ -1724,6 +1724,16 @@ def _units_from_results(
         model_coders = [c for c in coders if is_model_result(results[c])]
     else:
         model_coders = [c for c in coders if c in models]
+    as_given = results
+    results, composed = composed_copies(results, model_coders)
+    if composed:
+        from .errors import warn
+
+        for c, found in composed.items():
+            warn(composed_copies_said(c, found), stacklevel=None)
+            if coverage is not None and c in coverage:
+                mine = _composed_coverage(coverage[c], as_given[c], [t for t, _ in found])
+                coverage = {**coverage, c: mine}
     per_coder = {
         c: segment_codes(results[c], model_threshold=model_threshold, model=c in model_coders)
         for c in coders
@@ -1743,7 +1753,7 @@ def _units_from_results(
     if units == "segments":
         if differ:
             raise _not_shared_segments(results, differ)
-        _check_same_texts(results)
+        _check_same_texts(results, model_coders)
         seen: dict[str, Unit] = {}
         for res in results.values():
             for sr in res.segments:
@@ -1853,7 +1863,7 @@ def _placed_codings(
     return out
 
 
-def _check_same_texts(results: Mapping[str, CodingResult]) -> None:
+def _check_same_texts(results: Mapping[str, CodingResult], models: Collection[str] = ()) -> None:
     """A one-line error when two coders compared by segment coded different words: a segment
     both coded covers other words for each (in its coder's transcript when the result holds
     it, where the offsets are read, else the segment's own text). Shared ids and character
@@ -1861,7 +1871,8 @@ def _check_same_texts(results: Mapping[str, CodingResult]) -> None:
     every offset (tester, session 38). Only the words and their offsets are compared
     (:func:`_first_word_change`, as by character span): the same transcript read on two machines
     can differ in a final newline or trailing spaces (read_transcript keeps them), which changes
-    no segment's words (tester, session 38)."""
+    no segment's words (tester, session 38). The coder named beside the one whose words differ
+    is a person holding those words before a model (``models``) holding them (daily26, s89)."""
     # segment id -> (coder, its words, its coder's transcript text if held, its start)
     seen: dict[str, tuple[str, str, str | None, int]] = {}
     for c, res in results.items():
@@ -1876,6 +1887,8 @@ def _check_same_texts(results: Mapping[str, CodingResult]) -> None:
             first, first_words, first_full, first_start = seen[g.id]
             at = _first_word_change(first_words, words)
             if at is None:
+                if first in models and c not in models and full == first_full:
+                    seen[g.id] = (c, words, full, g.start)  # a person named before a model
                 continue
             if first_full is not None and full is not None:
                 raise _texts_differ(
@@ -2158,6 +2171,11 @@ def _span_units(
             if tid in texts and (at := _first_word_change(texts[tid], t.text)) is not None:
                 raise _texts_differ(tid, text_of[tid], texts[tid], c, t.text, at=at)
             texts.setdefault(tid, t.text)
+            if text_of.get(tid) in models and c not in models and t.text == texts[tid]:
+                # named in an error as the coder whose text another's differs from: a person
+                # before a model that has their text (daily26, session 89: the model was named,
+                # not Alice, whose .qdpx held it)
+                del text_of[tid]
             text_of.setdefault(tid, c)
         for sr in res.segments:
             g = sr.segment
@@ -2847,6 +2865,89 @@ def _renamed_codes(result: CodingResult, rename: Mapping[str, str]) -> CodingRes
     return result.with_segments(segments, meta=result.meta)
 
 
+def composed_copies(
+    results: Mapping[str, CodingResult], models: Collection[str] = ()
+) -> tuple[dict[str, CodingResult], dict[str, list[tuple[str, str]]]]:
+    """``results`` with each coder's transcript text that is another coder's but for its
+    Unicode form (accents decomposed, NFD, as a QDA program on macOS may store them, beside
+    composed ones, NFC) put on the composed text, their selections' positions mapped onto it
+    exactly (:func:`~roqa_nlp.composed_texts.composed_result`); and, for each coder whose
+    texts were so mapped, ``(transcript, the coder holding it composed)`` for each, a person
+    named before a model. Texts that differ in anything else (a word, a line; whitespace
+    that moves no word, :func:`_first_word_change`, aside) are kept as they are, for the
+    check that refuses them (daily26, session 89: a Mac coder and a Windows coder's projects
+    were refused, with a fix only a model's run could take)."""
+    from .composed_texts import composed_result
+
+    out = dict(results)
+    mapped: dict[str, list[tuple[str, str]]] = {}
+    held: dict[str, dict[str, str]] = {}  # transcript -> coder -> text
+    for c, res in results.items():
+        for tid, t in res.transcripts.items():
+            held.setdefault(tid, {})[c] = t.text
+    to_compose: dict[str, list[tuple[str, str]]] = {}
+    for tid, texts in held.items():
+        if len(set(texts.values())) < 2 or all(
+            unicodedata.is_normalized("NFC", x) for x in texts.values()
+        ):
+            continue
+        composed = {c: unicodedata.normalize("NFC", x) for c, x in texts.items()}
+        first = next(iter(composed.values()))
+        if any(_first_word_change(first, x) is not None for x in composed.values()):
+            continue  # other words: refused as before
+        # the coder it is compared with: one holding it composed, a person first
+        whole = [c for c, x in texts.items() if unicodedata.is_normalized("NFC", x)]
+        for c, x in texts.items():
+            if unicodedata.is_normalized("NFC", x):
+                continue
+            others = sorted((o for o in whole or texts if o != c), key=lambda o: o in models)
+            to_compose.setdefault(c, []).append((tid, others[0] if others else c))
+    for c, found in to_compose.items():
+        composed_res = composed_result(results[c], [tid for tid, _ in found])
+        if composed_res is not None:
+            out[c] = composed_res
+            mapped[c] = found
+    return out, mapped
+
+
+def _composed_coverage(
+    ranges: Mapping[str, Sequence[tuple[int, int]]],
+    result: CodingResult,
+    transcripts: Collection[str],
+) -> dict[str, list[tuple[int, int]]]:
+    """A coder's ``coverage`` ranges (transcript -> character ranges of ``result``'s texts)
+    with those of ``transcripts`` mapped onto their composed texts, as
+    :func:`composed_copies` maps the coder's selections."""
+    from .composed_texts import composed_positions
+
+    out = {tid: list(r) for tid, r in ranges.items()}
+    for tid in transcripts:
+        m = composed_positions(result.transcripts[tid].text)
+        if m is None or tid not in out:
+            continue
+        last = len(m.starts) - 1
+        out[tid] = [
+            (m.starts[min(max(lo, 0), last)], m.ends[min(max(hi, 0), last)]) for lo, hi in out[tid]
+        ]
+    return out
+
+
+def composed_copies_said(coder: str, found: Sequence[tuple[str, str]]) -> str:
+    """The warning that ``coder``'s texts of transcripts ``found`` (with the coder each is
+    compared with, :func:`composed_copies`) were decomposed and are read composed."""
+    tids = and_list([quoted(t) for t, _ in found])
+    beside = list(dict.fromkeys(o for _, o in found))
+    s = "s" * (len(found) > 1)
+    return (
+        f"coder {coder!r} has transcript{s} {tids} with {'their' if s else 'its'} accents "
+        f"decomposed (Unicode NFD, as a program on macOS may store them), where "
+        f"{and_list([repr(o) for o in beside])} {'has' if len(beside) == 1 else 'have'} "
+        f"{'them' if s else 'it'} composed (NFC): the same text, so {coder}'s selections are "
+        "compared on the composed text, each start and end mapped onto it (one inside a "
+        "letter's accents taking in the whole letter)"
+    )
+
+
 def _texts_differ(
     tid: str, a: str, text_a: str, b: str, text_b: str, *, at: int | None = None
 ) -> RoqaError:
@@ -2869,7 +2970,29 @@ def _texts_differ(
             "and cannot be compared",
             hint="compare codings made on one copy of the text: those one roqa import wrote (its "
             "roqa_nlp_* folder and each coder's), or run roqa code again on the transcripts that "
-            "import wrote",
+            "import wrote; for two people's projects, save the text composed (NFC) in one "
+            "program and export it again",
+        )
+    decomposed = [
+        who for who, t in ((a, text_a), (b, text_b)) if not unicodedata.is_normalized("NFC", t)
+    ]
+    if decomposed:
+        # other words besides the Unicode form: where they differ once both are composed, as
+        # roqa reads them (before: the first accent, where the form alone differs)
+        one, two = (unicodedata.normalize("NFC", t) for t in (text_a, text_b))
+        at = _first_word_change(one, two)
+        if at is None:  # whitespace alone besides the form: the first such
+            at = next(
+                (k for k, (x, y) in enumerate(zip(one, two, strict=False)) if x != y),
+                min(len(one), len(two)),
+            )
+        return RoqaError(
+            f"transcript {quoted(tid)} is not the same text for {a!r} ({len(one)} characters "
+            f"composed) and {b!r} ({len(two)}; they differ from character {at} of the composed "
+            f"text; {and_list([repr(w) for w in decomposed])} "
+            f"{'has its' if len(decomposed) == 1 else 'have their'} accents decomposed too, NFD, "
+            "which alone roqa would map), so their selections cannot be compared",
+            hint=SAME_TEXT_HINT,
         )
     if at is None:
         at = next(

@@ -908,6 +908,19 @@ def load_coded_units(
                 f"{', '.join(LONG_TABLE_SUFFIXES[:-1])} or {LONG_TABLE_SUFFIXES[-1]}"
                 ", a codings.jsonl or result folder, or a .qdpx",
             )
+    if len(results) > 1:
+        # a Mac program's decomposed text beside a Windows program's composed one: each coder
+        # read on the composed text, once, so every note and excerpt below reads one text
+        from ..coding_agreement import composed_copies, composed_copies_said, is_model_result
+        from ..errors import warn
+
+        results, composed = composed_copies(
+            results, [c for c, r in results.items() if is_model_result(r)]
+        )
+        for c, found in composed.items():
+            said = composed_copies_said(c, found)
+            warn(said, path=source[c])
+            import_warnings.append(f"{source[c]}: {said}")
     held: list[warnings.WarningMessage] = []  # the tables' warnings, said below
     if table_paths:
         from ..crosswalk import codebook_of
