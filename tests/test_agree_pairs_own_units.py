@@ -275,3 +275,24 @@ def test_a_pair_that_shares_no_unit_is_said_to_share_none(
     ) in data["notes"]
     rows = {(p["coder_a"], p["coder_b"]): p["all"]["n_units"] for p in data["pairs"]}
     assert rows == {("Ann", "Bob"): 4, ("Ann", "Cat"): 0, ("Bob", "Cat"): 0}
+
+
+def test_the_note_under_the_pooled_tables_says_no_pair_is_pooled_over_all_codes(
+    three: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """daily26 (session 89, D1): beside "Each pair is figured on its own units, as roqa agree
+    of the two alone gives them", the note under the pooled tables said "Each pair is pooled
+    over the 1 codes any of the 3 coders applied, so its figures differ from that pair's
+    compared alone": untrue of pairs figured alone, each over the codes the two applied."""
+    args = ["agree", *(str(three / n) for n in ("Ann", "Bob", "w")), "--units", "spans"]
+    code, out, err = run([*args, "--n-boot", "0"], capsys)
+    assert code == 0, err
+    said = " ".join(out.split())
+    assert (
+        "Pooled agreement and AC1 (both tables) count a code no coder applied to a unit as "
+        "agreement: 2 of the 5 unit-code decisions here (40%). Kappa and alpha correct for "
+        "chance; quote them, or each code's figures (--by code), not the pooled agreement "
+        "alone. "
+    ) in said
+    assert "Each pair is pooled" not in said
+    assert "Each pair is figured on its own units, as roqa agree of the two alone" in said

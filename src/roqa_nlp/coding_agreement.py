@@ -3705,6 +3705,9 @@ class AgreementReport:
     #: pair's own units (``agreement_report(pair_units=...)``) rather than on the units of all
     #: the coders
     pairs_on_own_units: bool = False
+    #: when ``pairs_on_own_units``, the pairs that are not (their two alone could not be
+    #: compared: figured on the units of all the coders, pooled over every code any applied)
+    pairs_on_all_units: list[tuple[str, str]] = field(default_factory=list)
 
     def __repr__(self) -> str:
         who = ", ".join(f"{c} (model)" if c in self.models else c for c in self.coders)
@@ -4164,6 +4167,11 @@ def _agreement_report(
             if not coded and any(cu.codings[m].get(u.id) is None for m in cu.judged_on_segments)
         ),
         pairs_on_own_units=bool(alone),
+        pairs_on_all_units=[
+            (p.coder_a, p.coder_b)
+            for p in pairs
+            if alone and (p.coder_a, p.coder_b) not in alone and p.all.n_units
+        ],
     )
 
 

@@ -4625,9 +4625,19 @@ def _print_shared_absences(report: Any, universe: str, *, console: Any) -> None:
         f" Each pair is pooled over the {n_codes} codes any of the {n_coders} coders applied, "
         "so its figures differ from that pair's compared alone (roqa agree with those two), "
         "which are pooled over the codes the two applied."
-        if n_coders > 2
+        if n_coders > 2 and not report.pairs_on_own_units
         else ""
     )
+    if report.pairs_on_all_units:
+        # the others are figured as the two alone, over the codes the two applied (daily26,
+        # session 89: said of every pair, where each was the pair alone)
+        some = ", ".join(f"{a} - {b}" for a, b in report.pairs_on_all_units)
+        pairs = (
+            f" {some} {'is' if len(report.pairs_on_all_units) == 1 else 'are'} pooled over the "
+            f"{n_codes} codes any of the {n_coders} coders applied, so {'its' if len(report.pairs_on_all_units) == 1 else 'their'} figures "
+            "differ from those compared alone (roqa agree with those two), which are pooled over "
+            "the codes the two applied; the other pairs are figured as the two alone."
+        )
     console.print(
         "Pooled agreement and AC1 (both tables) count a code no coder applied to a unit as "
         f"agreement: {absent} of the {n} unit-code decisions here ({absent / n:.0%}). Kappa and "
