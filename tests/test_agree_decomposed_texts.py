@@ -295,3 +295,32 @@ def test_every_composed_position_maps_back_exactly(pieces: list[str]) -> None:
         assert m.starts[i] <= m.ends[i]
         if i:
             assert m.starts[i - 1] <= m.starts[i] and m.ends[i - 1] <= m.ends[i]
+
+
+def test_three_coders_two_of_them_decomposed_are_each_named() -> None:
+    """Ben's copy decomposed; Cat's in neither form (a dot below typed after the acute, not
+    before): each is read composed and named, beside Ann, or beside no one holding it
+    composed; the figures are those of three composed copies."""
+    text = "P01: the ẹ́ mark is staffing.\n\nP01: our lead championed it."
+    sel = [(5, 28, "C")]
+    odd = text.replace("ẹ́", "e\u0301\u0323")
+    assert not unicodedata.is_normalized("NFC", odd) and not unicodedata.is_normalized("NFD", odd)
+    with pytest.warns(RoqaWarning) as caught:
+        cu = coded_units_from_results(
+            {
+                "Ann": result(text, sel),
+                "Ben": result(nfd(text), [(5, 29, "C")]),
+                "Cat": result(odd, [(5, 29, "C")]),
+            }
+        )
+    assert [str(w.message)[:80] for w in caught] == [
+        "coder 'Ben' has transcript 'p01' with its accents decomposed (Unicode NFD, as a ",
+        "coder 'Cat' has transcript 'p01' with its accents decomposed (Unicode NFD, as a ",
+    ]
+    assert all("where 'Ann' has it composed (NFC)" in str(w.message) for w in caught)
+    assert [u.id for u in cu.units] == ["p01:@5-28"]
+    with pytest.warns(RoqaWarning) as caught:
+        coded_units_from_results(
+            {"Ben": result(nfd(text), [(5, 29, "C")]), "Cat": result(odd, [(5, 29, "C")])}
+        )
+    assert "where the others have it in another form: the same text" in str(caught[0].message)

@@ -2873,7 +2873,7 @@ def composed_copies(
     composed ones, NFC) put on the composed text, their selections' positions mapped onto it
     exactly (:func:`~roqa_nlp.composed_texts.composed_result`); and, for each coder whose
     texts were so mapped, ``(transcript, the coder holding it composed)`` for each, a person
-    named before a model. Texts that differ in anything else (a word, a line; whitespace
+    named before a model (``""`` when no coder holds it composed: two other forms). Texts that differ in anything else (a word, a line; whitespace
     that moves no word, :func:`_first_word_change`, aside) are kept as they are, for the
     check that refuses them (daily26, session 89: a Mac coder and a Windows coder's projects
     were refused, with a fix only a model's run could take)."""
@@ -2900,8 +2900,8 @@ def composed_copies(
         for c, x in texts.items():
             if unicodedata.is_normalized("NFC", x):
                 continue
-            others = sorted((o for o in whole or texts if o != c), key=lambda o: o in models)
-            to_compose.setdefault(c, []).append((tid, others[0] if others else c))
+            others = sorted((o for o in whole if o != c), key=lambda o: o in models)
+            to_compose.setdefault(c, []).append((tid, others[0] if others else ""))
     for c, found in to_compose.items():
         composed_res = composed_result(results[c], [tid for tid, _ in found])
         if composed_res is not None:
@@ -2936,15 +2936,19 @@ def composed_copies_said(coder: str, found: Sequence[tuple[str, str]]) -> str:
     """The warning that ``coder``'s texts of transcripts ``found`` (with the coder each is
     compared with, :func:`composed_copies`) were decomposed and are read composed."""
     tids = and_list([quoted(t) for t, _ in found])
-    beside = list(dict.fromkeys(o for _, o in found))
+    beside = list(dict.fromkeys(o for _, o in found if o))
     s = "s" * (len(found) > 1)
+    where = (
+        f"{and_list([repr(o) for o in beside])} {'has' if len(beside) == 1 else 'have'} "
+        f"{'them' if s else 'it'} composed (NFC)"
+        if beside
+        else "the others have it in another form"  # no coder holds it composed
+    )
     return (
         f"coder {coder!r} has transcript{s} {tids} with {'their' if s else 'its'} accents "
-        f"decomposed (Unicode NFD, as a program on macOS may store them), where "
-        f"{and_list([repr(o) for o in beside])} {'has' if len(beside) == 1 else 'have'} "
-        f"{'them' if s else 'it'} composed (NFC): the same text, so {coder}'s selections are "
-        "compared on the composed text, each start and end mapped onto it (one inside a "
-        "letter's accents taking in the whole letter)"
+        f"decomposed (Unicode NFD, as a program on macOS may store them), where {where}: the "
+        f"same text, so {coder}'s selections are compared on the composed text, each start and "
+        "end mapped onto it (one inside a letter's accents taking in the whole letter)"
     )
 
 
