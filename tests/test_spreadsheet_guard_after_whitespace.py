@@ -87,25 +87,3 @@ def test_the_reports_page_guards_and_reads_back_each_cell_as_roqa_does() -> None
     assert guarded == list(WRITTEN.values())
     assert read == list(WRITTEN)
     assert field == "' =1"
-
-
-def test_decisions_written_whole_again_keep_each_guarded_cells_text(tmp_path: Path) -> None:
-    """``roqa code --out`` adds its no-code rows below a review (append_decisions); a cell above
-    that Excel saved unguarded (``-check``) has the file written whole again, every cell
-    guarded. A cell roqa had guarded (a note ``=1 check`` written ``'=1 check``) is guarded
-    as it was, not twice: ``''=1 check`` read back as ``'=1 check``, a note the reviewer never
-    wrote (found while making the guard above exact)."""
-    from roqa_nlp.decisions import Decision, append_decisions
-
-    review = tmp_path / "decisions.csv"
-    head = ["segment_id", "decision", "code_id", "new_code", "note", "text", "valence"]
-    rows = [head, ["p01:0001", "accept", "IS.E.2", "", "=1 check", "Staff were short.", ""]]
-    saved = spreadsheet_csv(rows) + "p01:0002,reject,IS.C,,-check,We met weekly.,\n"
-    review.write_text(saved, encoding="utf-8")
-    append_decisions(review, [Decision(segment_id="p01:0009", decision="no-code")])
-    assert review.read_text(encoding="utf-8").splitlines()[1:] == [
-        "p01:0001,accept,IS.E.2,,'=1 check,Staff were short.,",
-        "p01:0002,reject,IS.C,,'-check,We met weekly.,",
-        "p01:0009,no-code,,,,,",
-    ]
-    assert [d.note for d in read_decisions(review)[0]] == ["=1 check", "-check", ""]

@@ -3169,7 +3169,6 @@ def append_decisions(path: str | Path, rows: Sequence[Decision]) -> None:
         read_bytes,
         spreadsheet_csv,
         spreadsheet_safe,
-        spreadsheet_text,
     )
 
     p = Path(path)
@@ -3194,15 +3193,11 @@ def append_decisions(path: str | Path, rows: Sequence[Decision]) -> None:
     names = [column_key(h) for h in (kept[0] if kept else [])]
     added = [[{**fields, **_fields(d)}.get(n, "") for n in names] for d in rows]
     tail = spreadsheet_csv(added, delimiter=delimiter, line_end=line_end)
-    # a cell's text, without a guard's apostrophe: guarded again as it was, not twice
-    said = [[spreadsheet_text(c) for c in row] for row in kept]
-    if utf8 and all(
-        spreadsheet_safe(t) == c for row, ts in zip(kept, said) for c, t in zip(row, ts)
-    ):
+    if utf8 and all(spreadsheet_safe(c) == c for row in kept for c in row):
         atomic_write_bytes(p, data + (sep + tail).encode("utf-8"))
         return
     mark = EXCEL_BOM if data.startswith(codecs.BOM_UTF8) or not utf8 else ""
-    whole = spreadsheet_csv(said, delimiter=delimiter, line_end=line_end)
+    whole = spreadsheet_csv(kept, delimiter=delimiter, line_end=line_end)
     atomic_write_bytes(p, (mark + above.replace("\n", line_end) + whole + tail).encode("utf-8"))
 
 
