@@ -280,8 +280,6 @@ def report_js_vars(*names: str) -> str:
 
 #: what report.js's Load decisions reads a decisions.csv with (:func:`decisions_csv_js`)
 DECISIONS_CSV_VARS = (
-    "FORMULA_START",
-    "SPREADSHEET_SPACE",
     "SEPARATORS",
     "NOT_A_WORD",
     "UNICODE_WORDS",
@@ -290,7 +288,6 @@ DECISIONS_CSV_VARS = (
     "DECISIONS",
 )
 DECISIONS_CSV_FUNCTIONS = (
-    "runsInSpreadsheet",
     "unprotect",
     "characterAt",
     "isQuote",
@@ -309,7 +306,7 @@ def decisions_csv_js() -> str:
     """The part of report.js that reads a decisions.csv loaded into the page (Load decisions:
     ``readDecisionsCsv``), with what it reads, for :func:`node_prints` to run."""
     return (
-        'var VALENCES = ["barrier", "enabler", "neutral"];\n'
+        'var FORMULA_START = /^[=+\\-@\\t\\r]/; var VALENCES = ["barrier", "enabler", "neutral"];\n'
         + report_js_vars(*DECISIONS_CSV_VARS)
         + report_js_functions(*DECISIONS_CSV_FUNCTIONS)
     )

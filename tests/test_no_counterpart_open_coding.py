@@ -230,7 +230,6 @@ PAGE_FUNCTIONS = (
     "blank",
     "entry",
     "segmentText",
-    "runsInSpreadsheet",
     "csvField",
     "shownCodes",
     "rejectsAll",
@@ -316,9 +315,7 @@ def _in_page(html: str, steps: str) -> Any:
         line + "\n"
         for line in report_js().splitlines()
         if re.match(
-            r"  var (HEADER|VALENCES|REJECT_ALL|FORMULA_START|SPREADSHEET_SPACE|SUGGESTIONS"
-            r"|qdaMark) = ",
-            line,
+            r"  var (HEADER|VALENCES|REJECT_ALL|FORMULA_START|SUGGESTIONS|qdaMark) = ", line
         )
     )
     (codes,) = re.findall(r'<script type="application/json" id="roqa-codes">(.*?)</script>', html)

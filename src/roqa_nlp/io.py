@@ -436,31 +436,19 @@ def xlsx_cell(text: str, whole: str) -> str:
 
 
 def spreadsheet_safe(text: str) -> str:
-    """Text a spreadsheet shows as text, never runs: a ``= + - @`` first, or first after
-    whitespace (a space, a line end: ``' =HYPERLINK(...)'``, s88 hunt43), or a tab or carriage
-    return first, gets an apostrophe, as OWASP advises against CSV/formula injection
-    (transcripts are untrusted input). A lone ``-`` or ``+`` runs nothing (a table's mark for
-    "no domain", "none") and stays as it is; ``-1+1`` or ``--x`` is guarded. A text that opens
-    with an apostrophe before such a start gets one more, so that :func:`spreadsheet_text`
-    reads every text back as it was."""
-    return "'" + text if _runs(text) else text
-
-
-def _runs(text: str) -> bool:
-    """Whether ``text`` is a cell :func:`spreadsheet_safe` guards: one a spreadsheet could run,
-    or one its apostrophe could be taken for a guard's."""
-    text = text.lstrip("'")  # a guard's apostrophe before it, or the text's own
-    if text[:1] in ("\t", "\r"):
-        return True
-    start = text.lstrip()
-    return start[:1] in ("=", "+", "-", "@") and start not in ("-", "+")
+    """Text a spreadsheet shows as text, never runs: a leading ``= + - @`` (or tab, carriage
+    return) gets an apostrophe, as OWASP advises against CSV/formula injection (transcripts are
+    untrusted input). A lone ``-`` or ``+`` runs nothing (a table's mark for "no domain", "none")
+    and stays as it is; ``-1+1`` or ``--x`` is guarded."""
+    if text in ("-", "+"):
+        return text
+    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
 
 
 def spreadsheet_text(cell: str) -> str:
     """A cell as :func:`spreadsheet_safe` wrote it, read back: without the apostrophe that keeps
-    a leading ``= + - @`` (or one after whitespace, a tab, a carriage return) from running as a
-    formula."""
-    return cell[1:] if cell[:1] == "'" and _runs(cell[1:]) else cell
+    a leading ``= + - @`` (or tab, carriage return) from running as a formula."""
+    return cell[1:] if cell[:1] == "'" and cell[1:2] in ("=", "+", "-", "@", "\t", "\r") else cell
 
 
 def spreadsheet_csv(

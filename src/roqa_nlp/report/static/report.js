@@ -209,28 +209,18 @@
     return reviewMap;
   }
 
-  /* A cell a spreadsheet could run as a formula gets a "'" before it, as
-     roqa_nlp.io.spreadsheet_safe writes it (= + - @ first or first after whitespace, a tab or
-     carriage return first; a lone - or + runs nothing); unprotect reads it back. The
-     whitespace is Python's (str.isspace), so that each reads back what the other wrote. */
-  var FORMULA_START = /^[=+\-@]/;
-  var SPREADSHEET_SPACE = /^[\t\n\v\f\r \x1c-\x1f\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+/;
-
-  function runsInSpreadsheet(s) {
-    s = s.replace(/^'+/, "");  /* a guard's apostrophe before it, or the text's own */
-    if (s.charAt(0) === "\t" || s.charAt(0) === "\r") return true;
-    var start = s.replace(SPREADSHEET_SPACE, "");
-    return FORMULA_START.test(start) && start !== "-" && start !== "+";
-  }
+  /* A cell a spreadsheet would run as a formula (= + - @, a tab or carriage return first) gets
+     a "'" before it, as roqa_nlp.io.spreadsheet_safe writes it; unprotect reads it back. */
+  var FORMULA_START = /^[=+\-@\t\r]/;
 
   function csvField(value) {
     var s = value == null ? "" : String(value);
-    if (runsInSpreadsheet(s)) s = "'" + s;
+    if (FORMULA_START.test(s)) s = "'" + s;
     return /[",\r\n]/.test(s) ? '"' + s.replace(/"/g, '""') + '"' : s;
   }
 
   function unprotect(s) {
-    return s.charAt(0) === "'" && runsInSpreadsheet(s.slice(1)) ? s.slice(1) : s;
+    return s.charAt(0) === "'" && FORMULA_START.test(s.slice(1)) ? s.slice(1) : s;
   }
 
   /* A segment's suggestions, and the box that codes a segment shown with none (.own-code,
