@@ -385,7 +385,9 @@ def main() -> None:
         return
     table = {
         way: {
-            "40 sets, folds of 3 left out": pool(results[way]["sets"]),
+            f"{len(results[way]['sets'])} of 40 sets, folds of 3 left out": pool(
+                results[way]["sets"]
+            ),
             "examples, packaged": pool(results[way]["examples"]),
             "held out, pooled (decides)": pool(results[way]["sets"] + results[way]["examples"]),
         }
