@@ -2037,11 +2037,13 @@ def rows_on_no_segment(
     are another run's or another study's (hunt43, session 88: left out, the rest of another
     study's review trained 5 of 5 rows on its words). It is left out only where the codings are
     confirmed for its transcript: the transcript is not in the codings (its interview not coded
-    there), or rows with text of that transcript are on their own ids and none has moved (a
-    transcript whose ids moved, a turn added, may have stale ids at its end and every id-only
-    row a turn off). Else, and for an id that is no transcript's (``p01``, empty), it stops: a
-    one-line error naming the id, "are they the codings the review was made on? give those
-    codings". Before that, an id that is a segment's but for case and zero padding
+    there), or rows with text of that transcript are on their own ids, none has moved, and no
+    other row of it is found by its id alone (a transcript whose ids moved, a turn added, may
+    have stale ids at its end and every id-only row a turn off; rows with text at their own ids
+    before the turn added confirm nothing after it, hunt47 s89: 11 of 15 rows trained a turn
+    off). Else, and for an id that is no transcript's (``p01``, empty), it stops: a one-line
+    error naming up to 3 ids, "are they the codings the review was made on? give those
+    codings", or load the file into their report to add the rows' text. Before that, an id that is a segment's but for case and zero padding
     (``P01_INTERVIEW:20``) stops with "did you mean", and ids Excel changed with how to save
     them again (:func:`excel_changed_ids`): such rows would be lost, not stale."""
     with_text = {d.segment_id for d in decisions if d.text.strip()}
@@ -2082,33 +2084,43 @@ def rows_on_no_segment(
     coded = {transcript_part(sid) for sid in ids}
     at_own: set[str] = set()
     moved: set[str] = set()
+    by_id: set[str] = set()  # transcripts with rows found by their id alone
     for d, o in zip(decisions, on):
         if d.text.strip() and o is not None:
             (at_own if o == d.segment_id else moved).add(transcript_part(d.segment_id))
+        elif o is not None and not d.text.strip() and d.segment_id not in with_text:
+            by_id.add(transcript_part(d.segment_id))
     unconfirmed = [
         d
         for d in stale
         if not (part := transcript_part(d.segment_id).strip())
-        or (part in coded and (part not in at_own or part in moved))
+        or (part in coded and (part not in at_own or part in moved or part in by_id))
     ]
     if unconfirmed:
-        first = unconfirmed[0]
+        first = transcript_part(unconfirmed[0].segment_id)
         why = (
             "a segment id is its transcript's name, a colon and a number, as codings.jsonl has it"
-            if not transcript_part(first.segment_id).strip()
-            else f"rows with text of {transcript_part(first.segment_id)} are on other segment ids "
-            "now, as when the review was made on other codings"
-            if transcript_part(first.segment_id) in moved
+            if not first.strip()
+            else f"rows with text of {first} are on other segment ids now, as when the review "
+            "was made on other codings"
+            if first in moved
             else "no row of its transcript with text is on its own segment to show that these "
             "are the codings the review was made on"
+            if first not in at_own
+            else f"other rows of {first} without text are found by their ids alone, and would be "
+            "on other words if a turn was added or removed since the review"
         )
+        named = [f"{quoted(d.segment_id)}{_row_of(d)}" for d in unconfirmed[:3]]
+        rest = len(unconfirmed) - len(named)
         raise RoqaError(
-            f"unknown segment id {quoted(first.segment_id)}{_row_of(first)}"
-            + (f" and {len(unconfirmed) - 1} more" if len(unconfirmed) > 1 else "")
+            "unknown segment id "
+            + (", ".join(named) + f" and {rest} more" if rest else and_list(named))
             + f": {why}",
             path=where,
             hint="are they the codings the review was made on? give those codings, or their "
-            "folder; else add the rows' text column, or delete the rows",
+            "folder; or load the file into the report of the codings the review was made on and "
+            "save it again, which adds the rows' text (Load decisions, Save decisions); else "
+            "delete the rows",
         )
     return stale
 
