@@ -119,11 +119,18 @@ REPAIR_PHRASES_OF_PARTICIPANTS = "repair_phrases_of_participants.txt"
 #: are``), whose words do not: :func:`only_asks_again`.
 REPAIR_ASKING_WORDS = "repair_asking_words.txt"
 REPAIR_EVERYDAY_REMARKS = "repair_everyday_remarks.txt"
+#: The packaged words that open a phrase telling the listener their line failed (``you cut
+#: out``, ``your screen froze``): such a phrase asks again only with an apology or a ``?``
+#: (:func:`only_asks_again`).
+REPAIR_STATEMENT_OPENINGS = "repair_statement_openings.txt"
 #: The packaged hesitations (``um``, ``er``), left out of a pointer back as its fillers are.
 HESITATION_FILLERS = "hesitation_fillers.txt"
 #: The packaged words that answer nothing said around repair talk (``oh``, ``well``): with the
 #: repair phrases, their small words and hesitations, the only words a pointer back's repair
-#: talk may have before its lead (:func:`restates_nothing`).
+#: talk may have before its lead (:func:`restates_nothing`), and there only those that are
+#: backchannel words too (``oops`` is not: ``Oops, you froze. I said that's it.`` is coded;
+#: s89 hunt48 D2). A participant's talk that asks again may have any of them
+#: (:func:`only_asks_again`).
 REPAIR_INTERJECTIONS = "repair_interjections.txt"
 
 #: What ends a sentence, or a sentence or a clause, between two words.
@@ -245,7 +252,12 @@ def only_asks_again(words: str) -> bool:
     and one was charted as Culture). ``The internet went.``, ``I missed that.``, ``Well, the
     screen froze. Again.`` and ``Well, there you are.`` ask nothing of the listener and may
     answer the question in their everyday sense (s88 hunt44 D1), and ``Can you say that again?
-    We just don't have the beds.`` has words of an answer: these do not."""
+    We just don't have the beds.`` has words of an answer: these do not. A phrase that only
+    tells the listener their line failed (it opens with a word of
+    :data:`REPAIR_STATEMENT_OPENINGS` and holds no other asking word: ``you cut out``, ``your
+    screen froze``) counts only with an apology of :data:`REPAIR_APOLOGIES` or a ``?`` in
+    ``words``: ``Sorry, you froze.`` does, but ``The screen froze, the line dropped, you cut
+    out.``, a list of what went wrong on remote assessments, is an answer (s89 hunt48 D1)."""
     tokens = words_of(words)
     names = (
         REPAIR_PHRASES,
@@ -257,11 +269,31 @@ def only_asks_again(words: str) -> bool:
     if not tokens or not covered_by(tokens, *names, backchannel_words=False):
         return False
     asking, longest = _asking_phrases(), longest_of(REPAIR_PHRASES, REPAIR_PHRASES_OF_PARTICIPANTS)
-    return any(
-        tuple(tokens[i : i + m]) in asking
+    found = [
+        phrase
         for i in range(len(tokens))
         for m in range(1, min(longest, len(tokens) - i) + 1)
+        if (phrase := tuple(tokens[i : i + m])) in asking
+    ]
+    if not found:
+        return False
+    if any(not _tells_the_listener(p) for p in found) or "?" in words:
+        return True
+    apologies = phrases_of(REPAIR_APOLOGIES)
+    return any(
+        tuple(tokens[i : i + m]) in apologies
+        for i in range(len(tokens))
+        for m in range(1, min(longest_of(REPAIR_APOLOGIES), len(tokens) - i) + 1)
     )
+
+
+def _tells_the_listener(phrase: tuple[str, ...]) -> bool:
+    """Whether an asking ``phrase`` of :func:`_asking_phrases` only tells the listener their
+    line failed: it opens with a word of :data:`REPAIR_STATEMENT_OPENINGS` and holds no asking
+    word but those (``you cut out``, not ``you broke up can you say that again``)."""
+    openings = packaged_words(REPAIR_STATEMENT_OPENINGS)
+    proper = packaged_words(REPAIR_ASKING_WORDS) - openings
+    return phrase[0] in openings and proper.isdisjoint(phrase)
 
 
 @cache
