@@ -1694,6 +1694,104 @@ def test_a_review_kept_for_the_report_coded_again_with_other_suggestions_saves_e
     assert [e for e in driver.get_log("browser") if e["level"] == "SEVERE"] == []
 
 
+def test_a_carried_reject_shows_pressed_again_when_the_report_is_coded_again_with_its_code_back(
+    browser: tuple[Any, Path], tmp_path: Path
+) -> None:
+    """Coded, reviewed (a reject of IS.E.3), coded again otherwise (IS.E.3 no longer suggested:
+    the review fitted, the reject "Also decided"), then coded again with IS.E.3 suggested again.
+    Before (hunt49 D1, s89), opening the second report stored the fitted review, so the third
+    showed the reject on no control and saved it anyway: an accept there saved accept and reject
+    (apply-decisions and train read the later reject), a reject saved two. The fitted review is
+    kept in memory only: the browser keeps what the researcher decided."""
+    driver, downloads = browser
+    for f in downloads.iterdir():
+        f.unlink()
+    path = tmp_path / "report.html"
+    write_report(build_result(), path, "cfir-2009", open_coding=OPEN_CODING)
+    _open_fresh(driver, path.as_uri())
+    _decide(driver, "p01_interview:0001", "IS.E.3", "reject")
+    _decide(driver, "p01_interview:0001", "CI.A", "accept")
+    write_report(_suggesting_otherwise(), path, "cfir-2009", open_coding=OPEN_CODING)
+    driver.get(path.as_uri())
+    assert _pressed(driver, "p01_interview:0001", "CI.A") == ["accept"]
+    write_report(build_result(), path, "cfir-2009", open_coding=OPEN_CODING)
+    driver.get(path.as_uri())
+    assert _pressed(driver, "p01_interview:0001", "IS.E.3") == ["reject"]
+    assert _pressed(driver, "p01_interview:0001", "CI.A") == ["accept"]
+    _decide(driver, "p01_interview:0001", "IS.E.3", "accept")  # the researcher changes her mind
+    assert sorted(_saved_decisions(driver, downloads)[1:]) == [
+        ["p01_interview:0001", "accept", "CI.A", "", "", P01_0001],
+        ["p01_interview:0001", "accept", "IS.E.3", "", "", P01_0001],
+    ]
+
+
+def test_a_carried_reject_decided_beside_on_the_report_coded_otherwise_comes_back_on_its_code(
+    browser: tuple[Any, Path], tmp_path: Path
+) -> None:
+    """As above, with a valence given on the segment in the report that no longer suggests
+    IS.E.3: that state is stored with the reject "Also decided". Coded again with IS.E.3
+    suggested, the reject shows on its control again (hunt49 D1: it stayed "Also decided",
+    so a reject there saved two rejects)."""
+    from selenium.webdriver.common.by import By
+
+    driver, downloads = browser
+    for f in downloads.iterdir():
+        f.unlink()
+    path = tmp_path / "report.html"
+    write_report(build_result(), path, "cfir-2009", open_coding=OPEN_CODING)
+    _open_fresh(driver, path.as_uri())
+    _decide(driver, "p01_interview:0001", "IS.E.3", "reject")
+    write_report(_suggesting_otherwise(), path, "cfir-2009", open_coding=OPEN_CODING)
+    driver.get(path.as_uri())
+    box = '.review[data-segment="p01_interview:0001"] .vfix'
+    _click(driver, driver.find_element(By.CSS_SELECTOR, f'{box} button[data-valence="enabler"]'))
+    write_report(build_result(), path, "cfir-2009", open_coding=OPEN_CODING)
+    driver.get(path.as_uri())
+    assert _pressed(driver, "p01_interview:0001", "IS.E.3") == ["reject"]
+    _decide(driver, "p01_interview:0001", "IS.E.3", "reject")  # taken back
+    assert _saved_decisions(driver, downloads)[1:] == [
+        ["p01_interview:0001", "valence", "", "", "", P01_0001, "enabler"]
+    ]
+
+
+def test_a_decision_taken_back_in_a_tab_of_the_earlier_report_stays_taken_back(
+    browser: tuple[Any, Path], tmp_path: Path
+) -> None:
+    """The report open in tab A, the folder coded again otherwise (the same report id) and
+    opened in tab B. Before (hunt49 D2, s89), B stored its fitted review at once: A showed its
+    reject on no control, and a click there to take it back saved two rejects."""
+    driver, downloads = browser
+    for f in downloads.iterdir():
+        f.unlink()
+    path = tmp_path / "report.html"
+    write_report(build_result(), path, "cfir-2009", open_coding=OPEN_CODING)
+    _open_fresh(driver, path.as_uri())
+    _decide(driver, "p01_interview:0001", "IS.E.3", "reject")
+    _recode(driver, "p02_interview:0000", "OS.D", "IS.E.2")
+    tab_a = driver.current_window_handle
+    write_report(_suggesting_otherwise(), path, "cfir-2009", open_coding=OPEN_CODING)
+    driver.switch_to.new_window("tab")
+    driver.get(path.as_uri())
+    tab_b = driver.current_window_handle
+    driver.switch_to.window(tab_a)
+    try:
+        assert _pressed(driver, "p01_interview:0001", "IS.E.3") == ["reject"]
+        _decide(driver, "p01_interview:0001", "IS.E.3", "reject")  # taken back
+        assert _saved_decisions(driver, downloads)[1:] == [
+            ["p02_interview:0000", "recode", "IS.E.2", "", "", P02_0000, "", "OS.D"]
+        ]
+        for f in downloads.iterdir():
+            f.unlink()
+        driver.switch_to.window(tab_b)  # the other tab saves what A left
+        assert _saved_decisions(driver, downloads)[1:] == [
+            ["p02_interview:0000", "recode", "IS.E.2", "", "", P02_0000, "", "OS.D"]
+        ]
+    finally:
+        driver.switch_to.window(tab_b)
+        driver.close()
+        driver.switch_to.window(tab_a)
+
+
 def _pseudonymised(result: Any) -> Any:
     """``result`` as ``roqa code --pseudonymise`` records it: each transcript's metadata says it
     was pseudonymised (roqa_nlp.report.pseudonymised)."""

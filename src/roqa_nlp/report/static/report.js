@@ -426,6 +426,31 @@
      this tab last read or wrote it in the browser's copy; a segment whose state differs from it
      was changed here. */
   var synced = {};
+  /* A segment kept in the browser by a page that suggested other codes is shown fitted to this
+     page (fitted) but stays stored as it was kept until it is changed here: another page of the
+     same report (coded again with its codes back, or open in another tab) reads the decisions
+     the researcher made, not this page's fitting of them (hunt49 D1, D2, s89: a reject stored as
+     "Also decided" showed on no control when its code came back, so deciding it again saved two
+     rows). `asStored`: segment id -> [its state as stored, as fitted here] (as keyOf writes them).
+     `placeBySeg`: the rows the place's review of this report keeps, by segment. */
+  var asStored = {};
+  var placeBySeg = {};
+
+  /* a segment's state as the browser keeps it (`st`), fitted to this page (the review shown) */
+  function fromStore(seg, st, reviews) {
+    var out = reviews[seg] ? fitted(reviews[seg], seg, normal(st), placeBySeg[seg]) : normal(st);
+    var was = keyOf(st), now = keyOf(out);
+    if (now !== was) asStored[seg] = [was, now]; else delete asStored[seg];
+    return out;
+  }
+
+  /* this tab's state of a segment (as keyOf writes it), as it is stored when it is still the
+     stored state fitted here */
+  function storedKeyOf(seg) {
+    var mine = kept[seg] && state[seg] ? keyOf(state[seg]) : undefined;
+    var as = asStored[seg];
+    return as && mine === as[1] ? as[0] : mine;
+  }
 
   /* a segment's state as kept in the browser, its fields in one order */
   function normal(st) {
@@ -457,17 +482,21 @@
       Object.keys(o).forEach(function (seg) { if (!seen[seg]) { seen[seg] = true; segs.push(seg); } });
     });
     segs.forEach(function (seg) {
-      var mine = kept[seg] && state[seg] ? keyOf(state[seg]) : undefined;
+      var mine = storedKeyOf(seg);
       var other = keyOf(theirs[seg]);
       if (replace || mine !== synced[seg]) {  /* changed here: this tab's state */
+        if (asStored[seg]) {
+          mine = kept[seg] && state[seg] ? keyOf(state[seg]) : undefined;
+          if (write || replace) delete asStored[seg];
+        }
         if (mine !== undefined) out[seg] = state[seg];
         if (write || replace) synced[seg] = mine;
         return;
       }
       if (other !== undefined) out[seg] = theirs[seg];
       if (other !== mine) {  /* changed in the other tab */
-        if (other === undefined) { delete state[seg]; delete kept[seg]; } else {
-          state[seg] = normal(theirs[seg]);
+        if (other === undefined) { delete state[seg]; delete kept[seg]; delete asStored[seg]; } else {
+          state[seg] = fromStore(seg, theirs[seg], reviewsById());
           kept[seg] = true;
         }
         came.push(seg);
@@ -2459,7 +2488,12 @@
   function fitted(review, seg, st, placeSeg) {
     var slots = shownCodes(review);
     if (review.querySelector(".sugg.own-code")) slots.push("");
-    var fits = Object.keys(st.codes).every(function (code) { return slots.indexOf(code) >= 0; });
+    var fits = Object.keys(st.codes).every(function (code) { return slots.indexOf(code) >= 0; }) &&
+      /* a decision kept as "Also decided" by a page that did not suggest its code: on its code
+         again when this page suggests it (hunt49 D1, s89) */
+      !st.extra.some(function (e) {
+        return (e[0] === "accept" || e[0] === "reject") && !st.codes[e[1]] && slots.indexOf(e[1]) >= 0;
+      });
     if (fits) return st;
     var rows = stateRows(seg, st, segmentText(review));
     var noCode = (placeSeg || []).some(function (f) { return f[1] === "no-code"; });
@@ -2504,7 +2538,8 @@
     restoreSaved();
     var carried = carryFromPlace(saved, place);
     if (saved) {
-      var reviews = reviewsById(), placeBySeg = {};
+      var reviews = reviewsById();
+      placeBySeg = {};
       if (place && typeof place === "object" && place.report === reportId && Array.isArray(place.rows)) {
         place.rows.forEach(function (f) {
           if (Array.isArray(f) && typeof f[0] === "string") (placeBySeg[f[0]] = placeBySeg[f[0]] || []).push(f);
@@ -2513,7 +2548,7 @@
       Object.keys(saved).forEach(function (seg) {
         var st = saved[seg];
         if (!st || typeof st !== "object") return;
-        state[seg] = reviews[seg] ? fitted(reviews[seg], seg, normal(st), placeBySeg[seg]) : normal(st);
+        state[seg] = fromStore(seg, st, reviews);
         kept[seg] = true;
         /* as the browser keeps it; an older page's, not under storeKey yet: written there */
         if (!fromLegacy) synced[seg] = keyOf(st);
