@@ -477,7 +477,7 @@
   function sync(write, replace) {
     var theirs = replace ? {} : stored(storeKey);
     if (!theirs || typeof theirs !== "object") theirs = {};
-    var out = {}, came = [], seen = {}, segs = [];
+    var out = {}, came = [], seen = {}, segs = [], reviews = null;
     [theirs, kept, synced].forEach(function (o) {
       Object.keys(o).forEach(function (seg) { if (!seen[seg]) { seen[seg] = true; segs.push(seg); } });
     });
@@ -496,7 +496,8 @@
       if (other !== undefined) out[seg] = theirs[seg];
       if (other !== mine) {  /* changed in the other tab */
         if (other === undefined) { delete state[seg]; delete kept[seg]; delete asStored[seg]; } else {
-          state[seg] = fromStore(seg, theirs[seg], reviewsById());
+          reviews = reviews || reviewsById();
+          state[seg] = fromStore(seg, theirs[seg], reviews);
           kept[seg] = true;
         }
         came.push(seg);
