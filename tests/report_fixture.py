@@ -7,6 +7,7 @@ are computed from the text, so ``transcript.text[start:end] == segment.text`` ho
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from roqa_nlp.result import CodingResult
@@ -318,11 +319,17 @@ def node_prints(script: str) -> Any:
     import json
     import shutil
     import subprocess
+    import tempfile
 
     import pytest
 
     node = shutil.which("node")
     if node is None:
         pytest.skip("node is not installed")
-    out = subprocess.run([node, "-e", script], capture_output=True, text=True, check=True)
+    # from a file, not `node -e`: one argument may hold at most 128 KiB on Linux, and the
+    # functions of report.js some tests run are more than that
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp, "script.js")
+        path.write_text(script, encoding="utf-8")
+        out = subprocess.run([node, str(path)], capture_output=True, text=True, check=True)
     return json.loads(out.stdout)

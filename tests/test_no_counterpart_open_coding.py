@@ -238,6 +238,7 @@ PAGE_FUNCTIONS = (
     "fitsNoCode",
     "isMark",
     "segmentRows",
+    "codeRow",
     "noteRows",
     "decisionRows",
     "decisionsCsv",
