@@ -485,11 +485,15 @@
       var mine = storedKeyOf(seg);
       var other = keyOf(theirs[seg]);
       if (replace || mine !== synced[seg]) {  /* changed here: this tab's state */
-        if (asStored[seg]) {
+        var as = asStored[seg];
+        if (as && (replace || mine !== as[0])) {
           mine = kept[seg] && state[seg] ? keyOf(state[seg]) : undefined;
-          if (write || replace) delete asStored[seg];
+          if (replace) delete asStored[seg];
         }
-        if (mine !== undefined) out[seg] = state[seg];
+        /* a change taken back to the state fitted here: written as it was stored, not as
+           fitted (hunt52 H1, s89: an undone valence stored the fitted state for good) */
+        if (as && !replace && mine === as[0]) out[seg] = JSON.parse(as[0]);
+        else if (mine !== undefined) out[seg] = state[seg];
         if (write || replace) synced[seg] = mine;
         return;
       }
@@ -2218,6 +2222,9 @@
       if ((r.decision === "recode" || (r.decision === "accept" && shown.indexOf(r.code_id) < 0)) &&
           free.length) {
         st.codes[free[0]] = { decision: "recode", target: r.code_id };
+        /* an accept put on a free slot: marked, so a page that suggests its code again puts it
+           back there (fitted, stateRows; hunt52 H1, s89) */
+        if (r.decision === "accept") st.codes[free[0]].carried = "accept";
       } else if (r.decision === "recode" && shown.indexOf(r.code_id) >= 0 && !st.codes[r.code_id]) {
         st.codes[r.code_id] = { decision: "accept" };
       } else {
@@ -2453,6 +2460,11 @@
     var rows = [];
     Object.keys(notes.codes).forEach(function (code) {
       var d = notes.codes[code] || {};
+      /* an accept a page put on a free slot (entryFromRows): the accept it is */
+      if (d.decision === "recode" && d.carried === "accept" && d.target) {
+        rows.push([seg, "accept", String(d.target), "", note, text]);
+        return;
+      }
       var row = codeRow(seg, code, { decision: String(d.decision || ""), target: String(d.target || ""),
                                      from: d.from }, note, text);
       if (row) rows.push(row);
@@ -2494,6 +2506,13 @@
          again when this page suggests it (hunt49 D1, s89) */
       !st.extra.some(function (e) {
         return (e[0] === "accept" || e[0] === "reject") && !st.codes[e[1]] && slots.indexOf(e[1]) >= 0;
+      }) &&
+      /* an accept a page put on a free slot (entryFromRows): on its code again when this page
+         suggests it (hunt52 H1, s89) */
+      !Object.keys(st.codes).some(function (code) {
+        var d = st.codes[code] || {};
+        return d.decision === "recode" && d.carried === "accept" && !st.codes[d.target] &&
+          slots.indexOf(d.target) >= 0;
       });
     if (fits) return st;
     var rows = stateRows(seg, st, segmentText(review));
