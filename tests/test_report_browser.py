@@ -1792,21 +1792,15 @@ def test_a_decision_taken_back_in_a_tab_of_the_earlier_report_stays_taken_back(
         driver.switch_to.window(tab_a)
 
 
-def test_an_undone_change_on_the_report_coded_otherwise_leaves_the_kept_accept_as_decided(
-    browser: tuple[Any, Path], tmp_path: Path
-) -> None:
-    """Coded and reviewed (an accept of CI.A), coded again by a model that no longer suggests
-    CI.A (the accept shown on the free IS.E.3 slot), a valence given there and taken back, then
-    coded again with CI.A suggested. The researcher changed nothing: the accept stays on CI.A
-    and IS.E.3 stays undecided (hunt52 H1, s89: the undone change stored the fitted state, so
-    the third report saved a recode of IS.E.3 to CI.A, which train reads as IS.E.3 wrong)."""
+def _accepted_then_coded_otherwise(
+    driver: Any, downloads: Path, tmp_path: Path
+) -> tuple[Path, str]:
+    """The report of p01_interview:0001 with CI.A accepted, written again suggesting IS.E.3 and
+    IC.F (CI.A no longer suggested) and opened: its path, and the segment's valence box."""
     import copy
-
-    from selenium.webdriver.common.by import By
 
     from report_fixture import INTERVIEWS
 
-    driver, downloads = browser
     for f in downloads.iterdir():
         f.unlink()
     path = tmp_path / "report.html"
@@ -1818,7 +1812,21 @@ def test_an_undone_change_on_the_report_coded_otherwise_leaves_the_kept_accept_a
     p01[3][1][0] = (P01_0001, [("IS.E.3", 0.9, "barrier"), ("IC.F", 0.3, "barrier")], {})
     write_report(build_result(interviews), path, "cfir-2009", open_coding=OPEN_CODING)
     driver.get(path.as_uri())
-    box = '.review[data-segment="p01_interview:0001"] .vfix'
+    return path, '.review[data-segment="p01_interview:0001"] .vfix'
+
+
+def test_an_undone_change_on_the_report_coded_otherwise_leaves_the_kept_accept_as_decided(
+    browser: tuple[Any, Path], tmp_path: Path
+) -> None:
+    """Coded and reviewed (an accept of CI.A), coded again by a model that no longer suggests
+    CI.A (the accept shown on the free IS.E.3 slot), a valence given there and taken back, then
+    coded again with CI.A suggested. The researcher changed nothing: the accept stays on CI.A
+    and IS.E.3 stays undecided (hunt52 H1, s89: the undone change stored the fitted state, so
+    the third report saved a recode of IS.E.3 to CI.A, which train reads as IS.E.3 wrong)."""
+    from selenium.webdriver.common.by import By
+
+    driver, downloads = browser
+    path, box = _accepted_then_coded_otherwise(driver, downloads, tmp_path)
     for _ in range(2):  # a valence given and taken back: no change
         _click(
             driver, driver.find_element(By.CSS_SELECTOR, f'{box} button[data-valence="enabler"]')
@@ -1838,25 +1846,10 @@ def test_a_change_kept_on_the_report_coded_otherwise_leaves_the_kept_accept_on_i
     """As above, but the valence given on the report coded otherwise is kept: the third report
     shows the accept on CI.A again, IS.E.3 undecided, and saves the accept and the valence (hunt52
     H1 X06, s89: the slot's recode stayed on IS.E.3 and was saved as IS.E.3 recoded to CI.A)."""
-    import copy
-
     from selenium.webdriver.common.by import By
 
-    from report_fixture import INTERVIEWS
-
     driver, downloads = browser
-    for f in downloads.iterdir():
-        f.unlink()
-    path = tmp_path / "report.html"
-    write_report(build_result(), path, "cfir-2009", open_coding=OPEN_CODING)
-    _open_fresh(driver, path.as_uri())
-    _decide(driver, "p01_interview:0001", "CI.A", "accept")
-    interviews = copy.deepcopy(INTERVIEWS)
-    p01 = interviews["p01_interview"][1]
-    p01[3][1][0] = (P01_0001, [("IS.E.3", 0.9, "barrier"), ("IC.F", 0.3, "barrier")], {})
-    write_report(build_result(interviews), path, "cfir-2009", open_coding=OPEN_CODING)
-    driver.get(path.as_uri())
-    box = '.review[data-segment="p01_interview:0001"] .vfix'
+    path, box = _accepted_then_coded_otherwise(driver, downloads, tmp_path)
     _click(driver, driver.find_element(By.CSS_SELECTOR, f'{box} button[data-valence="enabler"]'))
     write_report(build_result(), path, "cfir-2009", open_coding=OPEN_CODING)
     driver.get(path.as_uri())
