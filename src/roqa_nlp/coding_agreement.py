@@ -2986,10 +2986,7 @@ def _texts_differ(
         one, two = (unicodedata.normalize("NFC", t) for t in (text_a, text_b))
         at = _first_word_change(one, two)
         if at is None:  # whitespace alone besides the form: the first such
-            at = next(
-                (k for k, (x, y) in enumerate(zip(one, two, strict=False)) if x != y),
-                min(len(one), len(two)),
-            )
+            at = _first_difference(one, two)
         return RoqaError(
             f"transcript {quoted(tid)} is not the same text for {a!r} ({len(one)} characters "
             f"composed) and {b!r} ({len(two)}; they differ from character {at} of the composed "
@@ -2999,16 +2996,21 @@ def _texts_differ(
             hint=SAME_TEXT_HINT,
         )
     if at is None:
-        at = next(
-            (k for k, (x, y) in enumerate(zip(text_a, text_b, strict=False)) if x != y),
-            min(len(text_a), len(text_b)),
-        )
+        at = _first_difference(text_a, text_b)
     return RoqaError(
         f"transcript {quoted(tid)} is not the same text for {a!r} ({len(text_a)} characters) and "
         f"{b!r} ({len(text_b)}; they differ from character {at}), so their selections cannot "
         "be compared",
         hint=SAME_TEXT_HINT,
     )
+
+
+def _first_difference(text_a: str, text_b: str) -> int:
+    """The first character where ``text_a`` and ``text_b`` differ (the shorter's length when
+    one begins the other)."""
+    import os
+
+    return len(os.path.commonprefix([text_a, text_b]))
 
 
 #: How two coders come to have coded one text of a transcript.
