@@ -254,12 +254,12 @@ def test_a_code_learnt_from_its_description_alone_is_never_suggested(
 
 #: What roqa train warns of a model with no real interview speech to calibrate on (D3)
 CALIBRATED_ON_RECORDS = (
-    "roqa: warning: calibration: only 0 coded records of real interview speech (source "
-    "seed-paper) can be held out to calibrate the probabilities (fewer than 20): they are "
-    "calibrated on the training records themselves, out of fold, which are easier than "
-    "interview talk, so the probability shown will run ahead of how often the code is right; "
-    'give 20 or more coded records quoted from real interviews with "source": "seed-paper" '
-    "(docs/model.md)"
+    "roqa: warning: calibration: only 0 coded records of the calibration group seed-paper "
+    "(quoted from real interviews) can be held out to calibrate the probabilities (fewer than "
+    "20): they are calibrated on the training records themselves, out of fold, which are "
+    "easier than interview talk, so the probability shown will run ahead of how often the "
+    'code is right; give 20 or more coded records quoted from real interviews with "source": '
+    '"seed-paper" (docs/model.md)'
 )
 
 
@@ -280,6 +280,34 @@ def test_a_model_calibrated_on_its_own_written_records_is_warned_of() -> None:
     assert calibration_shortfall(with_descriptions([*records(4, 1), *quotes]), {}) is None
     # not calibrated at all: nothing to say of its calibration
     assert calibration_shortfall(with_descriptions(records(4, 1)), {"calibrate": False}) is None
+
+
+def test_the_calibration_warning_after_a_review_says_what_its_decided_segments_do() -> None:
+    """hunt50 L1, session 89: after a review, roqa train --feedback on an own-codebook model
+    said "only 0 coded records of real interview speech" of a model just given 30 of the
+    researcher's decided segments. They are real speech of the study, trained on 3 times each
+    (UPDATE_WEIGHT) as one cross-validation group, not the calibration group: the line names the
+    group it counts and says what the decided segments do, counting each segment once."""
+    from roqa_nlp.decisions import FEEDBACK_SOURCE
+
+    decided = TrainingSet(
+        ids=[f"feedback-p01:{i:04d}" for i in range(30)],
+        texts=[f"We had no nurses on night {i}." for i in range(30)],
+        codes=[["WF.WB"]] * 30, valences=["barrier"] * 30, groups=[FEEDBACK_SOURCE] * 30,
+        kinds=["coded"] * 30, sources=[FEEDBACK_SOURCE] * 30, contexts=[""] * 30,
+    )  # fmt: skip
+    written = with_descriptions(records(4, 1))
+    said = calibration_shortfall(written.extend(decided).extend(decided).extend(decided), {})
+    assert said == (
+        "calibration: only 0 coded records of the calibration group seed-paper (quoted from "
+        "real interviews) can be held out to calibrate the probabilities (fewer than 20): they "
+        "are calibrated on out-of-fold predictions of all the training records, written ones "
+        "easier than interview talk among them; the review's 30 decided segments (group "
+        "researcher-decisions) count there but are not held out to calibrate on their own, so "
+        "the probability shown may still run ahead of how often the code is right; give 20 or "
+        'more coded records quoted from real interviews with "source": "seed-paper" '
+        "(docs/model.md)"
+    )
 
 
 @pytest.mark.slow

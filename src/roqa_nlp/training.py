@@ -836,7 +836,11 @@ def calibration_shortfall(ts: TrainingSet, params: Mapping[str, Any]) -> str | N
     fit_held_out_temperature`), easier than real speech, and the figures run ahead of accuracy.
     Blind tester daily25, session 89: a model trained on a team codebook's 55 records had
     temperature 0.383 (the packaged 0.683), and its segments shown at 0.7 or more (mean 0.80)
-    were right 6 of 13, ECE 0.196, with no word of it. None when calibrated so, or not at all."""
+    were right 6 of 13, ECE 0.196, with no word of it. None when calibrated so, or not at all.
+    A review's decided segments (``roqa train --feedback``) are not of that group: the line
+    names the group it counts and says they are not held out on their own (hunt50 L1, s89: it
+    called a model given 30 decided segments one with "0 coded records of real interview
+    speech")."""
     from .classifier import MIN_CALIBRATION_RECORDS
 
     group = params.get("calibration_group", "seed-paper")
@@ -849,13 +853,33 @@ def calibration_shortfall(ts: TrainingSet, params: Mapping[str, Any]) -> str | N
     )
     if n >= MIN_CALIBRATION_RECORDS:
         return None
+    from .decisions import FEEDBACK_SOURCE
+
+    # a review's decided segments (roqa train --feedback) are real speech of the study, but not
+    # this group: one cross-validation group among the rest, counted once (not per weight copy)
+    decided = len(
+        {
+            i
+            for i, c, g, k in zip(ts.ids, ts.codes, ts.groups, ts.kinds)
+            if c and g == FEEDBACK_SOURCE and k != "description"
+        }
+    )
+    how = (
+        "they are calibrated on the training records themselves, out of fold, which are "
+        "easier than interview talk, so the probability shown will run ahead of how often the "
+        "code is right"
+        if not decided
+        else "they are calibrated on out-of-fold predictions of all the training records, "
+        "written ones easier than interview talk among them; the review's "
+        f"{decided} decided segment{'' if decided == 1 else 's'} (group {FEEDBACK_SOURCE}) "
+        "count there but are not held out to calibrate on their own, so the probability "
+        "shown may still run ahead of how often the code is right"
+    )
     return (
-        f"calibration: only {n} coded record{'' if n == 1 else 's'} of real interview speech "
-        f"(source {group}) can be held out to calibrate the probabilities (fewer than "
-        f"{MIN_CALIBRATION_RECORDS}): they are calibrated on the training records themselves, "
-        "out of fold, which are easier than interview talk, so the probability shown will run "
-        f"ahead of how often the code is right; give {MIN_CALIBRATION_RECORDS} or more coded "
-        f'records quoted from real interviews with "source": "{group}" (docs/model.md)'
+        f"calibration: only {n} coded record{'' if n == 1 else 's'} of the calibration group "
+        f"{group} (quoted from real interviews) can be held out to calibrate the probabilities "
+        f"(fewer than {MIN_CALIBRATION_RECORDS}): {how}; give {MIN_CALIBRATION_RECORDS} or more "
+        f'coded records quoted from real interviews with "source": "{group}" (docs/model.md)'
     )
 
 
