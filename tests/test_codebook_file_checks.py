@@ -701,6 +701,33 @@ def test_a_codes_valence_other_than_barrier_enabler_or_neutral_is_an_error_sayin
     )
 
 
+def test_every_code_with_a_records_valence_word_is_named_in_one_error(tmp_path: Path) -> None:
+    """hunt50 L2, session 89: the error above named only the first such code, so a file with N
+    of them took N edits and runs. One error names them all, each with the valence it likely
+    means: the first five, then how many more."""
+    codes = own_codes()
+    codes[1]["valence"], codes[2]["valence"] = "negative", "Facilitator"
+    path = write(tmp_path, codes)
+    assert load_error(path) == (
+        f"{path}: 2 codes have a valence that is no valence of a codebook's code: 'WF.TRN' has "
+        "'negative' (did you mean 'barrier'?), 'WF.WB' has 'Facilitator' (did you mean "
+        "'enabler'?) (use barrier, enabler or neutral)"
+    )
+    words = ["positive", "hindrance", "mixed", "facilitator", "negative", "Positive", "barrier"]
+    many = own_codes()[:1] + [
+        {"id": f"WF.{i}", "name": f"Code {i}", "parent": "WF", "valence": v}
+        for i, v in enumerate(words, 1)
+    ]
+    path = write(tmp_path, many)
+    assert load_error(path) == (
+        f"{path}: 6 codes have a valence that is no valence of a codebook's code: 'WF.1' has "
+        "'positive' (did you mean 'enabler'?), 'WF.2' has 'hindrance' (did you mean "
+        "'barrier'?), 'WF.3' has 'mixed' (did you mean 'neutral'?), 'WF.4' has 'facilitator' "
+        "(did you mean 'enabler'?), 'WF.5' has 'negative' (did you mean 'barrier'?) and 1 more "
+        "(use barrier, enabler or neutral)"
+    )
+
+
 def test_a_codes_valence_in_capitals_is_read_as_written(tmp_path: Path) -> None:
     codes = own_codes()
     codes[1]["valence"], codes[2]["valence"] = "Barrier", " enabler "

@@ -34,6 +34,7 @@ from .errors import (
     RoqaValueError,
     a_type,
     and_list,
+    first_and_count,
     first_few,
     in_python_too,
     quoted,
@@ -794,6 +795,7 @@ class Codebook:
                     hint="see roqa_nlp/codebooks/*.json",
                 )
             codes = [_code_from_dict(c, i, where) for i, c in enumerate(d["codes"], 1)]
+            _refuse_valence_synonyms(d["codes"], where)
             book = cls(
                 id=str(d["id"]),
                 name=str(d.get("name", d["id"])),
@@ -1395,14 +1397,48 @@ def _code_valence(c: dict[str, Any], where: str | Path | None) -> str | None:
             path=where,
             hint="use barrier, enabler or neutral",
         ) from None
-    if str(given).strip().lower() not in (meant, ""):  # blank: neutral, as it always was
+    # a synonym is refused for every code at once, after the codes' other checks
+    # (_refuse_valence_synonyms)
+    return meant
+
+
+def _valence_synonym(c: dict[str, Any]) -> str | None:
+    """The valence a code's record synonym (positive, facilitator, negative ...) likely means, or
+    None when its valence is none, one of the three (any case; blank reads neutral) or unknown
+    (:func:`_code_valence` refuses that)."""
+    if c.get("valence") is None:
+        return None
+    try:
+        meant = normalise_valence(str(c["valence"]))
+    except ValueError:
+        return None
+    return None if str(c["valence"]).strip().lower() in (meant, "") else meant
+
+
+def _refuse_valence_synonyms(codes: list[Any], where: str | Path | None) -> None:
+    """One error naming every code whose valence is a record's synonym (the first five, then
+    how many more), each with the valence it likely means: one per run made a file of N such
+    codes N edits and runs (hunt50 L2, session 89), as review ids were before 68aad2fb."""
+    found = [(c, meant) for c in codes if (meant := _valence_synonym(c)) is not None]
+    if not found:
+        return
+    if len(found) == 1:
+        c, meant = found[0]
         raise RoqaError(
-            f"code {str(c.get('id'))!r} has valence {given!r}, which is no valence of a "
+            f"code {str(c.get('id'))!r} has valence {c['valence']!r}, which is no valence of a "
             "codebook's code",
             path=where,
             hint=f"did you mean {meant!r}? use barrier, enabler or neutral",
         )
-    return meant
+    named = [
+        f"{str(c.get('id'))!r} has {c['valence']!r} (did you mean {meant!r}?)" for c, meant in found
+    ]
+    raise RoqaError(
+        f"{len(found)} codes have a valence that is no valence of a codebook's code: "
+        + first_and_count(named),
+        path=where,
+        hint="use barrier, enabler or neutral",
+    )
 
 
 @functools.cache
