@@ -424,6 +424,35 @@ def test_an_own_model_trained_with_the_mapping_in_its_codebook_file_codes_in_cfi
     assert json.loads((out / "run.json").read_text("utf-8"))["chart_codebook"] == "cfir-2022"
 
 
+def test_code_of_an_own_model_mapped_onto_cfir_2022_in_cfir_2009_says_the_mapping_does_not_chain(
+    embedder: Embedder, tmp_path: Path, capsys
+) -> None:
+    """hunt50 L3, session 89: a model of an own codebook mapped onto CFIR 2.0 only, coded with
+    --codebook cfir-2009, was told to add a cfir-2009 mapping (right) but not why its cfir-2022
+    one did not serve, as a chart codebook mapped so is told (D2): CFIR 2.0's mapping onto CFIR
+    2009 is not followed from it."""
+    model = tdf_model(embedder, tmp_path, {"cfir-2022": {"CAP.KN": ["INS.K"]}})
+    out = tmp_path / "coded"
+    code, _, err = run(
+        ["code", str(EXAMPLES / "p01_interview.txt"), "--model", str(model), "--codebook",
+         "cfir-2009", "--out", str(out)],
+        capsys,
+    )  # fmt: skip
+    assert (code, err) == (
+        2,
+        f"roqa: error: {model}: codebook 'cfir-2009' documents no mapping from 'tdf-lite', the "
+        "model's codebook, and none of its 2 codes are in 'cfir-2009': every code would be "
+        "charted as a code outside the codebook (the model's mapping onto cfir-2022 does not "
+        "translate its codes into cfir-2009's: one mapping is never followed by another; "
+        "chart in the model's own codebook 'tdf-lite': leave out --codebook, or add a "
+        '"mapping" from its codes to cfir-2009\'s to the codebook file the model was trained '
+        f"with and train it again, not to {model}/codebook.json, which the model card checks: "
+        '"mapping": {"cfir-2009": {"<your code id>": ["<cfir-2009 code id>", ...]}} '
+        "(docs/codebooks.md))\n",
+    )
+    assert not out.exists()
+
+
 def test_report_of_an_own_model_s_codings_names_their_codebook_json_to_add_the_mapping_to(
     embedder: Embedder, tmp_path: Path, capsys
 ) -> None:

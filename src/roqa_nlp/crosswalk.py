@@ -199,24 +199,38 @@ def unrelated_fix(model: Codebook, chart: Codebook) -> str:
     (blind tester daily25, session 89: only "leave out --codebook" was said, never the mapping
     that served best there). A codebook of one's own mapped onto other codebooks only (CFIR 2.0,
     as a CFIR 2.0 team maps) is told that mapping does not translate the model's codes, and that
-    a model trained on it would code in it."""
+    a model trained on it would code in it. A model of one's own codebook mapped onto other
+    codebooks only (CFIR 2.0) is told its mapping does not chain on to the chart codebook
+    (hunt50 L3, session 89: told only to add a cfir-2009 mapping, not why its cfir-2022 one
+    did not serve)."""
     from .io import shell_quoted
 
     said = f"chart in the model's own codebook {model.id!r}: leave out --codebook"
     if (fix := mapping_fix(model, chart)) is not None:
         said += f", or {fix}"
-    elsewhere = [k for k in chart.mapping if k not in (model.id, _built_in_id(model))]
-    if chart.extends_builtin or not elsewhere:
-        return said
-    if chart.origin is not None:
-        said += (
-            ", or code with a model trained on it: roqa train DATA --codebook "
-            f"{shell_quoted(chart.origin)} --out MODEL"
-        )
-    return (
-        f"its mapping onto {', '.join(elsewhere)} does not translate the model's "
-        f"{_built_in_id(model)} codes; {said}"
+    onto = (
+        []
+        if model.extends_builtin
+        else [k for k in model.mapping if k not in (chart.id, _built_in_id(chart))]
     )
+    # the model's mapping onto CFIR 2.0 and CFIR 2.0's onto CFIR 2009 make no path of two steps
+    why = [
+        f"the model's mapping onto {', '.join(onto)} does not translate its codes into "
+        f"{chart.id}'s: one mapping is never followed by another"
+    ] * bool(onto)
+    elsewhere = [k for k in chart.mapping if k not in (model.id, _built_in_id(model))]
+    if not chart.extends_builtin and elsewhere:
+        if chart.origin is not None:
+            said += (
+                ", or code with a model trained on it: roqa train DATA --codebook "
+                f"{shell_quoted(chart.origin)} --out MODEL"
+            )
+        whose = "the codebook's" if onto else "its"  # two mappings named: which one
+        why.append(
+            f"{whose} mapping onto {', '.join(elsewhere)} does not translate the model's "
+            f"{_built_in_id(model)} codes"
+        )
+    return "; ".join([*why, said])
 
 
 def refuse_unmapped_chart(own: Codebook, chart: Codebook) -> None:
