@@ -187,3 +187,28 @@ def test_train_of_a_later_round_alone_names_the_earlier_round_that_made_its_proj
         f"--feedback for every round, earliest first: --feedback {r1} --feedback {review}, each "
         "with its --codings, in the same order)"
     )
+
+
+def test_train_of_a_later_round_never_says_a_code_no_round_made_was_made_by_one(
+    tmp_path: Path,
+) -> None:
+    """hunt49 D5, session 89: round 2 given alone, accepting a project code neither round 1's
+    new-code rows make nor the model that made its codings knew, was told "1 decision on 1
+    project code made by the new codes of an earlier round, r1.csv ... (give that round too)";
+    giving it then stopped on the code as unknown. It is the unknown code it is, said at once,
+    with its routes; the earlier round is named by the warning above it."""
+    import hashlib
+
+    r1 = tmp_path / "r1.csv"
+    write_decisions(r1, [MADE])
+    coded, review = tmp_path / "coded", tmp_path / "decisions.csv"
+    codings = model_codings()
+    card = {"name": str(r1), "sha256": hashlib.sha256(r1.read_bytes()).hexdigest()}
+    codings.meta["model_card"] = {"feedback": {"decisions_files": [{**card, "n_decisions": 1}]}}
+    codings.save(coded)
+    write_decisions(review, [_accept("project.night-shift-cover")])
+    run = roqa("train", TRAINING, "--out", tmp_path / "m", "--feedback", review, "--codings", coded)
+    assert run.code == 2
+    assert run.err.splitlines()[-1] == (
+        f"roqa: error: {review}: row 2: unknown code 'project.night-shift-cover' {EARLIER}"
+    )

@@ -3736,7 +3736,12 @@ def feedback_plan(
     for ds, r, where in sources:
         try:
             refuse_unknown_codes(
-                ds, codebook, where, earlier=earlier, codings=None if r is None else r.source
+                ds,
+                codebook,
+                where,
+                earlier=earlier,
+                codings=None if r is None else r.source,
+                made=project_ids(r.codebook) if r is not None and r.codebook is not None else (),
             )
         except RoqaError as e:
             refused.append(e)
@@ -4352,11 +4357,14 @@ def feedback_examples(
 class EarlierRounds:
     """The earlier rounds of review a model learnt and not given now (:func:`earlier_rounds`):
     ``said``, the warning; ``named``, the decisions files, as the warning names them; ``fix``,
-    how to keep them ("repeat --feedback for every round, earliest first: --feedback ...")."""
+    how to keep them ("repeat --feedback for every round, earliest first: --feedback ...");
+    ``made``, the project codes the new-code rows of those found make (hunt49 D5, s89: a code no
+    round made was said made by one)."""
 
     said: str
     named: list[str]
     fix: str
+    made: frozenset[str] = frozenset()
 
 
 def earlier_rounds_left_out(
@@ -4591,7 +4599,16 @@ def earlier_rounds(
         f"made by a model trained with {and_list(named)}, not given now: the new model forgets "
         f"{'its' if one else 'their'} decisions (to keep them, {fix})"
     )
-    return EarlierRounds(said, named, fix)
+    # the project codes their new-code rows make, of the files found (one no longer found
+    # cannot be read: the codings' own codebook may still hold its codes, refuse_unknown_codes)
+    made = frozenset(
+        project_code_id(d.new_code)
+        for n in missing.values()
+        if Path(n).is_file()
+        for d in _decisions_in(n)
+        if d.decision == "new-code" and d.new_code
+    )
+    return EarlierRounds(said, named, fix, made)
 
 
 def _is_as_learnt(name: str, sha256: str) -> bool:
@@ -5327,6 +5344,7 @@ def refuse_unknown_codes(
     by_id: bool = False,
     earlier: EarlierRounds | None = None,
     codings: str | Path | None = None,
+    made: Collection[str] = (),
 ) -> None:
     """Refuse the accepts, rejects and recodes of ``decisions`` whose code ``codebook`` cannot
     give (:func:`_model_code`), every one at once: one code is refused as :func:`_model_code`
@@ -5338,7 +5356,10 @@ def refuse_unknown_codes(
     codings (``codings``, their file) learnt and not given now (:func:`earlier_rounds`): project
     codes it lacks, none a typo of a code it has, are the new codes of those rounds, and the
     error names them and how to give them (daily24, s89: it blamed the codebook and named no
-    file, while the warning above it named the round)."""
+    file, while the warning above it named the round). Only a code one of those rounds makes
+    (``earlier.made``) or the model knew (``made``: its codings' project codes) is said so; any
+    other is unknown, as without ``earlier`` (hunt49 D5, s89: a code no round made was said made
+    by one, and giving that round then stopped on it as unknown)."""
     lacking: dict[str, list[int]] = {}
     first: RoqaError | None = None
     for d in decisions:
@@ -5355,6 +5376,8 @@ def refuse_unknown_codes(
         and lacking
         and all(c.strip().startswith(PROJECT_PREFIX) for c in lacking)
         and not any(near_said(c, codebook) for c in lacking)
+        # made by those rounds, or known to the model that made the codings (its project codebook)
+        and all(written_as_id(c) in earlier.made | set(made) for c in lacking)
     ):
         n, k = sum(len(r) for r in lacking.values()), len(lacking)
         made_by = f"the codings {codings} were made by" if codings else "the codings were made by"
