@@ -324,3 +324,36 @@ def test_three_coders_two_of_them_decomposed_are_each_named() -> None:
             {"Ben": result(nfd(text), [(5, 29, "C")]), "Cat": result(odd, [(5, 29, "C")])}
         )
     assert "where the others have it in another form: the same text" in str(caught[0].message)
+
+
+def test_two_decomposed_copies_alike_but_for_a_final_newline_are_left_as_given(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """hunt51 F1 (session 89): Alice and Bob both hold rm01 decomposed, Bob's copy with one
+    more final newline. No coder holds it composed and the copies are the same words at the
+    same offsets: nothing is mapped, no warning of "another form" is given, and the units are
+    named by the characters of the coders' own programs: 'Zoë ran the training days.' is
+    characters 68-95 of the decomposed text (66-92 composed), as with Bob's copy unchanged."""
+    decomposed = nfd(TEXT)
+    a = project(
+        tmp_path / "alice.qdpx",
+        "Alice",
+        decomposed,
+        [("Our deputy", "training days.", CHAMPIONS), ("There was", "at all.", RESOURCES)],
+    )
+    rows = {}
+    for name, text in (("bob.qdpx", decomposed + "\n"), ("bob_same.qdpx", decomposed)):
+        dis = tmp_path / f"{name}.csv"
+        code, _, err = run(
+            ["agree", str(a), str(bob(tmp_path, text, name)), "--n-boot", "0"]
+            + ["--disagreements", str(dis)],
+            capsys,
+        )
+        assert code == 0, err
+        assert err == ""
+        rows[name] = [line.split(",")[:5] for line in dis.read_text("utf-8-sig").splitlines()[1:]]
+    assert rows["bob.qdpx"] == [
+        ["rm01:@68-95", "rm01", "Siobhán", "68", "95"],
+        ["rm01:@68-95", "rm01", "Siobhán", "68", "95"],
+    ]
+    assert rows["bob.qdpx"] == rows["bob_same.qdpx"]

@@ -2873,9 +2873,11 @@ def composed_copies(
     composed ones, NFC) put on the composed text, their selections' positions mapped onto it
     exactly (:func:`~roqa_nlp.composed_texts.composed_result`); and, for each coder whose
     texts were so mapped, ``(transcript, the coder holding it composed)`` for each, a person
-    named before a model (``""`` when no coder holds it composed: two other forms). Texts that differ in anything else (a word, a line; whitespace
-    that moves no word, :func:`_first_word_change`, aside) are kept as they are, for the
-    check that refuses them (daily26, session 89: a Mac coder and a Windows coder's projects
+    named before a model (``""`` when no coder holds it composed: two other forms). Copies
+    that are already the same words at the same offsets as given (:func:`_first_word_change`:
+    two decomposed copies, one with a final newline more) are kept as they are, their positions
+    those of the coders' programs. Texts that differ in anything else (a word, a line;
+    whitespace that moves no word aside) are kept as they are, for the check that refuses them (daily26, session 89: a Mac coder and a Windows coder's projects
     were refused, with a fix only a model's run could take)."""
     from .composed_texts import composed_result
 
@@ -2887,9 +2889,14 @@ def composed_copies(
             held.setdefault(tid, {})[c] = t.text
     to_compose: dict[str, list[tuple[str, str]]] = {}
     for tid, texts in held.items():
-        if len(set(texts.values())) < 2 or all(
-            unicodedata.is_normalized("NFC", x) for x in texts.values()
+        as_given = next(iter(texts.values()))
+        if all(unicodedata.is_normalized("NFC", x) for x in texts.values()) or all(
+            _first_word_change(as_given, x) is None for x in texts.values()
         ):
+            # no other form, or the copies as given are already the same words at the same
+            # offsets (two decomposed copies, one with a final newline more): nothing to map,
+            # and no coder's positions moved (hunt51 F1, session 89: they were composed and
+            # each coder told the others held "another form")
             continue
         composed = {c: unicodedata.normalize("NFC", x) for c, x in texts.items()}
         first = next(iter(composed.values()))
