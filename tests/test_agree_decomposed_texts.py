@@ -52,11 +52,21 @@ def nfd(text: str) -> str:
 def project(path: Path, user: str, text: str, codings: list[tuple[str, str, str]]) -> Path:
     """A .qdpx of one user's ``codings`` (first words, last words, code guid) of ``text``, as
     source rm01, positions in the characters of ``text`` (composed or decomposed)."""
-    guid = str(uuid.uuid4())
-    inside = ""
+    at = []
     for first, last, code in codings:
         start = text.index(first)
-        end = text.index(last, start) + len(last)
+        at.append((start, text.index(last, start) + len(last), code))
+    return project_at(path, user, text, at)
+
+
+def project_at(
+    path: Path, user: str, text: str, codings: list[tuple[int, int, str]], codes: str = CODES
+) -> Path:
+    """A .qdpx of one user's ``codings`` (start, end, code guid) of ``text``, as source rm01,
+    in the codebook ``codes``."""
+    guid = str(uuid.uuid4())
+    inside = ""
+    for start, end, code in codings:
         inside += (
             f'<PlainTextSelection guid="{uuid.uuid4()}" startPosition="{start}" '
             f'endPosition="{end}"><Coding guid="{uuid.uuid4()}" creatingUser="{guid}">'
@@ -65,7 +75,7 @@ def project(path: Path, user: str, text: str, codings: list[tuple[str, str, str]
     qde = (
         f'<Project xmlns="urn:QDA-XML:project:1.0" name="{user}">'
         f'<Users><User guid="{guid}" name="{user}"/></Users>'
-        f"<CodeBook><Codes>{CODES}</Codes></CodeBook><Sources>"
+        f"<CodeBook><Codes>{codes}</Codes></CodeBook><Sources>"
         '<TextSource guid="00000000-0000-4000-8000-000000000011" name="rm01" '
         f'plainTextPath="internal://rm01.txt">{inside}</TextSource></Sources></Project>'
     )
@@ -357,3 +367,94 @@ def test_two_decomposed_copies_alike_but_for_a_final_newline_are_left_as_given(
         ["rm01:@68-95", "rm01", "Siobhán", "68", "95"],
     ]
     assert rows["bob.qdpx"] == rows["bob_same.qdpx"]
+
+
+BARRIER = "00000000-0000-4000-8000-000000000009"
+
+
+def test_two_selections_that_differ_inside_one_letter_keep_their_own_ids_and_valences(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """hunt51 F2 (session 89): in Bob's decomposed project one selection of 'Zoë' ends
+    between the 'e' and its diaeresis, coded Champions with the valence code Barrier; another
+    ends after the diaeresis, coded Available Resources with no valence. Both map onto one
+    composed span (characters 66-69): the first is rm01:@66-69, the second rm01:@66-69#2
+    (numbered as roqa import numbers two of one name), each with its own codes and valence.
+    Before, both took rm01:@66-69, their meta merged and Bob's valence was lost ("Bob's
+    codings give no valence"), and Bob read 5 codings, 2 joined.
+
+    By hand: Alice codes 'Zoë' Champions, Barrier and Available Resources (one selection: both
+    codes barrier), the answer on money Available Resources. Bob's 3 codings are in 2 units
+    (Champions and Resources on one span: 1 fewer as several codes). Valence: Champions
+    barrier for both, 1 pair; Resources on 'Zoë' (Bob gave none) and on the money answer
+    (neither gave one) are the 2 pairs left out."""
+    codes = CODES + f'<Code guid="{BARRIER}" name="Barrier" isCodable="true"/>'
+    s = TEXT.index("Zoë")
+    e = s + len("Zoë")
+    m, m2 = TEXT.index("There was"), TEXT.index("at all.") + len("at all.")
+    assert (s, e, m, m2) == (66, 69, 126, 158)
+    a = project_at(
+        tmp_path / "alice.qdpx",
+        "Alice",
+        TEXT,
+        [(s, e, CHAMPIONS), (s, e, BARRIER), (s, e, RESOURCES), (m, m2, RESOURCES)],
+        codes,
+    )
+    decomposed = nfd(TEXT)
+
+    def at(p: int) -> int:  # a position of the composed text in the decomposed one
+        return len(nfd(TEXT[:p]))
+
+    e_at = at(e - 1)  # the "e" of Zoë
+    assert decomposed[e_at : e_at + 2] == "e\u0308"
+    b = project_at(
+        tmp_path / "bob.qdpx",
+        "Bob",
+        decomposed,
+        [
+            (at(s), e_at + 1, CHAMPIONS),  # ends between the "e" and its diaeresis
+            (at(s), e_at + 1, BARRIER),
+            (at(s), e_at + 2, RESOURCES),  # ends after it
+            (at(m), at(m2), RESOURCES),
+        ],
+        codes,
+    )
+    out_json = tmp_path / "a.json"
+    code, _, err = run(["agree", str(a), str(b), "--n-boot", "0", "--json", str(out_json)], capsys)
+    assert code == 0, err
+    data = json.loads(out_json.read_text("utf-8"))
+    assert data["unit_kind"] == "spans"
+    assert data["codings"]["Bob"] == {
+        "codings": 3,
+        "units": 2,
+        "joined": 0,
+        "several_codes": 1,
+        "cut": 0,
+        "outside": 0,
+        "rolled_up": 0,
+    }
+    valence = data["valence"]
+    assert valence["n_pairs"] == 1
+    assert valence["pairs"][0]["table"] == {"barrier": {"barrier": 1}}
+    assert data["valence_note"].endswith(
+        "; 2 more pairs where fewer than two of them gave the code a valence (or gave it two) "
+        "left out"
+    )
+    from roqa_nlp.coding_agreement import composed_copies
+    from roqa_nlp.exchange.qdpx_import import read_qdpx
+    from roqa_nlp.exchange.review import valence_not_given
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", RoqaWarning)
+        results = {
+            "Alice": read_qdpx(a).codings["Alice"],
+            "Bob": read_qdpx(b).codings["Bob"],
+        }
+        composed, _ = composed_copies(results)
+    bob_ids = [(sr.segment.id, sr.segment.start, sr.segment.end) for sr in composed["Bob"]]
+    assert bob_ids == [
+        ("rm01:@66-69", 66, 69),
+        ("rm01:@66-69#2", 66, 69),
+        ("rm01:@126-158", 126, 158),
+    ]
+    assert valence_not_given(composed["Bob"]) == {"rm01:@66-69#2", "rm01:@126-158"}

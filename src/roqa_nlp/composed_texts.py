@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 if TYPE_CHECKING:
     from .result import CodingResult
+    from .schema import Segment
 
 
 class ComposedPositions(NamedTuple):
@@ -93,21 +94,42 @@ def composed_result(result: CodingResult, transcripts: Collection[str]) -> Codin
         ]
         held[tid] = dataclasses.replace(t, text=m.text, turns=turns)
     segments = []
-    lines = dict(result.lines)
     renamed: dict[str, str] = {}
+
+    def mapped(g: Segment) -> bool:
+        m = maps.get(g.transcript_id)
+        return m is not None and 0 <= g.start <= g.end <= len(m.starts) - 1
+
+    def named_by_characters(g: Segment) -> bool:
+        return g.id == f"{g.transcript_id}:@{g.start}-{g.end}"
+
+    # the ids kept as they are, which a renamed selection must not take
+    used = {
+        sr.segment.id
+        for sr in result.segments
+        if not (mapped(sr.segment) and named_by_characters(sr.segment))
+    }
     for sr in result.segments:
         g = sr.segment
-        m = maps.get(g.transcript_id)
-        if m is None or not (0 <= g.start <= g.end <= len(m.starts) - 1):
+        if not mapped(g):
             segments.append(sr)
             continue
+        m = maps[g.transcript_id]
         start, end = m.starts[g.start], m.ends[g.end]
         seg_id = g.id
-        if seg_id == f"{g.transcript_id}:@{g.start}-{g.end}":
-            seg_id = f"{g.transcript_id}:@{start}-{end}"
+        if named_by_characters(g):
+            # two selections that differ only inside one letter (one ending between "a" and
+            # its accent, one after it) are two selections on one composed span: each keeps
+            # its own id, the second numbered as roqa import numbers two of one name, so the
+            # meta recorded by id (a valence given, or none) stays each one's (hunt51 F2,
+            # session 89: they took one id, and the meta merged lost Bob's valence)
+            base = seg_id = f"{g.transcript_id}:@{start}-{end}"
+            k = 1
+            while seg_id in used:
+                k += 1
+                seg_id = f"{base}#{k}"
             renamed[g.id] = seg_id
-            if g.id in lines:
-                lines[seg_id] = lines.pop(g.id)
+        used.add(seg_id)
         moved = dataclasses.replace(
             g,
             id=seg_id,
@@ -119,6 +141,8 @@ def composed_result(result: CodingResult, transcripts: Collection[str]) -> Codin
         segments.append(dataclasses.replace(sr, segment=moved))
     # what the result records of its selections by id (valences not given, creation dates)
     meta = _with_ids_renamed(result.meta, renamed) if renamed else result.meta
+    # every id renamed at once: one renamed onto another's old id takes no line of it
+    lines = {renamed.get(k, k): v for k, v in result.lines.items()}
     out = result.with_segments(segments, meta=meta)
     return dataclasses.replace(out, transcripts=held, lines=lines)
 
