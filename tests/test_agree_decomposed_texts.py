@@ -458,3 +458,28 @@ def test_two_selections_that_differ_inside_one_letter_keep_their_own_ids_and_val
         ("rm01:@126-158", 126, 158),
     ]
     assert valence_not_given(composed["Bob"]) == {"rm01:@66-69#2", "rm01:@126-158"}
+
+
+def test_a_decomposed_coders_coverage_is_mapped_as_their_selections() -> None:
+    """Ben judged the first line only: characters 0-37 of his decomposed copy, 0-36 composed.
+    The units and codings are those of his copy stored composed, with its coverage 0-36."""
+    sel_nfc, sel_nfd = [(5, 36, "C")], [(5, 37, "C")]
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", RoqaWarning)
+        two = coded_units_from_results(
+            {"Ann": result(CAFE, sel_nfc), "Ben": result(nfd(CAFE), sel_nfd)},
+            units="spans",
+            coverage={"Ben": {"p01": [(0, 37)]}},
+        )
+    one = coded_units_from_results(
+        {"Ann": result(CAFE, sel_nfc), "Ben": result(CAFE, sel_nfc)},
+        units="spans",
+        coverage={"Ben": {"p01": [(0, 36)]}},
+    )
+    assert [(u.id, u.start, u.end) for u in two.units] == [
+        (u.id, u.start, u.end) for u in one.units
+    ]
+    assert two.codings == one.codings
+    assert json.dumps(agreement_report(two, n_boot=0).to_dict()) == json.dumps(
+        agreement_report(one, n_boot=0).to_dict()
+    )

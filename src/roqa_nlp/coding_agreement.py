@@ -162,6 +162,7 @@ from .transcripts import natural_key
 
 if TYPE_CHECKING:
     from .codebook import Code, Codebook
+    from .composed_texts import ComposedPositions
 
 #: How a unit coded with no code shows in confusion tables and the single-code view.
 NONE_CODE = "(none)"
@@ -1724,16 +1725,15 @@ def _units_from_results(
         model_coders = [c for c in coders if is_model_result(results[c])]
     else:
         model_coders = [c for c in coders if c in models]
-    as_given = results
-    results, composed = composed_copies(results, model_coders)
+    maps: dict[str, dict[str, ComposedPositions]] = {}
+    results, composed = composed_copies(results, model_coders, maps)
     if composed:
         from .errors import warn
 
         for c, found in composed.items():
             warn(composed_copies_said(c, found), stacklevel=None)
             if coverage is not None and c in coverage:
-                mine = _composed_coverage(coverage[c], as_given[c], [t for t, _ in found])
-                coverage = {**coverage, c: mine}
+                coverage = {**coverage, c: _composed_coverage(coverage[c], maps[c])}
     per_coder = {
         c: segment_codes(results[c], model_threshold=model_threshold, model=c in model_coders)
         for c in coders
@@ -2866,7 +2866,9 @@ def _renamed_codes(result: CodingResult, rename: Mapping[str, str]) -> CodingRes
 
 
 def composed_copies(
-    results: Mapping[str, CodingResult], models: Collection[str] = ()
+    results: Mapping[str, CodingResult],
+    models: Collection[str] = (),
+    maps: dict[str, dict[str, ComposedPositions]] | None = None,
 ) -> tuple[dict[str, CodingResult], dict[str, list[tuple[str, str]]]]:
     """``results`` with each coder's transcript text that is another coder's but for its
     Unicode form (accents decomposed, NFD, as a QDA program on macOS may store them, beside
@@ -2878,7 +2880,8 @@ def composed_copies(
     two decomposed copies, one with a final newline more) are kept as they are, their positions
     those of the coders' programs. Texts that differ in anything else (a word, a line;
     whitespace that moves no word aside) are kept as they are, for the check that refuses them (daily26, session 89: a Mac coder and a Windows coder's projects
-    were refused, with a fix only a model's run could take)."""
+    were refused, with a fix only a model's run could take). ``maps``, when given, gets the
+    maps made, coder -> transcript -> :class:`~roqa_nlp.composed_texts.ComposedPositions`."""
     from .composed_texts import composed_result
 
     out = dict(results)
@@ -2910,27 +2913,26 @@ def composed_copies(
             others = sorted((o for o in whole if o != c), key=lambda o: o in models)
             to_compose.setdefault(c, []).append((tid, others[0] if others else ""))
     for c, found in to_compose.items():
-        composed_res = composed_result(results[c], [tid for tid, _ in found])
+        made: dict[str, ComposedPositions] = {}
+        composed_res = composed_result(results[c], [tid for tid, _ in found], made)
         if composed_res is not None:
             out[c] = composed_res
             mapped[c] = found
+            if maps is not None:
+                maps[c] = made
     return out, mapped
 
 
 def _composed_coverage(
     ranges: Mapping[str, Sequence[tuple[int, int]]],
-    result: CodingResult,
-    transcripts: Collection[str],
+    maps: Mapping[str, ComposedPositions],
 ) -> dict[str, list[tuple[int, int]]]:
-    """A coder's ``coverage`` ranges (transcript -> character ranges of ``result``'s texts)
-    with those of ``transcripts`` mapped onto their composed texts, as
-    :func:`composed_copies` maps the coder's selections."""
-    from .composed_texts import composed_positions
-
+    """A coder's ``coverage`` ranges (transcript -> character ranges of the coder's texts)
+    with those of the transcripts of ``maps`` mapped onto their composed texts, as
+    :func:`composed_copies` mapped the coder's selections (with those maps)."""
     out = {tid: list(r) for tid, r in ranges.items()}
-    for tid in transcripts:
-        m = composed_positions(result.transcripts[tid].text)
-        if m is None or tid not in out:
+    for tid, m in maps.items():
+        if tid not in out:
             continue
         last = len(m.starts) - 1
         out[tid] = [

@@ -75,13 +75,19 @@ def composed_positions(text: str) -> ComposedPositions | None:
     return ComposedPositions(whole, starts, ends)
 
 
-def composed_result(result: CodingResult, transcripts: Collection[str]) -> CodingResult | None:
+def composed_result(
+    result: CodingResult,
+    transcripts: Collection[str],
+    maps: dict[str, ComposedPositions] | None = None,
+) -> CodingResult | None:
     """``result`` with the texts of ``transcripts`` composed (NFC): their turns, segments and
     selections on the composed text, each start and end mapped (:func:`composed_positions`),
     a segment's words and the question it answers composed, and a selection named by its
     characters (``rm01:@264-523``, as ``roqa import`` names one) named by the mapped ones. None
-    when one of the texts cannot be mapped exactly."""
-    maps: dict[str, ComposedPositions] = {}
+    when one of the texts cannot be mapped exactly. ``maps``, when given, gets each
+    transcript's map (transcript -> :class:`ComposedPositions`), for a caller mapping other
+    positions of the result's texts (a coverage) without making it again."""
+    maps = {} if maps is None else maps
     held = dict(result.transcripts)
     for tid in transcripts:
         t = held[tid]
