@@ -12,13 +12,20 @@ import hashlib
 import os
 import warnings
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-from roqa_nlp.decisions import earlier_rounds_left_out
+from roqa_nlp.decisions import earlier_rounds
 from roqa_nlp.errors import ON_COMMAND_LINE, RoqaWarning
 from roqa_nlp.result import CodingResult
 from roqa_nlp.schema import Segment, SegmentResult
+
+
+def earlier_rounds_left_out(*args: Any, **kwargs: Any) -> str | None:
+    """The warning of :func:`earlier_rounds` (its arguments), None when every round is given."""
+    rounds = earlier_rounds(*args, **kwargs)
+    return None if rounds is None else rounds.said
 
 
 def coded_by(*files: tuple[str, str]) -> CodingResult:

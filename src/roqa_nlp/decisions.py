@@ -4367,27 +4367,6 @@ class EarlierRounds:
     made: frozenset[str] = frozenset()
 
 
-def earlier_rounds_left_out(
-    given: Sequence[tuple[str, str]],
-    codings: Sequence[CodingResult | None],
-    *,
-    folders: Sequence[Path | None] | None = None,
-    decisions: Sequence[Sequence[Decision]] | None = None,
-    codings_named: Sequence[str | None] | None = None,
-    python: bool = False,
-) -> str | None:
-    """The warning of :func:`earlier_rounds` (its arguments), None when every round is given."""
-    rounds = earlier_rounds(
-        given,
-        codings,
-        folders=folders,
-        decisions=decisions,
-        codings_named=codings_named,
-        python=python,
-    )
-    return None if rounds is None else rounds.said
-
-
 def earlier_rounds(
     given: Sequence[tuple[str, str]],
     codings: Sequence[CodingResult | None],
