@@ -694,6 +694,27 @@ def test_a_sides_quotes_are_the_surest_of_code_and_valence_first(tmp_path: Path)
     assert shown == ["T2 segment 0", "T3 segment 0", "T1 segment 0"]  # 3 a side (TABLE2_QUOTES)
 
 
+def test_tied_quotes_go_in_participant_order_whatever_order_the_files_were_named() -> None:
+    """daily27 (s90), D1: a review's codes all score 1 and tie, and ties went in data order, so
+    ``roqa code study/*.vtt study/*.docx`` (P01, P03, P02 read in that order) quoted other
+    participants than ``roqa code study/``. Ties go by participant in natural order, as
+    Table 2 lists them (P2 before P10), then by transcript (P01's waves: T1 before T3), each
+    participant's first before anyone's second as before."""
+    people = {"T1": "P01", "T3": "P01", "T2": "P2", "P10": "P10"}
+    read = {t: [valenced(t, n, "IC.F", 1.0, "barrier", None) for n in range(2)] for t in people}
+    expected = ["T1:0", "T2:0", "P10:0", "T1:1", "T3:0"]
+    for named in (["T3", "P10", "T2", "T1"], ["T1", "T2", "T3", "P10"]):
+        r = CodingResult(
+            segments=[s for t in named for s in read[t]],
+            transcripts={t: transcript(t, people[t]) for t in named},
+        )
+        row = barriers_enablers(r, MINI, quotes=5).construct("IC.F")
+        assert row is not None
+        assert [q.segment_id for q in row.barriers.quotes] == expected
+        cell = framework_matrix(r, quotes=3).cell("P01", "IC.F")
+        assert [q.segment_id for q in cell.quotes] == ["T1:0", "T1:1", "T3:0"]
+
+
 def test_a_review_charts_the_researchers_valences_before_the_models_kept_unsure() -> None:
     """Every reviewed code is at probability 1 (first, as before); among them a valence the
     researcher gave (1) before the model's kept on an accepted code (0.55, still marked

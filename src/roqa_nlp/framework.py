@@ -1050,8 +1050,11 @@ def most_representative(quotes: Iterable[Quote], n: int) -> list[Quote]:
     framework matrix's cells and the suggested ratings choose their quotes.
 
     Quotes are ranked by how sure the coding is of both the code and the valence
-    (:attr:`Quote.cell_probability`, ties in data order), since every cell shows the side of
-    what it quotes (``2 segments: 2 enablers``) and a quote is read as evidence of both; the
+    (:attr:`Quote.cell_probability`), since every cell shows the side of what it quotes
+    (``2 segments: 2 enablers``) and a quote is read as evidence of both; ties go in the order
+    the tables list people and cases (:func:`quote_order`), not in the order the files were
+    named on the command line (daily27, s90, D1: a review's quotes all tie at 1, and ``roqa
+    code study/*.vtt study/*.docx`` quoted P07 where ``roqa code study/`` quoted P04); the
     best quote of each speaker is taken before any speaker's second, so a group's cell shows as
     many voices as it can. Words that only agree (:attr:`Quote.only_agrees`: ``Yeah. Yeah it
     was.``, ``Yeah, same here.``) are no evidence and are not taken while any other quote is
@@ -1060,7 +1063,7 @@ def most_representative(quotes: Iterable[Quote], n: int) -> list[Quote]:
     code alone, so a joint interview's ``Five months. [laughs]`` (code 0.99, valence 0.47) was
     its cell's first quote and no quote of Table 2's row.
     """
-    ranked = sorted(quotes, key=lambda q: -q.cell_probability)  # stable: data order on ties
+    ranked = sorted(quotes, key=lambda q: (-q.cell_probability, *quote_order(q)))
     said = [q for q in ranked if not q.only_agrees]
     ranked = said or ranked[:1]
     firsts: list[Quote] = []
@@ -1070,6 +1073,15 @@ def most_representative(quotes: Iterable[Quote], n: int) -> list[Quote]:
         (rest if q.who in seen else firsts).append(q)
         seen.add(q.who)
     return (firsts + rest)[:n]
+
+
+def quote_order(quote: Quote) -> tuple[tuple[Any, ...], tuple[Any, ...]]:
+    """Where ``quote`` goes among quotes equally sure (:func:`most_representative`): by its
+    transcript's participant, then its transcript, each in natural order (:func:`natural_key`),
+    as Table 2 lists its participants and the framework matrix its cases; one transcript's
+    quotes keep their order in it (a stable sort: a group's speakers in the order they spoke),
+    whatever order the files were named in."""
+    return natural_key(quote.participant), natural_key(quote.transcript_id)
 
 
 def _texts(value: object) -> list[str]:
@@ -1875,8 +1887,9 @@ def barriers_enablers(
     construct's barriers, enablers or neutral side. Each side lists the participants it came from
     (natural order) and up to ``quotes`` representative quotes, the surest of their code and
     valence first (probability of the code times that of the valence:
-    :attr:`Quote.cell_probability`; ties in data order), each participant's surest before any
-    participant's second, so the row shows as many voices as possible. Domains and constructs
+    :attr:`Quote.cell_probability`; ties by who said them: :func:`quote_order`), each
+    participant's surest before any participant's second, so the row shows as many voices as
+    possible. Domains and constructs
     follow codebook order and only appear when something was coded under them; the codebook's
     codes under no domain (every code of a flat codebook) are listed under ``"-"`` ``Codes``
     after them, the project's new codes (``project.<name>``, known to the codebook or not)
