@@ -186,6 +186,31 @@ def test_a_reviews_unnumbered_transcript_not_reached_keeps_both_in_the_order_cod
     stays_as_coded(r, FILES)
 
 
+def test_the_order_note_names_an_interview_not_reviewed_yet_at_its_place() -> None:
+    """daily27 (s90), D5: with P13 not reviewed yet, the note said "participant order
+    (P01\u2013P12)" above a table whose row 13 is P13, not reviewed: it names the interviews
+    the table numbers, P13 at its place, and the order coded as the review found them."""
+    meta = {
+        "study_interviews": FILES,
+        "transcripts_not_reviewed": ["p13_interview"],
+        "participants_not_reviewed": ["P13"],
+    }
+    files = {f: int(f.split("_")[-1 if f.startswith("z") else 0][1:]) for f in FILES}
+    r = numbered({f: n for f, n in files.items() if n != 13}, meta)
+    s = saturation(r)
+    assert (s.participants[-1], s.by_participant, s.not_reviewed) == (
+        "P12",
+        True,
+        [("p13_interview", "P13", 13)],
+    )
+    assert s.order_note.startswith(
+        "saturation takes the interviews in participant order (P01\u2013P13), as every "
+        "interview's id is a participant number, not in the order they were coded (a folder's "
+        "files by name, files named one by one in the order named; here by participant: "
+        "P05\u2013P13, P01\u2013P04); "
+    )
+
+
 def test_file_names_holding_dates_keep_the_date_order() -> None:
     """F1: ``2024-03-01_P05`` ... sort by date; P-numbers given at recruitment are not the
     order the interviews were done in, and P01-P04, interviewed last, still add codes."""
