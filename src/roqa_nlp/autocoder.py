@@ -694,12 +694,18 @@ def _study_pass(
         from .transcripts.roles import labelled_case
 
         named: list[LabelledCase | None] = []
+        coded_as: list[tuple[str, str | None]] = []  # each one's id and case as coded
         for t in read:
             shown = key.preview(t)  # as coded: pseudonymised, its case and words
             named.append(labelled_case(shown))
+            coded_as.append((shown.id, shown.participant))
             if near is not None and shown.participant:
                 near.knows(shown.participant, *near.words_of(shown))  # the study's common text
         shared_after_pseudonyms(cases, named)
+        from .transcripts.download_names import download_copies
+
+        # a download's name the key gave a participant id is no case under that name
+        cases.downloads[:] = download_copies(coded_as)
     return interviewers, cases, labels_matched(speakers, unmatched)
 
 

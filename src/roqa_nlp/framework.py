@@ -3488,6 +3488,21 @@ def participant_order_note(participants: list[str]) -> str:
     )
 
 
+def downloads_taken_note(taken: list[str], result: CodingResult) -> str:
+    """What saturation says, no order given, when transcripts of ``taken`` (in the order
+    taken) are cases under names a browser gave one file downloaded again
+    (:func:`~roqa_nlp.transcripts.download_names.download_copies`: ``Research interview``,
+    ``Research interview (1)``): those, and how to give the order they were done in; empty
+    otherwise (daily27, s90, D2: the unmarked file, downloaded first, was judged third, unsaid).
+    """
+    from .transcripts.download_names import download_copies, download_order_note
+
+    groups = download_copies((t, result.participant_of(t)) for t in taken)
+    downloaded = [t for ids in groups for t in ids]
+    named = [t for t in taken if t in set(downloaded)]
+    return download_order_note(named, downloaded) if named else ""
+
+
 #: The run-metadata keys ``roqa apply-decisions`` records a review's reach under
 #: (:func:`~roqa_nlp.decisions.reviewed_codings`): the study's transcripts it did not reach and
 #: their cases (an interview order naming them leaves them out of the judgement, at their
@@ -4682,7 +4697,8 @@ def saturation(
         # a joint interview by its lowest id: done after P30, joint_p31_p32 read first is
         # out of order (s72 tester, study2 D4)
         else participant_order_note(taken_ids)
-        or dated_order_note([files_of[c][0] for c in seq], CODED_ORDER, python=True),
+        or dated_order_note([files_of[c][0] for c in seq], CODED_ORDER, python=True)
+        or downloads_taken_note([t for c in seq for t in files_of[c]], result),
         split_note=split,
         order_given=order is not None,
         by_participant=by_participant,

@@ -2500,6 +2500,10 @@ class StudyCases:
     #: the transcripts of ``id_spellings`` whose id is their participant's label (``RM4:`` turns
     #: in ``notes.txt`` beside ``RM04.txt``), which renaming a file does not change
     id_labelled: frozenset[str] = frozenset()
+    #: each group of transcripts that are cases under names a browser gave one file downloaded
+    #: again (``Research interview``, ``Research interview (1)``:
+    #: :func:`~roqa_nlp.transcripts.download_names.download_copies`), so that is said
+    downloads: list[list[str]] = field(default_factory=list)
 
     @classmethod
     def of(
@@ -2632,7 +2636,11 @@ class StudyCases:
                 spelled |= {g.transcript: case for g in group if g.case != case}
                 read = sorted(g.transcript for g in group)
                 id_spellings.append((sorted(written), case, read))
+        from .download_names import download_copies
+
+        named = list(named)
         people = _different_people(named, from_file_name | spelled)
+        taken = from_file_name | spelled
         return cls(
             from_file_name,
             shared,
@@ -2643,6 +2651,7 @@ class StudyCases:
             people,
             id_spellings,
             frozenset(id_labelled),
+            download_copies((t, taken.get(t, case)) for t, case, _ in named),
         )
 
     def apply(self, transcript: Transcript) -> Transcript:
@@ -2657,7 +2666,9 @@ class StudyCases:
         """One line for each case several transcripts share (``shared``), naming the label,
         the transcripts and the fix, and one for each number written two ways (``two_ways``),
         saying they are read as one participant, and one for each case of lettered file names
-        (``parts``)."""
+        (``parts``), ... and for each group of names a browser gave downloads (``downloads``)."""
+        from .download_names import download_names_warning
+
         said = [
             f"the participant label {first_few([repr(label) for label in labels])} speaks in "
             f"{len(transcripts)} transcripts ({first_few(transcripts)}), so they are one case, "
@@ -2693,6 +2704,7 @@ class StudyCases:
                 )
                 for spellings, case, transcripts in self.id_spellings
             ]
+            + [download_names_warning(ids) for ids in self.downloads]
         )
 
 

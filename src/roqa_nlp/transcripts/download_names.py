@@ -1,0 +1,70 @@
+"""Transcripts named as a browser names one file downloaded again: Teams and Zoom give every
+transcript of a meeting series the meeting's title (``Research interview.vtt``), and the
+browser keeps each later download apart by a number in brackets (``Research interview (1).vtt``,
+``Research interview (2).vtt``). Such names say neither who was interviewed nor when: with no
+participant id in the labels, a header or the name, each is a case under its file name, cited
+so in Table 2, and saturation takes them in the order coded, ``(1)`` and ``(2)`` of a folder
+before the first download. roqa renames nothing: it says so once, naming the files and the fix
+(daily27, s90, D2)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from . import natural_key
+
+#: a browser's mark of a file downloaded again under a name it already has (Chrome's and
+#: Edge's ``Research interview (1)``, Firefox's ``Research interview(1)``), after the name
+_DOWNLOAD_MARK = re.compile(r"(?P<name>.*?\S)\s*\(\d+\)")
+
+
+def download_copies(cases: Iterable[tuple[str, str | None]]) -> list[list[str]]:
+    """Each group of two or more transcripts, of ``cases`` (transcript id, its case), whose
+    case is their own name and whose names are one name but for a browser's download mark
+    (:data:`_DOWNLOAD_MARK`), one of them at least marked: ``Research interview``,
+    ``Research interview (1)``, ``Research interview (2)``; each group in natural order, the
+    groups by their first."""
+    groups: dict[str, list[str]] = {}
+    marked: set[str] = set()
+    for tid, case in cases:
+        if case != tid:  # a participant id found: its case says who it is
+            continue
+        m = _DOWNLOAD_MARK.fullmatch(tid)
+        name = m.group("name") if m else tid
+        groups.setdefault(name.casefold(), []).append(tid)
+        if m:
+            marked.add(name.casefold())
+    found = [sorted(ids, key=natural_key) for k, ids in groups.items() if k in marked]
+    return sorted((ids for ids in found if len(ids) > 1), key=lambda ids: natural_key(ids[0]))
+
+
+def download_names_warning(ids: list[str]) -> str:
+    """The line `roqa inspect` and `roqa code` warn of one group of :func:`download_copies`."""
+    return (
+        f"{_listed(ids)} are named as a browser names one file downloaded again, with no "
+        "participant id in their names, headers or labels: each is a case under its file name, "
+        "cited so in Table 2, and saturation takes them in the order coded, which need not be "
+        "the order they were done in; rename each file after its participant (P01.vtt), or code "
+        "them with --pseudonymise KEY (each display name's participant id), and give the order "
+        "they were done in with roqa report --order"
+    )
+
+
+def download_order_note(taken: list[str], downloaded: list[str]) -> str:
+    """What saturation says (:attr:`~roqa_nlp.framework.Saturation.order_note`), no order
+    given, when interviews it judges are groups of :func:`download_copies`: those ``taken``,
+    in the order taken, and the order of ``downloaded`` (each group's unmarked name, then
+    ``(1)``, ``(2)`` ...) as the example of an order to give."""
+    example = ",".join(downloaded[:4]) + (",..." if len(downloaded) > 4 else "")
+    return (
+        f"saturation takes {_listed(taken)} in the order they were coded, but a browser named "
+        "them, downloading one name again, so their names say nothing of the order they were "
+        "done in; give that order as transcript ids (in the order downloaded: `roqa report "
+        f'--order "{example}"`, or a file with one per line), or rename each file after its '
+        "participant (P01.vtt) or code them with --pseudonymise KEY"
+    )
+
+
+def _listed(ids: list[str]) -> str:
+    return ", ".join(ids[:-1]) + f" and {ids[-1]}"
