@@ -1887,14 +1887,14 @@ def barriers_enablers(
     construct's barriers, enablers or neutral side. Each side lists the participants it came from
     (natural order) and up to ``quotes`` representative quotes, the surest of their code and
     valence first (probability of the code times that of the valence:
-    :attr:`Quote.cell_probability`; ties by who said them: :func:`quote_order`), each
+    :attr:`Quote.cell_probability`; ties by participant: :func:`quote_order`), each
     participant's surest before any participant's second, so the row shows as many voices as
-    possible. Domains and constructs
-    follow codebook order and only appear when something was coded under them; the codebook's
-    codes under no domain (every code of a flat codebook) are listed under ``"-"`` ``Codes``
-    after them, the project's new codes (``project.<name>``, known to the codebook or not)
-    under ``"project"`` ``New codes (open coding and review)``, and other codes the codebook does
-    not know under a last domain ``"outside"`` ``Codes outside the codebook``.
+    possible. Domains and constructs follow codebook order and only appear when something was
+    coded under them; the codebook's codes under no domain (every code of a flat codebook) are
+    listed under ``"-"`` ``Codes`` after them, the project's new codes (``project.<name>``,
+    known to the codebook or not) under ``"project"`` ``New codes (open coding and review)``,
+    and other codes the codebook does not know under a last domain ``"outside"`` ``Codes
+    outside the codebook``.
 
     ``codebook`` is a :class:`~roqa_nlp.codebook.Codebook`, a built-in id or a JSON file (default:
     the one the result recorded). ``top_k`` and ``min_probability`` choose which suggestions
