@@ -257,8 +257,11 @@ CALIBRATED_ON_RECORDS = (
     "roqa: warning: calibration: only 0 coded records of the calibration group seed-paper "
     "(quoted from real interviews) can be held out to calibrate the probabilities (fewer than "
     "20): they are calibrated on the training records themselves, out of fold, which are "
-    "easier than interview talk, so the probability shown will run ahead of how often the "
-    'code is right; give 20 or more coded records quoted from real interviews with "source": '
+    "easier than interview talk, so the probability shown of a text read alone (roqa suggest, "
+    "a segment without the interviewer's question) will run ahead of how often the code is "
+    "right; a segment read with its question, as roqa code reads most, is shown at "
+    "question_temperature 0.58, fitted for the packaged model, which these records do not "
+    'change; give 20 or more coded records quoted from real interviews with "source": '
     '"seed-paper" (docs/model.md)'
 )
 
@@ -280,6 +283,31 @@ def test_a_model_calibrated_on_its_own_written_records_is_warned_of() -> None:
     assert calibration_shortfall(with_descriptions([*records(4, 1), *quotes]), {}) is None
     # not calibrated at all: nothing to say of its calibration
     assert calibration_shortfall(with_descriptions(records(4, 1)), {"calibrate": False}) is None
+
+
+def test_the_calibration_warning_says_a_segment_read_with_its_question_keeps_its_temperature() -> (
+    None
+):
+    """eceprobe, session 90: the temperature the calibration group fits is that of a text read
+    alone; a segment read with the interviewer's question (72 of daily25's 72) is shown at
+    question_temperature, which no record changes: daily25's model given 24 records of the group
+    showed the same probabilities, its D3 figures (6 right of 13 at 0.7 or more, ECE 0.196)
+    included. The line says so only when a segment read with its question is shown so."""
+    plain = CALIBRATED_ON_RECORDS.removeprefix("roqa: warning: ")
+    scoped = " of a text read alone (roqa suggest, a segment without the interviewer's question)"
+    question = (
+        "; a segment read with its question, as roqa code reads most, is shown at "
+        "question_temperature 0.58, fitted for the packaged model, which these records do not "
+        "change"
+    )
+    ts = with_descriptions(records(4, 1))
+    assert calibration_shortfall(ts, {"question_temperature": 0.7}) == plain.replace(
+        "question_temperature 0.58", "question_temperature 0.7"
+    )
+    unscoped = plain.replace(scoped, "").replace(question, "")
+    # every text shown at the fitted temperature: no question read, or it has none of its own
+    for params in ({"question_temperature": 0}, {"use_context": False}, {"lexical_weight": 0}):
+        assert calibration_shortfall(ts, params) == unscoped
 
 
 def test_the_calibration_warning_after_a_review_says_what_its_decided_segments_do() -> None:
@@ -304,7 +332,10 @@ def test_the_calibration_warning_after_a_review_says_what_its_decided_segments_d
         "are calibrated on out-of-fold predictions of all the training records, written ones "
         "easier than interview talk among them; the review's 30 decided segments (group "
         "researcher-decisions) count there but are not held out to calibrate on their own, so "
-        "the probability shown may still run ahead of how often the code is right; give 20 or "
+        "the probability shown of a text read alone (roqa suggest, a segment without the "
+        "interviewer's question) may still run ahead of how often the code is right; a segment "
+        "read with its question, as roqa code reads most, is shown at question_temperature "
+        "0.58, fitted for the packaged model, which these records do not change; give 20 or "
         'more coded records quoted from real interviews with "source": "seed-paper" '
         "(docs/model.md)"
     )

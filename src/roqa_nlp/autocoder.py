@@ -996,7 +996,7 @@ class AutoCoder:
     - ``lexical_weight`` / ``valence_lexical_weight``: weight of the word models beside the
       classifier / the valence head, 0 to 1 (0.5 / 0.2; 0 turns them off);
     - ``question_temperature``: temperature of the shown probability for segments read with the
-      interviewer's question (0.5; 0 = the temperature fitted on the seed paper's quotes, used
+      interviewer's question (0.58; 0 = the temperature fitted on the seed paper's quotes, used
       for every other text);
     - ``valence_C``: inverse regularisation strength of the valence head's logistic regression
       (0.5; > 0), stronger than the codes' because valence is read from tone within a topic;

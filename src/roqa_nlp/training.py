@@ -840,7 +840,15 @@ def calibration_shortfall(ts: TrainingSet, params: Mapping[str, Any]) -> str | N
     A review's decided segments (``roqa train --feedback``) are not of that group: the line
     names the group it counts and says they are not held out on their own (hunt50 L1, s89: it
     called a model given 30 decided segments one with "0 coded records of real interview
-    speech")."""
+    speech").
+
+    That temperature is the one of a text read alone (``roqa suggest``, a segment without the
+    interviewer's question). A segment read with its question, as ``roqa code`` reads nearly
+    all of them, is shown at ``question_temperature`` instead, fitted for the packaged model,
+    which no record of the model's changes: the line says so when it applies (eceprobe, s90:
+    daily25's model given 24 records of the group showed its 72 segments at the same
+    probabilities, and D3's 6 right of 13 at 0.7 or more, ECE 0.196, were shown so)."""
+    from .autocoder import DEFAULT_PARAMS
     from .classifier import MIN_CALIBRATION_RECORDS
 
     group = params.get("calibration_group", "seed-paper")
@@ -864,17 +872,36 @@ def calibration_shortfall(ts: TrainingSet, params: Mapping[str, Any]) -> str | N
             if c and g == FEEDBACK_SOURCE and k != "description"
         }
     )
+
+    # the probabilities that temperature shows: a segment read with its question is shown at
+    # question_temperature instead (AutoCoder._suggest_rows), when the word model is combined
+    def param(key: str) -> Any:
+        return params.get(key, DEFAULT_PARAMS[key])
+
+    tq = float(param("question_temperature") or 0.0)
+    asked = tq > 0 and bool(param("use_context")) and float(param("lexical_weight")) > 0
+    shown = (
+        "the probability shown of a text read alone (roqa suggest, a segment without the "
+        "interviewer's question)"
+        if asked
+        else "the probability shown"
+    )
     how = (
         "they are calibrated on the training records themselves, out of fold, which are "
-        "easier than interview talk, so the probability shown will run ahead of how often the "
-        "code is right"
+        f"easier than interview talk, so {shown} will run ahead of how often the code is right"
         if not decided
         else "they are calibrated on out-of-fold predictions of all the training records, "
         "written ones easier than interview talk among them; the review's "
         f"{decided} decided segment{'' if decided == 1 else 's'} (group {FEEDBACK_SOURCE}) "
-        "count there but are not held out to calibrate on their own, so the probability "
-        "shown may still run ahead of how often the code is right"
+        f"count there but are not held out to calibrate on their own, so {shown} may still "
+        "run ahead of how often the code is right"
     )
+    if asked:
+        how += (
+            "; a segment read with its question, as roqa code reads most, is shown at "
+            f"question_temperature {tq:g}, fitted for the packaged model, which these records "
+            "do not change"
+        )
     return (
         f"calibration: only {n} coded record{'' if n == 1 else 's'} of the calibration group "
         f"{group} (quoted from real interviews) can be held out to calibrate the probabilities "
