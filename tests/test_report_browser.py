@@ -1792,25 +1792,31 @@ def test_a_decision_taken_back_in_a_tab_of_the_earlier_report_stays_taken_back(
         driver.switch_to.window(tab_a)
 
 
+def _without_ci_a() -> Any:
+    """The fixture coded again by a model that suggests IS.E.3 and IC.F on p01_interview:0001,
+    no longer CI.A (the same report id)."""
+    import copy
+
+    from report_fixture import INTERVIEWS
+
+    interviews = copy.deepcopy(INTERVIEWS)
+    p01 = interviews["p01_interview"][1]
+    p01[3][1][0] = (P01_0001, [("IS.E.3", 0.9, "barrier"), ("IC.F", 0.3, "barrier")], {})
+    return build_result(interviews)
+
+
 def _accepted_then_coded_otherwise(
     driver: Any, downloads: Path, tmp_path: Path
 ) -> tuple[Path, str]:
     """The report of p01_interview:0001 with CI.A accepted, written again suggesting IS.E.3 and
     IC.F (CI.A no longer suggested) and opened: its path, and the segment's valence box."""
-    import copy
-
-    from report_fixture import INTERVIEWS
-
     for f in downloads.iterdir():
         f.unlink()
     path = tmp_path / "report.html"
     write_report(build_result(), path, "cfir-2009", open_coding=OPEN_CODING)
     _open_fresh(driver, path.as_uri())
     _decide(driver, "p01_interview:0001", "CI.A", "accept")
-    interviews = copy.deepcopy(INTERVIEWS)
-    p01 = interviews["p01_interview"][1]
-    p01[3][1][0] = (P01_0001, [("IS.E.3", 0.9, "barrier"), ("IC.F", 0.3, "barrier")], {})
-    write_report(build_result(interviews), path, "cfir-2009", open_coding=OPEN_CODING)
+    write_report(_without_ci_a(), path, "cfir-2009", open_coding=OPEN_CODING)
     driver.get(path.as_uri())
     return path, '.review[data-segment="p01_interview:0001"] .vfix'
 
@@ -1859,6 +1865,35 @@ def test_a_change_kept_on_the_report_coded_otherwise_leaves_the_kept_accept_on_i
         ["p01_interview:0001", "accept", "CI.A", "", "", P01_0001, ""],
         ["p01_interview:0001", "valence", "", "", "", P01_0001, "enabler"],
     ]
+
+
+def test_an_accept_kept_for_the_report_coded_otherwise_is_saved_as_the_accept_it_is(
+    browser: tuple[Any, Path], tmp_path: Path
+) -> None:
+    """Coded and reviewed (an accept of CI.A, saved), coded again by a model that no longer
+    suggests CI.A: the accept is shown on the free IS.E.3 slot, and the page, untouched, says
+    every decision is saved and saves the accept of CI.A as it was decided (hunt49 D3, s90: it
+    said "(1 segment not saved)" and saved a recode of IS.E.3 to CI.A, which train --feedback
+    reads as the model's IS.E.3 wrong there, a decision the researcher never made)."""
+    driver, downloads = browser
+    for f in downloads.iterdir():
+        f.unlink()
+    path = tmp_path / "report.html"
+    write_report(build_result(), path, "cfir-2009", open_coding=OPEN_CODING)
+    _open_fresh(driver, path.as_uri())
+    _decide(driver, "p01_interview:0001", "CI.A", "accept")
+    accepted = [["p01_interview:0001", "accept", "CI.A", "", "", P01_0001]]
+    assert _saved_decisions(driver, downloads)[1:] == accepted
+    for f in downloads.iterdir():
+        f.unlink()
+    write_report(_without_ci_a(), path, "cfir-2009", open_coding=OPEN_CODING)
+    driver.get(path.as_uri())
+    assert _pressed(driver, "p01_interview:0001", "IS.E.3") == ["recode CI.A"]
+    assert _printed(driver, "p01_interview:0001") == (
+        "Decided: accepted CI.A Knowledge & Beliefs about the Intervention"
+    )
+    assert _unsaved(driver) == "(all saved)"
+    assert _saved_decisions(driver, downloads)[1:] == accepted
 
 
 def _pseudonymised(result: Any) -> Any:
@@ -5225,7 +5260,8 @@ def test_a_carried_review_naming_a_new_code_or_a_suggestion_by_name_shows_what_a
     _open_fresh(driver, path.as_uri())
     # the accept was "Not reviewed: decided on a code cfir-2009 lacks (staff MORALE), which roqa
     # apply-decisions refuses" (p01: 0 of 4 reviewed, 1 partly); on a code not suggested there it
-    # is the recode of the first suggestion to it, as any such accept is
+    # is shown as the recode of the first suggestion to it, as any such accept is, and saved as
+    # the accept it is (hunt49 D3, s90: saved as that recode, the suggestion IS.E.3 judged wrong)
     assert _progress(driver)["option All transcripts"] == "All transcripts – 3 of 11 reviewed"
     assert (
         driver.execute_script(
@@ -5239,16 +5275,7 @@ def test_a_carried_review_naming_a_new_code_or_a_suggestion_by_name_shows_what_a
     assert _pressed(driver, "p03_interview:0001", "CI.A") == ["recode OS.D"]
     assert _decisions_csv(driver) == _review_csv(
         [
-            (
-                "p01_interview:0001",
-                "recode",
-                "project.staff-morale",
-                "",
-                "",
-                P01_0001,
-                "",
-                "IS.E.3",
-            ),
+            ("p01_interview:0001", "accept", "project.staff-morale", "", "", P01_0001),
             ("p03_interview:0001", "recode", "OS.D", "", "", p03_0001, "", "CI.A"),
             ("p03_interview:0002", "new-code", "", "Staff morale", "", P03_0002),
         ]

@@ -70,3 +70,19 @@ def test_rows_saved_in_another_order_are_the_same_rows() -> None:
         " sameRows(a, undefined), sameRows(undefined, undefined)]));"
     )
     assert _run(script) == [True, True, False, False, True]
+
+
+def test_an_accept_shown_on_a_free_suggestion_is_written_as_that_accept() -> None:
+    """An accept of a code no longer suggested, shown on a free suggestion (entryFromRows marks
+    it carried), is the row the researcher decided; her own recode of that suggestion is a
+    recode of it (hunt49 D3, s90: both were written as the recode)."""
+    script = (
+        "var marked = {decision: 'recode', target: 'CI.A', carried: 'accept'};"
+        "var own = {decision: 'recode', target: 'CI.A'};"
+        "console.log(JSON.stringify([codeRow('s:3', 'IS.E.3', marked, '', 'W.'),"
+        " codeRow('s:3', 'IS.E.3', own, '', 'W.')]));"
+    )
+    assert _run(script) == [
+        ["s:3", "accept", "CI.A", "", "", "W."],
+        ["s:3", "recode", "CI.A", "", "", "W.", "", "IS.E.3"],
+    ]

@@ -308,9 +308,14 @@
 
   /* The row of the decision `d` on suggestion `code` (none: null): a recode, the code recoded
      to and (column suggestion) the suggestion it replaced; an accept given by a recode
-     (d.from), that recode */
+     (d.from), that recode; an accept a page put on a free slot (d.carried, entryFromRows), the
+     accept it is: never a recode of that slot, which training reads as the slot's code wrong
+     there, a decision the researcher never made (hunt49 D3, s90) */
   function codeRow(seg, code, d, note, text) {
     if (!d || !d.decision) return null;
+    if (d.decision === "recode" && d.carried === "accept" && d.target) {
+      return [seg, "accept", d.target, "", note, text];
+    }
     if (d.decision === "recode") return [seg, "recode", d.target, "", note, text, "", code];
     if (d.decision === "accept" && typeof d.from === "string") {
       return d.from ? [seg, "recode", code, "", note, text, "", d.from] : [seg, "recode", code, "", note, text];
@@ -970,6 +975,7 @@
       if (!d) continue;
       if (d.decision === "recode" && !code) said.push("coded " + labelOf(d.target));
       else if (d.decision === "accept" && d.from) said.push(d.from + " recoded to " + labelOf(code));
+      else if (d.decision === "recode" && d.carried === "accept") said.push("accepted " + labelOf(d.target));
       else if (d.decision === "recode") said.push(code + " recoded to " + labelOf(d.target));
       else said.push(d.decision + "ed " + code);
     }
@@ -2460,13 +2466,8 @@
     var rows = [];
     Object.keys(notes.codes).forEach(function (code) {
       var d = notes.codes[code] || {};
-      /* an accept a page put on a free slot (entryFromRows): the accept it is */
-      if (d.decision === "recode" && d.carried === "accept" && d.target) {
-        rows.push([seg, "accept", String(d.target), "", note, text]);
-        return;
-      }
       var row = codeRow(seg, code, { decision: String(d.decision || ""), target: String(d.target || ""),
-                                     from: d.from }, note, text);
+                                     from: d.from, carried: d.carried }, note, text);
       if (row) rows.push(row);
     });
     if (notes.newCode) rows.push([seg, "new-code", "", String(notes.newCode), note, text]);
