@@ -1896,6 +1896,46 @@ def test_an_accept_kept_for_the_report_coded_otherwise_is_saved_as_the_accept_it
     assert _saved_decisions(driver, downloads)[1:] == accepted
 
 
+def test_a_recode_kept_for_the_report_coded_otherwise_is_saved_as_the_recode_it_is(
+    browser: tuple[Any, Path], tmp_path: Path
+) -> None:
+    """OS.D recoded to IS.E.2 (saved), then the folder coded again suggesting neither (IC.F and
+    CI.A): the recode is shown on the free IC.F slot, printed and saved as the recode of OS.D,
+    and the page, untouched, says every decision is saved; coded again with OS.D suggested, the
+    recode is back on OS.D (hunt49 D3 A05, s90: saved as a recode of IC.F, which train reads as
+    the model's IC.F wrong there, and "(1 segment not saved)")."""
+    import copy
+
+    from report_fixture import INTERVIEWS
+
+    driver, downloads = browser
+    for f in downloads.iterdir():
+        f.unlink()
+    path = tmp_path / "report.html"
+    write_report(build_result(), path, "cfir-2009", open_coding=OPEN_CODING)
+    _open_fresh(driver, path.as_uri())
+    _recode(driver, "p02_interview:0000", "OS.D", "IS.E.2")
+    recoded = [["p02_interview:0000", "recode", "IS.E.2", "", "", P02_0000, "", "OS.D"]]
+    assert _saved_decisions(driver, downloads)[1:] == recoded
+    for f in downloads.iterdir():
+        f.unlink()
+    interviews = copy.deepcopy(INTERVIEWS)
+    p02 = interviews["p02_interview"][1]
+    p02[1][1][0] = (P02_0000, [("IC.F", 0.8, "barrier"), ("CI.A", 0.5, "barrier")], {})
+    write_report(build_result(interviews), path, "cfir-2009", open_coding=OPEN_CODING)
+    driver.get(path.as_uri())
+    assert _pressed(driver, "p02_interview:0000", "IC.F") == ["recode IS.E.2"]
+    assert _printed(driver, "p02_interview:0000") == (
+        "Decided: OS.D recoded to IS.E.2 Available Resources"
+    )
+    assert _unsaved(driver) == "(all saved)"
+    assert _saved_decisions(driver, downloads)[1:] == recoded
+    write_report(build_result(), path, "cfir-2009", open_coding=OPEN_CODING)
+    driver.get(path.as_uri())
+    assert _pressed(driver, "p02_interview:0000", "OS.D") == ["recode IS.E.2"]
+    assert _pressed(driver, "p02_interview:0000", "IC.H") == []
+
+
 def _pseudonymised(result: Any) -> Any:
     """``result`` as ``roqa code --pseudonymise`` records it: each transcript's metadata says it
     was pseudonymised (roqa_nlp.report.pseudonymised)."""

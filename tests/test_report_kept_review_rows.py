@@ -86,3 +86,14 @@ def test_an_accept_shown_on_a_free_suggestion_is_written_as_that_accept() -> Non
         ["s:3", "accept", "CI.A", "", "", "W."],
         ["s:3", "recode", "CI.A", "", "", "W.", "", "IS.E.3"],
     ]
+
+
+def test_a_recode_shown_on_a_free_suggestion_is_written_as_the_recode_it_is() -> None:
+    """A recode moved off the suggestion it replaced onto a free one (entryFromRows marks it
+    carried, with that suggestion) is the recode of that suggestion (hunt49 D3 A05, s90: written
+    as the recode of the free one)."""
+    script = (
+        "var moved = {decision: 'recode', target: 'IS.E.2', carried: 'recode', suggestion: 'OS.D'};"
+        "console.log(JSON.stringify(codeRow('s:4', 'IC.F', moved, '', 'W.')));"
+    )
+    assert _run(script) == ["s:4", "recode", "IS.E.2", "", "", "W.", "", "OS.D"]

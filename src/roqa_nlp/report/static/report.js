@@ -310,11 +310,15 @@
      to and (column suggestion) the suggestion it replaced; an accept given by a recode
      (d.from), that recode; an accept a page put on a free slot (d.carried, entryFromRows), the
      accept it is: never a recode of that slot, which training reads as the slot's code wrong
-     there, a decision the researcher never made (hunt49 D3, s90) */
+     there, a decision the researcher never made (hunt49 D3, s90); a recode moved there off the
+     suggestion it replaced (d.carried "recode"), the recode of that one (d.suggestion) */
   function codeRow(seg, code, d, note, text) {
     if (!d || !d.decision) return null;
     if (d.decision === "recode" && d.carried === "accept" && d.target) {
       return [seg, "accept", d.target, "", note, text];
+    }
+    if (d.decision === "recode" && d.carried === "recode" && d.target && d.suggestion) {
+      return [seg, "recode", d.target, "", note, text, "", String(d.suggestion)];
     }
     if (d.decision === "recode") return [seg, "recode", d.target, "", note, text, "", code];
     if (d.decision === "accept" && typeof d.from === "string") {
@@ -976,6 +980,9 @@
       if (d.decision === "recode" && !code) said.push("coded " + labelOf(d.target));
       else if (d.decision === "accept" && d.from) said.push(d.from + " recoded to " + labelOf(code));
       else if (d.decision === "recode" && d.carried === "accept") said.push("accepted " + labelOf(d.target));
+      else if (d.decision === "recode" && d.carried === "recode" && d.suggestion) {
+        said.push(d.suggestion + " recoded to " + labelOf(d.target));
+      }
       else if (d.decision === "recode") said.push(code + " recoded to " + labelOf(d.target));
       else said.push(d.decision + "ed " + code);
     }
@@ -2229,8 +2236,15 @@
           free.length) {
         st.codes[free[0]] = { decision: "recode", target: r.code_id };
         /* an accept put on a free slot: marked, so a page that suggests its code again puts it
-           back there (fitted, stateRows; hunt52 H1, s89) */
+           back there (fitted, stateRows; hunt52 H1, s89) and it is saved as the accept it is
+           (codeRow); so is a recode moved off the suggestion it replaced: saved as the recode
+           of that one, not of the slot (hunt49 D3, s90); one the file gave none goes on the
+           slot, as the suggestion column says */
         if (r.decision === "accept") st.codes[free[0]].carried = "accept";
+        else if (r.suggestion && free[0] !== r.suggestion) {
+          st.codes[free[0]].carried = "recode";
+          st.codes[free[0]].suggestion = String(r.suggestion);
+        }
       } else if (r.decision === "recode" && shown.indexOf(r.code_id) >= 0 && !st.codes[r.code_id]) {
         st.codes[r.code_id] = { decision: "accept" };
       } else {
@@ -2467,7 +2481,7 @@
     Object.keys(notes.codes).forEach(function (code) {
       var d = notes.codes[code] || {};
       var row = codeRow(seg, code, { decision: String(d.decision || ""), target: String(d.target || ""),
-                                     from: d.from, carried: d.carried }, note, text);
+                                     from: d.from, carried: d.carried, suggestion: d.suggestion }, note, text);
       if (row) rows.push(row);
     });
     if (notes.newCode) rows.push([seg, "new-code", "", String(notes.newCode), note, text]);
@@ -2514,6 +2528,14 @@
         var d = st.codes[code] || {};
         return d.decision === "recode" && d.carried === "accept" && !st.codes[d.target] &&
           slots.indexOf(d.target) >= 0;
+      }) &&
+      /* a recode a page moved off the suggestion it replaced: back on it (or on its code, as
+         that code's accept) when this page suggests it (hunt49 D3, s90) */
+      !Object.keys(st.codes).some(function (code) {
+        var d = st.codes[code] || {};
+        if (d.decision !== "recode" || d.carried !== "recode") return false;
+        var back = function (c) { return !!c && c !== code && !st.codes[c] && slots.indexOf(c) >= 0; };
+        return back(String(d.suggestion || "")) || back(String(d.target || ""));
       });
     if (fits) return st;
     var rows = stateRows(seg, st, segmentText(review));
