@@ -59,3 +59,44 @@ def test_a_sentence_is_not_a_file_name(text: str) -> None:
     from roqa_nlp.cli._app import refuse_file_as_text
 
     refuse_file_as_text([text])  # no error
+
+
+@pytest.mark.parametrize("word", ["interviews/", "interviews", "my interviews"])
+def test_a_folder_given_as_the_text(
+    word: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``roqa suggest examples/interviews/`` ranked the folder's path as talk, exit 0 (daily28,
+    session 90): a folder is the file's mistake, refused with one line naming ``roqa code``."""
+    from roqa_nlp.io import shell_quoted
+
+    monkeypatch.chdir(tmp_path)
+    Path(word.rstrip("/")).mkdir()
+    run = roqa("suggest", word)
+    assert_one_line_user_error(run)
+    assert run.err.strip() == (
+        f"roqa: error: {word}: is a folder, and roqa suggest codes the text it is given (to "
+        f"code its transcripts: roqa code {shell_quoted(word)} --out coded/)"
+    )
+
+
+@pytest.mark.parametrize(
+    "text", ["staff/managers agreed the rota", "and/or", "24/7 cover was hard"]
+)
+def test_a_sentence_with_a_slash_is_not_a_folder(
+    text: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from roqa_nlp.cli._app import refuse_file_as_text
+
+    monkeypatch.chdir(tmp_path)
+    Path("staff").mkdir()  # a folder the sentence's first word names
+    refuse_file_as_text([text])  # no error
+
+
+def test_a_sentence_with_a_slash_is_suggested(
+    tiny_model_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    Path("staff").mkdir()
+    run = roqa("suggest", "staff/managers agreed the rota", "--json", "--model", tiny_model_dir)
+    assert (run.code, run.err) == (0, "")
+    assert '"text": "staff/managers agreed the rota"' in run.out

@@ -304,15 +304,35 @@ def _speech_json(word: str) -> bool:
     return cloud_service(document) is not None
 
 
+def _is_folder(text: str) -> bool:
+    """Whether ``text`` names a folder that is there (``examples/interviews/``, ``.``)."""
+    if "\n" in text or not text.strip():
+        return False
+    try:
+        return Path(text).is_dir()
+    except (OSError, ValueError):  # a sentence too long for a path, or holding a NUL
+        return False
+
+
 def refuse_file_as_text(texts: list[str]) -> None:
     """Stop ``roqa suggest FILE`` with one line when a text given is a file (``quotes.txt``,
     there) or one word named as a transcript file is (``p04.docx``): else suggest ranks the
     codes of the file's name (newcomer, session 47), and says nothing of ``roqa code`` or of
-    ``-``, which reads the file's lines (:func:`~roqa_nlp.io.file_given_as_text`)."""
+    ``-``, which reads the file's lines (:func:`~roqa_nlp.io.file_given_as_text`). A text that
+    is a folder there (``roqa suggest examples/interviews/``) is refused the same way, naming
+    ``roqa code`` (daily28, session 90: the folder's path was ranked as talk); a sentence that
+    only holds a slash (``staff/managers agreed``) names no folder and is suggested."""
+    from ..errors import RoqaValueError
     from ..io import file_given_as_text, shell_quoted
 
     for text in texts:
         word = shell_quoted(text)
+        if text != "-" and _is_folder(text):
+            raise RoqaValueError(
+                "is a folder, and roqa suggest codes the text it is given",
+                path=text,
+                hint=f"to code its transcripts: roqa code {word} --out coded/",
+            )
         error = file_given_as_text(
             text,
             command="roqa suggest",
