@@ -1827,6 +1827,53 @@ def test_a_tilde_after_an_options_equals_sign_is_the_home_folder(
     ]
 
 
+def test_a_quoted_tilde_in_a_path_options_value_is_the_home_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``--out "~/coded"`` (quoted, so the shell leaves it) made a folder named ``~`` where the
+    command ran (daily28, session 90): every path option's value has its ``~`` expanded, by one
+    helper reading which options take a path; names, words after ``--`` and transcripts are
+    left as typed."""
+    import roqa_nlp.cli as cli
+
+    monkeypatch.setenv("HOME", str(tmp_path))
+    seen: list[list[str]] = []
+    monkeypatch.setattr(cli, "_run", seen.append)
+    main(
+        ["code", "~/in", "--out", "~/coded", "--model", "~", "--decisions", "~/d.csv"]
+        + ["--pseudonymise", "~/k.csv", "--codebook", "~/book.json", "--interviewer", "~Jo"]
+    )
+    main(["train", "data", "-o", "~/m", "--feedback", "~/a.csv", "--feedback", "~/b.csv"])
+    main(["report", "coded", "--table", "~/t.docx", "--", "~/x"])
+    home = str(tmp_path)
+    assert seen == [
+        ["code", "~/in", "--out", f"{home}/coded", "--model", home, "--decisions"]
+        + [f"{home}/d.csv", "--pseudonymise", f"{home}/k.csv", "--codebook"]
+        + [f"{home}/book.json", "--interviewer", "~Jo"],
+        ["train", "data", "-o", f"{home}/m", "--feedback", f"{home}/a.csv", "--feedback"]
+        + [f"{home}/b.csv"],
+        ["report", "coded", "--table", f"{home}/t.docx", "--", "~/x"],
+    ]
+
+
+def test_code_out_a_quoted_tilde_writes_in_the_home_folder(
+    tiny_model_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    home, work = tmp_path / "home", tmp_path / "work"
+    home.mkdir()
+    work.mkdir()
+    (work / "p01.txt").write_text(
+        "Interviewer: What helped?\nP01: The champion on each shift helped most.\n",
+        encoding="utf-8",
+    )
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.chdir(work)
+    run = roqa("code", "p01.txt", "--out", "~/coded", "--model", tiny_model_dir)
+    assert run.code == 0, run.err
+    assert (home / "coded" / "codings.jsonl").is_file()
+    assert sorted(p.name for p in work.iterdir()) == ["p01.txt"]  # no folder named ~
+
+
 # -- the packaged model -------------------------------------------------------------------------
 
 

@@ -118,14 +118,65 @@ def _warning_printer(previous: "Callable[..., None]") -> "Callable[..., None]":
     return show
 
 
-def _home_expanded(arg: str) -> str:
-    """``--out=~/coded`` with ``~`` made the home folder, as the shell does for ``--out
-    ~/coded`` but not after ``=``: else a folder named ``~`` is made where the command runs, and
-    a pseudonym key written into it, far from where the researcher meant to keep it."""
-    option, eq, value = arg.partition("=")
-    if eq and option.startswith("--") and value.startswith("~"):
-        return f"{option}={os.path.expanduser(value)}"
-    return arg
+#: The metavar of the options whose value is a built-in id or a file's path (``--codebook
+#: cfir-2022``, ``--codebook reviewed/codebook.json``): path options as Path-typed ones are.
+_ID_OR_FILE = frozenset({"CODEBOOK"})
+
+
+def _path_options(args: list[str]) -> frozenset[str]:
+    """The options (``--out``, ``-o``, ``--pseudonymise``, ``--feedback``, ``--codebook`` ...)
+    of the command ``args`` name whose value is a file's or folder's path (typed Path, or a
+    metavar of :data:`_ID_OR_FILE`); none when they name no command."""
+    import typing
+    from pathlib import Path
+
+    import typer
+
+    def holds_path(annotation: object) -> bool:
+        return annotation is Path or any(holds_path(a) for a in typing.get_args(annotation))
+
+    command: Any = typer.main.get_command(_application())
+    for word in args:  # the command's name, after roqa's own options (--debug)
+        commands = getattr(command, "commands", None)
+        if commands is None:
+            break
+        if not word.startswith("-"):
+            command = commands.get(word)
+            if command is None:
+                return frozenset()
+    if getattr(command, "commands", None) is not None:
+        return frozenset()
+    return frozenset(
+        o
+        for p in command.params
+        if p.opts[0].startswith("-")
+        and (
+            holds_path(getattr(getattr(p, "type_descriptor", None), "annotation", None))
+            or p.metavar in _ID_OR_FILE
+        )
+        for o in p.opts
+    )
+
+
+def _home_expanded(args: list[str]) -> list[str]:
+    """``args`` with a leading ``~`` in the value of a path option made the home folder
+    (``--out "~/coded"``, ``--out=~/coded``, ``--pseudonymise '~/private/key.csv'``), as the
+    shell does for ``--out ~/coded`` but not quoted nor after ``=``: else a folder named ``~``
+    is made where the command runs (daily28, session 90), and a pseudonym key written into it,
+    far from where the researcher meant to keep it. A transcript given quoted (``'~/in'``) and
+    the words after ``--`` are left as typed."""
+    words = args[: args.index("--")] if "--" in args else args
+    if not any("~" in w for w in words):
+        return list(args)
+    paths = _path_options(words)
+    out = list(args)
+    for i, word in enumerate(words):
+        option, eq, value = word.partition("=")
+        if eq and option in paths and value.startswith("~"):
+            out[i] = f"{option}={os.path.expanduser(value)}"
+        elif word.startswith("~") and i > 0 and words[i - 1] in paths:
+            out[i] = os.path.expanduser(word)
+    return out
 
 
 def _file_as_folder(args: list[str]) -> str | None:
@@ -631,7 +682,7 @@ def _main(argv: list[str] | None) -> None:
     from .command_words import command_meant
 
     _unencodable_replaced()
-    args = [_home_expanded(a) for a in (sys.argv[1:] if argv is None else argv)]
+    args = _home_expanded(list(sys.argv[1:] if argv is None else argv))
     state["argv"] = list(args)  # as typed: which word follows which (refuse_json_output_file)
     debug = "--debug" in args
     if debug:
