@@ -577,6 +577,34 @@ def test_each_analytic_section_says_it_charts_suggestions_not_decisions(html: st
     assert "roqa apply-decisions OUT --coder NAME --out reviewed/" in _section(html, "table2")
 
 
+def test_the_hint_names_the_codings_folder_and_its_decisions_file(
+    cfir: Codebook, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: Any
+) -> None:
+    """Blind tester s89 daily25, D5: every section's hint read `roqa apply-decisions OUT ...`
+    (in a CFIR 2.0 report OUT is also the Outer Setting's id) and `roqa train --feedback` with
+    no file, though the report knew its folder. ``roqa report`` and ``roqa code`` name it."""
+    page = render_report(
+        build_result(), cfir, options=ReportOptions(codings_folder="My study/coded22")
+    )
+    for name in ("overview", "matrix", "table2", "ratings", "saturation"):
+        assert (
+            "(chart them: <code>roqa apply-decisions &#39;My study/coded22&#39; --coder NAME "
+            "--out reviewed/</code>, then <code>roqa report reviewed/</code>; train with them: "
+            "<code>roqa train training_data --feedback &#39;My study/coded22/decisions.csv&#39; "
+            "--out models/study</code>)"
+        ) in _section(page, name), name
+    monkeypatch.chdir(tmp_path)
+    build_result().save(Path("coded22"))
+    main(["report", "coded22"])
+    written = Path("coded22/report.html").read_text("utf-8")
+    assert "<code>roqa apply-decisions coded22 --coder NAME --out reviewed/</code>" in written
+    assert (
+        "<code>roqa train training_data --feedback coded22/decisions.csv --out models/study</code>"
+        in written
+    )
+    assert "apply-decisions OUT" not in written
+
+
 def test_a_persons_codings_are_said_to_be_charted_from_their_codes(cfir: Codebook) -> None:
     from roqa_nlp.report import render_report
 

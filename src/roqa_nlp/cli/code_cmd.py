@@ -1901,7 +1901,7 @@ def code_command(
         )
         written.update(write_open_coding(queue, out))
         if report:
-            from ..report import write_report
+            from ..report import ReportOptions, write_report
 
             if review is not None and charted is result:
                 # a review made in CFIR 2.0, on codings charted in 2009
@@ -1914,6 +1914,7 @@ def code_command(
                 book,
                 model_card=ac.card,
                 open_coding=queue,
+                options=ReportOptions(codings_folder=str(out)),
                 decisions=None if review is None else review.decisions,
                 decisions_from=None if review is None else review.path,
                 cache_dir=ac.embedder.cache_dir(),

@@ -322,6 +322,7 @@ def report_command(
         run_length=run_length,
         order=None if order is None else _interview_order(order),
         order_typed=order,
+        codings_folder=str(source.parent),
     )
     page = out or source.with_name("report.html")
     write_ups = [p for p in (matrix, table, saturation_out) if p is not None]

@@ -95,6 +95,26 @@ class ReportOptions:
     #: ``--order`` as the researcher typed it (a file's name, or the ids), carried into the
     #: commands the report suggests (:meth:`rule_options`); None: the ids of ``order``
     order_typed: str | None = None
+    #: the codings' folder as the researcher typed it (``coded``), carried into the commands
+    #: the report suggests to chart and learn from the review; None: "OUT" stands for it
+    codings_folder: str | None = None
+
+    def review_commands(self) -> tuple[str, str]:
+        """The commands the report suggests to chart the review and to train with it: with the
+        codings' folder known, its name and the decisions file saved in it (``roqa
+        apply-decisions coded --coder NAME --out reviewed/``, ``roqa train training_data
+        --feedback coded/decisions.csv --out models/study``); else "OUT", in a CFIR 2.0 report
+        also the Outer Setting's id (blind tester s89 daily25, D5)."""
+        from ..io import shell_quoted
+
+        if self.codings_folder is None:
+            return "roqa apply-decisions OUT --coder NAME --out reviewed/", "roqa train --feedback"
+        folder = shell_quoted(self.codings_folder)
+        saved = shell_quoted(str(Path(self.codings_folder) / "decisions.csv"))
+        return (
+            f"roqa apply-decisions {folder} --coder NAME --out reviewed/",
+            f"roqa train training_data --feedback {saved} --out models/study",
+        )
 
     def rule_options(self) -> str:
         """The ``roqa report`` options that give these options' interview order and saturation
@@ -716,6 +736,7 @@ def report_context(
         "saturation_order_given": options.order is not None,
         # the order and rules given, carried into the command that charts the review
         "rule_options": options.rule_options(),
+        "review_commands": options.review_commands(),
         "saturation_svg": plots.saturation_svg(sat),
         "confidence_svg": plots.confidence_svg(coded_top, novel_top),
         "reliability": reliability,
