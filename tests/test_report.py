@@ -278,6 +278,101 @@ def test_the_report_shows_each_decisions_file_on_a_line_of_its_own(cfir: Codeboo
     assert "&#34;" not in section
 
 
+RETRAINED_CARD = {
+    "library": "roqa_nlp",
+    "library_version": "0.1.0",
+    "embedding_model": {"name": "sentence-transformers/all-MiniLM-L6-v2", "dim": 384},
+    "codebook": {"id": "cfir-2009+project", "sha256": "c5c584c5" * 8},
+    "training_data": {"sha256": "fac62e7f" * 8, "n_records": 9812, "n_coded": 8377, "n_none": 1435},
+    "temperature": 0.6933324337005615,
+    "n_calibration": 8377,
+    "metrics": {
+        "dev.jsonl": {"n": 68, "n_coded": 48, "construct_top1": 0.4166666666666667, "construct_top3": 0.6041666666666666, "domain_accuracy": 0.5625, "valence_accuracy": 0.7083333333333334, "construct_kappa": 0.36603773584905663, "ece": 0.1447747916666667},
+    },
+    "feedback": {
+        "decisions_files": [{"name": "rev1/decisions.csv", "sha256": "3a252056" * 8, "n_decisions": 295}],
+        "n_decisions": 295,
+        "by_decision": {"accept": 78, "recode": 6, "new-code": 31, "reject": 114, "valence": 66},
+        "n_examples": 115,
+        "examples_by_kind": {"coded": 115},
+        "decisions_by_kind": {"valence": 66},
+        "codes_by_decision": {"accept": 78, "recode": 6, "new-code": 31},
+        "n_rejections_kept": 114,
+        "n_records": 345,
+        "n_new_code_definitions": 2,
+        "left_out": {"rejections on segments given a code": 114},
+        "weight": 3,
+        "codings": [{"path": "coded_a/codings.jsonl", "sha256": "1a80602c" * 8}],
+        "n_researcher_valence": 66,
+        "n_valences_kept": 66,
+        "new_codes": ["project.lone-working-safety", "project.staff-wellbeing"],
+        "new_codes_created": ["project.lone-working-safety", "project.staff-wellbeing"],
+    },
+    "classifier": {"params": {"calibration_group": "seed-paper"}},
+    "model_sha256": "d0c98ca1d62145d5" * 4,
+}  # fmt: skip
+
+
+def test_the_model_card_reads_as_a_short_table_in_words_with_every_field_below(
+    cfir: Codebook,
+) -> None:
+    """Tester daily24, s89: the section was a flat key dump (`feedback.by_decision.reject 114`).
+    It says first, in words, what the model was trained on, what it learnt from a review, its
+    calibration and its scores; the card's every field is kept in a collapsed table below."""
+    from roqa_nlp.report.model_card import card_summary
+
+    assert card_summary(RETRAINED_CARD) == [
+        ("Embedding model", "sentence-transformers/all-MiniLM-L6-v2"),
+        ("Codes it suggests", "those of codebook cfir-2009+project"),
+        (
+            "Trained on",
+            "9,812 records (8,377 coded, 1,435 fitting no code), one for each code's description "
+            "among them; 345 of them from a review's decisions",
+        ),
+        ("Trained with", "roqa_nlp 0.1.0"),
+        (
+            "Learnt from a review",
+            "115 examples from 295 decisions (78 accepted, 6 recoded, 31 new-code (2 new codes "
+            "created), 66 valence corrections), each example a decided text (one for the same "
+            "words in several segments) counted 3 times (--feedback-weight): 345 training "
+            "records; 114 left out (114 rejections on segments given a code); 114 rejected codes "
+            "kept with their segments: not suggested there again, and less on talk read much "
+            "like them; codings: coded_a/codings.jsonl; valence: the researcher's on 66 "
+            "examples, the model's on the rest",
+        ),
+        ("Decisions files", "rev1/decisions.csv: 295 decisions, sha256 3a2520563a25…"),
+        ("New codes", "project.lone-working-safety, project.staff-wellbeing"),
+        (
+            "Calibration",
+            "probabilities scaled by a temperature of 0.693, fitted on 8,377 examples "
+            "(calibration group seed-paper)",
+        ),
+        (
+            "Scores on dev.jsonl",
+            "68 records (48 coded): top code right 41.7%; right code among the first 3 60.4%; "
+            "right domain 56.2%; right barrier/enabler 70.8%; Cohen's kappa 0.366; calibration "
+            "error (ECE) 0.145",
+        ),
+        ("Model sha256", "d0c98ca1d621…"),
+    ]
+    page = render_report(build_result(), cfir, open_coding=OPEN_CODING, model_card=RETRAINED_CARD)
+    section = _section(page, "model-card")
+    shown, kept = section.split('<details class="card-fields">')
+    assert '<tr><th scope="row">Trained with</th><td>roqa_nlp 0.1.0</td></tr>' in shown
+    assert "feedback.by_decision" not in shown
+    # nothing dropped: each dotted key, in a collapsed table
+    assert "<summary>Every field of the model card (45)</summary>" in kept
+    assert '<tr><th scope="row">feedback.by_decision.reject</th><td><code>114</code>' in kept
+    assert '<tr><th scope="row">model_sha256</th>' in kept
+    # a model trained without --evaluate says where its scores would come from
+    unscored = {k: v for k, v in RETRAINED_CARD.items() if k != "metrics"}
+    assert ("Scores", "none recorded (roqa train --evaluate FILE records them)") in card_summary(
+        unscored
+    )
+    # no card, no table of its fields
+    assert 'class="card-fields"' not in render_report(build_result(), cfir, model_card={})
+
+
 def test_report_shows_both_saturation_verdicts(html: str) -> None:
     assert "</strong> Only 3 interview(s), the rule needs at least 13.</p>" in html
     assert "</strong> 3 interview(s) are too few for a base of 4 and a run of 2.</p>" in html
@@ -1586,9 +1681,9 @@ def test_tables_have_captions_and_scoped_headers_and_headings_do_not_skip(html: 
     from roqa_nlp.report import HERE
 
     template = (HERE / "templates" / "report.html.j2").read_text(encoding="utf-8")
-    assert template.count("<table") == template.count("<caption") == 7
+    assert template.count("<table") == template.count("<caption") == 8
     tables = re.findall(r"<table\b.*?</table>", html, flags=re.S)
-    assert len(tables) == 6  # the fixture has no run of interviews past Guest's base
+    assert len(tables) == 7  # the fixture has no run of interviews past Guest's base
     assert all(re.match(r"<table[^>]*>\s*<caption", t) for t in tables)
     assert re.findall(r"<th\b(?![^>]*\bscope=)[^>]*>", html) == []
     assert '<th colspan="4" scope="rowgroup">IC Intervention Characteristics</th>' in html

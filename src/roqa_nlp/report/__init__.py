@@ -617,6 +617,7 @@ def report_context(
     recorded = result.meta.get(MODEL_CARD_KEY) or result.meta.get("model")
     card = dict(model_card) if model_card is not None else dict(recorded or {})
     from ..training import suggestions_shown, trained_on_said
+    from .model_card import card_summary
 
     spoken = [s for s in result if s.segment.role != "interviewer"]
     suggested = suggestions_shown(result, [s.segment.id for s in spoken])
@@ -749,6 +750,7 @@ def report_context(
             ),
         },
         "model_card": flatten(card),
+        "model_card_summary": card_summary(card),
         "run_meta": flatten(
             run_meta,
             segments={s.segment.id for s in result.segments},
