@@ -364,6 +364,12 @@ def test_the_model_card_reads_as_a_short_table_in_words_with_every_field_below(
     assert "<summary>Every field of the model card (45)</summary>" in kept
     assert '<tr><th scope="row">feedback.by_decision.reject</th><td><code>114</code>' in kept
     assert '<tr><th scope="row">model_sha256</th>' in kept
+    # the report's codebook names the new codes as they were typed
+    named = card_summary(RETRAINED_CARD, {"project.staff-wellbeing": "Staff wellbeing"})
+    assert (
+        "New codes",
+        "project.lone-working-safety, Staff wellbeing (project.staff-wellbeing)",
+    ) in named
     # a model trained without --evaluate says where its scores would come from
     unscored = {k: v for k, v in RETRAINED_CARD.items() if k != "metrics"}
     assert ("Scores", "none recorded (roqa train --evaluate FILE records them)") in card_summary(

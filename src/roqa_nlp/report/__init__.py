@@ -750,7 +750,7 @@ def report_context(
             ),
         },
         "model_card": flatten(card),
-        "model_card_summary": card_summary(card),
+        "model_card_summary": card_summary(card, {c.id: c.name for c in codebook.codes}),
         "run_meta": flatten(
             run_meta,
             segments={s.segment.id for s in result.segments},

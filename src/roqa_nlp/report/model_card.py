@@ -24,9 +24,12 @@ SCORES = (
 )
 
 
-def card_summary(card: Mapping[str, Any]) -> list[tuple[str, str]]:
+def card_summary(
+    card: Mapping[str, Any], names: Mapping[str, str] | None = None
+) -> list[tuple[str, str]]:
     """``card`` (a model card, or the summary of one an older run.json keeps) as rows of
-    (label, value) in words; fields it does not hold are left out (an empty list for none)."""
+    (label, value) in words; fields it does not hold are left out (an empty list for none).
+    ``names`` (code id to name: the report's codebook) names the new codes as they were typed."""
     rows: list[tuple[str, str]] = []
     emb = card.get("embedding_model")
     name = emb.get("name") if isinstance(emb, Mapping) else emb
@@ -45,7 +48,7 @@ def card_summary(card: Mapping[str, Any]) -> list[tuple[str, str]]:
         )
     feedback = card.get("feedback")
     if isinstance(feedback, Mapping) and "n_decisions" in feedback:
-        rows.extend(_review_rows(feedback))
+        rows.extend(_review_rows(feedback, names or {}))
     calibration = _calibration(card)
     if calibration:
         rows.append(("Calibration", calibration))
@@ -83,13 +86,13 @@ def _trained_on(data: Any, feedback: Any) -> str | None:
     return said
 
 
-def _review_rows(feedback: Mapping[str, Any]) -> list[tuple[str, str]]:
+def _review_rows(feedback: Mapping[str, Any], names: Mapping[str, str]) -> list[tuple[str, str]]:
     """What a model retrained on a review learnt: ``roqa train``'s own line of it (the decisions
     by kind, what was left out and why, the rejected codes kept), the files and the new codes."""
     from ..decisions import feedback_summary
 
     if "n_examples" in feedback:  # a card roqa train wrote: the line it printed
-        said = feedback_summary(dict(feedback)).removeprefix("feedback: ")
+        said = feedback_summary(dict(feedback), names).removeprefix("feedback: ")
     else:
         n = feedback["n_decisions"]
         said = f"{n} decision{'' if n == 1 else 's'}"
@@ -103,7 +106,9 @@ def _review_rows(feedback: Mapping[str, Any]) -> list[tuple[str, str]]:
         )
     new = feedback.get("new_codes")
     if isinstance(new, list) and new:
-        rows.append(("New codes", ", ".join(map(str, new))))
+        rows.append(
+            ("New codes", ", ".join(f"{names[c]} ({c})" if c in names else str(c) for c in new))
+        )
     return rows
 
 
