@@ -677,7 +677,8 @@ def group_controls(out: str) -> list[tuple[str, list[str]]]:
         )
         control = re.findall(
             r'<div class="group-code no-print" data-candidate="([^"]+)"><label>New code for the '
-            r'ticked segments <input type="text" class="group-code-name"></label> <button '
+            r'ticked segments <input type="text" class="group-code-name" list="new-code-names"></label> '
+            r"<button "
             r'type="button" class="group-code-apply" aria-pressed="false" disabled>Name them</button>'
             r"</div>",
             block,

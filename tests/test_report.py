@@ -379,6 +379,16 @@ def test_the_model_card_reads_as_a_short_table_in_words_with_every_field_below(
     assert 'class="card-fields"' not in render_report(build_result(), cfir, model_card={})
 
 
+def test_each_new_code_box_offers_the_pages_list_of_new_code_names(html: str) -> None:
+    """Tester daily24, s89: each of 31 new-code segments had its name typed by hand. Every
+    segment's box, and each group's, offers the page's one list of names (#new-code-names, a
+    <datalist> report.js fills with the project codes and the review's new codes)."""
+    assert html.count('<datalist id="new-code-names"></datalist>') == 1
+    boxes = re.findall(r'<input type="text" class="(?:new-code|group-code-name)"[^>]*>', html)
+    assert len(boxes) == 13
+    assert all('list="new-code-names"' in b for b in boxes)
+
+
 def test_report_shows_both_saturation_verdicts(html: str) -> None:
     assert "</strong> Only 3 interview(s), the rule needs at least 13.</p>" in html
     assert "</strong> 3 interview(s) are too few for a base of 4 and a run of 2.</p>" in html
@@ -1412,7 +1422,10 @@ def test_recode_is_a_box_that_lists_every_codable_code_to_search(cfir: Codebook,
         '<ul id="recode-codes" class="recode-list no-print" role="listbox" '
         'aria-label="codes to recode to" hidden></ul>'
     ) in page
-    assert "<datalist" not in page
+    # not a <datalist> (the browser's own matches: none for "avail res"); the page's one is
+    # the new-code boxes' list of names
+    assert re.findall(r"<datalist[^>]*>", page) == ['<datalist id="new-code-names">']
+    assert re.findall(r'<input type="text" class="recode"[^>]*\blist=', page) == []
     assert [c["id"] for c in _page_codes(page)] == [c.id for c in cfir.codable]
     assert len(cfir.codable) == 39
     assert '<select class="recode"' not in page

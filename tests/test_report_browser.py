@@ -5704,3 +5704,56 @@ def test_a_report_of_many_codes_does_not_scroll_sideways_at_1280_px(
     )
     assert number == [20.8, "600"]
     assert words == [12, "400"]
+
+
+def test_a_new_code_box_offers_the_names_the_model_and_the_review_already_have(
+    browser: tuple[Any, Path], tmp_path: Path
+) -> None:
+    """Tester daily24, s89: 31 segments given one of two new codes, each name typed again by
+    hand ("Staff wellbeing", "Staff well-being"). A new-code box, and a group's, offers the
+    model's project codes and the new codes this review named (#new-code-names, a <datalist>),
+    each once however it was spelt first; the names stay free text."""
+    from selenium.webdriver.common.by import By
+
+    from roqa_nlp.schema import Code
+
+    book = Codebook.load("cfir-2009").with_codes(
+        [Code("project.lone-working-safety", "Lone working safety", "code")],
+        id="cfir-2009+project",
+    )
+    path = tmp_path / "report.html"
+    write_report(build_result(), path, book, open_coding=OPEN_CODING)
+    driver, _ = browser
+    _open_fresh(driver, path.as_uri())
+
+    def box(segment_id: str) -> Any:
+        found = driver.find_element(
+            By.CSS_SELECTOR, f'.review[data-segment="{segment_id}"] input.new-code'
+        )
+        driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", found)
+        return found
+
+    def offered() -> list[str]:
+        return driver.execute_script(
+            "return Array.from(document.querySelectorAll('#new-code-names option'), o => o.value)"
+        )
+
+    assert box("p01_interview:0001").get_attribute("list") == "new-code-names"
+    box("p01_interview:0001").click()
+    assert offered() == ["Lone working safety"]
+    box("p03_interview:0002").send_keys("Staff  wellbeing")
+    box("p02_interview:0000").send_keys("staff WELLBEING")
+    box("p02_interview:0001").send_keys("Covid disruption")
+    box("p01_interview:0001").click()
+    assert offered() == ["Covid disruption", "Lone working safety", "Staff wellbeing"]
+    # a group's box offers them too
+    group = driver.find_element(By.CSS_SELECTOR, ".group-code input.group-code-name")
+    assert group.get_attribute("list") == "new-code-names"
+    # free text: each segment keeps the name as typed
+    rows = [r for r in csv.reader(io.StringIO(_decisions_csv(driver))) if r[1] == "new-code"]
+    assert [(r[0], r[3]) for r in rows] == [
+        ("p02_interview:0000", "staff WELLBEING"),
+        ("p02_interview:0001", "Covid disruption"),
+        ("p03_interview:0002", "Staff  wellbeing"),
+    ]
+    assert _errors(driver) == []

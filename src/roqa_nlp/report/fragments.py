@@ -26,10 +26,11 @@ FAINT_SUGGESTION = 0.1
 #: the lines a suggestion's percentage is shown beside: the shading bands', the faint one's
 _SHOWN_LINES = (FAINT_SUGGESTION, *(floor for floor, _ in CONFIDENCE_BANDS if floor))
 
-#: Beside each segment: a free-text new code and a note (read by report.js).
+#: Beside each segment: a free-text new code, offering the names of the new codes the model and
+#: the review already have (``#new-code-names``, filled by report.js), and a note.
 EXTRA = (
     '<div class="extra"><input type="text" class="new-code" placeholder="new code name" '
-    'aria-label="new code for this segment"><input type="text" class="note" placeholder="note" '
+    'list="new-code-names" aria-label="new code for this segment"><input type="text" class="note" placeholder="note" '
     'aria-label="note on this segment"></div>\n'
 )
 #: The review buttons and the recode box: a combobox whose text report.js reads as a code, its

@@ -3281,6 +3281,39 @@
     save();
   });
 
+  /* -- the names a new-code box offers (#new-code-names, a <datalist> for the page): the model's
+     project codes (project.…, the new codes of an earlier round) and the new codes this review
+     has named, each once (case and spacing aside, as roqa apply-decisions merges them: the
+     first spelling met), so that a theme named on 30 segments is picked, not typed again in
+     3 spellings (tester daily24, s89). The names stay free text. Filled when a box is entered. */
+  var newCodeNames = document.getElementById("new-code-names");
+  function namesOffered() {
+    var seen = {}, names = [];
+    function offer(name) {
+      var said = sameText(name), key = foldCase(said);
+      if (!said || seen[key]) return;
+      seen[key] = true;
+      names.push(said);
+    }
+    codes.forEach(function (c) { if (c.id.indexOf("project.") === 0) offer(c.name); });
+    Object.keys(state).forEach(function (seg) {
+      var st = state[seg];
+      if (st && st.newCode) offer(st.newCode);
+      ((st && st.extra) || []).forEach(function (e) { if (e[0] === "new-code") offer(e[2]); });
+    });
+    return names.sort(function (a, b) { return foldCase(a) < foldCase(b) ? -1 : foldCase(a) > foldCase(b) ? 1 : 0; });
+  }
+  document.addEventListener("focusin", function (ev) {
+    var box = ev.target;
+    if (!newCodeNames || !box.matches || !box.matches("input.new-code, input.group-code-name")) return;
+    newCodeNames.textContent = "";
+    namesOffered().forEach(function (name) {
+      var option = document.createElement("option");
+      option.value = name;
+      newCodeNames.appendChild(option);
+    });
+  });
+
   var saveButton = document.getElementById("save-decisions");
   if (saveButton) saveButton.addEventListener("click", function () {
     var came = sync(false);  /* the other tab's latest too */
