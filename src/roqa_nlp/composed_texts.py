@@ -123,7 +123,12 @@ def composed_result(
         m = maps[g.transcript_id]
         start, end = m.starts[g.start], m.ends[g.end]
         seg_id = g.id
-        if named_by_characters(g):
+        if g.id in renamed:
+            # the same selection again (one id, as a coder's codes of one selection or one
+            # selected twice): one id still, as on the composed copy (session 90: the second
+            # took "#2", and the decomposed copy's units and codings differed)
+            seg_id = renamed[g.id]
+        elif named_by_characters(g):
             # two selections that differ only inside one letter (one ending between "a" and
             # its accent, one after it) are two selections on one composed span: each keeps
             # its own id, the second numbered as roqa import numbers two of one name, so the
