@@ -2046,37 +2046,6 @@ def rows_on_no_segment(
     codings", or load the file into their report to add the rows' text. Before that, an id that is a segment's but for case and zero padding
     (``P01_INTERVIEW:20``) stops with "did you mean", and ids Excel changed with how to save
     them again (:func:`excel_changed_ids`): such rows would be lost, not stale."""
-    read = stale_rows(decisions, on, result, where)
-    if read.stop is not None:
-        raise read.stop
-    return read.left_out
-
-
-@dataclass(frozen=True)
-class StaleRows:
-    """How :func:`stale_rows` reads a review's rows without text on no segment."""
-
-    #: the rows left out (each with a warning)
-    left_out: list[Decision]
-    #: the one-line error apply-decisions and training stop with; None: they go on
-    stop: RoqaError | None = None
-    #: with ``stop``, the rows found on a segment by their id alone whose codings that error
-    #: doubts (the ids of the Decision objects): a report carries none of them onto a segment
-    refused: frozenset[int] = frozenset()
-    #: "renamed?" said of ``left_out`` rows whose transcript the codings lack, when they hold a
-    #: transcript no row is on (:func:`_renamed_said`); "" otherwise
-    renamed: str = ""
-
-
-def stale_rows(
-    decisions: Sequence[Decision],
-    on: Sequence[str | None],
-    result: CodingResult,
-    where: str | Path,
-) -> StaleRows:
-    """:func:`rows_on_no_segment`'s reading, without raising: its error in ``stop`` (roqa report
-    and roqa code warn with it, where apply-decisions stops, and leave out ``refused``: hunt47
-    s89 M2, a report carried 7 such rows onto another run's words)."""
     with_text = {d.segment_id for d in decisions if d.text.strip()}
     stale = [
         d
@@ -2084,7 +2053,7 @@ def stale_rows(
         if o is None and not d.text.strip() and d.segment_id not in with_text
     ]
     if not stale:
-        return StaleRows([])
+        return []
     ids = [s.segment.id for s in result.segments]
     keys = {_id_key(sid): sid for sid in ids}
     # every such id at once, as unknown codes are named (one run per typo otherwise)
@@ -2095,13 +2064,10 @@ def stale_rows(
     ]
     if typed:
         more = f"; and {len(typed) - 3} more" if len(typed) > 3 else ""
-        return StaleRows(
-            stale,
-            RoqaError(
-                f"unknown segment id{'s' if len(typed) > 1 else ''} " + "; ".join(typed[:3]) + more,
-                path=where,
-                hint="write the segment id as codings.jsonl has it, or add the row's text",
-            ),
+        raise RoqaError(
+            f"unknown segment id{'s' if len(typed) > 1 else ''} " + "; ".join(typed[:3]) + more,
+            path=where,
+            hint="write the segment id as codings.jsonl has it, or add the row's text",
         )
     # ids Excel changed: of these codings when their ids say so, or when other rows are found
     excel = all(_excel_kind(d) for d in stale) and (
@@ -2109,14 +2075,11 @@ def stale_rows(
         or (_excel_kind(stale[0]) if any(o is not None for o in on) else None)
     )
     if excel:
-        return StaleRows(
-            stale,
-            RoqaError(
-                f"{len(stale)} decision(s) without text on no segment of the codings: "
-                f"{_by_id_and_row(stale)}; {_EXCEL_IDS} ({excel})",
-                path=where,
-                hint=EXCEL_IDS_HINT,
-            ),
+        raise RoqaError(
+            f"{len(stale)} decision(s) without text on no segment of the codings: "
+            f"{_by_id_and_row(stale)}; {_EXCEL_IDS} ({excel})",
+            path=where,
+            hint=EXCEL_IDS_HINT,
         )
     coded = {transcript_part(sid) for sid in ids}
     at_own: set[str] = set()
@@ -2134,21 +2097,9 @@ def stale_rows(
         or (part in coded and (part not in at_own or part in moved or part in by_id))
     ]
     if unconfirmed:
-        # roqa import's own id for a passage on no segment (``P05:@576-743``): never a
-        # segment's, found by its text alone, so it says nothing of the codings (hunt47 s89 L3)
-        passages = all(_SELECTION_SPAN.fullmatch(d.segment_id.strip()) for d in unconfirmed)
-        first = transcript_part(
-            next(
-                (d for d in unconfirmed if not _SELECTION_SPAN.fullmatch(d.segment_id.strip())),
-                unconfirmed[0],
-            ).segment_id
-        )
+        first = transcript_part(unconfirmed[0].segment_id)
         why = (
-            "a passage roqa import read on no segment has such an id, and is found by its text "
-            "alone, which the row no longer has"
-            if passages
-            else "a segment id is its transcript's name, a colon and a number, as codings.jsonl "
-            "has it"
+            "a segment id is its transcript's name, a colon and a number, as codings.jsonl has it"
             if not first.strip()
             else f"rows with text of {first} are on other segment ids now, as when the review "
             "was made on other codings"
@@ -2161,84 +2112,17 @@ def stale_rows(
         )
         named = [f"{quoted(d.segment_id)}{_row_of(d)}" for d in unconfirmed[:3]]
         rest = len(unconfirmed) - len(named)
-        doubted = set() if passages else {transcript_part(d.segment_id) for d in unconfirmed} - {""}
-        return StaleRows(
-            stale,
-            RoqaError(
-                "unknown segment id "
-                + (", ".join(named) + f" and {rest} more" if rest else and_list(named))
-                + f": {why}",
-                path=where,
-                hint="put the rows' text back as roqa import wrote it, or delete the rows"
-                if passages
-                else "are they the codings the review was made on? give those codings, or "
-                "their folder; or load the file into the report of the codings the review was "
-                "made on and save it again, which adds the rows' text (Load decisions, Save "
-                "decisions); else delete the rows",
-            ),
-            frozenset(
-                id(d)
-                for d, o in zip(decisions, on)
-                if o is not None
-                and not d.text.strip()
-                and d.segment_id not in with_text
-                and transcript_part(d.segment_id) in doubted
-            ),
-        )
-    return StaleRows(stale, renamed=_renamed_said(stale, on, ids, coded))
-
-
-def carried_as_apply_reads(
-    match: DecisionMatch, result: CodingResult, where: str | Path, *, said: bool = True
-) -> DecisionMatch:
-    """``match`` as a report carries it (``roqa report --decisions``, ``roqa code``): where
-    apply-decisions and training stop on its rows without text on no segment
-    (:func:`stale_rows`), a warning with their own sentence (``said``), and the rows found by
-    their id alone that their error doubts on no segment, kept as the file has them, not
-    decided on another run's words (hunt47 s89 M2: a report carried 7 rows of a review of
-    another run onto the words of this one, shown decided). Rows left out are warned of with
-    "renamed?" when :func:`stale_rows` says it."""
-    from .errors import warn
-
-    read = stale_rows(list(match.decisions), match.on, result, where)
-    if said and read.stop is not None:
-        n = len(read.refused)
-        also = (
-            f", and this report carries none of the {n} row{'s' if n != 1 else ''} without "
-            "text found by segment id alone in that transcript"
-            if n
-            else ""
-        )
-        warn(f"{read.stop}; roqa apply-decisions and roqa train stop on this file{also}")
-    elif said and read.renamed:
-        n = len(read.left_out)
-        warn(
-            f"{n} decision{'s' if n != 1 else ''} without text on no segment of the codings: "
-            f"{_by_id_and_row(read.left_out)}{read.renamed}",
+        raise RoqaError(
+            "unknown segment id "
+            + (", ".join(named) + f" and {rest} more" if rest else and_list(named))
+            + f": {why}",
             path=where,
+            hint="are they the codings the review was made on? give those codings, or their "
+            "folder; or load the file into the report of the codings the review was made on and "
+            "save it again, which adds the rows' text (Load decisions, Save decisions); else "
+            "delete the rows",
         )
-    if not read.refused:
-        return match
-    return replace(
-        match,
-        on=tuple(None if id(d) in read.refused else o for d, o in zip(match.decisions, match.on)),
-    )
-
-
-def _renamed_said(
-    stale: Sequence[Decision], on: Sequence[str | None], ids: Sequence[str], coded: set[str]
-) -> str:
-    """`` (renamed? the codings have P03_final, undecided)`` when rows of ``stale`` are of a
-    transcript not in the codings (``coded``) and the codings hold transcripts no decision is
-    on (``on``): a transcript renamed or pseudonymised since the review looks removed (hunt47
-    s89 L2); "" otherwise."""
-    if all(transcript_part(d.segment_id) in coded for d in stale):
-        return ""
-    decided = {transcript_part(o) for o in on if o is not None}
-    undecided = list(dict.fromkeys(t for t in map(transcript_part, ids) if t not in decided))
-    if not undecided:
-        return ""
-    return f" (renamed? the codings have {first_and_count(undecided)}, undecided)"
+    return stale
 
 
 def _excel_kind(d: Decision) -> str | None:
@@ -3899,7 +3783,6 @@ def feedback_plan(
         segs = {} if result is None else {s.segment.id: s for s in result.segments}
         on: list[str | None] = [None] * len(filled)
         stale: list[Decision] = []
-        renamed_hint = ""  # "renamed?" said of stale rows of a transcript not coded
         joined: Sequence[bool] = ()
         edited: Sequence[bool] = ()
         if result is not None:
@@ -3908,10 +3791,7 @@ def feedback_plan(
             if filled and all(o is None for o in on):
                 raise none_on_the_codings(filled, result, where)
             # rows without text on no segment: left out or stopped on, as apply-decisions does
-            read = stale_rows(filled, on, result, where)
-            if read.stop is not None:
-                raise read.stop
-            stale, renamed_hint = read.left_out, read.renamed
+            stale = rows_on_no_segment(filled, on, result, where)
             warn_of_edited_text(match, where, codebook)
         # a segment -> the words of the decisions that followed them into it (joined since)
         parts: dict[str, list[tuple[str, list[str]]]] = {}
@@ -3965,7 +3845,7 @@ def feedback_plan(
             n_stale += len(stale)
             warn(
                 f"{len(stale)} decision{'s' if len(stale) != 1 else ''} without text on no "
-                f"segment of the codings, left out: {_by_id_and_row(stale)}{renamed_hint}",
+                f"segment of the codings, left out: {_by_id_and_row(stale)}",
                 path=where,
             )
         if unsure:
@@ -5908,9 +5788,7 @@ def reviewed_codings(
     if used and all(o is None for o in on):
         raise none_on_the_codings(used, result, where)
     # rows without text on no segment: left out (below) or stopped on, as training does
-    stale = stale_rows(used, on, result, where)
-    if stale.stop is not None:
-        raise stale.stop
+    rows_on_no_segment(used, on, result, where)
     # a code no codebook knows stops it before any warning, every such code named at once
     refuse_unknown_codes(
         [d for d, o in zip(used, on) if o is not None], book, where, by_id=own_chart
@@ -6025,7 +5903,7 @@ def reviewed_codings(
     if lost:
         warn(
             f"{len(lost)} code decision(s) on no segment of the codings, left out: "
-            f"{_by_id_and_row_unnamed(lost, result)}{parted_said(lost, result)}{stale.renamed}",
+            f"{_by_id_and_row_unnamed(lost, result)}{parted_said(lost, result)}",
             path=where,
         )
     if lost_valences:
@@ -6292,10 +6170,7 @@ def _standing_rows(
         lacking = codes_not_in(decisions, codebook)
         decisions = [d for d in decisions if d.code_id.strip() not in lacking]
     code_of = code_as_given if codebook is None else code_read_in(codebook, decisions)
-    # the rows apply-decisions would stop on decide nothing, as the report carries none of them
-    match = carried_as_apply_reads(
-        match_decisions(list(decisions), result), result, "decisions", said=False
-    )
+    match = match_decisions(list(decisions), result)
     state: dict[str, dict[str, str]] = {}
     no_code: set[str] = set()
     # the rows that stand, as the report page is given them (the later row on a code wins)

@@ -633,7 +633,6 @@ class Review:
         transcripts): the line says how many of the rows that match no segment are on them."""
         from ..decisions import (
             DecisionMatch,
-            carried_as_apply_reads,
             match_decisions,
             named_codes_recoded,
             warn_of_edited_text,
@@ -642,8 +641,6 @@ class Review:
         where = f"{self.path} (found beside the codings)" if self.found else str(self.path)
         # a row renamed keeps its segment id, text and row: matched as the row it was
         match = match_decisions(named_codes_recoded(self.decisions, book, where=self.path), result)
-        # the rows apply-decisions would stop on are not carried (the page warned of them)
-        match = carried_as_apply_reads(match, result, self.path, said=False)
         renamed = match.renamed_since(self.before) if self.before is not None else {}
         self.followed = frozenset({*match.followed, *renamed})
         warn_of_edited_text(match, self.path, book)

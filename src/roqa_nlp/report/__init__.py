@@ -804,7 +804,6 @@ def carried_decisions(
     from ..decisions import (
         NOTE,
         VALENCE,
-        carried_as_apply_reads,
         match_decisions,
         page_row,
         read_decisions,
@@ -833,11 +832,7 @@ def carried_decisions(
             decisions = in_model_codes(decisions, codebook, result, where=where or "decisions")
         # a decision on an id renamed since (kept as an alias) on the code it is now
         decisions = in_codebook_ids(decisions, codebook)
-    # where apply-decisions would stop on its rows without text on no segment: warned with its
-    # sentence, and the rows it doubts carried onto no segment (hunt47 s89 M2)
-    match = carried_as_apply_reads(
-        match_decisions(list(decisions), result), result, where or "decisions"
-    )
+    match = match_decisions(list(decisions), result)
     if codebook is not None:
         from ..codebook import builtin_codebook
         from ..decisions import warn_of_codes_not_in
@@ -862,13 +857,7 @@ def carried_decisions(
             d = replace(d, decision=kind, code_id="", new_code="", suggestion="")
         rows.append(page_row(d, sid))
     # words are matched, never codes: the rows as given match as those read in other codes do
-    lost = (
-        match.unmatched
-        if given == list(decisions)
-        else carried_as_apply_reads(
-            match_decisions(given, result), result, where or "decisions", said=False
-        ).unmatched
-    )
+    lost = match.unmatched if given == list(decisions) else match_decisions(given, result).unmatched
     return rows, list(lost)
 
 
