@@ -5757,3 +5757,36 @@ def test_a_new_code_box_offers_the_names_the_model_and_the_review_already_have(
         ("p03_interview:0002", "Staff  wellbeing"),
     ]
     assert _errors(driver) == []
+
+
+def test_loading_the_carried_file_again_doubles_no_row(
+    browser: tuple[Any, Path], tmp_path: Path
+) -> None:
+    """A decisions file given to roqa report and then loaded into its page again (as a
+    warning may advise: Load decisions, Save decisions) is saved with each row once. Guard
+    (hunt54 H1, s90): b4506c6d kept a transcript's rows without text out of the page, with one
+    mistyped id past its end, and Load then matched them by id, so Save wrote 5 rows for 3 and
+    the copy without text survived a change made on the page (reverted)."""
+    import warnings
+
+    driver, _ = browser
+    rows = [
+        ("p03_interview:0000", "accept", "IC.F"),
+        ("p03_interview:0001", "accept", "CI.A"),
+        ("p03_interview:0099", "accept", "IC.F"),  # a mistyped id: past p03's end
+    ]
+    f = tmp_path / "decisions.csv"
+    f.write_text(
+        "segment_id,decision,code_id,new_code,note\n"
+        + "".join(f"{s},{d},{c},,\n" for s, d, c in rows),
+        encoding="utf-8",
+    )
+    page = tmp_path / "report.html"
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        write_report(build_result(), page, "cfir-2009", open_coding=OPEN_CODING, decisions=f)
+    _open_fresh(driver, page.as_uri())
+    driver.execute_script("document.getElementById('load-status').textContent = ''")
+    _load_file(driver, f)
+    saved = list(csv.reader(io.StringIO(_decisions_csv(driver))))[1:]
+    assert sorted(r[0] for r in saved) == sorted(s for s, _, _ in rows)
