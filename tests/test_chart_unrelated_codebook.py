@@ -505,3 +505,24 @@ def test_an_own_model_charted_in_cfir_2022_names_the_codes_its_mapping_never_rea
     cells = matrix.read_text("utf-8")
     assert "not codable from tdf-lite: no tdf-lite code maps onto it" in cells
     assert "Teaming" in (out / "report.html").read_text("utf-8")
+
+
+def test_two_mappings_that_do_not_translate_are_named_as_a_sentence_lists_them() -> None:
+    """hunt53 N1, session 90: "the model's mapping onto cfir-2022, cfir-2009 does not
+    translate", while the rest of the message lists with "and"."""
+    from roqa_nlp.crosswalk import unrelated_fix
+
+    both = {"cfir-2022": {"WF.WB": ["INS.K"]}, "cfir-2009": {"WF.WB": ["IS.B"]}}
+    model = Codebook.from_dict({**OWN, "mapping": both})
+    assert unrelated_fix(model, Codebook.load("erondu-2021")).startswith(
+        "the model's mapping onto cfir-2022 and cfir-2009 does not translate its codes into "
+        "erondu-2021's: one mapping is never followed by another; "
+    )
+    chart = Codebook.from_dict(
+        {**OWN, "id": "rm-two", "mapping": {"cfir-2022": {}, "erondu-2021": {}}}
+    )
+    assert unrelated_fix(model, chart).startswith(
+        "the model's mapping onto cfir-2022 and cfir-2009 does not translate its codes into "
+        "rm-two's: one mapping is never followed by another; the codebook's mapping onto "
+        "cfir-2022 and erondu-2021 does not translate the model's rm-own codes; "
+    )

@@ -203,6 +203,7 @@ def unrelated_fix(model: Codebook, chart: Codebook) -> str:
     codebooks only (CFIR 2.0) is told its mapping does not chain on to the chart codebook
     (hunt50 L3, session 89: told only to add a cfir-2009 mapping, not why its cfir-2022 one
     did not serve)."""
+    from .errors import and_list
     from .io import shell_quoted
 
     said = f"chart in the model's own codebook {model.id!r}: leave out --codebook"
@@ -214,10 +215,14 @@ def unrelated_fix(model: Codebook, chart: Codebook) -> str:
         else [k for k in model.mapping if k not in (chart.id, _built_in_id(chart))]
     )
     # the model's mapping onto CFIR 2.0 and CFIR 2.0's onto CFIR 2009 make no path of two steps
-    why = [
-        f"the model's mapping onto {', '.join(onto)} does not translate its codes into "
-        f"{chart.id}'s: one mapping is never followed by another"
-    ] * bool(onto)
+    why = (
+        [
+            f"the model's mapping onto {and_list(onto)} does not translate its codes into "
+            f"{chart.id}'s: one mapping is never followed by another"
+        ]
+        if onto
+        else []
+    )
     elsewhere = [k for k in chart.mapping if k not in (model.id, _built_in_id(model))]
     if not chart.extends_builtin and elsewhere:
         if chart.origin is not None:
@@ -227,7 +232,7 @@ def unrelated_fix(model: Codebook, chart: Codebook) -> str:
             )
         whose = "the codebook's" if onto else "its"  # two mappings named: which one
         why.append(
-            f"{whose} mapping onto {', '.join(elsewhere)} does not translate the model's "
+            f"{whose} mapping onto {and_list(elsewhere)} does not translate the model's "
             f"{_built_in_id(model)} codes"
         )
     return "; ".join([*why, said])
