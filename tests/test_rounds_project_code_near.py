@@ -212,3 +212,80 @@ def test_train_of_a_later_round_never_says_a_code_no_round_made_was_made_by_one(
     assert run.err.splitlines()[-1] == (
         f"roqa: error: {review}: row 2: unknown code 'project.night-shift-cover' {EARLIER}"
     )
+
+
+def _round_two_alone(tmp_path: Path, code: str) -> tuple[Path, Path, Path, str]:
+    """Round 2 accepting ``code``, reviewed on codings of a model trained with round 1 (r1.csv,
+    making project.lone-working-at-night), whose card records that file and the code it made
+    (``feedback.new_codes``) as a real card does; the codings' codebook is cfir-2009's."""
+    import hashlib
+
+    r1 = tmp_path / "r1.csv"
+    write_decisions(r1, [MADE])
+    sha = hashlib.sha256(r1.read_bytes()).hexdigest()
+    coded, review = tmp_path / "coded", tmp_path / "decisions.csv"
+    codings = model_codings()
+    codings.meta["model_card"] = {
+        "feedback": {
+            "decisions_files": [{"name": str(r1), "sha256": sha, "n_decisions": 1}],
+            "new_codes": ["project.lone-working-at-night"],
+            "new_codes_created": ["project.lone-working-at-night"],
+        }
+    }
+    codings.save(coded)
+    write_decisions(review, [_accept(code)])
+    return r1, coded, review, sha
+
+
+def test_a_code_the_models_card_says_an_earlier_round_made_is_sent_to_it_when_its_file_is_gone(
+    tmp_path: Path,
+) -> None:
+    """hunt53 L1, session 90: round 1's file no longer found, and the codings' codebook without
+    its code (no codebook.json kept beside the codings). 7a04e5ec called the code unknown,
+    "made by no round", although the card of the model that made the codings records it among
+    the new codes it learnt (``feedback.new_codes``); before 7a04e5ec, round 1 was named."""
+    r1, coded, review, sha = _round_two_alone(tmp_path, "project.lone-working-at-night")
+    r1.unlink()
+    run = roqa("train", TRAINING, "--out", tmp_path / "m", "--feedback", review, "--codings", coded)
+    assert run.code == 2
+    assert run.err.splitlines()[-1] == (
+        f"roqa: error: {review}: 1 decision on 1 project code made by the new codes of an earlier "
+        f"round, {r1} (not found from here; sha256 {sha[:12]}), not given now (the codings "
+        f"{coded / 'codings.jsonl'} were made by a model trained with it): "
+        "'project.lone-working-at-night' (row 2) (give that round too: repeat --feedback for "
+        "every round, earliest first, giving each file not found from here where it is)"
+    )
+
+
+def test_a_project_code_written_with_a_capital_p_is_sent_to_the_round_that_made_it(
+    tmp_path: Path,
+) -> None:
+    """hunt53 L2, session 90 (older than 7a04e5ec): 'Project.Lone-Working-At-Night' (an Excel
+    edit) is read as project.lone-working-at-night once round 1 is given, but given alone it was
+    told to be recoded to a cfir-2009 code, with no word of round 1: the project-code test was
+    case-sensitive where the code's reading is not. It gets the routes its lower-case id gets."""
+    r1, coded, review, _ = _round_two_alone(tmp_path, "Project.Lone-Working-At-Night")
+    run = roqa("train", TRAINING, "--out", tmp_path / "m", "--feedback", review, "--codings", coded)
+    assert run.code == 2
+    assert run.err.splitlines()[-1] == (
+        f"roqa: error: {review}: 1 decision on 1 project code made by the new codes of an earlier "
+        f"round, {r1}, not given now (the codings {coded / 'codings.jsonl'} were made by a model "
+        f"trained with it): 'Project.Lone-Working-At-Night' (row 2) (give that round too: repeat "
+        f"--feedback for every round, earliest first: --feedback {r1} --feedback {review}, each "
+        "with its --codings, in the same order)"
+    )
+
+
+def test_several_codes_one_a_project_code_with_a_capital_p_name_its_route(tmp_path: Path) -> None:
+    """hunt53 L2: a capital-P project code among codes the codebook lacks gets the "or, if an
+    earlier round's decisions made it" clause its lower-case id gets."""
+    coded, review = _file(
+        tmp_path,
+        [MADE, _accept("Project.Leadership-Support"), Decision("p01:0003", "accept", "IS.Z")],
+    )
+    code, err = _applied(tmp_path, coded, review)
+    assert code == 2
+    assert err.endswith(
+        "or, if an earlier round's decisions made 'Project.Leadership-Support', give that "
+        "decisions file too (--feedback FILE --feedback FILE))\n"
+    )

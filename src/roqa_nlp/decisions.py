@@ -3741,7 +3741,7 @@ def feedback_plan(
                 where,
                 earlier=earlier,
                 codings=None if r is None else r.source,
-                made=project_ids(r.codebook) if r is not None and r.codebook is not None else (),
+                made=project_codes_known(r),
             )
         except RoqaError as e:
             refused.append(e)
@@ -5190,7 +5190,7 @@ def near_said(code: str, codebook: Codebook, made: Iterable[str] = ()) -> str:
     code by apply-decisions alone). A project code is near only a project code a letter or two
     from it (:func:`project_codes_near`), never a CFIR code's name or id (hunt s68 h_rounds:
     an earlier round's 'project.leadership-support' was near 'Leadership Engagement')."""
-    if code.strip().startswith(PROJECT_PREFIX):
+    if written_as_id(code) is not None:  # in any case, as it is read (hunt53 L2, s90)
         near = project_codes_near(code, [*project_ids(codebook), *made])
     else:
         ids = [c.id for c in codebook.codes if c.codable]
@@ -5209,6 +5209,23 @@ NEAR_PROJECT_EDITS = 2
 def project_ids(codebook: Codebook) -> list[str]:
     """The ids of ``codebook``'s project codes (a review's new codes, a QDA project's own)."""
     return [c.id for c in codebook.codes if c.codable and c.id.startswith(PROJECT_PREFIX)]
+
+
+def project_codes_known(result: CodingResult | None) -> list[str]:
+    """The project codes the model that made the codings ``result`` knew: its codings'
+    codebook's (:func:`project_ids`), and those its card (run.json's ``model_card``) records as
+    learnt, its review's new codes (``feedback.new_codes``) and its classes; [] for none. The
+    card keeps them when the codebook does not (no codebook.json beside the codings) and the
+    round that made them is no longer found (hunt53 L1, s90: such a code was called unknown)."""
+    if result is None:
+        return []
+    known = project_ids(result.codebook) if result.codebook is not None else []
+    card = result.meta.get("model_card")
+    card = card if isinstance(card, dict) else {}
+    feedback = card.get("feedback")
+    new = feedback.get("new_codes") if isinstance(feedback, dict) else None
+    recorded = [c for ids in (new, card.get("classes")) if isinstance(ids, list) for c in ids]
+    return [*known, *(c for c in recorded if isinstance(c, str) and c.startswith(PROJECT_PREFIX))]
 
 
 def project_codes_near(code: str, ids: Iterable[str]) -> list[str]:
@@ -5336,9 +5353,11 @@ def refuse_unknown_codes(
     codes it lacks, none a typo of a code it has, are the new codes of those rounds, and the
     error names them and how to give them (daily24, s89: it blamed the codebook and named no
     file, while the warning above it named the round). Only a code one of those rounds makes
-    (``earlier.made``) or the model knew (``made``: its codings' project codes) is said so; any
-    other is unknown, as without ``earlier`` (hunt49 D5, s89: a code no round made was said made
-    by one, and giving that round then stopped on it as unknown)."""
+    (``earlier.made``) or the model knew (``made``: :func:`project_codes_known`, its codings'
+    project codes and those its card records) is said so; any other is unknown, as without
+    ``earlier`` (hunt49 D5, s89: a code no round made was said made by one, and giving that
+    round then stopped on it as unknown). A project code is one :func:`written_as_id` reads as
+    one, in any case (hunt53 L2, s90: 'Project.X' got neither route)."""
     lacking: dict[str, list[int]] = {}
     first: RoqaError | None = None
     for d in decisions:
@@ -5353,7 +5372,7 @@ def refuse_unknown_codes(
     if (
         earlier is not None
         and lacking
-        and all(c.strip().startswith(PROJECT_PREFIX) for c in lacking)
+        and all(written_as_id(c) is not None for c in lacking)
         and not any(near_said(c, codebook) for c in lacking)
         # made by those rounds, or known to the model that made the codings (its project codebook)
         and all(written_as_id(c) in earlier.made | set(made) for c in lacking)
@@ -5384,7 +5403,7 @@ def refuse_unknown_codes(
             fix = "correct them in the file to the codes they are near, or recode the segments in the page"
         else:
             fix = f"correct those near a code in the file to the code each is near; {recode}"
-        if projects := [quoted(c) for c in lacking if c.strip().startswith(PROJECT_PREFIX)]:
+        if projects := [quoted(c) for c in lacking if written_as_id(c) is not None]:
             fix += (
                 f"; or, if an earlier round's decisions made {' or '.join(projects)}, give that "
                 "decisions file too (--feedback FILE --feedback FILE)"
