@@ -4657,8 +4657,12 @@ def saturation(
             c = case_key(t)
             return first_id[c] if c in first_id else case_of.get(t, c)
 
-        taken_ids = list(dict.fromkeys(map(id_of, study)))
-        coded_ids = list(dict.fromkeys(map(id_of, _texts(meta.get(STUDY_INTERVIEWS)))))
+        study_taken = list(dict.fromkeys(map(id_of, study)))
+        # only where the note still applies: an unnumbered one not reached (a pilot) would
+        # make the reviewed interviews' order-coded note vanish (hunt55, s90, M1)
+        if by_participant or all(_numbered(p) for p in study_taken):
+            taken_ids = study_taken
+            coded_ids = list(dict.fromkeys(map(id_of, _texts(meta.get(STUDY_INTERVIEWS)))))
     return Saturation(
         [label[c] for c in seq],
         participants,
