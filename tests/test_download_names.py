@@ -85,12 +85,38 @@ def test_roqa_code_warns_once_and_the_saturation_note_says_the_fix(
         "saturation takes Research interview (1), Research interview (2) and Research "
         "interview in the order they were coded, but a browser named them, downloading one "
         "name again, so their names say nothing of the order they were done in; give that "
-        'order as transcript ids (in the order downloaded: `roqa report --order "Research '
-        'interview,Research interview (1),Research interview (2)"`, or a file with one per '
-        "line), or rename each file after its participant (P01.vtt) or code them with "
-        "--pseudonymise KEY"
+        "order as every transcript's id (here the order taken, with the downloads in the order "
+        'downloaded: `roqa report --order "Research interview,Research interview (1),Research '
+        'interview (2)"`, or a file with one per line), or rename each file after its '
+        "participant (P01.vtt) or code them with --pseudonymise KEY"
     )
     assert saturation(result, order=",".join(NAMES)).order_note == ""
+
+
+def test_the_order_to_give_names_every_interview_of_the_study(
+    downloads: Path, tmp_path: Path, tiny_model_dir: Path
+) -> None:
+    """hunt55 (s90), M2: beside P01 and P02 the example named only the downloads; pasted, it
+    left P01 and P02 out of saturation. It names all four, the downloads in download order."""
+    (downloads / "Research interview (2).vtt").unlink()
+    for who in ("P01", "P02"):
+        text = (downloads / "Research interview.vtt").read_text(encoding="utf-8")
+        (downloads / f"{who}.vtt").write_text(text, encoding="utf-8")
+    out = tmp_path / "coded"
+    run = roqa(
+        "code", downloads, "--out", out, "--model", tiny_model_dir, "--interviewer", "Priya Nair"
+    )
+    assert run.code == 0, run.err
+    result = CodingResult.read(out)
+    note = saturation(result).order_note
+    example = "P01,P02,Research interview,Research interview (1)"
+    assert note.startswith(
+        "saturation takes Research interview (1) and Research interview in the order they "
+        "were coded, "
+    )
+    assert f'`roqa report --order "{example}"`' in note
+    given = saturation(result, order=example)
+    assert (given.participants, given.order_note) == (example.split(","), "")
 
 
 def test_a_key_giving_each_display_name_an_id_leaves_nothing_to_say(

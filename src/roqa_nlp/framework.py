@@ -3495,12 +3495,12 @@ def downloads_taken_note(taken: list[str], result: CodingResult) -> str:
     ``Research interview (1)``): those, and how to give the order they were done in; empty
     otherwise (daily27, s90, D2: the unmarked file, downloaded first, was judged third, unsaid).
     """
-    from .transcripts.download_names import download_copies, download_order_note
+    from .transcripts.download_names import download_copies, download_order_note, order_to_give
 
     groups = download_copies((t, result.participant_of(t)) for t in taken)
-    downloaded = [t for ids in groups for t in ids]
-    named = [t for t in taken if t in set(downloaded)]
-    return download_order_note(named, downloaded) if named else ""
+    downloaded = {t for ids in groups for t in ids}
+    named = [t for t in taken if t in downloaded]
+    return download_order_note(named, order_to_give(taken, groups)) if named else ""
 
 
 #: The run-metadata keys ``roqa apply-decisions`` records a review's reach under

@@ -51,19 +51,30 @@ def download_names_warning(ids: list[str]) -> str:
     )
 
 
-def download_order_note(taken: list[str], downloaded: list[str]) -> str:
+def download_order_note(taken: list[str], order: list[str]) -> str:
     """What saturation says (:attr:`~roqa_nlp.framework.Saturation.order_note`), no order
     given, when interviews it judges are groups of :func:`download_copies`: those ``taken``,
-    in the order taken, and the order of ``downloaded`` (each group's unmarked name, then
-    ``(1)``, ``(2)`` ...) as the example of an order to give."""
-    example = ",".join(downloaded[:4]) + (",..." if len(downloaded) > 4 else "")
+    in the order taken, and ``order``, every transcript judged (:func:`order_to_give`), as the
+    example of an order to give: pasted, it leaves no interview out of saturation (hunt55,
+    s90, M2)."""
     return (
         f"saturation takes {_listed(taken)} in the order they were coded, but a browser named "
         "them, downloading one name again, so their names say nothing of the order they were "
-        "done in; give that order as transcript ids (in the order downloaded: `roqa report "
-        f'--order "{example}"`, or a file with one per line), or rename each file after its '
-        "participant (P01.vtt) or code them with --pseudonymise KEY"
+        "done in; give that order as every transcript's id (here the order taken, with the "
+        f'downloads in the order downloaded: `roqa report --order "{",".join(order)}"`, or a '
+        "file with one per line), or rename each file after its participant (P01.vtt) or code "
+        "them with --pseudonymise KEY"
     )
+
+
+def order_to_give(taken: list[str], groups: list[list[str]]) -> list[str]:
+    """Every transcript of ``taken`` (in the order taken), the places of each group of
+    :func:`download_copies` filled in the order downloaded (its unmarked name, then ``(1)``,
+    ``(2)`` ...): ``P01, Research interview (1), P02, Research interview`` gives ``P01,
+    Research interview, P02, Research interview (1)``."""
+    group_of = {t: k for k, ids in enumerate(groups) for t in ids}
+    downloaded = [iter(ids) for ids in groups]
+    return [next(downloaded[group_of[t]]) if t in group_of else t for t in taken]
 
 
 def _listed(ids: list[str]) -> str:
