@@ -15,27 +15,32 @@ from collections.abc import Iterable
 from . import natural_key
 
 #: a browser's mark of a file downloaded again under a name it already has (Chrome's and
-#: Edge's ``Research interview (1)``, Firefox's ``Research interview(1)``), after the name
-_DOWNLOAD_MARK = re.compile(r"(?P<name>.*?\S)\s*\(\d+\)")
+#: Edge's ``Research interview (1)``, Firefox's ``Research interview(1)``), after the name: a
+#: counter of one or two digits, not a year or a meeting id (hunt55, s90, L1)
+_DOWNLOAD_MARK = re.compile(r"(?P<name>.*?\S)\s*\(\d{1,2}\)")
 
 
 def download_copies(cases: Iterable[tuple[str, str | None]]) -> list[list[str]]:
     """Each group of two or more transcripts, of ``cases`` (transcript id, its case), whose
     case is their own name and whose names are one name but for a browser's download mark
-    (:data:`_DOWNLOAD_MARK`), one of them at least marked: ``Research interview``,
-    ``Research interview (1)``, ``Research interview (2)``; each group in natural order, the
-    groups by their first."""
+    (:data:`_DOWNLOAD_MARK`), one of them at least marked and one unmarked, as a browser
+    keeps the name it was given: ``Research interview``, ``Research interview (1)``,
+    ``Research interview (2)``; not ``RM04 (1)`` and ``RM04 (2)``, one participant's two
+    sessions, nor ``Site A (1)`` and ``Site A (2)`` (hunt55, s90, L1); each group in natural
+    order, the groups by their first."""
     groups: dict[str, list[str]] = {}
     marked: set[str] = set()
+    unmarked: set[str] = set()
     for tid, case in cases:
         if case != tid:  # a participant id found: its case says who it is
             continue
         m = _DOWNLOAD_MARK.fullmatch(tid)
         name = m.group("name") if m else tid
         groups.setdefault(name.casefold(), []).append(tid)
-        if m:
-            marked.add(name.casefold())
-    found = [sorted(ids, key=natural_key) for k, ids in groups.items() if k in marked]
+        (marked if m else unmarked).add(name.casefold())
+    found = [
+        sorted(ids, key=natural_key) for k, ids in groups.items() if k in marked and k in unmarked
+    ]
     return sorted((ids for ids in found if len(ids) > 1), key=lambda ids: natural_key(ids[0]))
 
 
