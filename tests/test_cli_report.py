@@ -433,6 +433,22 @@ def test_an_order_file_may_separate_ids_by_commas(tmp_path: Path, capsys) -> Non
     assert [r[1] for r in rows[1:]] == ["p02_interview", "p01_interview", "p03_interview"]
 
 
+def test_an_order_longer_than_a_file_name_is_read_as_ids(tmp_path: Path, capsys) -> None:
+    """The saturation note's --order example names every transcript (namesmend, s90): twelve
+    ``Research interview (N)`` ids are longer than a file name may be, and pasted they stopped
+    roqa report with "File name too long (check the path)"."""
+    names = ["Research interview", *(f"Research interview ({n})" for n in range(1, 12))]
+    folder = interviews_of(tmp_path, [(n, n) for n in names])
+    order = ",".join(names)
+    assert len(order) > 255
+    code, _, err = run(
+        ["report", str(folder), "--saturation", str(tmp_path / "s.csv"), "--order", order], capsys
+    )
+    assert code == 0, err
+    rows = list(csv.reader((tmp_path / "s.csv").open(encoding="utf-8-sig")))
+    assert [r[1] for r in rows[1:]] == names
+
+
 def interviews_of(tmp_path: Path, ids: list[tuple[str, str]]) -> Path:
     """One coded passage per transcript (id, participant), held in the order given."""
     transcripts, segments = {}, []

@@ -788,7 +788,11 @@ def _interview_order(order: str) -> tuple[str, ...]:
     from ..io import read_text
 
     path = Path(order)
-    text = read_text(path) if path.is_file() else order
+    try:
+        is_file = path.is_file()
+    except OSError:  # ids longer than a file name may be: the note's example of every one
+        is_file = False
+    text = read_text(path) if is_file else order
     from ..schema import nfc
 
     # composed, as transcript ids are: "Siobhán" typed matches a file macOS named decomposed
@@ -796,7 +800,7 @@ def _interview_order(order: str) -> tuple[str, ...]:
     if not ids:
         raise RoqaError(
             "--order names no interview",
-            path=path if path.is_file() else None,
+            path=path if is_file else None,
             hint="give transcript ids separated by commas, or a text file with one per line",
         )
     return ids
