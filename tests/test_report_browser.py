@@ -1936,6 +1936,49 @@ def test_a_recode_kept_for_the_report_coded_otherwise_is_saved_as_the_recode_it_
     assert _pressed(driver, "p02_interview:0000", "IC.H") == []
 
 
+def test_two_recodes_kept_for_a_report_with_one_free_suggestion_both_keep_their_suggestion(
+    browser: tuple[Any, Path], tmp_path: Path
+) -> None:
+    """OS.D recoded to IS.E.2 and IC.H to IS.C (saved), then the folder coded again suggesting
+    only IC.F: the first recode goes on the free IC.F slot, the second has no slot and is kept as
+    "Also decided"; both are saved as the recodes they are, each with the suggestion it replaced,
+    and the page, untouched, says every decision is saved (hunt56 M1 E04, s90: the second was
+    saved as 'recode IS.C' with no suggestion, which train and apply-decisions read as a code
+    added, not the model's IC.H judged wrong; the untouched page said "(1 segment not saved)")."""
+    import copy
+
+    from selenium.webdriver.common.by import By
+
+    from report_fixture import INTERVIEWS
+
+    driver, downloads = browser
+    for f in downloads.iterdir():
+        f.unlink()
+    path = tmp_path / "report.html"
+    write_report(build_result(), path, "cfir-2009", open_coding=OPEN_CODING)
+    _open_fresh(driver, path.as_uri())
+    _recode(driver, "p02_interview:0000", "OS.D", "IS.E.2")
+    _recode(driver, "p02_interview:0000", "IC.H", "IS.C")
+    recoded = [
+        ["p02_interview:0000", "recode", "IS.C", "", "", P02_0000, "", "IC.H"],
+        ["p02_interview:0000", "recode", "IS.E.2", "", "", P02_0000, "", "OS.D"],
+    ]
+    assert sorted(_saved_decisions(driver, downloads)[1:]) == recoded
+    for f in downloads.iterdir():
+        f.unlink()
+    interviews = copy.deepcopy(INTERVIEWS)
+    p02 = interviews["p02_interview"][1]
+    p02[1][1][0] = (P02_0000, [("IC.F", 0.8, "barrier")], {})
+    write_report(build_result(interviews), path, "cfir-2009", open_coding=OPEN_CODING)
+    driver.get(path.as_uri())
+    review = driver.find_element(By.CSS_SELECTOR, '.review[data-segment="p02_interview:0000"]')
+    assert review.find_element(By.CSS_SELECTOR, ".carried").text == (
+        "Also decided: recode of IC.H to IS.C"
+    )
+    assert _unsaved(driver) == "(all saved)"
+    assert sorted(_saved_decisions(driver, downloads)[1:]) == recoded
+
+
 def _pseudonymised(result: Any) -> Any:
     """``result`` as ``roqa code --pseudonymise`` records it: each transcript's metadata says it
     was pseudonymised (roqa_nlp.report.pseudonymised)."""

@@ -2247,6 +2247,10 @@
         }
       } else if (r.decision === "recode" && shown.indexOf(r.code_id) >= 0 && !st.codes[r.code_id]) {
         st.codes[r.code_id] = { decision: "accept" };
+      } else if (r.decision === "recode" && r.suggestion) {
+        /* a recode with no slot left: kept with the suggestion it replaced, saved so (hunt56
+           M1, s90: saved with none, read as a code added, the page "(1 segment not saved)") */
+        st.extra.push(["recode", r.code_id || "", r.new_code || "", String(r.suggestion)]);
       } else {
         st.extra.push([r.decision, r.code_id || "", r.new_code || ""]);
       }
