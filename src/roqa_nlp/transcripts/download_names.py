@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from ..errors import and_list
 from . import natural_key
 
 #: a browser's mark of a file downloaded again under a name it already has (Chrome's and
@@ -47,7 +48,7 @@ def download_copies(cases: Iterable[tuple[str, str | None]]) -> list[list[str]]:
 def download_names_warning(ids: list[str]) -> str:
     """The line `roqa inspect` and `roqa code` warn of one group of :func:`download_copies`."""
     return (
-        f"{_listed(ids)} are named as a browser names one file downloaded again, with no "
+        f"{and_list(ids)} are named as a browser names one file downloaded again, with no "
         "participant id in their names, headers or labels: each is a case under its file name, "
         "cited so in Table 2, and saturation takes them in the order coded, which need not be "
         "the order they were done in; rename each file after its participant (P01.vtt), or code "
@@ -63,7 +64,7 @@ def download_order_note(taken: list[str], order: list[str]) -> str:
     example of an order to give: pasted, it leaves no interview out of saturation (hunt55,
     s90, M2)."""
     return (
-        f"saturation takes {_listed(taken)} in the order they were coded, but a browser named "
+        f"saturation takes {and_list(taken)} in the order they were coded, but a browser named "
         "them, downloading one name again, so their names say nothing of the order they were "
         "done in; give that order as every transcript's id (here the order taken, with the "
         f'downloads in the order downloaded: `roqa report --order "{",".join(order)}"`, or a '
@@ -80,7 +81,3 @@ def order_to_give(taken: list[str], groups: list[list[str]]) -> list[str]:
     group_of = {t: k for k, ids in enumerate(groups) for t in ids}
     downloaded = [iter(ids) for ids in groups]
     return [next(downloaded[group_of[t]]) if t in group_of else t for t in taken]
-
-
-def _listed(ids: list[str]) -> str:
-    return ", ".join(ids[:-1]) + f" and {ids[-1]}"
