@@ -205,9 +205,10 @@ def first_and_count(names: Sequence[str], n: int = 5) -> str:
 
 
 def and_list(items: Iterable[str]) -> str:
-    """``items`` as a sentence lists them: ``a``, ``a and b``, ``a, b and c``."""
+    """``items`` as a sentence lists them: ``a``, ``a and b``, ``a, b and c``; ``""`` for
+    none (not an IndexError)."""
     words = list(items)
-    return words[0] if len(words) == 1 else f"{', '.join(words[:-1])} and {words[-1]}"
+    return ", ".join(words) if len(words) < 2 else f"{', '.join(words[:-1])} and {words[-1]}"
 
 
 def a_type(value: object) -> str:
