@@ -5833,3 +5833,119 @@ def test_loading_the_carried_file_again_doubles_no_row(
     _load_file(driver, f)
     saved = list(csv.reader(io.StringIO(_decisions_csv(driver))))[1:]
     assert sorted(r[0] for r in saved) == sorted(s for s, _, _ in rows)
+
+
+#: a review of p03 without text, one id mistyped past its end: roqa apply-decisions stops on it,
+#: doubting the other two rows, found by their ids alone (hunt47 M2)
+REFUSED_ROWS = [
+    ["p03_interview:0000", "accept", "IC.F", "", "", ""],
+    ["p03_interview:0001", "accept", "CI.A", "", "", ""],
+    ["p03_interview:0099", "accept", "IC.F", "", "", ""],
+]
+REFUSED_WHY = (
+    "unknown segment id 'p03_interview:0099' (row 4): no row of its transcript with text is on "
+    "its own segment to show that these are the codings the review was made on (are they the "
+    "codings the review was made on? give those codings, or their folder; or load the file into "
+    "the report of the codings the review was made on and save it again, which adds the rows' "
+    "text (Load decisions, Save decisions); else delete the rows)"
+)
+
+
+def _refused_report(driver: Any, tmp_path: Path) -> Path:
+    """The fixture's report written with REFUSED_ROWS (as a file), opened fresh: the file."""
+    import warnings
+
+    f = tmp_path / "decisions.csv"
+    f.write_text(
+        "segment_id,decision,code_id,new_code,note\n"
+        + "".join(",".join(r[:5]) + "\n" for r in REFUSED_ROWS),
+        encoding="utf-8",
+    )
+    page = tmp_path / "report.html"
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        write_report(build_result(), page, "cfir-2009", open_coding=OPEN_CODING, decisions=f)
+    _open_fresh(driver, page.as_uri())
+    return f
+
+
+def _refused_note(driver: Any, segment_id: str) -> str | None:
+    return driver.execute_script(  # type: ignore[no-any-return]
+        "var b = document.querySelector('.review[data-segment=\"' + arguments[0] + '\"] .refused');"
+        "return b ? b.textContent : null;",
+        segment_id,
+    )
+
+
+def test_a_row_apply_decisions_stops_on_is_shown_on_its_segment_not_decided(
+    browser: tuple[Any, Path], tmp_path: Path
+) -> None:
+    """A row found by its id alone that roqa apply-decisions doubts where it stops on the file
+    is shown on its segment with apply's reason and decides nothing there (main carried it as a
+    decision: the page saved p03_interview:0000 accepted, with its text); Save writes it back
+    as the file has it until a decision made on that segment replaces it (hunt47 M2)."""
+    from selenium.webdriver.common.by import By
+
+    driver, _ = browser
+    _refused_report(driver, tmp_path)
+    assert _refused_note(driver, "p03_interview:0000") == (
+        "Not decided: the decisions file's row p03_interview:0000 accept IC.F (found by segment "
+        "id alone) is not "
+        f"carried, as roqa apply-decisions stops on the file: {REFUSED_WHY}. Decide this "
+        "segment to replace it; until then Save decisions writes it back unchanged"
+    )
+    accept = _suggestion(driver, "p03_interview:0000", "IC.F").find_element(
+        By.CSS_SELECTOR, "button.accept"
+    )
+    assert accept.get_attribute("aria-pressed") != "true"
+    said = "roqa apply-decisions stops on the decisions file carried into this report: "
+    assert said + REFUSED_WHY in _status(driver)
+    assert list(csv.reader(io.StringIO(_decisions_csv(driver))))[1:] == REFUSED_ROWS
+    # a decision made there replaces the row; the other rows stay as the file has them
+    reject = _suggestion(driver, "p03_interview:0000", "IC.F").find_element(
+        By.CSS_SELECTOR, "button.reject"
+    )
+    _click(driver, reject)
+    assert _refused_note(driver, "p03_interview:0000") is None
+    words = (
+        "It is really hard to measure progress when you rely on what the service-user tells you."
+    )
+    assert (
+        list(csv.reader(io.StringIO(_decisions_csv(driver))))[1:]
+        == [
+            ["p03_interview:0000", "reject", "IC.F", "", "", words],
+            ["p03_interview:0000", "no-code", "", "", "", words],  # its one suggestion rejected
+            *REFUSED_ROWS[1:],
+        ]
+    )
+    assert _errors(driver) == []
+
+
+def test_loading_the_file_with_refused_rows_and_saving_keeps_each_row_once_undecided(
+    browser: tuple[Any, Path], tmp_path: Path
+) -> None:
+    """The file carried in, loaded into the page again (Load decisions, Save decisions, as the
+    warning advises): its refused rows are refused again, as apply-decisions reads that file,
+    and saved once each, as the file has them (main decided them on load and saved them with
+    their text); the file fixed (the mistyped row deleted) and loaded, they decide their
+    segments, and each is saved once, with its text."""
+    driver, _ = browser
+    f = _refused_report(driver, tmp_path)
+    driver.execute_script("document.getElementById('load-status').textContent = ''")
+    said = _load_file(driver, f)
+    assert "2 rows are not decided, as roqa apply-decisions stops on the file" in said
+    assert list(csv.reader(io.StringIO(_decisions_csv(driver))))[1:] == REFUSED_ROWS
+    assert _refused_note(driver, "p03_interview:0001") is not None
+    fixed = tmp_path / "fixed.csv"
+    fixed.write_text(
+        "segment_id,decision,code_id,new_code,note\n"
+        + "".join(",".join(r[:5]) + "\n" for r in REFUSED_ROWS[:2]),
+        encoding="utf-8",
+    )
+    driver.execute_script("document.getElementById('load-status').textContent = ''")
+    _load_file(driver, fixed)
+    saved = list(csv.reader(io.StringIO(_decisions_csv(driver))))[1:]
+    assert [r[:3] for r in saved] == [r[:3] for r in REFUSED_ROWS]
+    assert [bool(r[5]) for r in saved] == [True, True, False]
+    assert _refused_note(driver, "p03_interview:0001") is None
+    assert _errors(driver) == []
