@@ -878,23 +878,30 @@ def test_an_interviewer_name_is_called_unmatched_only_when_it_matches_no_transcr
     """``--interviewer 'Sam Roe'`` names the interviewer of zoom_p07 but no speaker of p31,
     whose interviewer is guessed: the check said "no speaker matched the interviewer label(s)
     'Sam Roe'" for p31 as if the name were mistyped (session 34 tester P). A name that matches
-    no transcript at all is still named ('Sam Row')."""
+    no transcript at all is still named ('Sam Row'), also where the interviewer is found
+    (zoom_p07: daily28, session 90)."""
     for name, text in STUDY_OF_TWO.items():
         (tmp_path / name).write_text(text, "utf-8")
     p31 = tmp_path / "p31.txt"
+    zoom = tmp_path / "zoom_p07.txt"
     guessed = (
         "so 'Speaker 1', who asks the questions (3 of 3 turns), was taken as the interviewer "
         "(name the interviewer with --interviewer NAME to choose otherwise)"
     )
-    for names, none_named in [
-        (["Sam Roe"], "no speaker is named as the interviewer"),
-        (["Sam Roe", "Sam Row"], "no speaker matched the interviewer label(s) 'Sam Row'"),
+    row = (
+        f"{zoom}: no speaker matched the interviewer label(s) 'Sam Row': the speakers are "
+        "'Sam Roe', 'Maria Okafor' (give --interviewer the interviewer's label as the "
+        "transcript spells it)"
+    )
+    for names, none_named, on_zoom in [
+        (["Sam Roe"], "no speaker is named as the interviewer", None),
+        (["Sam Roe", "Sam Row"], "no speaker matched the interviewer label(s) 'Sam Row'", row),
     ]:
         given = [a for n in names for a in ("--interviewer", n)]
         run = roqa("inspect", tmp_path, "--json", *given)
         assert run.code == 0, run.err
         got = {s["id"]: s["warning"] for s in json.loads(run.out)}
-        assert got == {"p31": f"{p31}: {none_named}, {guessed}", "zoom_p07": None}
+        assert got == {"p31": f"{p31}: {none_named}, {guessed}", "zoom_p07": on_zoom}
 
 
 def test_inspect_names_a_cue_with_no_speakers_name_it_could_not_give_a_speaker(

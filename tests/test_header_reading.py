@@ -61,15 +61,20 @@ def test_an_interviewer_given_who_speaks_elsewhere_leaves_the_header_its_say(
     tmp_path: Path,
 ) -> None:
     """A label given that names no speaker of this file (the study's other interviewer) says
-    nothing of who asks here: the header's interviewer still does, as before."""
+    nothing of who asks here: the header's interviewer still does, as before. Read alone, the
+    file is all the study there is: the label is said to match no speaker, as a participant
+    label is (daily28, session 90; read with the file RM interviews, it is not)."""
     f = _write(
         tmp_path,
         "p05.txt",
         "Date: 12 March 2024\nInterviewer: JS\n\nJS: When did it start?\nP05: Last June.\n",
     )
-    with warnings.catch_warnings():
-        warnings.simplefilter("error", SpeakerWarning)
+    with pytest.warns(SpeakerWarning) as caught:
         t = read_transcript(f, interviewer_labels=["RM"])
+    assert [str(w.message) for w in caught] == [
+        f"{f}: no speaker matched the interviewer label(s) 'RM': the speakers are 'JS', 'P05' "
+        "(give interviewer_labels the interviewer's label as the transcript spells it)"
+    ]
     assert [(u.speaker, u.role) for u in t.turns] == [("JS", "interviewer"), ("P05", "participant")]
     assert "header_interviewer_overruled" not in t.metadata
 

@@ -2708,6 +2708,7 @@ class PseudonymKey:
         for given in (
             "interviewer_labels_unmatched",
             "interviewer_labels_elsewhere",
+            "interviewer_labels_naming_no_one",
             "participant_labels_unmatched",
         ):
             unmatched = meta.get(given)

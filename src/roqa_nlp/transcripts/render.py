@@ -43,6 +43,7 @@ from .roles import (
     COLLECTIVE_REPLIES,
     HOSTS_ANSWERING,
     INTERVIEWER_LABELS_GIVEN,
+    INTERVIEWER_NAMED_NO_ONE,
     PARTICIPANT_UNMATCHED,
     PARTICIPANTS_NAMED,
     STRAY_ASKERS,
@@ -53,6 +54,7 @@ from .roles import (
     interviewer_keys,
     introduced_labels,
     is_interviewer,
+    labels_matched,
     opens_asking_unpunctuated,
     participant_id,
     participant_keys,
@@ -877,7 +879,9 @@ def finish_transcript(
     every turn is the participant's by default; it is recorded as
     ``metadata["speaker_labels"] = False``. When ``interviewer_labels`` are given and no turn is
     the interviewer's, the labels given besides the defaults (all of them if none is extra) are
-    recorded as ``metadata["interviewer_labels_unmatched"]``. A speaker who only asks one
+    recorded as ``metadata["interviewer_labels_unmatched"]``; when a turn is, the labels given
+    besides the defaults that name no speaker are recorded as
+    ``metadata["interviewer_labels_naming_no_one"]``. A speaker who only asks one
     question a participant answers, beside the interviewer named or guessed, is read as the
     interviewer (:func:`~roqa_nlp.transcripts.roles.stray_askers`; Otter's stray ``Speaker 3``)
     and recorded as ``metadata["stray_askers"]``. All are what
@@ -918,6 +922,20 @@ def finish_transcript(
     )
     if named and interviewer_labels is not None and all(t.role != "interviewer" for t in turns):
         meta["interviewer_labels_unmatched"] = _labels_given(interviewer_labels)
+    elif interviewer_labels is not None and any(t.role != "interviewer" for t in turns):
+        # an interviewer is here, by a role label or a name (every turn theirs: warned of so)
+        from .speaker_labels import is_initials_of
+
+        own = _own_labels(interviewer_labels)
+        found = labels_matched((t.speaker for t in turns), own)
+        asking = {t.speaker for t in turns if t.role == "interviewer"}
+        nobody = [  # "Jane Smith" given, her turns labelled "JS:" is no name of no one
+            label
+            for label in own
+            if label not in found and not any(is_initials_of(s, label) for s in asking)
+        ]
+        if nobody:  # a name given that no speaker here has (a typo, or another file's)
+            meta[INTERVIEWER_NAMED_NO_ONE] = nobody
     if (
         interviewer_labels is not None
         and _own_labels(interviewer_labels)

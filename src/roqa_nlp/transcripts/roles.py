@@ -2187,6 +2187,11 @@ UNMATCHED_LABELS = "interviewer_labels_unmatched"
 #: which no speaker is the interviewer but match a speaker of another transcript of the study
 #: (:func:`with_labels_matched_elsewhere`).
 ELSEWHERE_LABELS = "interviewer_labels_elsewhere"
+#: The metadata key of the interviewer labels given besides the defaults (``--interviewer``)
+#: that match no speaker of a transcript in which a speaker is the interviewer (a role label,
+#: ``Facilitator:``, or another label given), nor, once the study is read, of another of its
+#: transcripts: a mistyped name, warned of as a participant label is (daily28, session 90).
+INTERVIEWER_NAMED_NO_ONE = "interviewer_labels_naming_no_one"
 #: The metadata key of the participant labels given (``--participant``) that match no speaker
 #: of a transcript (nor, once the study is read, of another of its transcripts).
 PARTICIPANT_UNMATCHED = "participant_labels_unmatched"
@@ -2213,7 +2218,11 @@ def unmatched_labels(transcript: Transcript) -> list[str]:
     """The interviewer and participant labels given that ``transcript`` records as matching
     none of its speakers."""
     meta = transcript.metadata
-    return [*meta.get(UNMATCHED_LABELS, ()), *meta.get(PARTICIPANT_UNMATCHED, ())]
+    return [
+        *meta.get(UNMATCHED_LABELS, ()),
+        *meta.get(INTERVIEWER_NAMED_NO_ONE, ()),
+        *meta.get(PARTICIPANT_UNMATCHED, ()),
+    ]
 
 
 def labels_matched(speakers: Iterable[str], labels: Iterable[str]) -> frozenset[str]:
@@ -2235,8 +2244,10 @@ def with_labels_matched_elsewhere(transcript: Transcript, matched: Collection[st
     labels given name no one here when no one here is the interviewer. The participant labels
     given (``--participant``) that name no speaker here but one of another transcript are
     dropped from ``metadata["participant_labels_unmatched"]``: a participant who hosted one call
-    is named for that call."""
-    transcript = _participants_matched_elsewhere(transcript, matched)
+    is named for that call; so are the interviewer labels recorded as naming no speaker of a
+    transcript that has its interviewer (``metadata["interviewer_labels_naming_no_one"]``)."""
+    transcript = _labels_matched_elsewhere(transcript, matched, PARTICIPANT_UNMATCHED)
+    transcript = _labels_matched_elsewhere(transcript, matched, INTERVIEWER_NAMED_NO_ONE)
     unmatched = transcript.metadata.get(UNMATCHED_LABELS)
     if not unmatched or not any(label in matched for label in unmatched):
         return transcript
@@ -2246,12 +2257,15 @@ def with_labels_matched_elsewhere(transcript: Transcript, matched: Collection[st
     return replace(transcript, metadata=metadata)
 
 
-def _participants_matched_elsewhere(transcript: Transcript, matched: Collection[str]) -> Transcript:
-    unmatched = transcript.metadata.get(PARTICIPANT_UNMATCHED)
+def _labels_matched_elsewhere(
+    transcript: Transcript, matched: Collection[str], key: str
+) -> Transcript:
+    """``transcript`` without the labels of ``metadata[key]`` that are in ``matched``."""
+    unmatched = transcript.metadata.get(key)
     if not unmatched or not any(label in matched for label in unmatched):
         return transcript
     metadata = dict(transcript.metadata)
-    _drop_matched(metadata, PARTICIPANT_UNMATCHED, matched)
+    _drop_matched(metadata, key, matched)
     return replace(transcript, metadata=metadata)
 
 
@@ -3212,8 +3226,9 @@ def speaker_warning(transcript: Transcript, *, interface: str = "cli") -> str | 
     said = _and_said(
         transcript,
         interviewer_warning(transcript, interface=interface),
-        _participants_unmatched(transcript, interface),
+        _interviewers_unmatched(transcript, interface),
     )
+    said = _and_said(transcript, said, _participants_unmatched(transcript, interface))
     return _and_said(transcript, said, _labels_read_as_talk(transcript, interface))
 
 
@@ -3666,6 +3681,22 @@ def _labels_read_as_talk(transcript: Transcript, interface: str) -> str | None:
         f"speaker's label does ({first_few([repr(x) for x in found], 3)}), and were read as "
         f"talk: if they are labels, give {option} or {interviewer} the name as the transcript "
         "spells it"
+    )
+
+
+def _interviewers_unmatched(transcript: Transcript, interface: str) -> str | None:
+    """That no speaker of ``transcript``, whose interviewer is found, matched some interviewer
+    labels given (``metadata["interviewer_labels_naming_no_one"]``), the speakers and the fix,
+    else None: said as :func:`_participants_unmatched` says it of participant labels."""
+    labels = transcript.metadata.get(INTERVIEWER_NAMED_NO_ONE)
+    if not labels:
+        return None
+    given = first_few([repr(label) for label in labels])
+    shown = first_few([repr(n) for n in dict.fromkeys(t.speaker for t in transcript.turns)])
+    option = _NAMING[interface][1]
+    return (
+        f"no speaker matched the interviewer label(s) {given}: the speakers are {shown} (give "
+        f"{option} the interviewer's label as the transcript spells it)"
     )
 
 
