@@ -328,7 +328,7 @@ def recorded_roles(
     names = list(interviewers)
     base = list(DEFAULT_INTERVIEWER_LABELS if labels is None else labels)
     with_record = RoleLabels([*base, *names], participant_labels_of(labels))
-    got = read(with_record)
+    got = _record_unsaid(read(with_record), names, base)
     speakers = list(dict.fromkeys(t.speaker for t in got[0] if t.speaker != UNKNOWN_SPEAKER))
     if speakers and not any(is_interviewer(s, names) for s in speakers):
         if stale is not None:
@@ -349,4 +349,26 @@ def recorded_roles(
     )
     if not others:
         return got
-    return read(RoleLabels(with_record, others))
+    return _record_unsaid(read(RoleLabels(with_record, others)), names, base)
+
+
+def _record_unsaid(
+    got: tuple[list[Turn], Any, Any], names: Sequence[str], given: Sequence[str]
+) -> tuple[list[Turn], Any, Any]:
+    """``got`` (a source's turns, participant and what is said of its speakers) without the
+    record's ``names`` (:func:`recorded`: each label of a value, and the whole value) among the
+    interviewer labels it records as naming no speaker
+    (:data:`~roqa_nlp.transcripts.roles.INTERVIEWER_NAMED_NO_ONE`), but for those ``given`` on
+    import: the whole value ``Speaker 1; Speaker 3`` names no speaker though each of its labels
+    does (s90: warned of as a mistyped ``--interviewer``), and a label of it that names no one
+    is said by :func:`recorded_roles`'s ``stale`` in the record's words."""
+    from ..transcripts.roles import INTERVIEWER_NAMED_NO_ONE
+
+    turns, participant, said = got
+    nobody = said.get(INTERVIEWER_NAMED_NO_ONE)
+    if not nobody:
+        return got
+    ours = set(names) - set(given)
+    left = [n for n in nobody if n not in ours]
+    said = {k: v for k, v in said.items() if k != INTERVIEWER_NAMED_NO_ONE}
+    return turns, participant, {**said, INTERVIEWER_NAMED_NO_ONE: left} if left else said
