@@ -1460,6 +1460,72 @@ def test_a_kept_guid_is_written_once_and_a_second_passage_with_it_gets_roqas(
     ]
 
 
+def test_two_selections_of_one_passage_go_back_each_with_its_own_guid_and_coding(
+    tmp_path: Path,
+) -> None:
+    """s91 interop MED-2: a program that writes a selection a code (NVivo) gives one passage two
+    selections. Before, the export wrote one selection under the first's GUID holding both
+    codings, so the second selection's GUID was lost and its coding moved into the first. Now
+    each selection goes back with its GUID and its own coding; a selection holding two codings
+    (qc) stays one, and a code roqa added to the passage joins its first selection."""
+    text = "I: Why?\nP04: We lacked staff and money."
+    start, end = text.index("We"), len(text)
+    staffing, resources, money = (f"00000000-0000-4000-8000-00000000000{i}" for i in (1, 2, 3))
+    guids = [f"{i}{i}{i}{i}{i}{i}{i}{i}-1111-4111-8111-11111111111{i}" for i in range(1, 6)]
+
+    def sel(guid: str, *codings: tuple[str, str]) -> str:
+        return (
+            f'<PlainTextSelection guid="{guid}" startPosition="{start}" endPosition="{end}" '
+            'creatingUser="00000000-0000-4000-8000-0000000000aa">'
+            + "".join(
+                f'<Coding guid="{g}"><CodeRef targetGUID="{code}"/></Coding>' for g, code in codings
+            )
+            + "</PlainTextSelection>"
+        )
+
+    codes = "".join(
+        f'<Code guid="{g}" name="{n}" isCodable="true"/>'
+        for g, n in [(staffing, "Staffing"), (resources, "Resources"), (money, "Money")]
+    )
+    src = (
+        '<TextSource guid="00000000-0000-4000-8000-000000000010" name="interview">'
+        f"<PlainTextContent>{text}</PlainTextContent>"
+        f"{sel(guids[0], (guids[1], staffing))}"
+        f"{sel(guids[2], (guids[3], resources), (guids[4], money))}</TextSource>"
+    )
+    path = build_qdpx(tmp_path / "nvivo.qdpx", project_xml(src, codes))
+    main(["import", str(path), "--out", str(tmp_path / "imp")])
+    out = tmp_path / "again.qdpx"
+    main(["export", str(tmp_path / "imp" / "codings" / "Alice"), "--qdpx", str(out)])
+    names = {staffing: "Staffing", resources: "Resources", money: "Money"}
+    back = [
+        (
+            s.get("guid"),
+            [
+                (c.get("guid"), names.get(str(c.find(NS + "CodeRef").get("targetGUID"))))  # type: ignore[union-attr]
+                for c in s.iter(NS + "Coding")
+            ],
+        )
+        for s in selections_of(out)
+    ]
+    assert back == [
+        (guids[0], [(guids[1], "Staffing")]),
+        (guids[2], [(guids[3], "Resources"), (guids[4], "Money")]),
+    ]
+    # a coding with no selection GUID of the program's joins the passage's first selection
+    from roqa_nlp.exchange.refiqda import REFI_GUIDS
+
+    project = read_qdpx(path)
+    alice = project.codings["Alice"]
+    (kept,) = alice.meta[REFI_GUIDS].values()
+    (money_id,) = [c.id for c in project.codebook.codes if c.name == "Money"]
+    del kept["selections"][money_id]
+    export_qdpx(alice, project.codebook, out)
+    assert [
+        (s.get("guid"), [c.get("guid") for c in s.iter(NS + "Coding")]) for s in selections_of(out)
+    ] == [(guids[0], [guids[1], guids[4]]), (guids[2], [guids[3]])]
+
+
 LINE_CHARS = st.characters(
     blacklist_categories=("Cs", "Cc"), blacklist_characters="\ufeff\u2028\u2029\x85"
 ) | st.sampled_from(list("éüßçñøå中文😀🧠👩🏽‍⚕️ \t"))

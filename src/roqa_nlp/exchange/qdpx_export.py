@@ -734,9 +734,14 @@ def qdpx_bytes(
                 continue
             # a person's passage is one selection holding a coding of each code they gave it,
             # as the QDA program wrote it (qc-demo: 158 selections, 205 codings); codes given
-            # different valences keep a selection each, as the description carries one valence.
-            # A model's suggestions keep a selection each: its note gives that code's probability
-            passage: dict[str | None, ET.Element] = {}  # description -> the person's selection
+            # different valences keep a selection each, as the description carries one valence,
+            # and so do codes the program gave selections of their own (NVivo writes one a code:
+            # before, the second's GUID was lost and its coding moved into the first's, s91
+            # interop MED-2). A model's suggestions keep a selection each: its note gives that
+            # code's probability
+            passage: dict[tuple[str | None, str | None], ET.Element] = {}  # the person's
+            # selections, by description and the program's GUID of them (None: roqa's)
+            first: dict[str | None, ET.Element] = {}  # description -> its first selection
             # the GUIDs the QDA program gave the passage and its notes, when imported from it
             guids_of = program_guids.get(seg.id)
             on_passage = list(dict.fromkeys(notes.get(seg.id, [])))
@@ -778,14 +783,18 @@ def qdpx_bytes(
                 said = [c for c in on_passage if guids_of and c in guids_of.comments]
                 if said:
                     description = "\n".join([*([description] if description else []), *said])
-                sel = passage.get(description) if person is not None else None
+                program_sel = guids_of.selections.get(code.id) if guids_of else None
+                key = normalise_guid(program_sel) if program_sel else None
+                sel = None
+                if person is not None:  # a code roqa added joins the passage's first selection
+                    sel = passage.get((description, key))
+                    if sel is None and key is None:
+                        sel = first.get(description)
                 if sel is None:  # its GUID is its first code's, as when each code had one
                     sel = ET.Element(
                         "PlainTextSelection",
                         {
-                            "guid": keep(
-                                guids_of.selections.get(code.id) if guids_of else None, sel_guid
-                            ),
+                            "guid": keep(program_sel, sel_guid),
                             "name": xml_text(f"line:{text.count(chr(10), 0, start)} {seg.id}"),
                             "startPosition": str(to_program(start)),
                             "endPosition": str(to_program(end)),
@@ -796,7 +805,8 @@ def qdpx_bytes(
                     if description is not None:
                         ET.SubElement(sel, "Description").text = xml_text(description)
                     if person is not None:
-                        passage[description] = sel
+                        passage[(description, key)] = sel
+                        first.setdefault(description, sel)
                     made.append(sel)
                 coding = ET.SubElement(
                     sel,
