@@ -1352,6 +1352,27 @@ def _warn_of_utf16_sources(utf16_sources: list[str], source_warning: Callable[[s
         )
 
 
+def _warn_of_close_readings(
+    close_sources: list[tuple[str, bool]], source_warning: Callable[[str], None]
+) -> None:
+    """One warning for the sources (``close_sources``: name, whether read in UTF-16 code units)
+    whose selections fit their text about as well in either unit (:func:`position_reading`):
+    before session 91, sloppy selections counted in UTF-16 units were read as code points,
+    shifted, and nothing said so (interop tester, MED-1: 3 of 60 generated projects)."""
+    if close_sources:
+        shown = ", ".join(
+            f"{n!r}: read in {'UTF-16 code units' if utf16 else 'code points'}"
+            for n, utf16 in close_sources[:5]
+        ) + (f" and {len(close_sources) - 5} more" if len(close_sources) > 5 else "")
+        source_warning(
+            f"the selections of {_plural(len(close_sources), 'source')} ({shown}) fit "
+            f"{'its' if len(close_sources) == 1 else 'their'} text about as well counted in "
+            "characters (code points) as in UTF-16 code units (an emoji counts twice), so they "
+            "may be shifted by one place per emoji before them: check a few of the imported "
+            "codings against the program that wrote it"
+        )
+
+
 def _warn_of_valence_code_uses(
     book: Codebook,
     deleted: dict[str, str],
@@ -1623,6 +1644,7 @@ def _read_project(
     transcripts: list[Transcript] = []
     tid_of: dict[str, str] = {}  # each source's transcript id, by its normalised GUID
     utf16_sources: list[str] = []  # the sources whose positions count UTF-16 code units
+    close_sources: list[tuple[str, bool]] = []  # ... that fit either unit about as well
     pending: dict[str, dict[tuple[str, int, int], PendingSelection]] = {}
     strangers: dict[str, int] = {}  # users missing from <Users>: GUID -> codings
     broken: set[str] = set()  # roqa_nlp's selections not imported for their span, by segment id
@@ -1688,8 +1710,10 @@ def _read_project(
         if written_by_roqa:
             in_units = utf16_units(got.raw) if guid in in_utf16 else None
         else:
-            in_units = utf16_positions(got.raw, selections)
-            if in_units is not None:
+            in_units, close = position_reading(got.raw, selections)
+            if close:
+                close_sources.append((sname or ref or guid, in_units is not None))
+            elif in_units is not None:
                 utf16_sources.append(sname or ref or guid)
         media = src.get(FROM_MEDIA)
         same, same_media = by_text.get(text, (None, None))
@@ -1735,6 +1759,7 @@ def _read_project(
             skip("selection memo", memo)
 
     _warn_of_utf16_sources(utf16_sources, source_warning)
+    _warn_of_close_readings(close_sources, source_warning)
     _warn_of_deleted_suggestions(described, pending, tid_of, warnings, broken)
     if merged_away and of_book is not None:
         book = _with_merged_away(book, of_book, merged_away, warnings)
@@ -2333,6 +2358,18 @@ def _cuts_a_word(raw: str, p: int) -> bool:
 
 def utf16_positions(raw: str, selections: list[ET.Element]) -> dict[int, int] | None:
     """The code point of ``raw`` each UTF-16 code unit offset stands for, when the positions of
+    ``selections`` are to be read as UTF-16 code units; else None (:func:`position_reading`)."""
+    return position_reading(raw, selections)[0]
+
+
+#: How many more word edges the reading not taken may cut than the one taken for the two to be
+#: close (:func:`position_reading`): generated sloppy UTF-16 selections read as code points
+#: when the two tied (s91 interop MED-1, 3 of 60); a margin of 1 names those and their like
+CLOSE_READINGS = 1
+
+
+def position_reading(raw: str, selections: list[ET.Element]) -> tuple[dict[int, int] | None, bool]:
+    """The code point of ``raw`` each UTF-16 code unit offset stands for, when the positions of
     ``selections`` are to be read as UTF-16 code units (as a .NET or Qt program may count them)
     rather than code points, as REFI-QDA's are read otherwise; else None. Only when ``raw``
     holds characters outside the Basic Multilingual Plane (emoji: two UTF-16 units each), read
@@ -2342,9 +2379,13 @@ def utf16_positions(raw: str, selections: list[ET.Element]) -> dict[int, int] | 
     reversed or starts before the text in either unit (reported and not imported either way)
     has no say, nor has one outside the text in both units: before, one such selection kept
     every other selection of its source in code points, shifted one place per emoji before it
-    (qda2 tester, session 80, D1; hunt3, F4)."""
+    (qda2 tester, session 80, D1; hunt3, F4).
+
+    With it, whether the two readings are close: both put every selection inside the text, read
+    some selection differently, and the one not taken cuts at most :data:`CLOSE_READINGS` more
+    words, so the reading taken may be the wrong one (before session 91 that went unsaid)."""
     if not has_outside_bmp(raw):
-        return None
+        return None, False
     pairs: list[tuple[int, int]] = []
     for sel in selections:
         try:
@@ -2363,18 +2404,21 @@ def utf16_positions(raw: str, selections: list[ET.Element]) -> dict[int, int] | 
     # past the end, as a program that dropped the last line end leaves it, did)
     pairs = [(s, e) for s, e in pairs if e <= len(raw) or in_units(s, e)]
     if not pairs:
-        return None
+        return None, False
     as_points = [(units.get(s), units.get(e)) for s, e in pairs]
     if any(s is None or e is None or not s < e for s, e in as_points):
-        return None  # some selection outside the text (or inside an emoji) read as UTF-16 too
+        return None, False  # some selection outside the text (or inside an emoji) read as UTF-16
     inside = [(s, e) for s, e in pairs if 0 <= s < e <= len(raw)]
     outside = len(pairs) - len(inside)
     cut = sum(_cuts_a_word(raw, p) for pair in inside for p in pair)
     cut_as_units = sum(_cuts_a_word(raw, p) for pair in as_points for p in pair if p is not None)
     at_edges, at_edges_as_units = 2 * len(inside) - cut, 2 * len(pairs) - cut_as_units
+    # a reading taken that cuts no word is not in doubt when the other cuts one
+    margin = CLOSE_READINGS if min(cut, cut_as_units) else 0
+    close = not outside and as_points != pairs and abs(cut - cut_as_units) <= margin
     if (outside or cut_as_units < cut) and at_edges_as_units >= at_edges:
-        return units
-    return None
+        return units, close
+    return None, close
 
 
 #: The fix a warning on a selection not imported for its positions gives, in brackets at its
