@@ -118,6 +118,7 @@ from .result import CodingResult
 from .review_file import COLUMNS, DECISIONS, NO_CODE, NOTE, VALENCE
 from .schema import (
     VALENCE_SYNONYMS,
+    VALENCES,
     Code,
     Segment,
     SegmentResult,
@@ -3624,7 +3625,9 @@ class FeedbackExamples:
     #: each segment given a valence that an example is trained with (coded or valence-only):
     #: its id, words, the interviewer's question before it ("" without codings or a question)
     #: and the last valence given it; the same words in two segments (one example) are two
-    #: here, each with its own question and valence (:mod:`~roqa_nlp.decided_valences`)
+    #: here, each with its own question and valence (:mod:`~roqa_nlp.decided_valences`); and
+    #: each segment given a new code and no valence beside codes accepted with one sure valence
+    #: shown (:func:`accepted_valence`), with it: the example has none, the segment keeps it
     valences_given: list[tuple[str, str, str, str]] = field(default_factory=list)
     #: the interviewer's question before each example's segment ("" without codings or without
     #: a question): the question model learns which codes this study's questions lead to
@@ -4106,6 +4109,18 @@ def feedback_plan(
             # model's, as reviewed
             out.valences.append("")
             count(out.counts, NEW_CODE_WITHOUT_VALENCE)
+            # the valence shown on the codes accepted beside the new code, sure, is the one the
+            # review keeps for them: kept for the segment's words, not for the new code (daily29,
+            # s91: retrained, the new code read the accepted barrier neutral)
+            accepts = [
+                (c, code_rows[k][2])
+                for c, (dec, k) in state.items()
+                if dec == "accept" and not c.startswith(PROJECT_PREFIX)
+            ]
+            if found is not None and (shown := accepted_valence(accepts)):
+                out.valences_given.append(
+                    (found.segment.id, text, found.segment.context or "", shown)
+                )
         else:
             out.valences.append(sugg[0].valence if sugg else "")
     # the decisions file the warnings name, when every row came from one
@@ -4123,6 +4138,26 @@ def feedback_plan(
     if renamed:
         _warn_of_new_codes_renamed(renamed, codebook)
     return out
+
+
+def accepted_valence(accepts: Sequence[tuple[str, SegmentResult | None]]) -> str:
+    """The one valence the codes ``accepts`` (each code accepted and the segment its accept row
+    was made on, as the review showed it) were shown with, each suggested there and sure
+    (probability :data:`~roqa_nlp.framework.SURE_VALENCE` or more, or none: a person's), else
+    "": accepting a code shown with a valence, and giving no valence row, accepts that valence,
+    as the review keeps it (:func:`reviewed_codings`). "" when there is none, one is unsure (the
+    page marked it "valence unsure": not judged) or not suggested on its segment, or two are
+    shown with different valences."""
+    from .framework import SURE_VALENCE
+
+    sides = set()
+    for code, seg in accepts:
+        g = next((g for g in seg.suggestions if g.code_id == code), None) if seg else None
+        vp = None if g is None else g.valence_probability
+        if g is None or g.valence not in VALENCES or (vp is not None and vp < SURE_VALENCE):
+            return ""
+        sides.add(str(g.valence))
+    return sides.pop() if len(sides) == 1 else ""
 
 
 def _new_codes_renamed(
