@@ -276,9 +276,9 @@ class Codebook:
         self._by_name: dict[str, str] = {}
         for c in self.codes:
             if c.id in self._by_id:
-                raise RoqaError(f"codebook {self.id!r} has the code id {c.id!r} twice")
+                raise RoqaValueError(f"codebook {self.id!r} has the code id {c.id!r} twice")
             if c.id.strip().casefold() in RESERVED_IDS:
-                raise RoqaError(
+                raise RoqaValueError(
                     f"codebook {self.id!r}: the code id {c.id!r} is reserved for talk that fits "
                     "no code (NONE, PROCEDURAL, REJECTED are the model's own classes)",
                     hint="give the code another id",
@@ -286,7 +286,7 @@ class Codebook:
             self._by_id[c.id] = c
         for c in self.codes:
             if c.parent is not None and c.parent not in self._by_id:
-                raise RoqaError(
+                raise RoqaValueError(
                     f"codebook {self.id!r}: code {c.id!r} has unknown parent {c.parent!r}"
                 )
         # Ids and names take precedence over aliases; an alias two codes share resolves to the
@@ -781,7 +781,7 @@ class Codebook:
         they say ``"codable": false``; ``aliases`` is a list of names.
         """
         if not isinstance(d, dict):
-            raise RoqaError(
+            raise RoqaValueError(
                 f"not a codebook: a JSON object with 'id', 'name' and 'codes' expected, "
                 f"not {_json_kind(d)}",
                 path=where,
@@ -789,7 +789,7 @@ class Codebook:
             )
         try:
             if not isinstance(d["codes"], list):
-                raise RoqaError(
+                raise RoqaValueError(
                     f"not a codebook: 'codes' is {_json_kind(d['codes'])}, not a list of codes",
                     path=where,
                     hint="see roqa_nlp/codebooks/*.json",
@@ -807,14 +807,14 @@ class Codebook:
             )
             return book._fill_domains()
         except (KeyError, TypeError) as e:
-            raise RoqaError(
+            raise RoqaValueError(
                 f"not a codebook (missing {e})", path=where, hint="see roqa_nlp/codebooks/*.json"
             ) from None
         except RoqaError as e:
             # Hierarchy errors (duplicate id, unknown parent, cycle) are raised without the file.
             if e.path is not None or where is None:
                 raise
-            raise RoqaError(
+            raise RoqaValueError(
                 str(e),
                 path=where,
                 hint=None if e.hint else "fix the code's id or parent in the file",
@@ -829,7 +829,7 @@ class Codebook:
                 while top.parent is not None:
                     top = self._by_id[top.parent]
                     if top.id in seen:
-                        raise RoqaError(
+                        raise RoqaValueError(
                             f"codebook {self.id!r}: the parents of {c.id!r} form a cycle",
                             hint="give every code a parent chain that ends at a domain",
                         )
@@ -840,7 +840,7 @@ class Codebook:
                 if c.domain is None:
                     c = Code(**{**c.to_dict(), "domain": dom, "aliases": c.aliases})
                 elif c.parent is not None and dom is not None and c.domain != dom:
-                    raise RoqaError(
+                    raise RoqaValueError(
                         f"codebook {self.id!r}: code {c.id!r} gives the domain {c.domain!r} but "
                         f"its parent {c.parent!r} is in {dom!r}",
                         hint="leave 'domain' out, the parents give it, or make the two agree",
@@ -904,7 +904,7 @@ class Codebook:
         book = cls.from_dict(data, where=where)
         if isinstance(where, Path):
             if not book.codes:  # a file (not a codebook built in Python to translate into)
-                raise RoqaError(
+                raise RoqaValueError(
                     "the codebook has no codes",
                     path=where,
                     hint='list them under "codes", as `roqa codebook cfir-2009` shows them',
@@ -934,7 +934,7 @@ def _read_codebook_text(path: Path) -> str:
         fmt = _OTHER_FORMATS.get(suffix) or (
             f"a {suffix} file" if suffix else "a file without an extension"
         )
-        raise RoqaError(
+        raise RoqaValueError(
             f"only JSON codebooks are read, not {fmt} (and it {e.reason})",
             path=path,
             hint=f"write it as a .json file like those `roqa codebook {DEFAULT_CODEBOOK}` shows, "
@@ -950,7 +950,7 @@ def _folder_given(folder: Path) -> RoqaError:
     from .crosswalk import CHART_KEY
 
     if (folder / "codebook.json").is_file():
-        return RoqaError(
+        return RoqaValueError(
             "is a folder", path=folder, hint=f"give the codebook in it: {folder / 'codebook.json'}"
         )
     hint = (
@@ -970,7 +970,7 @@ def _folder_given(folder: Path) -> RoqaError:
             hint += f"; roqa code charted this folder's codings in {chart} (run.json): give {named}"
         elif isinstance(own, str) and own in BUILTIN:
             hint += f"; this folder's codings are in {own} (run.json): give {own}"
-    return RoqaError("holds no codebook.json", path=folder, hint=hint)
+    return RoqaValueError("holds no codebook.json", path=folder, hint=hint)
 
 
 #: Code ids the classifier keeps for talk that fits no code (:data:`roqa_nlp.schema.NONE` ...),
@@ -992,7 +992,7 @@ def _code_from_dict(c: object, number: int, where: str | Path | None) -> Code:
     """Code ``number`` (from 1) of a codebook file's ``codes``, checked field by field."""
 
     def fail(message: str, hint: str) -> RoqaError:
-        return RoqaError(message, path=where, hint=hint)
+        return RoqaValueError(message, path=where, hint=hint)
 
     if not isinstance(c, dict):
         raise fail(f"code {number} of 'codes' is {_json_kind(c)}", "write each code as an object")
@@ -1094,7 +1094,7 @@ def _refuse_codings(text: str, path: Path) -> None:
     except (ValueError, RecursionError):
         return
     if isinstance(first, dict) and "segment_id" in first:
-        raise RoqaError(
+        raise RoqaValueError(
             "is roqa's codings (one segment a line), not a codebook",
             path=path,
             hint=in_python_too(
@@ -1110,7 +1110,7 @@ def _not_json(e: Exception, text: str, where: str | Path) -> RoqaError:
     copied line leaves), a comment, an empty file, or that only JSON is read when the file is YAML
     or CSV."""
     if not isinstance(e, json.JSONDecodeError):
-        return RoqaError(f"codebook is not valid JSON ({type(e).__name__})", path=where)
+        return RoqaValueError(f"codebook is not valid JSON ({type(e).__name__})", path=where)
     hint = None
     suffix = Path(str(where)).suffix.casefold()
     fmt = _OTHER_FORMATS.get(suffix)
@@ -1147,7 +1147,7 @@ def _not_json(e: Exception, text: str, where: str | Path) -> RoqaError:
         ("Expecting property name", "Expecting value")
     ):
         hint = "a comma before } or ]?"
-    return RoqaError(
+    return RoqaValueError(
         f"codebook is not valid JSON at line {e.lineno}, column {e.colno}: {e.msg}",
         path=where,
         hint=hint,
@@ -1198,7 +1198,7 @@ def _mapping_from(mapping: object, where: str | Path | None) -> dict[str, dict[s
         return {}
 
     def fail(found: str) -> RoqaError:
-        return RoqaError(
+        return RoqaValueError(
             f"its 'mapping' {found}",
             path=where,
             hint=f"write it as {MAPPING_SHAPE}, see docs/codebooks.md",
@@ -1238,7 +1238,7 @@ def _refuse_unknown_mapping_ids(book: Codebook, where: Path) -> None:
                 if named is None:  # a code deleted from a copy: it maps nothing (warned below)
                     lacked.setdefault(other, []).append(code_id)
                     continue
-                raise RoqaError(
+                raise RoqaValueError(
                     f"its mapping onto {other} maps {code_id!r}, which is no code id of this file",
                     path=where,
                     hint=f"give the code's id, {named.id!r}",
@@ -1248,7 +1248,7 @@ def _refuse_unknown_mapping_ids(book: Codebook, where: Path) -> None:
             for i in ids:
                 if i not in target._by_id:
                     named = target.find(i)
-                    raise RoqaError(
+                    raise RoqaValueError(
                         f"its mapping onto {other} maps {code_id!r} onto {i!r}, which is no "
                         f"code id of {other}",
                         path=where,
@@ -1298,7 +1298,7 @@ def _refuse_shared_aliases(book: Codebook, where: Path) -> None:
                 role = "an alias of" if what == "alias" else f"the {what} of"
                 said.append(f"{'of' if role == last else role} {cid} {book._by_id[cid].name}")
                 last = role
-            raise RoqaError(
+            raise RoqaValueError(
                 f"codebook {book.id!r}: {quoted(alias.strip())} is {' and '.join(said)}: a "
                 f"record or coding with it could mean {'either' if len(said) == 2 else 'any'}",
                 path=where,
@@ -1358,7 +1358,7 @@ def _refuse_builtin_id(book: Codebook, builtin: Codebook, where: Path) -> None:
         return  # the built-in codebook before an alias was removed: its codes are the same
     own = [repr(c.id) for c in book.codes if c.id not in builtin]
     if own:
-        raise RoqaError(
+        raise RoqaValueError(
             f"the codebook has the id {book.id!r} of a built-in codebook but codes of its own "
             f"({first_few(own, 3)})",
             path=where,
@@ -1392,7 +1392,7 @@ def _code_valence(c: dict[str, Any], where: str | Path | None) -> str | None:
     try:
         meant = normalise_valence(str(given))
     except ValueError:
-        raise RoqaError(
+        raise RoqaValueError(
             f"code {str(c.get('id'))!r} has unknown valence {given!r}",
             path=where,
             hint="use barrier, enabler or neutral",
@@ -1424,7 +1424,7 @@ def _refuse_valence_synonyms(codes: list[Any], where: str | Path | None) -> None
         return
     if len(found) == 1:
         c, meant = found[0]
-        raise RoqaError(
+        raise RoqaValueError(
             f"code {str(c.get('id'))!r} has valence {c['valence']!r}, which is no valence of a "
             "codebook's code",
             path=where,
@@ -1433,7 +1433,7 @@ def _refuse_valence_synonyms(codes: list[Any], where: str | Path | None) -> None
     named = [
         f"{str(c.get('id'))!r} has {c['valence']!r} (did you mean {meant!r}?)" for c, meant in found
     ]
-    raise RoqaError(
+    raise RoqaValueError(
         f"{len(found)} codes have a valence that is no valence of a codebook's code: "
         + first_and_count(named),
         path=where,

@@ -99,8 +99,9 @@ class RoqaFileNotFoundError(RoqaError, FileNotFoundError):
 
 
 class RoqaValueError(RoqaError, ValueError):
-    """An argument of the right type and a wrong value (``top_k=0``, an empty text or list): a
-    one-line :class:`RoqaError` that is a ValueError."""
+    """An argument of the right type and a wrong value (``top_k=0``, an empty text or list), or
+    a file given that is empty, damaged or of another kind than its name says (a ``.qdpx`` that
+    is plain text): a one-line :class:`RoqaError` that is a ValueError."""
 
 
 def _no_full_stop(text: str) -> str:

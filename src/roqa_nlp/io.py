@@ -385,7 +385,7 @@ def too_many_fields(
     """The error of a row read from ``line`` of a CSV file with more fields than its header's
     ``width``, a field past it holding text (:func:`rows_within_header`), with ``hint``."""
     lost = ", ".join(c.strip() for c in row[width:] if c.strip())
-    return RoqaError(
+    return RoqaValueError(
         f"line {line} has {len(row)} fields but the header {width}, so the text past the header "
         f"({quoted(lost)}) would be lost",
         path=path,
@@ -1430,20 +1430,20 @@ def read_bytes(path: str | Path, *, limit: int = MAX_INPUT_BYTES) -> bytes:
     if not p.exists():
         raise RoqaFileNotFoundError("file not found", path=p, hint=missing_path_hint(p))
     if p.is_dir():
-        raise RoqaError("is a folder, not a file", path=p, hint="give a file path")
+        raise RoqaValueError("is a folder, not a file", path=p, hint="give a file path")
     try:
         st = p.stat()
     except OSError as e:
         raise RoqaError(f"cannot read ({e.strerror})", path=p, hint="check permissions") from None
     if not stat.S_ISREG(st.st_mode):
-        raise RoqaError(
+        raise RoqaValueError(
             "not a regular file",
             path=p,
             hint="give a file saved on disk, not a pipe or a device",
         )
     size = st.st_size
     if size > limit:
-        raise RoqaError(
+        raise RoqaValueError(
             f"file is {size} bytes, above the {limit}-byte limit",
             path=p,
             hint="split it into smaller files",
@@ -1455,7 +1455,7 @@ def read_bytes(path: str | Path, *, limit: int = MAX_INPUT_BYTES) -> bytes:
     except OSError as e:
         raise RoqaError(f"cannot read ({e.strerror})", path=p, hint="check permissions") from None
     if len(data) > limit:
-        raise RoqaError(
+        raise RoqaValueError(
             f"holds more than the {limit}-byte limit",
             path=p,
             hint="give a regular file, split into smaller files",
@@ -1552,7 +1552,7 @@ def _nul_error(text: str, path: str | Path) -> RoqaError:
     before = text[: text.index("\0")]
     line = before.count("\n") + 1
     column = len(before) - before.rfind("\n")
-    return RoqaError(
+    return RoqaValueError(
         f"holds a NUL character (line {line}, column {column}), which is not text",
         path=path,
         hint="the file may be damaged: delete the character in a text editor, or save the file "
@@ -1571,7 +1571,7 @@ def _binary_signatures() -> tuple[tuple[bytes, str], ...]:
 def _not_text(looks: str, path: str | Path) -> RoqaError:
     """The error of a binary file given as text (a PNG or a shortcut renamed .txt): saving it
     as UTF-8, which the encoding error says, cannot help."""
-    return RoqaError(
+    return RoqaValueError(
         f"is not a text file{looks}",
         path=path,
         hint="give a text file: renaming a file does not convert it",
@@ -1597,7 +1597,7 @@ def decode_text(data: bytes, path: str | Path, *, windows_1252: bool = False) ->
             if data.startswith(magic):
                 raise _not_text(f": it looks like {what}", path)
     if not said and _looks_like_utf16(data):
-        raise RoqaError(
+        raise RoqaValueError(
             "looks like UTF-16 text saved without a byte-order mark",
             path=path,
             hint=f"re-save the file as UTF-8: {_how_to_save_utf8(Path(path).suffix)}",
@@ -1622,7 +1622,7 @@ def decode_text(data: bytes, path: str | Path, *, windows_1252: bool = False) ->
             )
             text = text_1252
         else:
-            raise RoqaError(
+            raise RoqaValueError(
                 f"is not valid {said[0]} text"
                 if said
                 else f"is not UTF-8 text ({_where(data, e)})",
@@ -1680,7 +1680,7 @@ def read_standard_input(*, limit: int = MAX_INPUT_BYTES) -> str:
         return decode_text(data, name, windows_1252=True)
     data = buffer.read(limit + 1)
     if len(data) > limit:
-        raise RoqaError(
+        raise RoqaValueError(
             f"holds more than the {limit}-byte limit", path=name, hint="give a smaller file"
         )
     return decode_text(data, name, windows_1252=True)
@@ -1715,7 +1715,7 @@ def read_jsonl(path: str | Path) -> list[dict[str, Any]]:
 
 def _cut_short(line: int, path: str | Path, what_to_do: str) -> RoqaError:
     """The error of a JSON Lines file that ends inside its last ``line``."""
-    return RoqaError(
+    return RoqaValueError(
         f"ends mid-line, in line {line}: the file was cut short (written by a run that was "
         "stopped?)",
         path=path,

@@ -91,7 +91,7 @@ def read_records(path: str | Path) -> list[tuple[int, dict[str, Any]]]:
                 )
             )
         except csv.Error as e:
-            raise RoqaError(f"is not a valid CSV file ({e})", path=p, hint=_HINT) from None
+            raise RoqaValueError(f"is not a valid CSV file ({e})", path=p, hint=_HINT) from None
         return _spreadsheet_records(rows, p, first=2 + skipped)
     if suffix == ".xlsx":
         sheet, skipped = from_the_header_row(xlsx_rows(p), "text")
@@ -158,7 +158,7 @@ def xlsx_sheets(
             for sheet in book.worksheets[: 1 if first_only else None] or [book.worksheets[0]]
         ]
     except Exception as e:  # openpyxl raises many kinds on a broken workbook
-        raise RoqaError(
+        raise RoqaValueError(
             f"is not a readable Excel workbook ({type(e).__name__})",
             path=path,
             hint="open it in Excel and save it again, or save it as .csv",
@@ -182,7 +182,7 @@ def first_sheet_empty_error(path: Path, what: str) -> RoqaError | None:
     later = later_sheets_with_cells(path)
     if not later:
         return None
-    return RoqaError(
+    return RoqaValueError(
         "its first sheet is empty, and only the first sheet of a workbook is read (the sheet "
         f"{later[0]!r} holds cells)",
         path=path,
@@ -233,17 +233,17 @@ def _spreadsheet_records(
     it = iter(rows)
     header = [_cell(c).casefold() for c in next(it, ())]
     if "text" not in header:
-        raise RoqaError("has no `text` column in its header row", path=path, hint=_HINT)
+        raise RoqaValueError("has no `text` column in its header row", path=path, hint=_HINT)
     code_columns = [c for c in CODE_COLUMNS if c in header]
     if not code_columns and {"segment_id", "decision"} <= {column_key(c) for c in header}:
-        raise RoqaError(
+        raise RoqaValueError(
             "is a decisions file, not training data",
             path=path,
             hint=f"give it with --feedback: roqa train TRAINING_DATA --feedback {path} "
             f"(in Python, AutoCoder.update({str(path)!r}))",
         )
     if not code_columns:
-        raise RoqaError("has no `construct` or `codes` column", path=path, hint=_HINT)
+        raise RoqaValueError("has no `construct` or `codes` column", path=path, hint=_HINT)
     out: list[tuple[int, dict[str, Any]]] = []
     for n, row in enumerate(it, first):
         raw = {k: v for k, v in zip(header, row) if k}
@@ -258,7 +258,7 @@ def _spreadsheet_records(
             if c in record and (isinstance(raw[c], (list, tuple)) or code_names(record[c]))
         ]
         if not given:
-            raise RoqaError(
+            raise RoqaValueError(
                 f"{item} {n} has an empty `{code_columns[0]}` cell",
                 path=path,
                 hint="give a code name, several separated by ';', or NONE for talk that fits "

@@ -763,8 +763,9 @@ def _read_candidates(path: Path, required: bool) -> list[dict[str, Any]] | None:
             raise RoqaFileNotFoundError("file not found", path=path, hint=missing_path_hint(path))
         return None
     if path.suffix.lower() == ".json":
+        text = read_text(path)  # its own error (not a text file) said as it is
         try:
-            data = json.loads(read_text(path))
+            data = json.loads(text)
         except (ValueError, RecursionError) as e:  # also 4 300-digit numbers, deep nesting
             why = e.msg if isinstance(e, json.JSONDecodeError) else type(e).__name__
             raise RoqaError(f"is not valid JSON ({why})", path=path) from None

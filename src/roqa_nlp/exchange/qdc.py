@@ -16,7 +16,7 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from ..codebook import Codebook
-from ..errors import RoqaError
+from ..errors import RoqaValueError
 from ..io import atomic_write_bytes, read_bytes
 from .refiqda import (
     CODEBOOK_NS,
@@ -91,14 +91,14 @@ def read_qdc(
     p = Path(path)
     data = read_bytes(p)
     if _is_project(data):  # a .qdpx project, not a codebook file
-        raise RoqaError(
+        raise RoqaValueError(
             "is a REFI-QDA project (.qdpx), not a codebook file (.qdc)",
             path=p,
             hint="read the project's codebook with read_qdpx(path).codebook, or `roqa import`",
         )
     root = parse_xml(data, label=p)
     if local_name(root.tag) != "CodeBook":
-        raise RoqaError(
+        raise RoqaValueError(
             f"is not a REFI-QDA codebook (root element <{local_name(root.tag)}>, "
             "expected <CodeBook>)",
             path=p,

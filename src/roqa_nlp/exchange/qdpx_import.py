@@ -60,7 +60,7 @@ from urllib.parse import unquote
 
 from ..codebook import BUILTIN, Codebook, normalise_name
 from ..decisions import REVIEWERS_VALENCE, SEGMENT_NOTES
-from ..errors import RoqaError, as_written, first_few, warn
+from ..errors import RoqaError, RoqaValueError, as_written, first_few, warn
 from ..io import bom_encodings, decode_unicode, given_path, windows_1252_text
 from ..result import CodingResult
 from ..schema import (
@@ -729,7 +729,7 @@ def _project_root(z: SafeZip, p: Path) -> tuple[str, ET.Element, list[bool]]:
         named = [n for n in nested if n.lower().endswith("/project.qde")]
         qde = (named or nested)[0] if len(named or nested) == 1 else None
     if qde is None:
-        raise RoqaError(
+        raise RoqaValueError(
             "has no project.qde inside (not a REFI-QDA project)",
             path=p,
             hint="export the project again from your QDA program as REFI-QDA (.qdpx)",
@@ -737,7 +737,7 @@ def _project_root(z: SafeZip, p: Path) -> tuple[str, ET.Element, list[bool]]:
     data, literal_cr = keep_literal_cr(z.read(qde))
     root = parse_xml(data, label=f"{p}:{qde}")
     if local_name(root.tag) != "Project":
-        raise RoqaError(
+        raise RoqaValueError(
             f"{qde} is not a REFI-QDA project (root element <{local_name(root.tag)}>)",
             path=p,
             hint="export the project again from your QDA program as REFI-QDA (.qdpx)",
@@ -898,12 +898,12 @@ def _refuse_bare_xml(path: Path) -> None:
     if m is None:
         return
     if m.group(1) == "CodeBook":
-        raise RoqaError(
+        raise RoqaValueError(
             "is a REFI-QDA codebook (.qdc), not a project (.qdpx)",
             path=path,
             hint="rename it to .qdc: roqa import reads it as a codebook",
         )
-    raise RoqaError(
+    raise RoqaValueError(
         "is a bare project.qde, not the zipped project (.qdpx)",
         path=path,
         hint="export the project again from your QDA program as REFI-QDA (.qdpx)",
@@ -978,7 +978,7 @@ def _read_users(root: ET.Element, path: Path) -> tuple[list[QdpxUser], UserNames
         if guid and declared.setdefault(guid, uname) != uname:
             # their codings cannot be told apart: read as the first's, a person's codings went
             # to another coder, even the model (refi tester, session 58)
-            raise RoqaError(
+            raise RoqaValueError(
                 f"the users {declared[guid]!r} and {uname!r} share the GUID "
                 f"{(u.get('guid') or '').strip()}, so their codings cannot be told apart; "
                 "refusing to give one's codings to the other",

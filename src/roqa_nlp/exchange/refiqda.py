@@ -26,7 +26,7 @@ from typing import Any
 
 from .. import __version__
 from ..codebook import BUILTIN, Codebook, normalise_name, recorded_valence_guids
-from ..errors import RoqaError
+from ..errors import RoqaError, RoqaValueError
 from ..io import xml_text
 from ..schema import Code
 
@@ -271,15 +271,17 @@ def parse_xml(
                 if root is None:
                     root = el
                 if depth > max_depth:
-                    raise RoqaError(
+                    raise RoqaValueError(
                         f"XML is nested more than {max_depth} levels deep",
                         path=label,
                         hint=refusal_hint or "refusing to read it; export the project again",
                     )
             else:
                 depth -= 1
+    except RoqaError:  # too deep: a ValueError, which is not to be said to be ill-formed
+        raise
     except DefusedXmlException as e:
-        raise RoqaError(
+        raise RoqaValueError(
             f"XML uses a forbidden construct ({type(e).__name__}: "
             "DTDs and entities are not allowed)",
             path=label,
@@ -288,11 +290,11 @@ def parse_xml(
         ) from None
     except (ET.ParseError, ValueError, LookupError) as e:
         # expat raises ValueError for a declared multi-byte encoding it cannot read (UTF-7).
-        raise RoqaError(
+        raise RoqaValueError(
             f"is not well-formed XML ({e})", path=label, hint="the file is damaged; export it again"
         ) from None
     if root is None:
-        raise RoqaError("XML has no root element", path=label, hint="export the project again")
+        raise RoqaValueError("XML has no root element", path=label, hint="export the project again")
     return root
 
 

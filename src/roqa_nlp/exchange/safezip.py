@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import BinaryIO
 
-from ..errors import RoqaError, RoqaFileNotFoundError
+from ..errors import RoqaError, RoqaFileNotFoundError, RoqaValueError
 
 
 @dataclass(frozen=True)
@@ -133,7 +133,7 @@ class SafeZip:
 
                 raise RoqaFileNotFoundError("file not found", path=p, hint=missing_path_hint(p))
             if p.is_dir():
-                raise RoqaError("is a folder, not a file", path=p, hint="give a .qdpx file")
+                raise RoqaValueError("is a folder, not a file", path=p, hint="give a .qdpx file")
             fh = p
             with p.open("rb") as f:
                 head = f.read(4)
@@ -141,7 +141,7 @@ class SafeZip:
                 from ..transcripts.render import EMPTY_FILE_HINT
 
                 # worded as a 0-byte transcript's error (hunt s63 h_tab, D2)
-                raise RoqaError("no project found", path=p, hint=EMPTY_FILE_HINT)
+                raise RoqaValueError("no project found", path=p, hint=EMPTY_FILE_HINT)
         try:
             self._zip = zipfile.ZipFile(fh)
         except (
@@ -152,7 +152,7 @@ class SafeZip:
             if damaged is None:  # a caller that names its kind of file names it for both
                 damaged = _DAMAGED_QDPX if not_a_zip == _NOT_A_QDPX else not_a_zip
             message, hint = damaged if head == b"PK\x03\x04" else not_a_zip
-            raise RoqaError(message, path=self.label, hint=hint) from None
+            raise RoqaValueError(message, path=self.label, hint=hint) from None
         try:
             self._check()
         except BaseException:
@@ -166,7 +166,7 @@ class SafeZip:
     # -- checks --------------------------------------------------------------------------------
 
     def _refuse(self, what: str) -> RoqaError:
-        return RoqaError(
+        return RoqaValueError(
             f"unsafe archive: {what}",
             path=self.label,
             hint=self._refusal_hint,
@@ -237,7 +237,7 @@ class SafeZip:
         """A member's bytes, decompressed in memory with the declared size and budget enforced."""
         info = self._by_name.get(name)
         if info is None:
-            raise RoqaError(f"has no member {name!r}", path=self.label)
+            raise RoqaValueError(f"has no member {name!r}", path=self.label)
         cap = min(info.file_size, self._budget)
         buf = bytearray()
         try:
@@ -251,11 +251,13 @@ class SafeZip:
                         raise self._refuse(
                             f"member {name!r} expands beyond its declared size or the size limit"
                         )
+        except RoqaError:  # beyond its size: a ValueError, not a damaged member
+            raise
         except (
             zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError, NotImplementedError
         ) as e:  # fmt: skip
             why = str(e) if len(str(e)) <= 120 else f"{type(e).__name__}, damaged headers"
-            raise RoqaError(
+            raise RoqaValueError(
                 f"member {name!r} cannot be read ({why})",
                 path=self.label,
                 hint="the archive is damaged; export it again",

@@ -242,7 +242,7 @@ def _read_qdpx(path: Path, interviewer_labels: Sequence[str] | None = None) -> l
         raise RoqaFileNotFoundError("file not found", path=path, hint=missing_path_hint(path))
     found = list(reader(path, interviewer_labels=interviewer_labels))
     if not found:  # its sources are empty, or PDFs, pictures or media (each warned of)
-        raise RoqaError(
+        raise RoqaValueError(
             "holds no text source to code",
             path=path,
             hint="add the interviews to the project as text documents, or export them from "
@@ -364,7 +364,7 @@ def _read_one(
     """One transcript file read with exactly ``interviewer_labels`` (defaults not added), no
     warning issued."""
     if p.is_dir():
-        raise RoqaError(
+        raise RoqaValueError(
             "is a folder, not a transcript file",
             path=p,
             hint="use read_transcripts() to read the transcripts in a folder",
@@ -375,7 +375,7 @@ def _read_one(
     if suffix == ".qdpx":
         found = _read_qdpx(p, interviewer_labels)
         if len(found) != 1:
-            raise RoqaError(
+            raise RoqaValueError(
                 f"holds {len(found)} transcripts, not one",
                 path=p,
                 hint="use read_transcripts() to read every transcript of a project",
@@ -398,7 +398,7 @@ def _refuse_empty_file(p: Path) -> None:
     if empty:
         from .render import EMPTY_FILE_HINT
 
-        raise RoqaError("no speech found", path=p, hint=EMPTY_FILE_HINT)
+        raise RoqaValueError("no speech found", path=p, hint=EMPTY_FILE_HINT)
 
 
 class SharedIdError(RoqaValueError):

@@ -227,7 +227,7 @@ def _time(
     try:
         return parse_time(value)
     except ValueError:
-        raise RoqaError(
+        raise RoqaValueError(
             f"row {row}: {column} {quoted(value.strip())} is not a time",
             path=path,
             hint="give seconds (12.5) or HH:MM:SS",
@@ -405,7 +405,9 @@ def text_table_transcript(
     try:
         rows = _text_split_at_delimiters_rejoined(text, delimiter, path, unquoted=unquoted)
     except csv.Error as e:
-        raise RoqaError(f"is not a valid CSV file ({e})", path=path, hint=COLUMNS_HINT) from None
+        raise RoqaValueError(
+            f"is not a valid CSV file ({e})", path=path, hint=COLUMNS_HINT
+        ) from None
     return table_transcript(
         rows,
         path,
@@ -445,7 +447,7 @@ def _text_split_at_delimiters_rejoined(
         if text_at is None:
             return row
         if text_at != width - 1:
-            raise RoqaError(
+            raise RoqaValueError(
                 f"line {line} has {len(row)} fields but the header {width}: its text holds "
                 f"{sep} with no quotes around it, so its words would be read as the times",
                 path=path,
@@ -629,7 +631,7 @@ def read_xlsx_transcript(
                 hint=later[1],
             )
     if empty:
-        raise RoqaError("no speech found", path=path, hint="the first sheet is empty")
+        raise RoqaValueError("no speech found", path=path, hint="the first sheet is empty")
     rows, shown = _text_as_shown(first)
     rows, speakers = _text_as_shown(first, "speaker", rows)
     transcript = table_transcript(

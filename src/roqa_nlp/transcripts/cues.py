@@ -51,7 +51,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..errors import RoqaError, first_few, quoted
+from ..errors import RoqaValueError, first_few, quoted
 from ..schema import Transcript
 from .caption_marks import caption_speakers, opens_with_mark, without_chevron
 from .chat import ZOOM_CHAT, chat_messages
@@ -1084,7 +1084,7 @@ def cue_transcript(
         else {}
     )
     if not any(u.words.strip() for u in utterances) and _pasted_webvtt(text):
-        raise RoqaError(
+        raise RoqaValueError(
             "no speech found",
             path=path,
             hint="WebVTT captions with no blank line between their blocks, as Word keeps them "

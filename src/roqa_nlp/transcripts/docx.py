@@ -33,7 +33,7 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
-from ..errors import RoqaError
+from ..errors import RoqaError, RoqaValueError
 from ..io import packaged_json, read_bytes
 from ..schema import Transcript
 from .blocks import Block, paragraph_block, read_blocks, table_blocks
@@ -453,19 +453,19 @@ def _unreadable(path: str | Path, data: bytes) -> RoqaError:
     """The one-line refusal of a Word file python-docx cannot read: plain text named .docx, a
     Strict Open XML document, or any other."""
     if _is_plain_text(data):  # a .txt renamed (mistakes tester, session 52)
-        return RoqaError(
+        return RoqaValueError(
             "is plain text, not a Word .docx file",
             path=path,
             hint=f"rename it to end in .txt, e.g. {Path(path).stem}.txt, and give that",
         )
     if _is_strict(data):
-        return RoqaError(
+        return RoqaValueError(
             "is a Strict Open XML document, which roqa cannot read",
             path=path,
             hint="open it in Word and save it as 'Word Document (*.docx)', not Strict Open XML,"
             " or export it as .txt",
         )
-    return RoqaError(
+    return RoqaValueError(
         "is not a readable Word .docx file",
         path=path,
         hint="open it in Word and save it as .docx, or export it as .txt",
@@ -521,7 +521,7 @@ def read_docx_transcript(
         # roqa's walk would fail in its own code, which is no longer taken as the file's fault
         raise _unreadable(path, data)
     if (author or "").strip() == ROQA_AUTHOR:
-        raise RoqaError(
+        raise RoqaValueError(
             "is roqa's own output (a Word document it wrote, such as Table 2), not a transcript",
             path=path,
             hint="give the interview transcripts to code them",

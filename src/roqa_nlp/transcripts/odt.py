@@ -27,7 +27,7 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..errors import RoqaError
+from ..errors import RoqaError, RoqaValueError
 from ..io import read_bytes
 from ..schema import Transcript
 from .blocks import Block, paragraph_block, read_blocks, table_blocks
@@ -281,7 +281,7 @@ def _parse(data: bytes, path: str | Path, part: str) -> Element:
     try:
         return parse_xml(data, label=f"{path}:{part}")
     except RoqaError:
-        raise RoqaError(
+        raise RoqaValueError(
             f"is not a readable OpenDocument text file (its {part} is damaged or uses "
             "XML constructs that are refused, such as entities)",
             path=path,
@@ -290,7 +290,9 @@ def _parse(data: bytes, path: str | Path, part: str) -> Element:
 
 
 def _not_odt(path: str | Path, why: str) -> RoqaError:
-    return RoqaError(f"is not a readable OpenDocument text file ({why})", path=path, hint=_HINT)
+    return RoqaValueError(
+        f"is not a readable OpenDocument text file ({why})", path=path, hint=_HINT
+    )
 
 
 def _read_package(data: bytes, path: str | Path) -> list[Element]:
@@ -303,14 +305,14 @@ def _read_package(data: bytes, path: str | Path) -> list[Element]:
         )
         if mimetype and mimetype not in _TEXT_MIMETYPES:
             kind = mimetype.rsplit(".", 1)[-1]
-            raise RoqaError(
+            raise RoqaValueError(
                 f"is an OpenDocument {kind}, not a text document",
                 path=path,
                 hint="give the interview as a Writer document (.odt), .docx or .txt",
             )
         manifest = z.find("META-INF/manifest.xml")
         if manifest is not None and b"encryption-data" in z.read(manifest):
-            raise RoqaError(
+            raise RoqaValueError(
                 "is password-protected",
                 path=path,
                 hint="open it in LibreOffice, save a copy without the password, and read that",

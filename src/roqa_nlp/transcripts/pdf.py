@@ -26,7 +26,7 @@ from collections import OrderedDict
 from collections.abc import Sequence
 from pathlib import Path
 
-from ..errors import RoqaError
+from ..errors import RoqaError, RoqaValueError
 from ..io import read_bytes
 from ..schema import Transcript
 from .page_furniture import furniture_lines
@@ -53,11 +53,11 @@ def _page_texts(data: bytes, path: str | Path) -> list[str]:
     try:
         reader = PdfReader(io.BytesIO(data), strict=False)
         if reader.is_encrypted and not reader.decrypt(""):
-            raise RoqaError(
+            raise RoqaValueError(
                 "is password-protected", path=path, hint="save a copy without the password"
             )
         if len(reader.pages) > MAX_PAGES:
-            raise RoqaError(
+            raise RoqaValueError(
                 f"has {len(reader.pages)} pages, above the limit of {MAX_PAGES}",
                 path=path,
                 hint="split it into one file per interview",
@@ -66,19 +66,21 @@ def _page_texts(data: bytes, path: str | Path) -> list[str]:
     except RoqaError:
         raise
     except DependencyError:  # AES encryption needs the cryptography package
-        raise RoqaError(
+        raise RoqaValueError(
             "is encrypted in a way that needs the cryptography package to read",
             path=path,
             hint="save a copy without protection (print it to PDF), or pip install cryptography",
         ) from None
     except LimitReachedError:  # pypdf's guard against decompression bombs
-        raise RoqaError(
+        raise RoqaValueError(
             "expands past the safe limit when its pages are decompressed, so it is not read",
             path=path,
             hint=_HINT,
         ) from None
     except Exception:  # pypdf meets a damaged file with many kinds of error
-        raise RoqaError("is a damaged PDF that could not be read", path=path, hint=_HINT) from None
+        raise RoqaValueError(
+            "is a damaged PDF that could not be read", path=path, hint=_HINT
+        ) from None
     finally:
         quiet.setLevel(level)
 
@@ -87,13 +89,15 @@ def pdf_text(data: bytes, path: str | Path) -> str:
     """The transcript text of a PDF's bytes, page furniture left out (see the module
     docstring)."""
     if b"%PDF-" not in data[:1024]:  # the header may follow a little junk
-        raise RoqaError("is not a PDF document (it has no %PDF- header)", path=path, hint=_HINT)
+        raise RoqaValueError(
+            "is not a PDF document (it has no %PDF- header)", path=path, hint=_HINT
+        )
     pages = [
         _CONTROL.sub("", text.translate(_LIGATURES).replace("\r\n", "\n").replace("\r", "\n"))
         for text in _page_texts(data, path)
     ]
     if not any(p.strip() for p in pages):
-        raise RoqaError(
+        raise RoqaValueError(
             "holds no text, only images of pages (a scanned PDF?)",
             path=path,
             hint="run it through OCR, or ask for the transcript as .docx or .txt",

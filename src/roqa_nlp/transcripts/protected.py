@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..errors import RoqaError
+from ..errors import RoqaValueError
 
 #: The first bytes of an OLE compound file.
 OLE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -22,8 +22,8 @@ def refuse_ole_office_file(data: bytes, path: str | Path, *, app: str, extension
         return
     hint = f"open it in {app}, save a copy without the password as {extension}, and read that"
     if _ENCRYPTED_PACKAGE in data:
-        raise RoqaError("is password-protected", path=path, hint=hint)
-    raise RoqaError(
+        raise RoqaValueError("is password-protected", path=path, hint=hint)
+    raise RoqaValueError(
         f"is password-protected, or saved in the {app} 97-2003 format, not as {extension}",
         path=path,
         hint=hint,

@@ -33,7 +33,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..errors import RoqaError, first_few, quoted
+from ..errors import RoqaValueError, first_few, quoted
 from ..schema import Role, Transcript, Turn
 from .annotations import only_annotations
 from .backchannel_gaps import BACKCHANNEL_GAPS, gap_entries, starts_after_gaps
@@ -890,9 +890,9 @@ def finish_transcript(
     ``metadata["collective_replies"]`` (:func:`~.roles.without_collective_replies`)."""
     turns, collective = without_collective_replies(text, turns)
     if not turns:
-        raise RoqaError("no speech found", path=path, hint=NO_SPEECH_HINT)
+        raise RoqaValueError("no speech found", path=path, hint=NO_SPEECH_HINT)
     if all(only_annotations(text[t.start : t.end]) for t in turns):  # [Music], (laughs): s71
-        raise RoqaError(
+        raise RoqaValueError(
             "no speech found",
             path=path,
             hint=f"the file holds only transcriber's notes "

@@ -24,7 +24,7 @@ import re
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
-from ..errors import RoqaError
+from ..errors import RoqaValueError
 from ..io import read_bytes
 from ..schema import Transcript
 from .blocks import Block, paragraph_block, read_blocks, table_blocks
@@ -176,7 +176,7 @@ def _marked_text(data: bytes, path: str | Path) -> str:
     if data.startswith(codecs.BOM_UTF8):  # some editors write one before the group
         data = data[len(codecs.BOM_UTF8) :]
     if not data.lstrip().startswith(b"{\\rtf"):
-        raise RoqaError(
+        raise RoqaValueError(
             "is not an RTF document (it does not start with {\\rtf)", path=path, hint=_HINT
         )
     m = _CODE_PAGE.search(data[:4096])
@@ -192,14 +192,14 @@ def _marked_text(data: bytes, path: str | Path) -> str:
             errors="strict",
         )
     except (UnicodeDecodeError, UnicodeEncodeError) as e:
-        raise RoqaError(
+        raise RoqaValueError(
             f"has bytes that are not {encoding} text, its code page ({e.reason})",
             path=path,
             hint=_HINT,
         ) from None
     except (TypeError, ValueError, IndexError, KeyError, OverflowError, RecursionError):
         # striprtf meets a damaged control word ("\uc" without its number, say) with these
-        raise RoqaError(
+        raise RoqaValueError(
             "is a damaged RTF document that could not be read", path=path, hint=_HINT
         ) from None
     # RTF writes a character beyond the Basic Multilingual Plane as two \\uN surrogates, which

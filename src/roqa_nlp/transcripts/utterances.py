@@ -24,7 +24,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from ..errors import RoqaError
+from ..errors import RoqaValueError
 from ..io import decode_text, read_bytes
 from ..schema import Transcript
 from .cue_times import CuePiece
@@ -522,5 +522,5 @@ def speech_file_text(path: str | Path, *, windows_1252: bool = False) -> str:
     text = decode_text(read_bytes(path), path, windows_1252=windows_1252)
     if not text.strip():
         hint = BLANK_FILE_HINT if text else EMPTY_FILE_HINT
-        raise RoqaError("no speech found", path=path, hint=hint)
+        raise RoqaValueError("no speech found", path=path, hint=hint)
     return text

@@ -105,17 +105,21 @@ def _time(value: Any, unit: float, where: str, path: str | Path) -> float | None
         or not isinstance(value, (int, float))
         or not 0 <= seconds < math.inf
     ):
-        raise RoqaError(f"{where} is not a time in seconds ({value!r:.40})", path=path, hint=HINT)
+        raise RoqaValueError(
+            f"{where} is not a time in seconds ({value!r:.40})", path=path, hint=HINT
+        )
     return seconds
 
 
 def _utterance(segment: Any, unit: float, number: int, path: str | Path) -> Utterance:
     where = f"segment {number}"
     if not isinstance(segment, dict) or not isinstance(segment.get("text"), str):
-        raise RoqaError(f"{where} has no text", path=path, hint=HINT)
+        raise RoqaValueError(f"{where} has no text", path=path, hint=HINT)
     speaker = segment.get("speaker")
     if speaker is not None and not isinstance(speaker, str):
-        raise RoqaError(f"{where}'s speaker is not a name ({speaker!r:.40})", path=path, hint=HINT)
+        raise RoqaValueError(
+            f"{where}'s speaker is not a name ({speaker!r:.40})", path=path, hint=HINT
+        )
     times = segment.get("offsets") if unit != 1.0 else segment
     if not isinstance(times, dict):
         times = {}
