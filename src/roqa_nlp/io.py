@@ -396,12 +396,27 @@ def too_many_fields(
 #: Characters XML 1.0 cannot hold (control characters but tab and new lines, and the
 #: non-characters U+FFFE and U+FFFF), which Word, Excel and REFI-QDA files are made of.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+#: Those of them that part words: Word's line break (vertical tab) and page break (form feed)
+#: pasted in, and the separators \x1c-\x1f (Python's ``str.isspace`` of each is True)
+_BLANK_NOT_XML = re.compile("[\x0b\x0c\x1c-\x1f]+")
+_OTHER_NOT_XML = re.compile("[\x00-\x08\x0e-\x1b\ufffe\uffff]")
 
 
 def xml_text(text: str) -> str:
     """``text`` without the characters XML 1.0 cannot represent (a transcript may hold them;
-    Word, Excel and REFI-QDA files cannot)."""
-    return _NOT_XML.sub("", text)
+    Word, Excel and REFI-QDA files cannot): one that parts words is a space, unless a blank is
+    beside it or it begins or ends the text (``"Word:\\vline two\\fpage"`` is ``"Word: line
+    two page"``, not ``"Word:line twopage"``: interop tester, session 91); any other is left
+    out. Tabs and line breaks, which XML holds, are kept."""
+    if _NOT_XML.search(text) is None:
+        return text
+    text = _OTHER_NOT_XML.sub("", text)
+
+    def parted(m: re.Match[str]) -> str:
+        before, after = text[m.start() - 1 : m.start()], text[m.end() : m.end() + 1]
+        return " " if before and after and not before.isspace() and not after.isspace() else ""
+
+    return _BLANK_NOT_XML.sub(parted, text)
 
 
 #: The most characters an Excel cell holds (UTF-16 units); openpyxl keeps the first ones of a
