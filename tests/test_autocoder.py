@@ -2001,7 +2001,7 @@ def test_context_weight_outside_zero_to_one_is_refused(w: object) -> None:
         AutoCoder("cfir-2009", embedder=TableEmbedder({}), params={"context_weight": w})  # type: ignore[arg-type]
     assert str(exc.value) == (
         f"context_weight must be a number from 0 to 1, got {w!r} "
-        "(weight of the question's embedding, 0 to 1)"
+        "(weight of the question's embedding, 0 to 1; e.g. context_weight=0.2)"
     )
 
 

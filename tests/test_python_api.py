@@ -380,7 +380,7 @@ def test_talk_that_fits_no_code_is_said_so_in_training_records(cfir2009: object)
 @pytest.mark.parametrize(
     ("data", "message"),
     [
-        (b"nope", "labelled data of type bytes is not supported"),
+        (b"nope", "evaluate() takes labelled data, not a bytes"),
         ([], "labelled records: has no labelled records"),
         (
             [{"text": "x", "construct": "Champions"}, {"text": "y"}],
@@ -664,8 +664,8 @@ def stub_coder(**params: object) -> AutoCoder:
         (
             {"alpha": 2},
             "alpha must be a number between 0 and 1 (not 0 or 1), got 2 (novelty significance "
-            "level, between 0 and 1: a segment is novel when its conformal p-value is below it "
-            "(higher flags more))",
+            "level, between 0 and 1: a segment is novel when its conformal p-value is below it, "
+            "higher flags more; e.g. alpha=0.1)",
         ),
         ({"alpha": 0}, "alpha must be a number between 0 and 1 (not 0 or 1), got 0"),
         (
@@ -946,7 +946,9 @@ def test_fit_and_evaluate_refuse_other_data_before_embedding() -> None:
     ac = stub_coder()
     with pytest.raises(TypeError, match="^training data of type int is not supported"):
         ac.fit(42)  # type: ignore[arg-type]
-    with pytest.raises(TypeError, match="^labelled data of type int is not supported") as exc:
+    with pytest.raises(
+        TypeError, match=r"^evaluate\(\) takes labelled data, not an int \(give a \.jsonl file"
+    ) as exc:
         ac.evaluate(42)  # type: ignore[arg-type]
     assert isinstance(exc.value, RoqaError)
     with pytest.raises(TypeError, match="^labelled records: record 1 is of type int, not a dict"):

@@ -38,6 +38,7 @@ Loading recomputes every hash and fails with a one-line error on any mismatch.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple, TypedDict
@@ -221,8 +222,8 @@ PARAM_HELP: dict[str, str] = {
     "alpha": "novelty significance level, between 0 and 1: a segment is novel when its "
     "conformal p-value is below it (higher flags more)",
     "novelty_score": "novelty score: combined, none, max_prob, ratio or knn",
-    "unit": "segment unit: window (whole turns, cut into runs of sentences when too long), "
-    "turn (the same) or sentence",
+    "unit": "segment unit: window or turn, whole turns cut into runs of sentences when too "
+    "long, or sentence",
     "max_tokens": "most word pieces in a segment (at least 8; the model reads 256)",
     "top_k": "suggestions kept per segment (at least 1)",
     "use_context": "read each answer with the interviewer's question before it (True/False)",
@@ -247,6 +248,15 @@ def _is_number(value: Any) -> bool:
     return not isinstance(value, bool) and isinstance(value, (int, float))
 
 
+def _param_hint(key: str) -> str:
+    """The advice of an error in the parameter ``key``: what it is (:data:`PARAM_HELP`), its
+    closing parenthesis made a comma, so that none is nested in the error's own, and an
+    example, its default: ``(suggestions kept per segment, at least 1; e.g. top_k=5)``, as
+    ``suggest(t, top_k="3")`` gives one (api tester, session 91)."""
+    said = re.sub(r" \(([^()]*)\)$", r", \1", PARAM_HELP[key])
+    return f"{said}; e.g. {key}={DEFAULT_PARAMS[key]!r}"
+
+
 def check_params(params: dict[str, Any]) -> None:
     """A one-line :class:`RoqaError` for an unknown key or a value out of range in ``params``
     (the coding parameters: :data:`DEFAULT_PARAMS`, explained in :data:`PARAM_HELP`): a
@@ -266,7 +276,7 @@ def check_params(params: dict[str, Any]) -> None:
     def check(key: str, of_type: bool, in_range: bool, why: str) -> None:
         if key in params and not (of_type and in_range):
             error = RoqaValueError if of_type else RoqaTypeError
-            raise error(f"{key} must be {why}, got {params[key]!r}", hint=PARAM_HELP[key])
+            raise error(f"{key} must be {why}, got {params[key]!r}", hint=_param_hint(key))
 
     def number(key: str) -> tuple[bool, float]:
         """Whether ``params[key]`` (when given) is a number, and it (0 when not)."""
@@ -2822,7 +2832,7 @@ class AutoCoder:
 
         if self.codebook.id not in BUILTIN:  # a study's own codes: saved and charted with it
             result.codebook = self.codebook
-        for part in self.code_batches(
+        for part in self._code_batches(
             inputs,
             top_k=top_k,
             batch_segments=batch_segments,
@@ -2830,8 +2840,8 @@ class AutoCoder:
             participant_labels=participant_labels,
             pseudonyms=pseudonyms,
             study_interviewers=study_interviewers,
-            _stacklevel=3,  # warnings name the caller of code(), not this line
-            _call="code",
+            stacklevel=3,  # warnings name the caller of code(), not this line
+            call="code",
         ):
             result.extend(part)
         return result
@@ -2846,8 +2856,6 @@ class AutoCoder:
         participant_labels: Sequence[str] | None = None,
         pseudonyms: PseudonymKey | None = None,
         study_interviewers: Collection[str] | None = None,
-        _stacklevel: int = 2,
-        _call: str = "code_batches",
     ) -> Iterator[CodingResult]:
         """Code transcripts batch by batch: each yielded result holds the transcripts first
         seen in that batch and their coded segments (arguments as for :meth:`code`). A batch is
@@ -2861,6 +2869,34 @@ class AutoCoder:
         transcript, which is embedded and held whole. Concatenating the parts gives
         :meth:`code`.
         """
+        return self._code_batches(
+            inputs,
+            top_k=top_k,
+            batch_segments=batch_segments,
+            interviewer_labels=interviewer_labels,
+            participant_labels=participant_labels,
+            pseudonyms=pseudonyms,
+            study_interviewers=study_interviewers,
+            stacklevel=2,
+            call="code_batches",
+        )
+
+    def _code_batches(
+        self,
+        inputs: str | Path | Transcript | Iterable[str | Path | Transcript],
+        *,
+        top_k: int | None = None,
+        batch_segments: int = 512,
+        interviewer_labels: Sequence[str] | None = None,
+        participant_labels: Sequence[str] | None = None,
+        pseudonyms: PseudonymKey | None = None,
+        study_interviewers: Collection[str] | None = None,
+        stacklevel: int,
+        call: str,
+    ) -> Iterator[CodingResult]:
+        """:meth:`code_batches`, its warnings ``stacklevel`` frames above the reader of the
+        batches (3 for :meth:`code`: its caller) and its errors naming ``call``, kept out of
+        the signature ``help(ac.code_batches)`` shows (api tester, session 91)."""
         from contextlib import nullcontext
         from dataclasses import replace
 
@@ -2878,7 +2914,7 @@ class AutoCoder:
         from .transcripts import given_inputs
 
         pseudonyms = checked_key(pseudonyms, "code()")
-        inputs = given_inputs(inputs, _call, transcripts=True)
+        inputs = given_inputs(inputs, call, transcripts=True)
         labels = with_default_labels(interviewer_labels, participant_labels)
         from .read_words_cache import open_read_words_cache
         from .transcripts.reading_cache import open_reading_cache
@@ -2907,7 +2943,7 @@ class AutoCoder:
         from .errors import warn
 
         for line in cases.warnings():
-            warn(line, stacklevel=_stacklevel + 1)
+            warn(line, stacklevel=stacklevel + 1)
         seen: dict[str, str | None] = {}  # transcript id -> the file it came from
         # SHA-256 of a transcript's text -> the file it came from and its case
         same: dict[str, tuple[str, str | None]] = {}
@@ -3024,9 +3060,9 @@ class AutoCoder:
                 warn_if_same_text(t, same)  # one interview under two names: coded twice
                 warn_if_near_copy(t, near)  # a draft and its final of one case: coded twice
                 if from_file:
-                    warn_of_reading(t, stacklevel=_stacklevel, cache=readings)
+                    warn_of_reading(t, stacklevel=stacklevel, cache=readings)
                 else:
-                    warn_of_given_roles(t, stacklevel=_stacklevel)
+                    warn_of_given_roles(t, stacklevel=stacklevel)
                 if not from_file and not labels_warned:
                     labels_warned = True
                     from .errors import warn
@@ -3043,7 +3079,7 @@ class AutoCoder:
                         f"{' and '.join(given)} do not apply to Transcript objects, whose "
                         "speakers' roles were set when they were read: pass them to "
                         "read_transcript() instead",
-                        stacklevel=_stacklevel,
+                        stacklevel=stacklevel,
                     )
                 part.transcripts[t.id] = t
                 pending.extend(segments)

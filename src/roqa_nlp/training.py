@@ -799,8 +799,8 @@ def as_labelled_set(data: Any, codebook: Codebook) -> TrainingSet:
         return load_evaluation_set(data, codebook)
     where = "labelled records"
     records = _records_of(data, where)
-    if records is None:
-        raise _wrong_type(data, "labelled data")
+    if records is None:  # named as suggest() and AutoCoder.load() name theirs (api s91)
+        raise RoqaTypeError(f"evaluate() takes labelled data, not {a_type(data)}", hint=ACCEPTED)
     check_gold(
         list(enumerate(records, 1)),
         where,
