@@ -1725,6 +1725,115 @@ def test_a_carried_reject_shows_pressed_again_when_the_report_is_coded_again_wit
     ]
 
 
+def _carried_otherwise(driver: Any, tmp_path: Path, rows: list[tuple[str, ...]]) -> None:
+    """The fixture coded otherwise (:func:`_suggesting_otherwise`) opened fresh with ``rows`` (a
+    review saved on the fixture's page) carried in, as ``roqa report --decisions`` carries it."""
+    from roqa_nlp.decisions import Decision
+
+    path = tmp_path / "carried" / "report.html"
+    path.parent.mkdir()
+    write_report(_suggesting_otherwise(), path, "cfir-2009", decisions=[Decision(*r) for r in rows])
+    _open_fresh(driver, path.as_uri())
+
+
+def _also_decided(driver: Any, segment_id: str) -> str:
+    return str(
+        driver.execute_script(
+            "var b = document.querySelector(arguments[0]); return b ? b.textContent : '';",
+            f'.review[data-segment="{segment_id}"] .carried',
+        )
+    )
+
+
+def test_a_carried_accept_shown_on_a_free_suggestion_is_kept_when_that_suggestion_is_decided(
+    browser: tuple[Any, Path], tmp_path: Path
+) -> None:
+    """Blind testers s89-s90 (B01-B05, F01): an accept of IS.E.3, carried into the report coded
+    otherwise (IS.E.3 no longer suggested), shows on the free suggestion CI.A. Accepting or
+    rejecting CI.A dropped it: the researcher decided on CI.A, not on IS.E.3, and the same accept
+    made on the page (on IS.E.3's own suggestion) survives that click. It moves to the next free
+    suggestion, else to "Also decided", and back on a suggestion left free (D4)."""
+    driver, _ = browser
+    seg = "p01_interview:0001"  # suggestions now CI.A, IC.F
+    _carried_otherwise(driver, tmp_path, [(seg, "accept", "IS.E.3", "", "", P01_0001)])
+    assert _pressed(driver, seg, "CI.A") == ["recode IS.E.3"]
+    _decide(driver, seg, "CI.A", "accept")
+    assert _pressed(driver, seg, "CI.A") == ["accept"]
+    assert _pressed(driver, seg, "IC.F") == ["recode IS.E.3"]
+    assert _decisions_csv(driver) == _review_csv(
+        [(seg, "accept", "CI.A", "", "", P01_0001), (seg, "accept", "IS.E.3", "", "", P01_0001)]
+    )
+    _decide(driver, seg, "IC.F", "reject")
+    assert _pressed(driver, seg, "IC.F") == ["reject"]
+    assert _also_decided(driver, seg) == "Also decided: accept IS.E.3"
+    assert _decisions_csv(driver) == _review_csv(
+        [
+            (seg, "accept", "CI.A", "", "", P01_0001),
+            (seg, "reject", "IC.F", "", "", P01_0001),
+            (seg, "accept", "IS.E.3", "", "", P01_0001),
+        ]
+    )
+    _decide(driver, seg, "IC.F", "reject")  # taken back: IC.F is free again
+    assert _pressed(driver, seg, "IC.F") == ["recode IS.E.3"]
+    assert _also_decided(driver, seg) == ""
+    assert _decisions_csv(driver) == _review_csv(
+        [(seg, "accept", "CI.A", "", "", P01_0001), (seg, "accept", "IS.E.3", "", "", P01_0001)]
+    )
+
+
+def test_a_carried_recode_shown_on_a_free_suggestion_is_kept_when_that_suggestion_is_recoded(
+    browser: tuple[Any, Path], tmp_path: Path
+) -> None:
+    """A recode of IS.E.3 to OS.B carried into the report coded otherwise shows on the free
+    suggestion CI.A (saved as the recode of IS.E.3). Recoding CI.A in its box replaced it (blind
+    testers s89-s90, B01-B05): it moves to the next free suggestion, saved as it came."""
+    driver, _ = browser
+    seg = "p01_interview:0001"  # suggestions now CI.A, IC.F
+    _carried_otherwise(
+        driver, tmp_path, [_recoded((seg, "recode", "OS.B", "", "", P01_0001), "IS.E.3")]
+    )
+    assert _pressed(driver, seg, "CI.A") == ["recode OS.B"]
+    _recode(driver, seg, "CI.A", "IS.B")
+    assert _pressed(driver, seg, "CI.A") == ["recode IS.B"]
+    assert _pressed(driver, seg, "IC.F") == ["recode OS.B"]
+    assert _decisions_csv(driver) == _review_csv(
+        [
+            _recoded((seg, "recode", "IS.B", "", "", P01_0001), "CI.A"),
+            _recoded((seg, "recode", "OS.B", "", "", P01_0001), "IS.E.3"),
+        ]
+    )
+
+
+def test_an_also_decided_recode_goes_on_a_suggestion_left_free(
+    browser: tuple[Any, Path], tmp_path: Path
+) -> None:
+    """Blind testers s89-s90 (D4): a recode of OS.D carried into the report coded otherwise, where
+    every suggestion was decided, is "Also decided". Taking a decision back left a suggestion free,
+    and the recode stayed "Also decided", where the file the page saves, carried in, puts it on
+    that suggestion."""
+    driver, _ = browser
+    seg = "p02_interview:0000"  # suggestions now IS.E.2, IC.H
+    _carried_otherwise(
+        driver,
+        tmp_path,
+        [
+            (seg, "accept", "IS.E.2", "", "", P02_0000),
+            (seg, "reject", "IC.H", "", "", P02_0000),
+            _recoded((seg, "recode", "OS.B", "", "", P02_0000), "OS.D"),
+        ],
+    )
+    assert _also_decided(driver, seg) == "Also decided: recode of OS.D to OS.B"
+    _decide(driver, seg, "IS.E.2", "accept")  # taken back
+    assert _pressed(driver, seg, "IS.E.2") == ["recode OS.B"]
+    assert _also_decided(driver, seg) == ""
+    assert _decisions_csv(driver) == _review_csv(
+        [
+            _recoded((seg, "recode", "OS.B", "", "", P02_0000), "OS.D"),
+            (seg, "reject", "IC.H", "", "", P02_0000),
+        ]
+    )
+
+
 def test_a_carried_reject_decided_beside_on_the_report_coded_otherwise_comes_back_on_its_code(
     browser: tuple[Any, Path], tmp_path: Path
 ) -> None:

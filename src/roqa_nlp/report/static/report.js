@@ -981,8 +981,12 @@
     if (found.refused) { recodeMessage(item, found.refused); return; }
     if (found.code === now) { paint(item, d); return; }
     var st = entry(seg);
+    var was = st.codes[code];
     if (found.code) st.codes[code] = { decision: "recode", target: found.code };
     else delete st.codes[code];
+    /* a decision only put on this suggestion as a free slot is kept when the box recodes the
+       suggestion, taken back when it is emptied (it showed that decision's code) */
+    st = settled(item.closest(".review"), seg, st, found.code ? was : undefined);
     paint(item, st.codes[code]);
     save();
     told(item.closest(".row.segment"), found.code ? decisionSaid(code, st.codes[code]) : "recode of " + code + " taken back");
@@ -3196,10 +3200,48 @@
     var was = st.codes[code];
     if (was && was.decision === action) delete st.codes[code];
     else st.codes[code] = { decision: action };
+    st = settled(item.closest(".review"), seg, st, was);
     paint(item, st.codes[code]);
     save();
-    told(item.closest(".row.segment"), clickSaid(item, was, st.codes[code]));
+    told(item.closest(".row.segment"), clickSaid(item, movedOff(was) ? undefined : was, st.codes[code]));
   });
+
+  /* Whether `d`, a suggestion's decision, is one a page put on that suggestion as a free slot
+     (entryFromRows): an accept of a code not suggested, or a recode moved off the suggestion it
+     replaced. It is not a decision on that suggestion. */
+  function movedOff(d) {
+    return !!d && d.decision === "recode" && (d.carried === "accept" || (d.carried === "recode" && !!d.suggestion));
+  }
+  /* A segment's state once a suggestion's decision changed (`was`: its decision before): a
+     decision that was only put there as on a free slot (movedOff) is kept, on another free one
+     or as "Also decided", and those and an "Also decided" accept or recode go on the suggestions
+     left free as the file the page saves goes when carried into a fresh page (entryFromRows). A decision carried
+     from a file is lost on no click that the same decision made on the page survives (blind
+     testers s89-s90 B01-B05, F01, D4). The segment painted when its state is so read again. */
+  function settled(review, seg, st, was) {
+    var floating = (st.extra || []).some(function (e) { return e[0] === "accept" || e[0] === "recode"; }) ||
+      Object.keys(st.codes).some(function (c) { return movedOff(st.codes[c]); });
+    if (movedOff(was) || floating) {
+      var text = segmentText(review), note = st.mark || st.note;
+      var rows = [], moved = [];
+      Object.keys(st.codes).forEach(function (code) {
+        var row = codeRow(seg, code, st.codes[code], note, text);
+        if (row) (movedOff(st.codes[code]) ? moved : rows).push(row);
+      });
+      if (movedOff(was)) moved.unshift(codeRow(seg, "", was, note, text));
+      var copy = { codes: {}, newCode: st.newCode, note: st.note, valence: st.valence, extra: st.extra,
+                   mark: st.mark, more: st.more };
+      var all = rows.concat(moved, stateRows(seg, copy, text)).map(function (f) {
+        return { segment_id: f[0], decision: f[1], code_id: f[2], new_code: f[3] || "", note: f[4] || "",
+                 text: f[5] || "", valence: f[6] || "", suggestion: f[7] || "" };
+      });
+      var out = entryFromRows(review, all);
+      if (typeof st.before === "string") out.before = st.before;
+      state[seg] = st = out;
+      paintReview(review, st);
+    }
+    return st;
+  }
 
   /* What a click on accept or reject (or its key) did, said in the keys' status: "accepted IS.C
      Culture", "rejected …", "taken back …"; the recode it replaced too, which its box no longer
