@@ -1781,6 +1781,36 @@ def test_a_carried_accept_shown_on_a_free_suggestion_is_kept_when_that_suggestio
     )
 
 
+def test_x_keeps_a_carried_accept_shown_on_a_free_suggestion(
+    browser: tuple[Any, Path], tmp_path: Path
+) -> None:
+    """x rejects every suggestion shown: the accept of IS.E.3 carried onto the free suggestion
+    CI.A is no decision on CI.A, so it stays, as "Also decided" (it dropped, as on a click); x
+    taken back puts it on a free suggestion again."""
+    driver, _ = browser
+    seg = "p01_interview:0001"  # suggestions now CI.A, IC.F
+    _carried_otherwise(driver, tmp_path, [(seg, "accept", "IS.E.3", "", "", P01_0001)])
+    _keys(driver, "j")
+    assert _current(driver) == seg
+    _keys(driver, "x")
+    assert (_pressed(driver, seg, "CI.A"), _pressed(driver, seg, "IC.F")) == (
+        ["reject"],
+        ["reject"],
+    )
+    assert _also_decided(driver, seg) == "Also decided: accept IS.E.3"
+    assert _decisions_csv(driver) == _review_csv(
+        [
+            (seg, "reject", "CI.A", "", "", P01_0001),
+            (seg, "reject", "IC.F", "", "", P01_0001),
+            (seg, "accept", "IS.E.3", "", "", P01_0001),
+        ]
+    )
+    _keys(driver, "x")  # taken back
+    assert (_pressed(driver, seg, "CI.A"), _pressed(driver, seg, "IC.F")) == (["recode IS.E.3"], [])
+    assert _also_decided(driver, seg) == ""
+    assert _decisions_csv(driver) == _review_csv([(seg, "accept", "IS.E.3", "", "", P01_0001)])
+
+
 def test_a_carried_recode_shown_on_a_free_suggestion_is_kept_when_that_suggestion_is_recoded(
     browser: tuple[Any, Path], tmp_path: Path
 ) -> None:

@@ -3874,14 +3874,18 @@
     var was = all && beforeX[seg] && beforeX[seg][1] === JSON.stringify(st.codes) ? beforeX[seg][0] : {};
     var before = {}, back = [];
     Array.prototype.forEach.call(items, function (item) {
-      var code = item.getAttribute("data-code");
-      if (st.codes[code]) before[code] = st.codes[code];
+      var code = item.getAttribute("data-code"), d = st.codes[code];
+      /* a decision only shown on this suggestion as a free slot (movedOff) is no decision on it:
+         kept as "Also decided", back on a free suggestion when x is taken back (settled) */
+      if (movedOff(d)) st.extra.push(d.carried === "accept" ? ["accept", d.target, ""] : ["recode", d.target, "", String(d.suggestion)]);
+      else if (d) before[code] = d;
       if (all && was[code]) st.codes[code] = was[code];
       else if (all) delete st.codes[code];
       else st.codes[code] = { decision: "reject" };
       if (all && was[code]) back.push(decisionSaid(code, was[code]));
       paint(item, st.codes[code]);
     });
+    st = settled(review, seg, st);
     if (all) delete beforeX[seg]; else beforeX[seg] = [before, JSON.stringify(st.codes)];
     save();
     if (!all) return rejectsAll(review, st) ? "every suggestion rejected: fits no code" : "every suggestion rejected";
