@@ -73,7 +73,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field, fields, replace
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -2047,51 +2047,6 @@ def rows_on_no_segment(
     codings", or load the file into their report to add the rows' text. Before that, an id that is a segment's but for case and zero padding
     (``P01_INTERVIEW:20``) stops with "did you mean", and ids Excel changed with how to save
     them again (:func:`excel_changed_ids`): such rows would be lost, not stale."""
-    read = stale_rows(decisions, on, result, where)
-    if read.stop is not None:
-        raise read.stop
-    return read.left_out
-
-
-@dataclass(frozen=True)
-class StaleRows:
-    """How :func:`stale_rows` reads a review's rows without text on no segment."""
-
-    #: the rows without text on no segment (left out, where ``stop`` is None)
-    left_out: list[Decision]
-    #: the one-line error apply-decisions and training stop with; None: they go on
-    stop: RoqaError | None = None
-    #: with ``stop``, the indices (in ``decisions``) of the rows found on a segment by their id
-    #: alone in the transcripts that error doubts: decided on no segment by a report, which
-    #: shows them on their segment with that error instead (hunt47 s89 M2)
-    refused: frozenset[int] = frozenset()
-
-
-def without_refused(match: DecisionMatch, result: CodingResult, where: str | Path) -> DecisionMatch:
-    """``match`` without the rows :func:`stale_rows` refuses (found on a segment by their id
-    alone where apply-decisions stops on the file): what a report carries as decisions, counted
-    as carried by none (its page shows them on their segments, undecided)."""
-    drop = stale_rows(list(match.decisions), match.on, result, where).refused
-    if not drop:
-        return match
-    n = len(match.decisions)
-    kept: dict[str, Any] = {}
-    for f in fields(match):
-        value = getattr(match, f.name)
-        if isinstance(value, tuple) and len(value) == n:
-            kept[f.name] = tuple(v for i, v in enumerate(value) if i not in drop)
-    return replace(match, **kept)
-
-
-def stale_rows(
-    decisions: Sequence[Decision],
-    on: Sequence[str | None],
-    result: CodingResult,
-    where: str | Path,
-) -> StaleRows:
-    """:func:`rows_on_no_segment`'s reading, its error given in ``stop``, not raised: roqa
-    report and roqa code warn with it where apply-decisions stops, and show the rows it doubts
-    (``refused``) on their segments undecided (one reading for both: hunt47 s89 M2)."""
     with_text = {d.segment_id for d in decisions if d.text.strip()}
     stale = [
         d
@@ -2099,7 +2054,7 @@ def stale_rows(
         if o is None and not d.text.strip() and d.segment_id not in with_text
     ]
     if not stale:
-        return StaleRows([])
+        return []
     ids = [s.segment.id for s in result.segments]
     keys = {_id_key(sid): sid for sid in ids}
     # every such id at once, as unknown codes are named (one run per typo otherwise)
@@ -2110,13 +2065,10 @@ def stale_rows(
     ]
     if typed:
         more = f"; and {len(typed) - 3} more" if len(typed) > 3 else ""
-        return StaleRows(
-            stale,
-            RoqaError(
-                f"unknown segment id{'s' if len(typed) > 1 else ''} " + "; ".join(typed[:3]) + more,
-                path=where,
-                hint="write the segment id as codings.jsonl has it, or add the row's text",
-            ),
+        raise RoqaError(
+            f"unknown segment id{'s' if len(typed) > 1 else ''} " + "; ".join(typed[:3]) + more,
+            path=where,
+            hint="write the segment id as codings.jsonl has it, or add the row's text",
         )
     # ids Excel changed: of these codings when their ids say so, or when other rows are found
     excel = all(_excel_kind(d) for d in stale) and (
@@ -2124,14 +2076,11 @@ def stale_rows(
         or (_excel_kind(stale[0]) if any(o is not None for o in on) else None)
     )
     if excel:
-        return StaleRows(
-            stale,
-            RoqaError(
-                f"{len(stale)} decision(s) without text on no segment of the codings: "
-                f"{_by_id_and_row(stale)}; {_EXCEL_IDS} ({excel})",
-                path=where,
-                hint=EXCEL_IDS_HINT,
-            ),
+        raise RoqaError(
+            f"{len(stale)} decision(s) without text on no segment of the codings: "
+            f"{_by_id_and_row(stale)}; {_EXCEL_IDS} ({excel})",
+            path=where,
+            hint=EXCEL_IDS_HINT,
         )
     coded = {transcript_part(sid) for sid in ids}
     at_own: set[str] = set()
@@ -2164,29 +2113,17 @@ def stale_rows(
         )
         named = [f"{quoted(d.segment_id)}{_row_of(d)}" for d in unconfirmed[:3]]
         rest = len(unconfirmed) - len(named)
-        doubted = {transcript_part(d.segment_id) for d in unconfirmed} - {""}
-        return StaleRows(
-            stale,
-            RoqaError(
-                "unknown segment id "
-                + (", ".join(named) + f" and {rest} more" if rest else and_list(named))
-                + f": {why}",
-                path=where,
-                hint="are they the codings the review was made on? give those codings, or their "
-                "folder; or load the file into the report of the codings the review was made on "
-                "and save it again, which adds the rows' text (Load decisions, Save decisions); "
-                "else delete the rows",
-            ),
-            frozenset(
-                i
-                for i, (d, o) in enumerate(zip(decisions, on))
-                if o is not None
-                and not d.text.strip()
-                and d.segment_id not in with_text
-                and transcript_part(d.segment_id) in doubted
-            ),
+        raise RoqaError(
+            "unknown segment id "
+            + (", ".join(named) + f" and {rest} more" if rest else and_list(named))
+            + f": {why}",
+            path=where,
+            hint="are they the codings the review was made on? give those codings, or their "
+            "folder; or load the file into the report of the codings the review was made on and "
+            "save it again, which adds the rows' text (Load decisions, Save decisions); else "
+            "delete the rows",
         )
-    return StaleRows(stale)
+    return stale
 
 
 def _excel_kind(d: Decision) -> str | None:

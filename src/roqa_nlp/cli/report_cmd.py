@@ -636,14 +636,11 @@ class Review:
             match_decisions,
             named_codes_recoded,
             warn_of_edited_text,
-            without_refused,
         )
 
         where = f"{self.path} (found beside the codings)" if self.found else str(self.path)
         # a row renamed keeps its segment id, text and row: matched as the row it was
         match = match_decisions(named_codes_recoded(self.decisions, book, where=self.path), result)
-        # the rows apply-decisions stops on that are on a segment: shown there, carried by none
-        match = without_refused(match, result, self.path)
         renamed = match.renamed_since(self.before) if self.before is not None else {}
         self.followed = frozenset({*match.followed, *renamed})
         warn_of_edited_text(match, self.path, book)

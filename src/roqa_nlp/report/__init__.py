@@ -377,7 +377,6 @@ def render_report(
         if person is not None
         else carried_decisions(result, decisions, codebook=book, where=decisions_from)
     )
-    refused = {} if person is not None else refused_view(result, decisions, where=decisions_from)
     ctx = report_context(
         result,
         book,
@@ -398,8 +397,6 @@ def render_report(
     ctx["unmatched_json"] = unmatched_view(
         lost, pseudonymised=ctx["pseudonymised"], where=decisions_from or decisions, result=result
     )
-    # the rows roqa apply-decisions stops on that are on a segment: shown there, not decided
-    ctx["refused_json"] = refused
     ctx["charted_by"] = person
     # the page written over: only another report's (the same report's review is its own)
     ctx["earlier_report_id"] = earlier_report_id if earlier_report_id != ctx["report_id"] else None
@@ -812,7 +809,6 @@ def carried_decisions(
         read_decisions,
         standing,
         warn_of_edited_text,
-        without_refused,
     )
 
     if decisions is None:
@@ -837,9 +833,6 @@ def carried_decisions(
         # a decision on an id renamed since (kept as an alias) on the code it is now
         decisions = in_codebook_ids(decisions, codebook)
     match = match_decisions(list(decisions), result)
-    # the rows apply-decisions doubts (found by id alone where it stops) decide no segment:
-    # shown on theirs (refused_view), neither carried nor listed as on none
-    match = without_refused(match, result, where or "decisions")
     if codebook is not None:
         from ..codebook import builtin_codebook
         from ..decisions import warn_of_codes_not_in
@@ -868,60 +861,6 @@ def carried_decisions(
     return rows, list(lost)
 
 
-def refused_view(
-    result: CodingResult,
-    decisions: str | Path | Sequence[Decision] | None,
-    *,
-    where: str | Path | None = None,
-) -> dict[str, Any]:
-    """What the page is given of the rows of ``decisions`` that roqa apply-decisions stops on
-    (:func:`~roqa_nlp.decisions.stale_rows`, the one reading of them): ``why``, the error it
-    stops with (without the file's name); ``rows``, the rows on a segment it doubts, each as
-    ``[segment on the page, *row as the file has it]``, which the page shows on that segment
-    with ``why``, decides nothing with, and saves back unchanged until a decision made there
-    replaces it; ``because``, the rows on no segment that make it stop (the page refuses the
-    same rows of a file loaded into it while that file holds these). Empty when it does not
-    stop; said in one warning naming the file (hunt47 s89 M2: a report carried such rows onto
-    another run's words as decisions, and the page saved a file apply-decisions stopped on,
-    saying nothing of which row)."""
-    from ..decisions import match_decisions, read_decisions, stale_rows
-    from ..errors import warn
-
-    if decisions is None:
-        return {}
-    if isinstance(decisions, (str, Path)):
-        where = decisions
-        decisions = read_decisions(decisions, allow_empty=True)[0]
-    match = match_decisions(list(decisions), result)
-    read = stale_rows(list(match.decisions), match.on, result, where or "decisions")
-    if read.stop is None:
-        return {}
-    n = len(read.refused)
-    shown = (
-        f", and this report shows the {n} row{'s' if n != 1 else ''} without text found by "
-        f"segment id alone in that transcript on {'its segment' if n == 1 else 'their segments'}"
-        " with this reason, decided only when decided there again"
-        if n
-        else ""
-    )
-    warn(f"{read.stop}; roqa apply-decisions and roqa train stop on this file{shown}")
-    stop = read.stop
-    why = stop.reason + (f" ({stop.hint})" if stop.hint else "")
-    rows = [[str(match.on[i]), *_file_row(match.decisions[i])] for i in sorted(read.refused)]
-    return {"why": why, "rows": rows, "because": [_file_row(d) for d in read.left_out]}
-
-
-def _file_row(d: Decision) -> list[str]:
-    """``d`` as the decisions file has it: its fields in the order of the file's columns, those
-    after text only as far as the row fills them (as the page writes rows)."""
-    from ..decisions import COLUMNS
-
-    row = [str(getattr(d, f)) for f in COLUMNS]
-    while len(row) > 6 and not row[-1]:
-        row.pop()
-    return row
-
-
 def pseudonymised(result: CodingResult) -> bool:
     """Whether ``result`` codes pseudonymised transcripts (``roqa code --pseudonymise``, as
     transcripts.jsonl records each one's ``metadata["pseudonymised"]``)."""
@@ -948,7 +887,7 @@ def unmatched_view(
     still in the codings ``result`` (a turn parted or joined since the review,
     :func:`~roqa_nlp.decisions.unmatched_cause`), pseudonymising is not said to be why (study3
     tester s73, D2: it was, of a row with no name in it and the key unchanged)."""
-    from ..decisions import _named
+    from ..decisions import COLUMNS, _named
 
     if not lost:
         return {}
@@ -962,8 +901,13 @@ def unmatched_view(
         f"transcript not in these codings): {_named(lost)}. Save decisions writes "
         f"{'it' if one else 'them'} back unchanged, at the end of the file"
     )
-    # the columns after text written only when a row has them, as the page does
-    return {"rows": [_file_row(d) for d in lost], "said": said}
+    rows = []
+    for d in lost:  # the columns after text written only when a row has them, as the page does
+        row = [str(getattr(d, f)) for f in COLUMNS]
+        while len(row) > 6 and not row[-1]:
+            row.pop()
+        rows.append(row)
+    return {"rows": rows, "said": said}
 
 
 def _left_out_unpseudonymised(

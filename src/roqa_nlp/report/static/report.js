@@ -112,13 +112,6 @@
      again), until Clear */
   var COLUMNS = HEADER.concat(["valence", "suggestion"]);
   var loadedUnmatched = [];
-  /* the rows of the review carried in that roqa apply-decisions stops on, where they are on a
-     segment (roqa_nlp.report.refused_view, from roqa_nlp.decisions.stale_rows, its own reading):
-     {why, rows: [segment, ...row as the file has it], because: the rows on no segment that make
-     it stop}. Each is shown on its segment with why, decides nothing, and is saved back unchanged
-     until a decision made on that segment replaces it (hunt47 M2) */
-  var refusedCarried = jsonOf("roqa-refused", "{}");
-  var refusedRows = Array.isArray(refusedCarried.rows) ? refusedCarried.rows : [];
   var reportId = document.body.getAttribute("data-report-id") || "report";
   var readOnly = document.body.hasAttribute("data-read-only");
   var storeKey = "roqa-decisions:" + reportId + ":" + window.location.pathname;
@@ -408,41 +401,8 @@
     } catch (e) { /* this tab only: Save decisions still writes them */ }
   }
 
-  /* The refused rows (refusedRows) no decision made on their segment has replaced, as the
-     file has them. */
-  function refusedStanding() {
-    return refusedRows.filter(function (r) { return !hasDecision(r[0]); })
-      .map(function (r) { return fileRow(r.slice(1)); });
-  }
-
-  /* Shows on a segment the refused rows on it that stand (refusedRows), with the reason roqa
-     apply-decisions gives; none once a decision made there replaces them. */
-  function paintRefused(review) {
-    var seg = review.getAttribute("data-segment");
-    var box = review.querySelector(".refused");
-    var mine = hasDecision(seg) ? [] : refusedRows.filter(function (r) { return r[0] === seg; });
-    if (!mine.length) { if (box) box.remove(); return; }
-    var text = "Not decided: the decisions file's " + (mine.length === 1 ? "row " : "rows ") +
-      mine.map(function (r) { return [r[1]].concat(r.slice(2, 5).filter(function (f) { return f; })).join(" "); }).join("; ") +
-      " (found by segment id alone) " + (mine.length === 1 ? "is" : "are") + " not carried, as roqa apply-decisions " +
-      "stops on the file: " + refusedCarried.why + ". Decide this segment to replace " +
-      (mine.length === 1 ? "it" : "them") + "; until then Save decisions writes " + (mine.length === 1 ? "it" : "them") +
-      " back unchanged";
-    if (!box) {
-      box = document.createElement("div");
-      box.className = "refused partly";
-      box.setAttribute("role", "note");
-      review.insertBefore(box, review.querySelector(".extra"));
-    }
-    if (box.textContent !== text) box.textContent = text;
-  }
-  function paintRefusedAll() {
-    var reviews = reviewsById();
-    refusedRows.forEach(function (r) { if (reviews[r[0]]) paintRefused(reviews[r[0]]); });
-  }
-
   function decisionsCsv() {
-    var rows = decisionRows().concat(refusedStanding(), carriedUnmatched, loadedUnmatched);
+    var rows = decisionRows().concat(carriedUnmatched, loadedUnmatched);
     var width = rows.reduce(function (w, r) { return Math.max(w, r.length); }, HEADER.length);
     var lines = [HEADER.concat(["valence", "suggestion"]).slice(0, width).join(",")];
     rows.forEach(function (r) {
@@ -1048,7 +1008,6 @@
   }
   function paintDecided(review, st) {
     var seg = review.getAttribute("data-segment");
-    if (refusedRows.length) paintRefused(review);
     var text = decidedText(review, st);
     var box = review.querySelector(".decided");
     if (!text) {
@@ -1073,7 +1032,6 @@
       var extra = state[seg] ? standingExtra(state[seg]) : [];
       paintExtra(reviews[seg], extra.length ? extra : null);
     });
-    paintRefusedAll();
   }
 
   function paintReview(review, st) {
@@ -2648,7 +2606,6 @@
       });
     }
     paintAll(true);
-    paintRefusedAll();
     tickUndecided();
     var said = [];
     if (carried && !carried.same && (carried.carried || carried.unmatched)) {
@@ -2674,12 +2631,6 @@
       said.push(h + (h === 1 ? " segment's decision written into this report stays" :
         " segments' decisions written into this report stay") + " cleared or taken back in " +
         "this browser (Load decisions… with the decisions file brings them back)");
-    }
-    if (refusedCarried.why) {
-      var nr = refusedRows.length;
-      said.push("roqa apply-decisions stops on the decisions file carried into this report: " + refusedCarried.why +
-        (nr ? ". " + nr + (nr === 1 ? " row of it is" : " rows of it are") + " shown on " + (nr === 1 ? "its segment" : "their segments") +
-          ", not decided (\u201cNot decided\u201d): decide " + (nr === 1 ? "it" : "them") + " there, or fix the file and load it" : ""));
     }
     if (unmatchedCarried.said) said.push(unmatchedCarried.said);
     loadedUnmatched = storedUnmatched();
@@ -2940,29 +2891,9 @@
     return { rows: out, skipped: skipped };
   }
 
-  /* The rows of a file loaded (read.rows) that are the page's refused rows (refusedRows), where
-     the file also holds every row that makes roqa apply-decisions stop (refusedCarried.because):
-     as it reads that file, refused again, not decided (they stay the page's, saved once);
-     `read.rows` without them. Python's verdict on the file carried in, never rules of its own. */
-  function withoutRefused(read) {
-    var refused = {}, have = {}, n = 0;
-    refusedRows.forEach(function (r) { refused[JSON.stringify(fileRow(r.slice(1)))] = true; });
-    read.rows.forEach(function (r) { have[JSON.stringify(fileRow(r))] = true; });
-    var because = Array.isArray(refusedCarried.because) ? refusedCarried.because : [];
-    if (!refusedRows.length || !because.length ||
-        !because.every(function (r) { return have[JSON.stringify(fileRow(r))]; })) return 0;
-    read.rows = read.rows.filter(function (r) {
-      if (!refused[JSON.stringify(fileRow(r))]) return true;
-      n += 1;
-      return false;
-    });
-    return n;
-  }
-
   function loadDecisions(text) {
     var read = readDecisionsCsv(text);
     if (read.error) return "Not loaded: " + read.error + ".";
-    var refusedAgain = withoutRefused(read);
     var m = matchRows(read.rows, pseudonymisedPage);
     var stood = withoutNamedNotes(m);
     var t = readInPage(m.matched);
@@ -2982,11 +2913,6 @@
       (notes ? " and " + notes + (notes === 1 ? " note" : " notes") : "") + " loaded; " +
       unmatchedText(u) + (u ? unmatchedKeptText(u) : "") + untoldText(m.untold);
     if (read.skipped) msg += " (" + read.skipped + (read.skipped === 1 ? " row is" : " rows are") + " not a decision)";
-    if (refusedAgain) {
-      msg += "; " + refusedAgain + (refusedAgain === 1 ? " row is" : " rows are") + " not decided, as roqa " +
-        "apply-decisions stops on the file: " + refusedCarried.why + " (\u201cNot decided\u201d on " +
-        (refusedAgain === 1 ? "its segment" : "their segments") + ")";
-    }
     return msg + stoodText(stood) + editedText(t.matched) + joinedText(t.matched) + partedText(t.matched) + narrowedText(t.matched) + (t.charted ? chartedText(t) : translatedText(t)) +
       otherCodesText(t.matched.map(function (x) { return x.row; }));
   }
