@@ -5972,3 +5972,109 @@ def test_loading_the_carried_file_again_doubles_no_row(
     _load_file(driver, f)
     saved = list(csv.reader(io.StringIO(_decisions_csv(driver))))[1:]
     assert sorted(r[0] for r in saved) == sorted(s for s, _, _ in rows)
+
+
+#: p01's segments decided by id alone in the files of the guards below (hunt1, s91), with one
+#: id mistyped past p01's end: ee93845d showed such rows as refused and dropped them on Save
+P01_BY_ID = [
+    ("p01_interview:0002", "accept", "IC.H", ""),
+    ("p01_interview:0004", "accept", "IS.C", ""),
+    ("p01_interview:0001", "accept", "CI.A", ""),
+]
+P01_TYPO = ("p01_interview:0099", "accept", "IC.F", "")
+P01_0004 = "From the directors down, everyone here believes in recovery."
+
+
+def _carried(driver: Any, tmp_path: Path, rows: list[tuple[str, ...]]) -> None:
+    """The fixture's report written with ``rows`` (segment_id, decision, code_id, note[, text])
+    as its --decisions file, and opened with nothing kept in the browser."""
+    import warnings
+
+    f = tmp_path / "decisions.csv"
+    with f.open("w", encoding="utf-8", newline="") as out:
+        w = csv.writer(out)
+        w.writerow(["segment_id", "decision", "code_id", "new_code", "note", "text"])
+        for s, d, c, note, *text in rows:
+            w.writerow([s, d, c, "", note, *text])
+    page = tmp_path / "report.html"
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        write_report(build_result(), page, "cfir-2009", open_coding=OPEN_CODING, decisions=f)
+    _open_fresh(driver, page.as_uri())
+
+
+def _decided(saved: str) -> list[tuple[str, ...]]:
+    """The rows of decisions.csv ``saved`` (segment_id, decision, code_id, note), sorted: what
+    the researcher decided, whatever text and order the page saves it with."""
+    rows = list(csv.DictReader(io.StringIO(saved)))
+    return sorted((r["segment_id"], r["decision"], r["code_id"], r["note"]) for r in rows)
+
+
+def test_a_carried_file_is_saved_whole_when_a_row_by_words_decides_a_segment_by_id_too(
+    browser: tuple[Any, Path], tmp_path: Path
+) -> None:
+    """Nothing done on the page: Save writes every row of the carried file once. Guard (hunt1
+    s45, s91): ee93845d showed a transcript's rows without text as refused when one id was
+    mistyped past its end, and dropped them from Save when anything decided their segment: here
+    the row with the words (its id typed by hand) of the same segment, so the file's
+    'p01_interview:0002 accept IC.H' was lost without a word (reverted)."""
+    driver, _ = browser
+    by_words = ("P01_INTERVIEW:2", "accept", "IS.E.2", "", P01_0002)
+    _carried(driver, tmp_path, [*P01_BY_ID, by_words, P01_TYPO])
+    saved = _decisions_csv(driver)
+    assert _decided(saved) == [
+        ("p01_interview:0001", "accept", "CI.A", ""),
+        ("p01_interview:0002", "accept", "IC.H", ""),  # lost by ee93845d
+        ("p01_interview:0002", "accept", "IS.E.2", ""),
+        ("p01_interview:0004", "accept", "IS.C", ""),
+        ("p01_interview:0099", "accept", "IC.F", ""),
+    ]
+    assert saved == _review_csv(
+        [
+            ("p01_interview:0001", "accept", "CI.A", "", "", P01_0001),
+            ("p01_interview:0002", "accept", "IC.H", "", "", P01_0002),
+            ("p01_interview:0002", "accept", "IS.E.2", "", "", P01_0002),
+            ("p01_interview:0004", "accept", "IS.C", "", "", P01_0004),
+            ("p01_interview:0099", "accept", "IC.F", "", "", ""),
+        ]
+    )
+
+
+def test_a_carried_note_is_kept_when_its_segment_is_decided_on_the_page(
+    browser: tuple[Any, Path], tmp_path: Path
+) -> None:
+    """The researcher rejects on the page a code the carried file accepted: the file's note on
+    that segment is still saved. Guard (hunt1 s17, s91): ee93845d, with one id mistyped past
+    p01's end, dropped every refused row of a segment decided on the page, the note with the
+    accept (reverted)."""
+    driver, _ = browser
+    rows = [
+        ("p01_interview:0002", "accept", "IS.E.2", ""),
+        *P01_BY_ID[1:],
+        ("p01_interview:0002", "note", "", "ask P01 about the training budget"),
+        P01_TYPO,
+    ]
+    _carried(driver, tmp_path, rows)
+    _decide(driver, "p01_interview:0002", "IS.E.2", "reject")
+    saved = _decisions_csv(driver)
+    assert _decided(saved) == [
+        ("p01_interview:0001", "accept", "CI.A", ""),
+        ("p01_interview:0002", "reject", "IS.E.2", "ask P01 about the training budget"),
+        ("p01_interview:0004", "accept", "IS.C", ""),
+        ("p01_interview:0099", "accept", "IC.F", ""),
+    ]
+    assert saved == _review_csv(
+        [
+            ("p01_interview:0001", "accept", "CI.A", "", "", P01_0001),
+            (
+                "p01_interview:0002",
+                "reject",
+                "IS.E.2",
+                "",
+                "ask P01 about the training budget",
+                P01_0002,
+            ),
+            ("p01_interview:0004", "accept", "IS.C", "", "", P01_0004),
+            ("p01_interview:0099", "accept", "IC.F", "", "", ""),
+        ]
+    )
