@@ -244,6 +244,8 @@ PAGE_FUNCTIONS = (
     "decisionsCsv",
     *RECODE_FUNCTIONS,
     "recodeFrom",
+    "movedOff",
+    "settled",
     "decisionSaid",
     "entryFromRows",
     "isOtherCode",
