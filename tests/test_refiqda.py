@@ -1526,6 +1526,54 @@ def test_two_selections_of_one_passage_go_back_each_with_its_own_guid_and_coding
     ] == [(guids[0], [guids[1], guids[4]]), (guids[2], [guids[3]])]
 
 
+def test_a_note_and_comment_on_one_of_a_passages_selections_go_back_once(tmp_path: Path) -> None:
+    """s91 hunt2: NVivo's two selections of one passage, a comment (<Description>) on the
+    first and a note on the second, went back with the comment and the note on both. The
+    import keeps the passage's notes, not which selection had them, so they go back on its
+    first selection only, as when its selections were merged into one, never twice."""
+    text = "I: Why?\nP04: We lacked staff and money."
+    start, end = text.index("We"), len(text)
+    staffing, resources, memo = (f"00000000-0000-4000-8000-00000000000{i}" for i in (1, 2, 9))
+    guids = [f"{i}{i}{i}{i}{i}{i}{i}{i}-1111-4111-8111-11111111111{i}" for i in range(1, 5)]
+    src = (
+        '<TextSource guid="00000000-0000-4000-8000-000000000010" name="interview">'
+        f"<PlainTextContent>{text}</PlainTextContent>"
+        f'<PlainTextSelection guid="{guids[0]}" startPosition="{start}" endPosition="{end}" '
+        'creatingUser="00000000-0000-4000-8000-0000000000aa"><Description>comment A</Description>'
+        f'<Coding guid="{guids[1]}"><CodeRef targetGUID="{staffing}"/></Coding>'
+        "</PlainTextSelection>"
+        f'<PlainTextSelection guid="{guids[2]}" startPosition="{start}" endPosition="{end}" '
+        'creatingUser="00000000-0000-4000-8000-0000000000aa">'
+        f'<Coding guid="{guids[3]}"><CodeRef targetGUID="{resources}"/></Coding>'
+        f'<NoteRef targetGUID="{memo}"/></PlainTextSelection></TextSource>'
+    )
+    codes = (
+        f'<Code guid="{staffing}" name="Staffing" isCodable="true"/>'
+        f'<Code guid="{resources}" name="Resources" isCodable="true"/>'
+    )
+    notes = (
+        f'<Notes><Note guid="{memo}" name="memo" creatingUser="00000000-0000-4000-8000-0000000000aa">'
+        "<PlainTextContent>note B</PlainTextContent></Note></Notes>"
+    )
+    path = build_qdpx(
+        tmp_path / "nvivo.qdpx", project_xml(src, codes).replace("</Project>", f"{notes}</Project>")
+    )
+    main(["import", str(path), "--out", str(tmp_path / "imp")])
+    out = tmp_path / "again.qdpx"
+    main(["export", str(tmp_path / "imp" / "codings" / "Alice"), "--qdpx", str(out)])
+    assert [
+        (
+            s.get("guid"),
+            s.findtext(NS + "Description"),
+            [r.get("targetGUID") for r in s.iter(NS + "NoteRef")],
+        )
+        for s in selections_of(out)
+    ] == [(guids[0], "comment A", [memo]), (guids[2], None, [])]
+    assert [n.findtext(NS + "PlainTextContent") for n in qde_of(out).iter(NS + "Note")] == [
+        "note B"
+    ]
+
+
 LINE_CHARS = st.characters(
     blacklist_categories=("Cs", "Cc"), blacklist_characters="\ufeff\u2028\u2029\x85"
 ) | st.sampled_from(list("éüßçñøå中文😀🧠👩🏽‍⚕️ \t"))

@@ -745,7 +745,9 @@ def qdpx_bytes(
             # the GUIDs the QDA program gave the passage and its notes, when imported from it
             guids_of = program_guids.get(seg.id)
             on_passage = list(dict.fromkeys(notes.get(seg.id, [])))
+            comments = guids_of.comments if guids_of is not None else ()
             made: list[ET.Element] = []
+            heads: list[ET.Element] = []  # those of made that carry the passage's notes
             for sug in kept:
                 code = codebook.find(sug.code_id)
                 if code is None:
@@ -779,10 +781,6 @@ def qdpx_bytes(
                     description = valence_description(
                         sug.valence, sug.valence_probability, model=seg.id in from_model
                     )
-                # the comment the program gave the selection goes back there, not as a <Note>
-                said = [c for c in on_passage if guids_of and c in guids_of.comments]
-                if said:
-                    description = "\n".join([*([description] if description else []), *said])
                 program_sel = guids_of.selections.get(code.id) if guids_of else None
                 key = normalise_guid(program_sel) if program_sel else None
                 sel = None
@@ -802,12 +800,23 @@ def qdpx_bytes(
                             "creationDateTime": sel_date or now,
                         },
                     )
-                    if description is not None:
-                        ET.SubElement(sel, "Description").text = xml_text(description)
+                    # the comment the program gave the passage goes back there, not as a
+                    # <Note>, and its notes (below) on the selection that would hold the code
+                    # were there none of the program's GUIDs: not again on each selection the
+                    # program gave a code of its own passage (the import keeps no selection of
+                    # a note: NVivo's comment on one was on all, s91 hunt2)
+                    head = person is None or description not in first
+                    said = [c for c in on_passage if c in comments] if head else []
+                    if description is not None or said:
+                        ET.SubElement(sel, "Description").text = xml_text(
+                            "\n".join([*([description] if description else []), *said])
+                        )
                     if person is not None:
                         passage[(description, key)] = sel
                         first.setdefault(description, sel)
                     made.append(sel)
+                    if head:
+                        heads.append(sel)
                 coding = ET.SubElement(
                     sel,
                     "Coding",
@@ -825,8 +834,8 @@ def qdpx_bytes(
             if seg.id in decided_passages:
                 decided_passages[seg.id] += [str(sel.get("guid")) for sel in made]
             for sel in made:  # after its codings, as the schema orders them
-                for text_of_note in on_passage:
-                    if guids_of is not None and text_of_note in guids_of.comments:
+                for text_of_note in on_passage if sel in heads else ():  # as its comments
+                    if text_of_note in comments:
                         commented.add(seg.id)  # in the selection's description
                         continue
                     note_guid = stable_guid("note", user_key, seg.id, text_of_note)
