@@ -185,6 +185,19 @@ def test_readings_one_cut_word_apart_are_not_close_when_the_one_taken_cuts_none(
     assert (texts, warnings) == (["manager"], [UTF16_WARNING])
 
 
+def test_sentences_after_one_emoji_in_code_points_are_not_said_to_be_close(
+    tmp_path: Path,
+) -> None:
+    """s91 hunt2 E11: read as UTF-16 units, sentences after one emoji start on the space and end
+    before the full stop, cutting no word either, and were warned of as close (12 of 40
+    generated code point projects); those loose edges leave the code point reading in no doubt."""
+    text = "Interviewer: Well?\nP01: It went 😀. Staff are few. Money is short.\n"
+    sentences = ("Staff are few.", "Money is short.")
+    positions = [(text.index(w), text.index(w) + len(w)) for w in sentences]
+    texts, warnings = _coded(_project(tmp_path, positions, text))
+    assert (texts, warnings) == (list(sentences), [])
+
+
 def test_a_selection_ending_inside_an_emoji_read_as_utf16_keeps_code_points(
     tmp_path: Path,
 ) -> None:
