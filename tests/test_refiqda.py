@@ -1528,9 +1528,10 @@ def test_two_selections_of_one_passage_go_back_each_with_its_own_guid_and_coding
 
 def test_a_note_and_comment_on_one_of_a_passages_selections_go_back_once(tmp_path: Path) -> None:
     """s91 hunt2: NVivo's two selections of one passage, a comment (<Description>) on the
-    first and a note on the second, went back with the comment and the note on both. The
-    import keeps the passage's notes, not which selection had them, so they go back on its
-    first selection only, as when its selections were merged into one, never twice."""
+    first and a note on the second, went back with the comment and the note on both. Now each
+    goes back on its own selection (the import records it in refi_guids); codings imported
+    before that was recorded put them on the passage's first selection, as when its selections
+    were merged into one: never twice."""
     text = "I: Why?\nP04: We lacked staff and money."
     start, end = text.index("We"), len(text)
     staffing, resources, memo = (f"00000000-0000-4000-8000-00000000000{i}" for i in (1, 2, 9))
@@ -1561,17 +1562,30 @@ def test_a_note_and_comment_on_one_of_a_passages_selections_go_back_once(tmp_pat
     main(["import", str(path), "--out", str(tmp_path / "imp")])
     out = tmp_path / "again.qdpx"
     main(["export", str(tmp_path / "imp" / "codings" / "Alice"), "--qdpx", str(out)])
-    assert [
-        (
-            s.get("guid"),
-            s.findtext(NS + "Description"),
-            [r.get("targetGUID") for r in s.iter(NS + "NoteRef")],
-        )
-        for s in selections_of(out)
-    ] == [(guids[0], "comment A", [memo]), (guids[2], None, [])]
+
+    def placed() -> list[tuple[str | None, str | None, list[str | None]]]:
+        return [
+            (
+                s.get("guid"),
+                s.findtext(NS + "Description"),
+                [r.get("targetGUID") for r in s.iter(NS + "NoteRef")],
+            )
+            for s in selections_of(out)
+        ]
+
+    assert placed() == [(guids[0], "comment A", []), (guids[2], None, [memo])]
     assert [n.findtext(NS + "PlainTextContent") for n in qde_of(out).iter(NS + "Note")] == [
         "note B"
     ]
+    from roqa_nlp.exchange.refiqda import REFI_GUIDS
+
+    project = read_qdpx(path)
+    alice = project.codings["Alice"]
+    (kept,) = alice.meta[REFI_GUIDS].values()
+    assert kept["note_selections"] == {"comment A": [guids[0]], "note B": [guids[2]]}
+    del kept["note_selections"]
+    export_qdpx(alice, project.codebook, out)
+    assert placed() == [(guids[0], "comment A", [memo]), (guids[2], None, [])]
 
 
 LINE_CHARS = st.characters(

@@ -800,23 +800,14 @@ def qdpx_bytes(
                             "creationDateTime": sel_date or now,
                         },
                     )
-                    # the comment the program gave the passage goes back there, not as a
-                    # <Note>, and its notes (below) on the selection that would hold the code
-                    # were there none of the program's GUIDs: not again on each selection the
-                    # program gave a code of its own passage (the import keeps no selection of
-                    # a note: NVivo's comment on one was on all, s91 hunt2)
-                    head = person is None or description not in first
-                    said = [c for c in on_passage if c in comments] if head else []
-                    if description is not None or said:
-                        ET.SubElement(sel, "Description").text = xml_text(
-                            "\n".join([*([description] if description else []), *said])
-                        )
+                    if description is not None:
+                        ET.SubElement(sel, "Description").text = xml_text(description)
+                    if person is None or description not in first:
+                        heads.append(sel)
                     if person is not None:
                         passage[(description, key)] = sel
                         first.setdefault(description, sel)
                     made.append(sel)
-                    if head:
-                        heads.append(sel)
                 coding = ET.SubElement(
                     sel,
                     "Coding",
@@ -833,8 +824,34 @@ def qdpx_bytes(
                 summary.codings += 1
             if seg.id in decided_passages:
                 decided_passages[seg.id] += [str(sel.get("guid")) for sel in made]
+            # a note or comment goes back on the program's selection that had it, when that
+            # goes back; else on the passage's selection that would hold the code were there
+            # none of the program's GUIDs (its first): not again on each selection the program
+            # gave a code of the passage (a281c872 wrote it on all, s91 hunt2)
+            had = guids_of.note_selections if guids_of is not None else {}
+            by_guid = {normalise_guid(sel.get("guid")): sel for sel in made}
+            had_it = {
+                t: [by_guid[g] for g in map(normalise_guid, had.get(t, ())) if g in by_guid]
+                for t in on_passage
+            }
+            goes_on = {  # selection -> the notes and comments it carries
+                id(sel): [
+                    t for t in on_passage if (sel in had_it[t] if had_it[t] else sel in heads)
+                ]
+                for sel in made
+            }
+            for sel in made:  # the comments the program gave it, in its description
+                said = [c for c in goes_on[id(sel)] if c in comments]
+                if said:
+                    said_el = sel.find("Description")
+                    if said_el is None:
+                        said_el = ET.Element("Description")
+                        sel.insert(0, said_el)  # before its codings, as the schema orders
+                    said_el.text = "\n".join(
+                        [*([said_el.text] if said_el.text else []), *map(xml_text, said)]
+                    )
             for sel in made:  # after its codings, as the schema orders them
-                for text_of_note in on_passage if sel in heads else ():  # as its comments
+                for text_of_note in goes_on[id(sel)]:
                     if text_of_note in comments:
                         commented.add(seg.id)  # in the selection's description
                         continue

@@ -664,6 +664,7 @@ def _segment_results(
                 "codings": dict(p.coding_guids),
                 "notes": dict(p.note_guids),
                 **({"comments": list(p.comments)} if p.comments else {}),
+                **({"note_selections": dict(p.note_selections)} if p.note_selections else {}),
             }
     return out
 
@@ -2702,6 +2703,7 @@ def _read_selection(
         if is_guid(kept := (coding.get("guid") or "").strip().strip("{}")):
             item.coding_guids.setdefault(cid, kept)
     refs = [sel, *codings]
+    own = (sel.get("guid") or "").strip().strip("{}")  # the selection a note was on
     for guid in dict.fromkeys(
         normalise_guid(r.get("targetGUID")) for el in refs for r in children(el, "NoteRef")
     ):
@@ -2712,6 +2714,8 @@ def _read_selection(
             if text not in item.notes:
                 item.notes.append(text)
                 item.note_guids[text] = guid
+            if is_guid(own) and own not in (had := item.note_selections.setdefault(text, [])):
+                had.append(own)
         if used_notes is not None:
             used_notes.add(guid)
     if comment and coded:
@@ -2728,6 +2732,8 @@ def _read_selection(
             if comment not in item.notes:
                 item.notes.append(comment)
                 item.comments.append(comment)
+            if is_guid(own) and own not in (had := item.note_selections.setdefault(comment, [])):
+                had.append(own)
         memo = False
     return memo
 

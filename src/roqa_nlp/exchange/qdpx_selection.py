@@ -40,6 +40,8 @@ class PendingSelection:
     coding_guids: dict[str, str] = field(default_factory=dict)
     note_guids: dict[str, str] = field(default_factory=dict)
     comments: list[str] = field(default_factory=list)  # of those notes, the selection's comments
+    # a note's (or comment's) text -> the GUIDs of the program's selections that had it
+    note_selections: dict[str, list[str]] = field(default_factory=dict)
     # the names of the other selections on its span, merged into it (roqa_nlp's segment ids)
     merged_names: list[str] = field(default_factory=list)
 

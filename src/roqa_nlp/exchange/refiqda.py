@@ -20,7 +20,7 @@ import unicodedata
 import uuid
 import xml.etree.ElementTree as ET
 from collections.abc import Container, Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -146,7 +146,8 @@ def creation_dates(meta: object) -> dict[str, tuple[str | None, dict[str, str]]]
 #: "comments": [text]}``, so that ``roqa export`` writes the same objects again rather than new
 #: ones, which a program merging the export by GUID would hold twice; ``comments`` are the notes
 #: that were the selection's comment (its description), written there again rather than as a
-#: ``<Note>``. Absent (codings imported before it was kept, or made by roqa): the GUIDs are made,
+#: ``<Note>``; ``"note_selections": {text: [GUID]}`` the selections each note or comment was on,
+#: so that it goes back there when the passage goes back as several selections. Absent (codings imported before it was kept, or made by roqa): the GUIDs are made,
 #: and every note written as a ``<Note>``, as before.
 REFI_GUIDS = "refi_guids"
 
@@ -170,6 +171,7 @@ class KeptGuids:
     codings: dict[str, str]
     notes: dict[str, KeptNote]
     comments: tuple[str, ...] = ()
+    note_selections: dict[str, tuple[str, ...]] = field(default_factory=dict)  # text -> GUIDs
 
 
 def kept_guids(meta: object) -> dict[str, KeptGuids]:
@@ -190,6 +192,7 @@ def kept_guids(meta: object) -> dict[str, KeptGuids]:
         if not isinstance(kept, dict):
             continue
         notes, comments = kept.get("notes"), kept.get("comments")
+        sels = kept.get("note_selections")
         out[str(sid)] = KeptGuids(
             selections=guids(kept.get("selections")),
             codings=guids(kept.get("codings")),
@@ -205,6 +208,13 @@ def kept_guids(meta: object) -> dict[str, KeptGuids]:
             comments=tuple(
                 c for c in (comments if isinstance(comments, list) else ()) if isinstance(c, str)
             ),
+            note_selections={
+                str(text): tuple(
+                    g.strip().strip("{}") for g in had if isinstance(g, str) and is_guid(g)
+                )
+                for text, had in (sels.items() if isinstance(sels, dict) else ())
+                if isinstance(had, list)
+            },
         )
     return out
 
