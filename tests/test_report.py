@@ -1863,3 +1863,40 @@ def test_reports_rendered_in_one_process_compile_the_template_once(
         _section(p, "transcripts") for p in first
     ]
     assert _section(again[0], "transcripts") != _section(again[1], "transcripts")
+
+
+def test_a_click_taken_back_with_a_carried_decision_moved_onto_it_is_said_as_its_box_shows() -> (
+    None
+):
+    """hunt3 (s91): taking back a suggestion's decision onto which the page then moves a decision
+    carried from a file (settled: a recode of that suggestion) said "undefinedIS.E.3 ..." in the
+    keys' status, which screen readers read; it says what was taken back and what the box shows.
+    Accept, reject and taking back with nothing moved are said as before."""
+    import json
+
+    codes = [{"id": "IS.E.3", "name": "Access to Knowledge"}, {"id": "CI.A", "name": "Champions"}]
+    item = (
+        "{ getAttribute: function () { return 'IS.E.3'; }, querySelector: function () "
+        "{ return { textContent: ' Access to Knowledge ' }; } }"
+    )
+    cases = [
+        [None, {"decision": "recode", "target": "CI.A", "carried": "accept"}],
+        [{"decision": "accept"}, {"decision": "accept"}],
+        [None, {"decision": "reject"}],
+        [{"decision": "accept"}, None],
+        [{"decision": "recode", "target": "CI.A"}, {"decision": "accept"}],
+    ]
+    script = (
+        f"var codes = {json.dumps(codes)};\n"
+        + report_js_functions("labelOf", "clickSaid")
+        + f"var item = {item};\n"
+        + f"console.log(JSON.stringify({json.dumps(cases)}.map(function (c) "
+        "{ return clickSaid(item, c[0] || undefined, c[1] || undefined); })));"
+    )
+    assert node_prints(script) == [
+        "taken back IS.E.3 Access to Knowledge; its box shows CI.A Champions, decided before",
+        "accepted IS.E.3 Access to Knowledge",
+        "rejected IS.E.3 Access to Knowledge",
+        "taken back IS.E.3 Access to Knowledge",
+        "accepted IS.E.3 Access to Knowledge; recode to CI.A Champions dropped",
+    ]

@@ -3175,8 +3175,12 @@
      tester s67: the status still said what the last key had done) */
   function clickSaid(item, was, now) {
     var name = item.querySelector(".name");
-    var words = (now ? { accept: "accepted ", reject: "rejected " }[now.decision] : "taken back ") +
+    var said = now && { accept: "accepted ", reject: "rejected " }[now.decision];
+    var words = (said || "taken back ") +
       item.getAttribute("data-code") + (name && name.textContent ? " " + name.textContent.trim() : "");
+    // a decision carried from a file moved onto the suggestion taken back (settled): said as the
+    // box shows it, not "undefined" (hunt3 s91)
+    if (now && now.decision === "recode") words += "; its box shows " + labelOf(now.target) + ", decided before";
     return was && was.decision === "recode" ? words + "; recode to " + labelOf(was.target) + " dropped" : words;
   }
 
