@@ -140,3 +140,34 @@ def test_the_testers_files_are_value_errors_said_as_before(
         main(["inspect", str(p)])
     assert ended.value.code == 2
     assert capsys.readouterr().err == f"roqa: error: {p}: {said}\n"
+
+
+@pytest.mark.parametrize("kind", ["folder", "empty", "plain text"])
+def test_a_bad_pseudonym_key_is_a_value_error(tmp_path: Path, kind: str) -> None:
+    """hunt4 (s91): a pseudonym key that is a folder or has no name,pseudonym columns (a 0-byte
+    file, a transcript) was a bare RoqaError; the message is the one said before."""
+    from roqa_nlp import PseudonymKey
+
+    path = tmp_path / "key.csv"
+    content = KINDS[kind]
+    if content is None:
+        path.mkdir()
+    else:
+        path.write_bytes(content)
+    said = "is a folder, not a pseudonym key" if kind == "folder" else "not a pseudonym key"
+    with pytest.raises(RoqaValueError, match=said):
+        PseudonymKey.read(path)
+
+
+def test_a_damaged_model_card_is_a_value_error(tmp_path: Path) -> None:
+    """hunt4 (s91): AutoCoder.load of a model whose model_card.json is not JSON was a bare
+    RoqaError ("the model card is not valid")."""
+    import shutil
+
+    from roqa_nlp import AutoCoder
+
+    model = tmp_path / "model"
+    shutil.copytree(Path(__file__).parents[1] / "models" / "default", model)
+    (model / "model_card.json").write_text('{"x":', encoding="utf-8")
+    with pytest.raises(RoqaValueError, match="the model card is not valid"):
+        AutoCoder.load(model)

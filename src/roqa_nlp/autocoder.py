@@ -3682,7 +3682,7 @@ class AutoCoder:
                 raise TypeError(shape)
             files: dict[str, str] = card["files"]
         except (ValueError, RecursionError, KeyError, TypeError):
-            raise RoqaError(
+            raise RoqaValueError(
                 "the model card is not valid", path=card_path, hint="retrain the model"
             ) from None
         for name in (*ARRAY_FILES, *JSON_FILES):

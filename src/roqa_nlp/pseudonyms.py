@@ -144,7 +144,7 @@ from string import ascii_lowercase
 from typing import Literal, NamedTuple, TypeVar
 
 from .alternation import Alternation
-from .errors import RoqaError, a_type, and_list, first_few, quoted, warn
+from .errors import RoqaError, RoqaValueError, a_type, and_list, first_few, quoted, warn
 from .given_names import is_common_given_name
 from .identifiers import identifier_matches, is_month_name, names_first, street_first_words
 from .io import packaged_words
@@ -270,7 +270,6 @@ def check_key_apart(path: str | Path) -> None:
     what gets shared, and the key re-identifies them. ``roqa code`` refused a key inside its
     ``--out``, but ``key.write("py_out/key.csv")`` beside ``res.save("py_out/")`` wrote it there
     (tester s51 privacy, 10)."""
-    from .errors import RoqaValueError
 
     p = Path(path)
     for folder in Path(os.path.realpath(p)).parents:
@@ -284,8 +283,9 @@ def check_key_apart(path: str | Path) -> None:
 
 
 def key_is_a_folder(path: Path) -> RoqaError:
-    """The error of a folder given as the pseudonym key, which is a file read and written."""
-    return RoqaError(
+    """The error of a folder given as the pseudonym key, which is a file read and written (a
+    ValueError, as every file given that is of another kind than its name says)."""
+    return RoqaValueError(
         "is a folder, not a pseudonym key",
         path=path,
         hint="give the key's file path, e.g. ~/private/key.csv, apart from what you share: "
@@ -1808,7 +1808,7 @@ class PseudonymKey:
         ]
         columns = [c.strip().lower() for c in rows[0]] if rows else []
         if any(c not in columns for c in KEY_COLUMNS):
-            raise RoqaError(
+            raise RoqaValueError(
                 "not a pseudonym key: it needs the columns name and pseudonym",
                 path=p,
                 hint="a key's first line is name,pseudonym; to start a new key, give a file name "
