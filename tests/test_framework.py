@@ -2653,6 +2653,16 @@ def test_interviews_with_nothing_coded_do_not_count_toward_the_quiet_run() -> No
         "coded is no evidence of saturation)."
     )
     assert francis_stopping_rule([1] * 10 + [0] * 4, coded=[True] * 11 + [False, True, True]) == 14
+    # passed over just before the quiet run (a new code at 11, 12 nothing coded): said too, or
+    # "reached at interview 15" where a count of interviews gives 14 has no word why (stats29 s91)
+    before = saturation(interviews(SEQUENCE[:10] + ["K", "", "B", "C", "A"]))
+    assert before.francis.at == 15
+    assert before.francis.message == (
+        "Saturation reached at interview 15 (P15, I15). No new codes in interviews 13-15 "
+        "after an initial sample of 10 (interview(s) 12 have no code charted at all, a failed "
+        "recording, consent or small talk only?, and are not counted: an interview with nothing "
+        "coded is no evidence of saturation)."
+    )
     assert francis_stopping_rule([1] * 10 + [0] * 3) == 13  # counts alone: every one counts
 
 

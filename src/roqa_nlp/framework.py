@@ -4449,11 +4449,17 @@ def saturation(
             else ""
         )
         quiet = run_span(run[-stopping_criterion:])
+        # the interviews with nothing coded just before the quiet run are passed over too: said,
+        # or the verdict names interview 15 where a count of interviews gives 14 with no word
+        # why (stats29 s91: P12 all set aside, "No new codes in interviews 13-15")
+        before = first
+        while before > sample_end + 1 and empty[before - 2]:
+            before -= 1
         answer = as_sentence(f"saturation reached at {at_interview(at)}")
         cause = as_sentence(
             f"no new codes in interview{'s' * (stopping_criterion != 1)} {quiet}"
             f" after an initial sample of {initial_sample}{sample}"
-            + passed_over(1 if sample else first, at)
+            + passed_over(1 if sample else before, at)
         )
         clauses = [
             still_open(first, at),
